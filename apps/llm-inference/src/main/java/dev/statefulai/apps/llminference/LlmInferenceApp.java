@@ -1,0 +1,101 @@
+package dev.statefulai.apps.llminference;
+
+import dev.statefulai.constructs.ClaimTemplate;
+import dev.statefulai.constructs.PodManagementPolicy;
+import dev.statefulai.constructs.PortSpec;
+import dev.statefulai.constructs.ProbeSpec;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.StatefulAIApp;
+import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.synth.AppDefinition;
+import dev.statefulai.synth.values.LocalVolumeValues;
+import dev.statefulai.synth.values.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cdk8s.Chart;
+
+/**
+ * An OpenAI-compatible LLM server (vLLM) on GPUs, with a model cache per replica so that a restarted
+ * pod does not download the weights again. In production the cache sits on the GPU nodes' local NVMe
+ * disks: pre-provisioned local volumes with node affinity, a no-provisioner class, WaitForFirstConsumer.
+ */
+public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> {
+    static final String NAME = "llm-inference";
+    private static final int PORT = 8000;
+    private static final String CACHE_PATH = "/models";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<LlmInferenceValues> valuesType() {
+        return LlmInferenceValues.class;
+    }
+
+    @Override
+    public void define(Chart chart, LlmInferenceValues v, String environment) {
+        LlmInferenceValues.ModelCache cache = v.modelCache();
+        ClaimTemplate.Builder cacheClaim = ClaimTemplate.builder().name("model-cache").mountPath(CACHE_PATH)
+                .size(cache == null ? null : cache.size());
+        StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
+                .name(NAME)
+                .namespace(v.namespace())
+                .image(v.image())
+                .component("model-server")
+                .partOf("ai-platform")
+                .args(args(v))
+                .ports(List.of(PortSpec.of("http", PORT)))
+                // Replicas do not depend on each other: start them all at once.
+                .podManagementPolicy(PodManagementPolicy.PARALLEL)
+                .startupProbe(ProbeSpec.http("/health", PORT).periodSeconds(10)
+                        .allowStartupWithin(v.startupTimeoutSeconds() == null ? 1200 : v.startupTimeoutSeconds()))
+                .readinessProbe(ProbeSpec.http("/health", PORT).periodSeconds(5))
+                .livenessProbe(ProbeSpec.http("/health", PORT).periodSeconds(15).failureThreshold(4));
+        Set.ifGiven(v.replicas(), props::replicas);
+        Set.ifGiven(v.sharedMemory(), props::sharedMemory);
+        if (v.resources() != null) {
+            props.resources(v.resources().toResources());
+        }
+        if (v.gpuProduct() != null) {
+            props.nodeSelector(Map.of("nvidia.com/gpu.product", v.gpuProduct()));
+        }
+        if (v.hfTokenSecret() != null) {
+            props.secretEnv(List.of(new SecretEnv("HF_TOKEN", v.hfTokenSecret(), "token")));
+        }
+        Map<String, String> env = new java.util.TreeMap<>(Map.of("HF_HOME", CACHE_PATH + "/hf"));
+        if (v.env() != null) {
+            env.putAll(v.env());
+        }
+        props.env(env);
+        if (cache != null) {
+            if (cache.storageClass() != null) {
+                props.storageClass(cache.storageClass().toSpec(NAME + "-model-cache"));
+            } else {
+                Set.ifGiven(cache.existingStorageClass(), cacheClaim::storageClassName);
+            }
+            if (cache.localVolumes() != null) {
+                props.persistentVolumes(cache.localVolumes().stream().map(LocalVolumeValues::toVolume)
+                        .map(dev.statefulai.constructs.storage.PreProvisionedVolume.class::cast).toList());
+            }
+        }
+        props.claimTemplates(cacheClaim.build());
+        new StatefulAIApp(chart, NAME, props.build());
+    }
+
+    private static List<String> args(LlmInferenceValues v) {
+        String model = Validate.required(NAME, "model", v.model(), "a Hugging Face model id such as meta-llama/Llama-3.1-8B-Instruct");
+        List<String> args = new ArrayList<>(List.of("--model", model,
+                "--port", String.valueOf(PORT), "--download-dir", CACHE_PATH));
+        if (v.resources() != null && v.resources().gpus() != null && v.resources().gpus() > 1) {
+            args.addAll(List.of("--tensor-parallel-size", String.valueOf(v.resources().gpus())));
+        }
+        if (v.extraArgs() != null) {
+            args.addAll(v.extraArgs());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.statefulai.apps.llminference;
+
+import dev.statefulai.synth.values.LocalVolumeValues;
+import dev.statefulai.synth.values.ResourcesValues;
+import dev.statefulai.synth.values.StorageClassValues;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values of the model server. Keys left out keep the construct defaults.
+ *
+ * @param namespace             namespace of the server
+ * @param image                 the vLLM image, pinned
+ * @param model                 the model to serve (a Hugging Face id or a path in the cache)
+ * @param replicas              number of servers
+ * @param resources             CPU, memory and GPUs per server
+ * @param gpuProduct            node label {@code nvidia.com/gpu.product} to run on
+ * @param sharedMemory          size of {@code /dev/shm}
+ * @param startupTimeoutSeconds how long a model load may take before the pod is restarted
+ * @param modelCache            the per-replica model cache volume
+ * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
+ * @param extraArgs             more vLLM arguments
+ */
+public record LlmInferenceValues(String namespace, String image, String model, Integer replicas, ResourcesValues resources,
+                                 String gpuProduct, String sharedMemory, Integer startupTimeoutSeconds, ModelCache modelCache,
+                                 String hfTokenSecret, List<String> extraArgs, Map<String, String> env) {
+
+    /**
+     * The model cache: one claim per replica, so that a restart finds the weights already downloaded.
+     *
+     * @param size         size of each replica's cache
+     * @param storageClass a class to create for it (none: use {@code existingStorageClass} or the cluster default)
+     * @param existingStorageClass a class that already exists in the cluster
+     * @param localVolumes local NVMe disks of the GPU nodes, one pre-provisioned volume each
+     */
+    public record ModelCache(String size, StorageClassValues storageClass, String existingStorageClass,
+                             List<LocalVolumeValues> localVolumes) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.statefulai.apps.vectordb;
+
+import dev.statefulai.constructs.ClaimTemplate;
+import dev.statefulai.constructs.PortSpec;
+import dev.statefulai.constructs.ProbeSpec;
+import dev.statefulai.constructs.StatefulAIApp;
+import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.synth.AppDefinition;
+import dev.statefulai.synth.values.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cdk8s.Chart;
+
+/**
+ * A Qdrant cluster: each node keeps its shards on its own volume, a PodDisruptionBudget keeps a
+ * quorum up during node drains, and the nodes start in order so each joins the running cluster.
+ */
+public final class VectorDbApp implements AppDefinition<VectorDbValues> {
+    static final String NAME = "vector-db";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<VectorDbValues> valuesType() {
+        return VectorDbValues.class;
+    }
+
+    @Override
+    public void define(Chart chart, VectorDbValues v, String environment) {
+        List<ClaimTemplate> claims = new ArrayList<>();
+        claims.add(ClaimTemplate.builder().name("data").mountPath("/qdrant/storage").size(v.dataSize()).build());
+        if (v.snapshotsSize() != null) {
+            claims.add(ClaimTemplate.builder().name("snapshots").mountPath("/qdrant/snapshots").size(v.snapshotsSize()).build());
+        }
+        StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
+                .name(NAME)
+                .namespace(v.namespace())
+                .image(v.image())
+                .component("vector-database")
+                .partOf("ai-platform")
+                .ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334), PortSpec.of("p2p", 6335)))
+                .env(Map.of("QDRANT__CLUSTER__ENABLED", "true"))
+                .claimTemplates(claims)
+                .readinessProbe(ProbeSpec.http("/readyz", 6333))
+                .livenessProbe(ProbeSpec.http("/livez", 6333).periodSeconds(20));
+        Set.ifGiven(v.replicas(), props::replicas);
+        if (v.resources() != null) {
+            props.resources(v.resources().toResources());
+        }
+        if (v.storageClass() != null) {
+            props.storageClass(v.storageClass().toSpec(NAME + "-data"));
+        }
+        new StatefulAIApp(chart, NAME, props.build());
+    }
+}

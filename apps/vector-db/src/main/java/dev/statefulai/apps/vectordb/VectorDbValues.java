@@ -1,0 +1,19 @@
+package dev.statefulai.apps.vectordb;
+
+import dev.statefulai.synth.values.ResourcesValues;
+import dev.statefulai.synth.values.StorageClassValues;
+
+/**
+ * Values of the vector database. Keys left out keep the construct defaults.
+ *
+ * @param namespace         namespace of the database
+ * @param image             the Qdrant image, pinned
+ * @param replicas          number of database nodes
+ * @param resources         CPU and memory per node
+ * @param dataSize          size of each node's data volume
+ * @param storageClass      the class to create for the data volumes
+ * @param snapshotsSize     size of each node's snapshot volume; none: no snapshot volume
+ */
+public record VectorDbValues(String namespace, String image, Integer replicas, ResourcesValues resources,
+                             String dataSize, StorageClassValues storageClass, String snapshotsSize) {
+}

@@ -1,0 +1,17 @@
+package dev.statefulai.constructs;
+
+import java.util.Map;
+
+/**
+ * A construct that tells the names of what it made (the StatefulSet, its Service, the claims of each
+ * replica, StorageClasses, PersistentVolumes), so that other tools and people can find them. The synth
+ * writes them to {@code outputs.json} beside the manifests.
+ */
+public interface HasOutputs {
+
+    /** A stable name for this construct in the outputs file, usually its Kubernetes name. */
+    String outputName();
+
+    /** The names, keyed by what they are; values are strings or lists of strings. Sorted by key. */
+    Map<String, Object> outputs();
+}

@@ -1,0 +1,19 @@
+package dev.statefulai.constructs;
+
+/** A named TCP port of the main container, also published by the headless Service. */
+public record PortSpec(String name, int port) {
+    public PortSpec {
+        Validate.dnsLabel("PortSpec", "ports.name", name);
+        if (name.length() > 15) {
+            throw new InvalidPropsException("PortSpec", "ports.name", name, "an IANA service name of at most 15 characters");
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidPropsException("PortSpec", "ports.port", port, "a port number from 1 to 65535");
+        }
+    }
+
+    /** A port named {@code name}. */
+    public static PortSpec of(String name, int port) {
+        return new PortSpec(name, port);
+    }
+}

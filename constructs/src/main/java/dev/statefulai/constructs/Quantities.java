@@ -1,0 +1,28 @@
+package dev.statefulai.constructs;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cdk8s.plus28.k8s.Quantity;
+
+/**
+ * {@link Quantity} instances, cached: every {@code Quantity.fromString} is a round trip to the jsii
+ * kernel, and a fleet synth asks for the same few sizes thousands of times.
+ */
+final class Quantities {
+    private static final Map<String, Quantity> CACHE = new ConcurrentHashMap<>();
+
+    private Quantities() {
+    }
+
+    static Quantity of(String value) {
+        return CACHE.computeIfAbsent(value, Quantity::fromString);
+    }
+
+    /** A sorted resource map, e.g. {@code {storage: 10Gi}}. */
+    static Map<String, Quantity> map(Map<String, String> values) {
+        Map<String, Quantity> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, of(v)));
+        return out;
+    }
+}

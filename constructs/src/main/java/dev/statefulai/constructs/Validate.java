@@ -1,0 +1,125 @@
+package dev.statefulai.constructs;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks shared by the constructs; each failure is an {@link InvalidPropsException}. */
+public final class Validate {
+    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** Kubernetes resource.Quantity, without the sign (a negative size is never meaningful here). */
+    private static final Pattern QUANTITY =
+            Pattern.compile("\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?");
+    private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
+            Map.entry("", BigDecimal.ONE),
+            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
+            Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
+            Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
+            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
+            Map.entry("E", new BigDecimal("1e18")),
+            Map.entry("Ki", BigDecimal.valueOf(2).pow(10)), Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
+            Map.entry("Gi", BigDecimal.valueOf(2).pow(30)), Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
+            Map.entry("Pi", BigDecimal.valueOf(2).pow(50)), Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
+
+    static final String DNS_LABEL_RULE =
+            "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit";
+    static final String DNS_SUBDOMAIN_RULE =
+            "a DNS-1123 subdomain: at most 253 characters, lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit";
+    static final String SIZE_RULE =
+            "a Kubernetes quantity greater than zero, such as 500Mi, 10Gi or 2Ti (binary) or 100G (decimal); 'GB' and 'MB' are not Kubernetes units";
+
+    private Validate() {
+    }
+
+    /** A value that must be present. */
+    public static <T> T required(String construct, String prop, T value, String allowed) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new InvalidPropsException(construct, prop, null, allowed);
+        }
+        return value;
+    }
+
+    /** A name used as an object name that also ends up in host names (StatefulSets, Services, claims). */
+    public static String dnsLabel(String construct, String prop, String value) {
+        required(construct, prop, value, DNS_LABEL_RULE);
+        if (value.length() > 63 || !DNS1123_LABEL.matcher(value).matches()) {
+            throw new InvalidPropsException(construct, prop, value, DNS_LABEL_RULE);
+        }
+        return value;
+    }
+
+    /** A name of a cluster-scoped or namespaced object that is not used as a host name. */
+    public static String dnsSubdomain(String construct, String prop, String value) {
+        required(construct, prop, value, DNS_SUBDOMAIN_RULE);
+        if (value.length() > 253 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
+            throw new InvalidPropsException(construct, prop, value, DNS_SUBDOMAIN_RULE);
+        }
+        return value;
+    }
+
+    /** A storage size or memory amount: a quantity greater than zero. */
+    public static String size(String construct, String prop, String value) {
+        required(construct, prop, value, SIZE_RULE);
+        if (!QUANTITY.matcher(value).matches() || bytes(value).signum() <= 0) {
+            throw new InvalidPropsException(construct, prop, value, SIZE_RULE);
+        }
+        return value;
+    }
+
+    /** A CPU amount such as {@code 500m} or {@code 2}. */
+    public static String cpu(String construct, String prop, String value) {
+        String rule = "a CPU quantity greater than zero, such as 250m, 1 or 4";
+        required(construct, prop, value, rule);
+        if (!QUANTITY.matcher(value).matches() || bytes(value).signum() <= 0) {
+            throw new InvalidPropsException(construct, prop, value, rule);
+        }
+        return value;
+    }
+
+    /** An integer no lower than {@code min}. */
+    public static int atLeast(String construct, String prop, int value, int min) {
+        if (value < min) {
+            throw new InvalidPropsException(construct, prop, value, "an integer of " + min + " or more");
+        }
+        return value;
+    }
+
+    /** An absolute path inside a container. */
+    public static String absolutePath(String construct, String prop, String value) {
+        String rule = "an absolute path such as /data";
+        required(construct, prop, value, rule);
+        if (!value.startsWith("/") || value.contains("..")) {
+            throw new InvalidPropsException(construct, prop, value, rule);
+        }
+        return value;
+    }
+
+    /** A list that must hold at least one element. */
+    public static <T> List<T> nonEmpty(String construct, String prop, List<T> value, String allowed) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidPropsException(construct, prop, null, allowed);
+        }
+        return value;
+    }
+
+    /**
+     * The value of a quantity in base units (bytes for sizes, cores for CPU), for comparisons such as
+     * "the volume holds at least what the claim asks for". The quantity must be well formed.
+     */
+    public static BigDecimal bytes(String quantity) {
+        Matcher m = QUANTITY.matcher(quantity);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a quantity: " + quantity);
+        }
+        BigDecimal number = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
+        String suffix = m.group(3) == null ? "" : m.group(3);
+        if (suffix.startsWith("e") || suffix.startsWith("E")) {
+            return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+        }
+        return number.multiply(SUFFIXES.get(suffix));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.statefulai.synth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The content of {@code dist/}, as relative path to file text: per environment, one manifest file per
+ * app, a {@code kustomization.yaml} listing them (so a GitOps engine or {@code kubectl apply -k} can
+ * point at the folder) and {@code outputs.json} with the names each app made. A pure function of the
+ * synth results, so the same inputs give the same bytes on any machine.
+ */
+public final class DistTree {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final SortedMap<String, String> files;
+
+    private DistTree(SortedMap<String, String> files) {
+        this.files = files;
+    }
+
+    /** Renders the files of the given results, grouped by environment. */
+    public static DistTree render(List<AppSynthesizer.Result> results) {
+        Map<String, List<AppSynthesizer.Result>> byEnv = new TreeMap<>();
+        for (AppSynthesizer.Result r : results) {
+            byEnv.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r);
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        byEnv.forEach((env, envResults) -> {
+            envResults.sort(Comparator.comparing(AppSynthesizer.Result::app));
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            StringBuilder kustomization = new StringBuilder()
+                    .append("# Generated: every manifest of environment '").append(env).append("'.\n")
+                    .append("# Apply with 'kubectl apply -k dist/").append(env).append("' or point a GitOps engine at this folder.\n")
+                    .append("apiVersion: kustomize.config.k8s.io/v1beta1\n")
+                    .append("kind: Kustomization\n")
+                    .append("resources:\n");
+            for (AppSynthesizer.Result r : envResults) {
+                String file = r.app() + ".yaml";
+                files.put(env + "/" + file, header(r) + r.yaml());
+                kustomization.append("  - ").append(file).append('\n');
+                outputs.put(r.app(), r.outputs());
+            }
+            files.put(env + "/kustomization.yaml", kustomization.toString());
+            files.put(env + "/outputs.json", json(Map.of("environment", env, "apps", outputs)));
+        });
+        return new DistTree(files);
+    }
+
+    private static String header(AppSynthesizer.Result r) {
+        return "# Generated from apps/" + r.app() + " (values.yaml, values-" + r.environment()
+                + ".yaml). Do not edit: change the values or the code and run bin/ai-storage synth.\n";
+    }
+
+    private static String json(Object value) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        try {
+            return JSON.writer(printer).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Relative path to content, sorted. */
+    public SortedMap<String, String> files() {
+        return files;
+    }
+
+    /** The environments this tree holds. */
+    public List<String> environments() {
+        return files.keySet().stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().toList();
+    }
+
+    /** Reads the files of the given environments under {@code dir}; a missing folder reads as empty. */
+    public static SortedMap<String, String> read(Path dir, List<String> environments) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String env : environments) {
+            Path envDir = dir.resolve(env);
+            if (!Files.isDirectory(envDir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(envDir)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}

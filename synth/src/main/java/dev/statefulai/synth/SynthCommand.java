@@ -1,0 +1,160 @@
+package dev.statefulai.synth;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code synth}: values to manifests, for every app and environment, into {@code dist/}. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {"Synthesize every app for every environment into dist/<env>/.",
+                "Writes nothing unless every app synthesizes: a failed run leaves dist/ as it was."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:--check found dist/ out of date", "2:bad values or props (all problems are listed)"})
+public final class SynthCommand implements Callable<Integer> {
+    static final int DRIFT = 1;
+    static final int BAD_INPUT = 2;
+
+    @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
+    Path root;
+
+    @Option(names = {"-o", "--out"}, description = "Output folder (default: $CDK8S_OUTDIR, else <root>/dist).")
+    Path out;
+
+    @Option(names = {"-e", "--env"}, description = "Environment to synthesize; repeatable (default: all).")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--set", description = "Override a value: <app>.<key>=<value>, e.g. vectorDb.replicas=5; repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--check", description = "Write nothing; exit 1 with a diff if dist/ differs from what the code synthesizes.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        Path rootDir = root.toAbsolutePath().normalize();
+        Path distDir = out != null ? out : System.getenv("CDK8S_OUTDIR") != null
+                ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist");
+        AppCatalog catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+        List<String> envs;
+        Map<String, Map<String, String>> perApp;
+        try {
+            envs = selectEnvironments(catalog);
+            perApp = Overrides.byApp(overrides, catalog);
+        } catch (ValuesException e) {
+            return fail(e.problems());
+        }
+        List<AppSynthesizer.Result> results = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String env : envs) {
+            for (AppCatalog.App app : catalog.apps()) {
+                try {
+                    results.add(AppSynthesizer.synth(app, env, perApp.getOrDefault(app.name(), Map.of())));
+                } catch (ValuesException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return fail(problems);
+        }
+        DistTree tree = DistTree.render(results);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (check) {
+            SortedMap<String, String> onDisk = DistTree.read(distDir, envs);
+            String diff = DistDiff.between(onDisk, tree.files(), "dist/");
+            if (!diff.isEmpty()) {
+                System.err.print(diff);
+                System.err.println("dist/ is not what the code synthesizes. Regenerate it with: bin/ai-storage synth");
+                return DRIFT;
+            }
+            System.out.printf("dist/ is up to date: %d files for %d environment(s), checked in %.1f s%n",
+                    tree.files().size(), envs.size(), seconds);
+            return 0;
+        }
+        DistWriter.Summary s = DistWriter.write(distDir, tree, envs, environments.isEmpty());
+        System.out.printf("synthesized %d app(s) x %d environment(s) in %.1f s: %d file(s) written, %d unchanged, %d removed%n",
+                catalog.apps().size(), envs.size(), (System.nanoTime() - start) / 1e9, s.written(), s.unchanged(), s.removed());
+        return 0;
+    }
+
+    private List<String> selectEnvironments(AppCatalog catalog) {
+        List<String> all = catalog.environments();
+        if (environments.isEmpty()) {
+            return all;
+        }
+        List<String> problems = new ArrayList<>();
+        for (String env : environments) {
+            if (!all.contains(env)) {
+                problems.add("--env " + env + ": no app has values-" + env + ".yaml"
+                        + DidYouMean.suggest(env, all).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                        + "; environments: " + all);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return environments.stream().distinct().sorted().toList();
+    }
+
+    private static int fail(List<String> problems) {
+        System.err.println("error: " + problems.size() + " problem(s); dist/ was not changed");
+        problems.forEach(p -> System.err.println("  - " + p));
+        return BAD_INPUT;
+    }
+
+    /** Splits {@code --set app.key=value} into per-app overrides. */
+    static final class Overrides {
+        private Overrides() {
+        }
+
+        static Map<String, Map<String, String>> byApp(List<String> sets, AppCatalog catalog) {
+            Map<String, String> byPrefix = new LinkedHashMap<>();
+            catalog.apps().forEach(a -> byPrefix.put(camelCase(a.name()), a.name()));
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (String set : sets) {
+                int eq = set.indexOf('=');
+                int dot = set.indexOf('.');
+                if (eq < 0 || dot < 0 || dot > eq) {
+                    problems.add("--set " + set + ": write <app>.<key>=<value>, e.g. vectorDb.replicas=5; apps: " + byPrefix.keySet());
+                    continue;
+                }
+                String prefix = set.substring(0, dot);
+                String app = byPrefix.get(prefix);
+                if (app == null) {
+                    problems.add("--set " + set + ": no app '" + prefix + "'"
+                            + DidYouMean.suggest(prefix, byPrefix.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                            + "; apps: " + byPrefix.keySet());
+                    continue;
+                }
+                out.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(set.substring(dot + 1, eq), set.substring(eq + 1));
+            }
+            if (!problems.isEmpty()) {
+                throw new ValuesException(problems);
+            }
+            return out;
+        }
+
+        /** {@code vector-db} to {@code vectorDb}. */
+        static String camelCase(String name) {
+            StringBuilder out = new StringBuilder();
+            boolean upper = false;
+            for (char c : name.toCharArray()) {
+                if (c == '-') {
+                    upper = true;
+                } else {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return out.toString();
+        }
+    }
+}
