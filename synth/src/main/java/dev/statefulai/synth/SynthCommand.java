@@ -50,21 +50,11 @@ public final class SynthCommand implements Callable<Integer> {
         } catch (ValuesException e) {
             return fail(e.problems());
         }
-        List<AppSynthesizer.Result> results = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (String env : envs) {
-            for (AppCatalog.App app : catalog.apps()) {
-                try {
-                    results.add(AppSynthesizer.synth(app, env, perApp.getOrDefault(app.name(), Map.of())));
-                } catch (ValuesException e) {
-                    problems.addAll(e.problems());
-                }
-            }
+        Synthesis.Outcome outcome = Synthesis.run(catalog.apps(), envs, perApp);
+        if (!outcome.ok()) {
+            return fail(outcome.problems());
         }
-        if (!problems.isEmpty()) {
-            return fail(problems);
-        }
-        DistTree tree = DistTree.render(results);
+        DistTree tree = outcome.tree();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (check) {
             SortedMap<String, String> onDisk = DistTree.read(distDir, envs);

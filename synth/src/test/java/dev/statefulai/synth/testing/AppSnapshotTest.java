@@ -1,0 +1,45 @@
+package dev.statefulai.synth.testing;
+
+import dev.statefulai.synth.AppCatalog;
+import dev.statefulai.synth.AppSynthesizer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The snapshot test every app module has: one test per environment, comparing the app's synthesized
+ * YAML with {@code src/test/resources/snapshots/<env>.yaml} of the module. An app's test class only
+ * names the app.
+ */
+public abstract class AppSnapshotTest {
+
+    /** The app under test, e.g. {@code vector-db}. */
+    protected abstract String appName();
+
+    /** The app as found from the test class path, with its folder under {@code apps/}. */
+    protected AppCatalog.App app() {
+        Path root = RepoRoot.find();
+        Path dir = root.resolve(AppCatalog.APPS_DIR).resolve(appName());
+        return AppCatalog.fromLoader(root, List.of(dir), getClass().getClassLoader()).app(appName());
+    }
+
+    /** The app synthesized for {@code environment} with no overrides. */
+    protected AppSynthesizer.Result synth(String environment) {
+        return AppSynthesizer.synth(app(), environment, Map.of());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
+        AppCatalog.App app = app();
+        AppCatalog catalog = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader());
+        List<String> environments = catalog.environments();
+        if (environments.isEmpty()) {
+            throw new AssertionError(app.displayDir() + " has no values-<env>.yaml");
+        }
+        return environments.stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
+                app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
+    }
+}
