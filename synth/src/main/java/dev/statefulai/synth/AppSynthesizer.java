@@ -26,7 +26,7 @@ public final class AppSynthesizer {
     /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
         return synthWith(app, environment, ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                app.displayDir(), environment, overrides));
+                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name())));
     }
 
     @SuppressWarnings("unchecked")

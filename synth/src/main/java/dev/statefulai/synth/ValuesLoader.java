@@ -45,13 +45,14 @@ public final class ValuesLoader {
      * @param appDir     the app's folder, holding {@code values.yaml} and {@code values-<env>.yaml}
      * @param displayDir how messages name that folder, e.g. {@code apps/vector-db}
      * @param overrides  key path to value, e.g. {@code replicas -> 5}, already without the app prefix
+     * @param setPrefix  the app prefix of {@code --set} keys, e.g. {@code vectorDb}, to name overrides in messages
      */
     public static <V> Loaded<V> load(Class<V> type, Path appDir, String displayDir, String environment,
-                                     Map<String, String> overrides) {
+                                     Map<String, String> overrides, String setPrefix) {
         LocatedYaml merged = LocatedYaml.read(appDir.resolve("values.yaml"), displayDir + "/values.yaml");
         String overlayName = "values-" + environment + ".yaml";
         merge(merged, LocatedYaml.read(appDir.resolve(overlayName), displayDir + "/" + overlayName));
-        overrides.forEach((key, value) -> applyOverride(merged, key, value));
+        overrides.forEach((key, value) -> applyOverride(merged, key, value, "--set " + setPrefix + "." + key + "=" + value));
         return new Loaded<>(bind(type, merged), merged.origins());
     }
 
@@ -82,8 +83,7 @@ public final class ValuesLoader {
     }
 
     /** Applies {@code key=value}: the key is a dotted path with optional list indexes, {@code a.b[0].c}. */
-    static void applyOverride(LocatedYaml values, String key, String value) {
-        String source = "--set " + key + "=" + value;
+    static void applyOverride(LocatedYaml values, String key, String value, String source) {
         JsonNode parsed;
         try {
             parsed = value.isEmpty() ? SCALARS.getNodeFactory().textNode("") : SCALARS.readTree(value);
@@ -124,6 +124,10 @@ public final class ValuesLoader {
     }
 
     private static <V> V bind(Class<V> type, LocatedYaml merged) {
+        List<String> problems = dev.statefulai.synth.values.ValuesChecker.check(type, merged.tree(), merged.origins());
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
         try {
             return MAPPER.treeToValue(merged.tree(), type);
         } catch (JsonMappingException e) {
@@ -166,7 +170,7 @@ public final class ValuesLoader {
     }
 
     /** The origin of the deepest key of {@code pointer} that has one. */
-    static String where(Map<String, LocatedYaml.Origin> origins, String pointer) {
+    public static String where(Map<String, LocatedYaml.Origin> origins, String pointer) {
         String p = pointer;
         while (!p.isEmpty()) {
             LocatedYaml.Origin o = origins.get(p);

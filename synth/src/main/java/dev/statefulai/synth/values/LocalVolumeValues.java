@@ -8,7 +8,7 @@ import dev.statefulai.constructs.storage.LocalVolume;
  * @param node the node's {@code kubernetes.io/hostname}
  * @param path the disk's mount point on the node
  */
-public record LocalVolumeValues(String node, String path) {
+public record LocalVolumeValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String node, String path) {
 
     /** The construct's volume. */
     public LocalVolume toVolume() {

@@ -12,7 +12,9 @@ import dev.statefulai.constructs.Resources;
  * @param gpus        number of GPUs
  * @param gpuResource GPU resource name (default {@code nvidia.com/gpu})
  */
-public record ResourcesValues(String cpu, String memory, String cpuLimit, String memoryLimit, Integer gpus, String gpuResource) {
+public record ResourcesValues(@Rule(Rule.Kind.CPU) String cpu, @Rule(Rule.Kind.SIZE) String memory,
+                              @Rule(Rule.Kind.CPU) String cpuLimit, @Rule(Rule.Kind.SIZE) String memoryLimit,
+                              @Rule(Rule.Kind.NON_NEGATIVE) Integer gpus, String gpuResource) {
 
     /** The construct's resources. */
     public Resources toResources() {

@@ -1,6 +1,5 @@
 package dev.statefulai.synth.values;
 
-import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.LocalDisks;
@@ -19,8 +18,30 @@ import dev.statefulai.constructs.storage.StorageClassSpec;
  * @param iops          EBS provisioned IOPS
  * @param throughput    EBS gp3 throughput in MiB/s
  */
-public record StorageClassValues(String name, String backend, ReclaimPolicy reclaimPolicy, String volumeType,
-                                 Boolean encrypted, String kmsKeyId, Integer iops, Integer throughput) {
+public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Backend backend, ReclaimPolicy reclaimPolicy,
+                                 String volumeType, Boolean encrypted, String kmsKeyId,
+                                 @Rule(Rule.Kind.POSITIVE) Integer iops, @Rule(Rule.Kind.POSITIVE) Integer throughput) {
+
+    /** The backends a values file can name. */
+    public enum Backend {
+        /** AWS EBS through the CSI driver. */
+        EBS("ebs"),
+        /** AWS EBS through the retired in-tree provisioner: only for clusters that still need it. */
+        EBS_IN_TREE("ebs-in-tree"),
+        /** Local disks of the nodes, with pre-provisioned volumes. */
+        LOCAL("local");
+
+        private final String value;
+
+        Backend(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
+    }
 
     /** The class spec; {@code defaultName} when no name is given. */
     public StorageClassSpec toSpec(String defaultName) {
@@ -33,10 +54,10 @@ public record StorageClassValues(String name, String backend, ReclaimPolicy recl
 
     /** The backend named by {@code backend}. */
     public StorageBackend toBackend() {
-        String kind = backend == null ? "ebs" : backend;
+        Backend kind = backend == null ? Backend.EBS : backend;
         switch (kind) {
-            case "ebs", "ebs-in-tree" -> {
-                AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind.equals("ebs-in-tree"));
+            case EBS, EBS_IN_TREE -> {
+                AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind == Backend.EBS_IN_TREE);
                 Set.ifGiven(volumeType, ebs::volumeType);
                 Set.ifGiven(encrypted, ebs::encrypted);
                 Set.ifGiven(kmsKeyId, ebs::kmsKeyId);
@@ -44,10 +65,9 @@ public record StorageClassValues(String name, String backend, ReclaimPolicy recl
                 Set.ifGiven(throughput, ebs::throughput);
                 return ebs.build();
             }
-            case "local" -> {
+            default -> {
                 return LocalDisks.noProvisioner();
             }
-            default -> throw new InvalidPropsException("StorageClass", "backend", kind, "one of ebs, ebs-in-tree, local");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.statefulai.apps.featurepipeline;
 
+import dev.statefulai.synth.values.Rule;
 import dev.statefulai.synth.values.StorageClassValues;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param storageClass the class the volumes belong to
  * @param volumes      the pipeline's volumes, each on an existing EBS volume
  */
-public record FeaturePipelineValues(String namespace, StorageClassValues storageClass, List<Volume> volumes) {
+public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, StorageClassValues storageClass, List<Volume> volumes) {
 
     /**
      * One volume of the pipeline.
@@ -20,6 +21,6 @@ public record FeaturePipelineValues(String namespace, StorageClassValues storage
      * @param volumeId the EBS volume id
      * @param zone     the volume's availability zone
      */
-    public record Volume(String name, String size, String volumeId, String zone) {
+    public record Volume(@Rule(Rule.Kind.DNS_LABEL) String name, @Rule(Rule.Kind.SIZE) String size, String volumeId, String zone) {
     }
 }

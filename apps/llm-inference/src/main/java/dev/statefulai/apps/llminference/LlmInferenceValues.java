@@ -2,6 +2,7 @@ package dev.statefulai.apps.llminference;
 
 import dev.statefulai.synth.values.LocalVolumeValues;
 import dev.statefulai.synth.values.ResourcesValues;
+import dev.statefulai.synth.values.Rule;
 import dev.statefulai.synth.values.StorageClassValues;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import java.util.Map;
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
  */
-public record LlmInferenceValues(String namespace, String image, String model, Integer replicas, ResourcesValues resources,
-                                 String gpuProduct, String sharedMemory, Integer startupTimeoutSeconds, ModelCache modelCache,
-                                 String hfTokenSecret, List<String> extraArgs, Map<String, String> env) {
+public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, String model,
+                                 @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
+                                 @Rule(Rule.Kind.SIZE) String sharedMemory, @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
+                                 ModelCache modelCache, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret, List<String> extraArgs,
+                                 Map<String, String> env) {
 
     /**
      * The model cache: one claim per replica, so that a restart finds the weights already downloaded.
@@ -33,7 +36,8 @@ public record LlmInferenceValues(String namespace, String image, String model, I
      * @param existingStorageClass a class that already exists in the cluster
      * @param localVolumes local NVMe disks of the GPU nodes, one pre-provisioned volume each
      */
-    public record ModelCache(String size, StorageClassValues storageClass, String existingStorageClass,
+    public record ModelCache(@Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass,
+                             @Rule(Rule.Kind.DNS_SUBDOMAIN) String existingStorageClass,
                              List<LocalVolumeValues> localVolumes) {
     }
 }

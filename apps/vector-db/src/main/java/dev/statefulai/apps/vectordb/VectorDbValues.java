@@ -1,6 +1,7 @@
 package dev.statefulai.apps.vectordb;
 
 import dev.statefulai.synth.values.ResourcesValues;
+import dev.statefulai.synth.values.Rule;
 import dev.statefulai.synth.values.StorageClassValues;
 
 /**
@@ -14,6 +15,7 @@ import dev.statefulai.synth.values.StorageClassValues;
  * @param storageClass      the class to create for the data volumes
  * @param snapshotsSize     size of each node's snapshot volume; none: no snapshot volume
  */
-public record VectorDbValues(String namespace, String image, Integer replicas, ResourcesValues resources,
-                             String dataSize, StorageClassValues storageClass, String snapshotsSize) {
+public record VectorDbValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
+                             ResourcesValues resources, @Rule(Rule.Kind.SIZE) String dataSize, StorageClassValues storageClass,
+                             @Rule(Rule.Kind.SIZE) String snapshotsSize) {
 }

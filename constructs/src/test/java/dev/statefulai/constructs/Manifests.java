@@ -1,0 +1,139 @@
+package dev.statefulai.constructs;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cdk8s.App;
+import org.cdk8s.Chart;
+import org.cdk8s.ChartProps;
+import org.cdk8s.Testing;
+
+/**
+ * Test support: the manifests one chart synthesizes, found by kind, and values read from them by path.
+ *
+ * <p>A path is a chain of map keys and list indices: {@code spec.template.spec.containers[0].image}.
+ * A key that holds dots or slashes goes in brackets and quotes: {@code metadata.labels['app.kubernetes.io/name']}.
+ */
+public final class Manifests {
+    private final List<Map<String, Object>> manifests;
+
+    private Manifests(List<Map<String, Object>> manifests) {
+        this.manifests = manifests;
+    }
+
+    /** Builds constructs into a fresh chart without a namespace and synthesizes it. */
+    public static Manifests synth(Consumer<Chart> build) {
+        return synth(null, build);
+    }
+
+    /** Builds constructs into a fresh chart of {@code namespace} (null for none) and synthesizes it. */
+    @SuppressWarnings("unchecked")
+    public static Manifests synth(String namespace, Consumer<Chart> build) {
+        Chart chart = chart(namespace);
+        build.accept(chart);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : Testing.synth(chart)) {
+            out.add((Map<String, Object>) o);
+        }
+        return new Manifests(out);
+    }
+
+    /** A fresh chart in a fresh test app; {@code namespace} may be null. */
+    public static Chart chart(String namespace) {
+        App app = Testing.app();
+        return new Chart(app, "test", ChartProps.builder().namespace(namespace).build());
+    }
+
+    /** The kinds of all manifests, in synth order. */
+    public List<String> kinds() {
+        return manifests.stream().map(m -> (String) m.get("kind")).toList();
+    }
+
+    /** All manifests of {@code kind}, in synth order. */
+    public List<Map<String, Object>> all(String kind) {
+        return manifests.stream().filter(m -> kind.equals(m.get("kind"))).toList();
+    }
+
+    /** The one manifest of {@code kind}; fails the test when there is none or more than one. */
+    public Map<String, Object> one(String kind) {
+        List<Map<String, Object>> found = all(kind);
+        if (found.size() != 1) {
+            fail("expected exactly one " + kind + " but found " + found.size() + " among " + kinds());
+        }
+        return found.get(0);
+    }
+
+    /** A value inside the one manifest of {@code kind}. */
+    public Object at(String kind, String path) {
+        return at(one(kind), path);
+    }
+
+    /**
+     * The value at {@code path} under {@code root}, or {@code null} when a map along the way lacks the key.
+     * Fails the test when the path runs into a value of the wrong shape or an index past a list's end.
+     */
+    public static Object at(Object root, String path) {
+        Object current = root;
+        for (Object step : steps(path)) {
+            if (current == null) {
+                return null;
+            }
+            if (step instanceof Integer index) {
+                if (!(current instanceof List<?> list) || index >= list.size()) {
+                    fail("path " + path + ": no element [" + index + "] in " + current);
+                    return null;
+                }
+                current = list.get(index);
+            } else {
+                if (!(current instanceof Map<?, ?> map)) {
+                    fail("path " + path + ": cannot read key '" + step + "' of " + current);
+                    return null;
+                }
+                current = map.get(step);
+            }
+        }
+        return current;
+    }
+
+    /** The map at {@code path}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object root, String path) {
+        return (Map<String, Object>) at(root, path);
+    }
+
+    /** The list at {@code path}. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object root, String path) {
+        return (List<Object>) at(root, path);
+    }
+
+    private static List<Object> steps(String path) {
+        List<Object> steps = new ArrayList<>();
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                i++;
+            } else if (path.startsWith("['", i)) {
+                int end = path.indexOf("']", i);
+                steps.add(path.substring(i + 2, end));
+                i = end + 2;
+            } else if (c == '[') {
+                int end = path.indexOf(']', i);
+                steps.add(Integer.parseInt(path.substring(i + 1, end)));
+                i = end + 1;
+            } else {
+                int end = i;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                steps.add(path.substring(i, end));
+                i = end;
+            }
+        }
+        return steps;
+    }
+}

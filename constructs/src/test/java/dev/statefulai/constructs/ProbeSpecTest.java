@@ -1,0 +1,97 @@
+package dev.statefulai.constructs;
+
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProbeSpecTest {
+
+    /** The probe as the StatefulSet's container renders it (as its liveness probe). */
+    private static Map<String, Object> rendered(ProbeSpec probe) {
+        Manifests m = Manifests.synth(chart -> new StatefulAIApp(chart, "app", StatefulAIAppProps.builder()
+                .name("llm").image("vllm/vllm-openai:v0.6.3")
+                .claimTemplates(ClaimTemplate.builder().name("models").mountPath("/models").size("50Gi").build())
+                .livenessProbe(probe)
+                .build()));
+        return Manifests.map(m.one("StatefulSet"), "spec.template.spec.containers[0].livenessProbe");
+    }
+
+    @Test
+    void anHttpProbeWithTheDefaultTiming() {
+        assertEquals(Map.of(
+                        "httpGet", Map.of("path", "/health", "port", 8000),
+                        "periodSeconds", 10,
+                        "timeoutSeconds", 5,
+                        "failureThreshold", 3),
+                rendered(ProbeSpec.http("/health", 8000)));
+    }
+
+    @Test
+    void aTcpProbe() {
+        assertEquals(Map.of("port", 6333), rendered(ProbeSpec.tcp(6333)).get("tcpSocket"));
+    }
+
+    @Test
+    void anExecProbe() {
+        assertEquals(Map.of("command", List.of("pg_isready", "-U", "postgres")),
+                rendered(ProbeSpec.exec("pg_isready", "-U", "postgres")).get("exec"));
+    }
+
+    @Test
+    void writesAdjustedTimingAndAnInitialDelayOnlyWhenSet() {
+        assertEquals(Map.of(
+                        "tcpSocket", Map.of("port", 5432),
+                        "periodSeconds", 20,
+                        "timeoutSeconds", 2,
+                        "failureThreshold", 6,
+                        "initialDelaySeconds", 15),
+                rendered(ProbeSpec.tcp(5432).periodSeconds(20).timeoutSeconds(2).failureThreshold(6).initialDelaySeconds(15)));
+    }
+
+    @Test
+    void budgetIsTheInitialDelayPlusPeriodTimesFailures() {
+        assertEquals(30, ProbeSpec.tcp(80).budgetSeconds());
+        assertEquals(15 + 20 * 6, ProbeSpec.tcp(80).periodSeconds(20).failureThreshold(6).initialDelaySeconds(15).budgetSeconds());
+    }
+
+    @Test
+    void allowStartupWithinRoundsTheFailureThresholdUp() {
+        ProbeSpec probe = ProbeSpec.http("/health", 8000).allowStartupWithin(600);
+        assertEquals(600, probe.budgetSeconds());
+        assertEquals(60, rendered(probe).get("failureThreshold"));
+        assertEquals(610, ProbeSpec.tcp(80).allowStartupWithin(601).budgetSeconds());
+        assertEquals(30, ProbeSpec.tcp(80).periodSeconds(30).allowStartupWithin(1).budgetSeconds());
+    }
+
+    @Test
+    void rejectsARelativeHttpPath() {
+        assertInvalid("ProbeSpec: prop 'path' is 'health'; allowed: an absolute path such as /data",
+                () -> ProbeSpec.http("health", 8000));
+    }
+
+    @Test
+    void rejectsPortZero() {
+        assertInvalid("ProbeSpec: prop 'port' is 0; allowed: an integer of 1 or more", () -> ProbeSpec.http("/health", 0));
+        assertInvalid("ProbeSpec: prop 'port' is 0; allowed: an integer of 1 or more", () -> ProbeSpec.tcp(0));
+    }
+
+    @Test
+    void rejectsAnEmptyCommand() {
+        assertInvalid("ProbeSpec: prop 'command' is missing; allowed: a command and its arguments", ProbeSpec::exec);
+    }
+
+    @Test
+    void rejectsTimingBelowItsMinimum() {
+        ProbeSpec probe = ProbeSpec.tcp(80);
+        assertInvalid("ProbeSpec: prop 'periodSeconds' is 0; allowed: an integer of 1 or more", () -> probe.periodSeconds(0));
+        assertInvalid("ProbeSpec: prop 'timeoutSeconds' is 0; allowed: an integer of 1 or more", () -> probe.timeoutSeconds(0));
+        assertInvalid("ProbeSpec: prop 'failureThreshold' is 0; allowed: an integer of 1 or more", () -> probe.failureThreshold(0));
+        assertInvalid("ProbeSpec: prop 'initialDelaySeconds' is -1; allowed: an integer of 0 or more",
+                () -> probe.initialDelaySeconds(-1));
+        assertInvalid("ProbeSpec: prop 'allowStartupWithin' is 0; allowed: an integer of 1 or more",
+                () -> probe.allowStartupWithin(0));
+    }
+}

@@ -1,0 +1,254 @@
+package dev.statefulai.constructs;
+
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValidateTest {
+    private static final String C = "Thing 'x'";
+
+    @Test
+    void rulesReadAsDocumented() {
+        assertEquals("a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', "
+                + "starting and ending with a letter or digit", Messages.DNS_LABEL);
+        assertEquals("a DNS-1123 subdomain: at most 253 characters, lower-case letters, digits, '-' and '.', "
+                + "each part starting and ending with a letter or digit", Messages.DNS_SUBDOMAIN);
+        assertEquals("a Kubernetes quantity greater than zero, such as 500Mi, 10Gi or 2Ti (binary) or 100G (decimal); "
+                + "'GB' and 'MB' are not Kubernetes units", Messages.SIZE);
+    }
+
+    @Nested
+    class InvalidPropsExceptionText {
+        @Test
+        void quotesAStringValueAndExposesItsParts() {
+            InvalidPropsException e = new InvalidPropsException("Thing 'x'", "size", "10GB", "a quantity");
+            assertEquals("Thing 'x': prop 'size' is '10GB'; allowed: a quantity", e.getMessage());
+            assertEquals("size", e.prop());
+            assertEquals("10GB", e.given());
+            assertEquals("a quantity", e.allowed());
+        }
+
+        @Test
+        void writesANumberUnquoted() {
+            InvalidPropsException e = new InvalidPropsException("Thing 'x'", "replicas", 0, "1 or more");
+            assertEquals("Thing 'x': prop 'replicas' is 0; allowed: 1 or more", e.getMessage());
+            assertEquals("0", e.given());
+        }
+
+        @Test
+        void callsANullValueMissing() {
+            InvalidPropsException e = new InvalidPropsException("Thing 'x'", "image", null, "an image");
+            assertEquals("Thing 'x': prop 'image' is missing; allowed: an image", e.getMessage());
+            assertNull(e.given());
+        }
+    }
+
+    @Nested
+    class Required {
+        @Test
+        void returnsAPresentValue() {
+            Object value = new Object();
+            assertSame(value, Validate.required(C, "p", value, "anything"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "  "})
+        void rejectsABlankString(String blank) {
+            assertInvalid("Thing 'x': prop 'image' is missing; allowed: an image",
+                    () -> Validate.required(C, "image", blank, "an image"));
+        }
+
+        @Test
+        void rejectsNull() {
+            assertInvalid("Thing 'x': prop 'image' is missing; allowed: an image",
+                    () -> Validate.required(C, "image", null, "an image"));
+        }
+    }
+
+    @Nested
+    class DnsLabel {
+        @ParameterizedTest
+        @ValueSource(strings = {"a", "vector-db", "0", "llm-7b-2"})
+        void accepts(String name) {
+            assertEquals(name, Validate.dnsLabel(C, "name", name));
+        }
+
+        @Test
+        void acceptsSixtyThreeCharactersButNotSixtyFour() {
+            assertEquals("a".repeat(63), Validate.dnsLabel(C, "name", "a".repeat(63)));
+            assertInvalid("Thing 'x': prop 'name' is '" + "a".repeat(64) + "'; allowed: " + Messages.DNS_LABEL,
+                    () -> Validate.dnsLabel(C, "name", "a".repeat(64)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Vector_DB", "vector_db", "-db", "db-", "vector.db", "Db"})
+        void rejects(String name) {
+            assertInvalid("Thing 'x': prop 'name' is '" + name + "'; allowed: " + Messages.DNS_LABEL,
+                    () -> Validate.dnsLabel(C, "name", name));
+        }
+
+        @Test
+        void callsNullMissing() {
+            assertInvalid("Thing 'x': prop 'name' is missing; allowed: " + Messages.DNS_LABEL,
+                    () -> Validate.dnsLabel(C, "name", null));
+        }
+    }
+
+    @Nested
+    class DnsSubdomain {
+        @ParameterizedTest
+        @ValueSource(strings = {"gp3", "ml.fast-ssd", "ip-10-0-1-23.ec2.internal"})
+        void accepts(String name) {
+            assertEquals(name, Validate.dnsSubdomain(C, "node", name));
+        }
+
+        @Test
+        void acceptsTwoHundredFiftyThreeCharactersButNotMore() {
+            String longest = ("a".repeat(62) + ".").repeat(4) + "a"; // 253
+            assertEquals(253, longest.length());
+            assertEquals(longest, Validate.dnsSubdomain(C, "node", longest));
+            assertInvalid("Thing 'x': prop 'node' is '" + longest + "b'; allowed: " + Messages.DNS_SUBDOMAIN,
+                    () -> Validate.dnsSubdomain(C, "node", longest + "b"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Fast_SSD", "ml..fast", ".ml", "ml.", "ml.-fast"})
+        void rejects(String name) {
+            assertInvalid("Thing 'x': prop 'node' is '" + name + "'; allowed: " + Messages.DNS_SUBDOMAIN,
+                    () -> Validate.dnsSubdomain(C, "node", name));
+        }
+    }
+
+    @Nested
+    class Size {
+        @ParameterizedTest
+        @ValueSource(strings = {"500Mi", "10Gi", "2Ti", "100G", "1.5Gi", ".5Gi", "1e3", "+1Gi", "1"})
+        void accepts(String size) {
+            assertEquals(size, Validate.size(C, "size", size));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"10GB", "512MB", "-1Gi", "0Gi", "0", "0.0Ti", "Gi", "10 Gi", "1.5.2Gi", "10gi"})
+        void rejects(String size) {
+            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: " + Messages.SIZE,
+                    () -> Validate.size(C, "size", size));
+        }
+
+        @Test
+        void callsNullMissing() {
+            assertInvalid("Thing 'x': prop 'size' is missing; allowed: " + Messages.SIZE,
+                    () -> Validate.size(C, "size", null));
+        }
+    }
+
+    @Nested
+    class Cpu {
+        @ParameterizedTest
+        @ValueSource(strings = {"250m", "1", "4", "0.5"})
+        void accepts(String cpu) {
+            assertEquals(cpu, Validate.cpu(C, "cpu", cpu));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "0m", "-1", "2 cores", "1c"})
+        void rejects(String cpu) {
+            assertInvalid("Thing 'x': prop 'cpu' is '" + cpu + "'; allowed: a CPU quantity greater than zero, such as 250m, 1 or 4",
+                    () -> Validate.cpu(C, "cpu", cpu));
+        }
+    }
+
+    @Nested
+    class AtLeast {
+        @Test
+        void acceptsTheMinimum() {
+            assertEquals(1, Validate.atLeast(C, "replicas", 1, 1));
+        }
+
+        @Test
+        void rejectsBelowTheMinimum() {
+            assertInvalid("Thing 'x': prop 'replicas' is 0; allowed: an integer of 1 or more",
+                    () -> Validate.atLeast(C, "replicas", 0, 1));
+        }
+    }
+
+    @Nested
+    class AbsolutePath {
+        @Test
+        void acceptsAnAbsolutePath() {
+            assertEquals("/var/lib/qdrant", Validate.absolutePath(C, "mountPath", "/var/lib/qdrant"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"data", "./data", "/data/../etc", "/.."})
+        void rejects(String path) {
+            assertInvalid("Thing 'x': prop 'mountPath' is '" + path + "'; allowed: an absolute path such as /data",
+                    () -> Validate.absolutePath(C, "mountPath", path));
+        }
+
+        @Test
+        void callsNullMissing() {
+            assertInvalid("Thing 'x': prop 'mountPath' is missing; allowed: an absolute path such as /data",
+                    () -> Validate.absolutePath(C, "mountPath", null));
+        }
+    }
+
+    @Nested
+    class NonEmpty {
+        @Test
+        void returnsTheList() {
+            List<String> list = List.of("a");
+            assertSame(list, Validate.nonEmpty(C, "items", list, "one or more"));
+        }
+
+        @Test
+        void rejectsEmptyAndNullAsMissing() {
+            assertInvalid("Thing 'x': prop 'items' is missing; allowed: one or more",
+                    () -> Validate.nonEmpty(C, "items", List.of(), "one or more"));
+            assertInvalid("Thing 'x': prop 'items' is missing; allowed: one or more",
+                    () -> Validate.nonEmpty(C, "items", null, "one or more"));
+        }
+    }
+
+    @Nested
+    class Bytes {
+        @ParameterizedTest
+        @CsvSource({
+            "1Gi, 1073741824",
+            "1G, 1000000000",
+            "500Mi, 524288000",
+            ".5Ki, 512",
+            "1.5Gi, 1610612736",
+            "2Ti, 2199023255552",
+            "1e3, 1000",
+            "1E-3, 0.001",
+            "500m, 0.5",
+            "+2, 2",
+            "3, 3",
+        })
+        void convertsToBaseUnits(String quantity, String expected) {
+            assertEquals(0, new BigDecimal(expected).compareTo(Validate.bytes(quantity)),
+                    quantity + " -> " + Validate.bytes(quantity));
+        }
+
+        @Test
+        void binaryAndDecimalUnitsDiffer() {
+            assertEquals(1, Validate.bytes("1Gi").compareTo(Validate.bytes("1G")));
+        }
+
+        @Test
+        void refusesANonQuantity() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Validate.bytes("10GB"));
+            assertEquals("not a quantity: 10GB", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.statefulai.constructs.storage;
+
+import dev.statefulai.constructs.Manifests;
+import java.util.List;
+import java.util.Map;
+import org.cdk8s.plus28.k8s.KubePersistentVolume;
+import org.cdk8s.plus28.k8s.KubePersistentVolumeProps;
+import org.cdk8s.plus28.k8s.ObjectMeta;
+import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
+
+/** Test support: what a pre-provisioned volume writes into a PersistentVolume's spec. */
+final class Volumes {
+    private Volumes() {
+    }
+
+    /** The synthesized {@code spec} of a PersistentVolume that only {@code volume} filled in. */
+    static Map<String, Object> persistentVolumeSpec(PreProvisionedVolume volume) {
+        Manifests m = Manifests.synth(chart -> {
+            PersistentVolumeSpec.Builder spec = PersistentVolumeSpec.builder();
+            volume.applyTo(spec);
+            new KubePersistentVolume(chart, "pv", KubePersistentVolumeProps.builder()
+                    .metadata(ObjectMeta.builder().name("pv").build())
+                    .spec(spec.build())
+                    .build());
+        });
+        return Manifests.map(m.one("PersistentVolume"), "spec");
+    }
+
+    /** The node affinity a volume of {@code label} in {@code value} must have. */
+    static Map<String, Object> requiredAffinity(String label, String value) {
+        return Map.of("required", Map.of("nodeSelectorTerms", List.of(
+                Map.of("matchExpressions", List.of(
+                        Map.of("key", label, "operator", "In", "values", List.of(value)))))));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.statefulai.synth.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the gate knows about storage drivers: which access modes they give, what replaced the in-tree ones. */
+final class StorageBackends {
+    static final String NO_PROVISIONER = "kubernetes.io/no-provisioner";
+
+    /** Block disks attach to one node at a time, so shared modes never work on them. */
+    private static final Set<String> SINGLE_NODE_BLOCK = Set.of("ebs.csi.aws.com", "kubernetes.io/aws-ebs",
+            "pd.csi.storage.gke.io", "kubernetes.io/gce-pd", "disk.csi.azure.com", "kubernetes.io/azure-disk");
+    static final Set<String> SHARED_MODES = Set.of("ReadWriteMany", "ReadOnlyMany");
+
+    /** Retired in-tree provisioner to the CSI driver that replaced it (CSI migration is GA, the in-tree code is gone). */
+    static final Map<String, String> RETIRED_PROVISIONERS = Map.of(
+            "kubernetes.io/aws-ebs", "ebs.csi.aws.com",
+            "kubernetes.io/gce-pd", "pd.csi.storage.gke.io",
+            "kubernetes.io/azure-disk", "disk.csi.azure.com");
+
+    /** In-tree PV source field to the provisioner name it stands for. */
+    static final Map<String, String> IN_TREE_SOURCES = Map.of(
+            "awsElasticBlockStore", "kubernetes.io/aws-ebs",
+            "gcePersistentDisk", "kubernetes.io/gce-pd",
+            "azureDisk", "kubernetes.io/azure-disk");
+
+    /** Every PV volume source field of core/v1 PersistentVolumeSpec: the part of a PV that is immutable. */
+    static final List<String> PV_SOURCES = List.of("awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder",
+            "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs",
+            "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume");
+
+    /** Drivers whose encryption at rest is a class parameter (others encrypt by default or per volume). */
+    private static final Set<String> ENCRYPTED_PARAMETER = Set.of("ebs.csi.aws.com", "kubernetes.io/aws-ebs",
+            "rbd.csi.ceph.com", "driver.longhorn.io");
+
+    private StorageBackends() {
+    }
+
+    static boolean isSingleNodeBlock(String driver) {
+        return SINGLE_NODE_BLOCK.contains(driver);
+    }
+
+    static boolean needsEncryptedParameter(String provisioner) {
+        return ENCRYPTED_PARAMETER.contains(provisioner);
+    }
+
+    /** The source field a PV spec uses ({@code csi}, {@code local}, ...). */
+    static Optional<String> sourceField(JsonNode pvSpec) {
+        return PV_SOURCES.stream().filter(pvSpec::has).findFirst();
+    }
+
+    /** The driver behind a PV: its CSI driver or the provisioner name of its in-tree source. */
+    static Optional<String> driver(JsonNode pvSpec) {
+        if (pvSpec.has("csi")) {
+            return Optional.of(pvSpec.path("csi").path("driver").asText());
+        }
+        return sourceField(pvSpec).map(f -> IN_TREE_SOURCES.getOrDefault(f, f));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.statefulai.synth.values;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.synth.DidYouMean;
+import dev.statefulai.synth.LocatedYaml;
+import dev.statefulai.synth.ValuesLoader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a merged values tree against the app's values record type itself (no separate schema that
+ * could drift from the code) and reports every problem at once: unknown keys with a "did you mean",
+ * wrong types, enum values, and the {@link Rule}s on record components. A key set to {@code null}
+ * or left out keeps the construct default.
+ */
+public final class ValuesChecker {
+    private final Map<String, LocatedYaml.Origin> origins;
+    private final List<String> problems = new ArrayList<>();
+
+    private ValuesChecker(Map<String, LocatedYaml.Origin> origins) {
+        this.origins = origins;
+    }
+
+    /** The problems of {@code tree} as values of {@code type}; empty when it binds cleanly. */
+    public static List<String> check(Class<?> type, JsonNode tree, Map<String, LocatedYaml.Origin> origins) {
+        ValuesChecker checker = new ValuesChecker(origins);
+        checker.walk(type, tree, "");
+        return checker.problems;
+    }
+
+    private void walk(Type type, JsonNode node, String pointer) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        Class<?> raw = raw(type);
+        if (raw.isRecord()) {
+            if (!node.isObject()) {
+                wrongType(pointer, node, "a mapping of keys to values");
+                return;
+            }
+            RecordComponent[] components = raw.getRecordComponents();
+            List<String> keys = Arrays.stream(components).map(RecordComponent::getName).toList();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = pointer + "/" + LocatedYaml.escape(field.getKey());
+                RecordComponent component = Arrays.stream(components)
+                        .filter(c -> c.getName().equals(field.getKey())).findFirst().orElse(null);
+                if (component == null) {
+                    String hint = DidYouMean.suggest(field.getKey(), keys).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                    problems.add(where(child) + ": unknown key '" + LocatedYaml.keyPath(child) + "'" + hint
+                            + "; allowed keys here: " + String.join(", ", keys.stream().sorted().toList()));
+                    continue;
+                }
+                walk(component.getGenericType(), field.getValue(), child);
+                Rule rule = component.getAnnotation(Rule.class);
+                if (rule != null && !field.getValue().isNull() && (field.getValue().isValueNode())) {
+                    checkRule(rule, child, field.getValue());
+                }
+            }
+        } else if (List.class.isAssignableFrom(raw)) {
+            if (!node.isArray()) {
+                wrongType(pointer, node, "a list");
+                return;
+            }
+            Type element = argument(type, 0);
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    wrongType(pointer + "/" + i, node.get(i), "a value (lists cannot hold empty entries)");
+                } else {
+                    walk(element, node.get(i), pointer + "/" + i);
+                }
+            }
+        } else if (Map.class.isAssignableFrom(raw)) {
+            if (!node.isObject()) {
+                wrongType(pointer, node, "a mapping of keys to values");
+                return;
+            }
+            Type value = argument(type, 1);
+            node.fields().forEachRemaining(f -> walk(value, f.getValue(), pointer + "/" + LocatedYaml.escape(f.getKey())));
+        } else if (raw == String.class) {
+            if (!node.isValueNode() || node.isBoolean()) {
+                wrongType(pointer, node, "a string");
+            }
+        } else if (raw == Integer.class || raw == Long.class || raw == int.class || raw == long.class) {
+            if (!node.isIntegralNumber()) {
+                wrongType(pointer, node, "a whole number");
+            }
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            if (!node.isBoolean()) {
+                wrongType(pointer, node, "true or false");
+            }
+        } else if (raw.isEnum()) {
+            List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(String::valueOf).toList();
+            if (!node.isTextual() || !allowed.contains(node.asText())) {
+                wrongType(pointer, node, "one of " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private void checkRule(Rule rule, String pointer, JsonNode value) {
+        boolean numeric = rule.value() == Rule.Kind.POSITIVE || rule.value() == Rule.Kind.NON_NEGATIVE;
+        if (numeric && !value.isIntegralNumber()) {
+            return; // already reported as a wrong type
+        }
+        try {
+            rule.value().check(LocatedYaml.keyPath(pointer), numeric ? value.numberValue() : value.asText());
+        } catch (InvalidPropsException e) {
+            problems.add(where(pointer) + ": " + LocatedYaml.keyPath(pointer) + ": " + show(value)
+                    + " is not allowed; allowed: " + e.allowed());
+        }
+    }
+
+    private void wrongType(String pointer, JsonNode node, String allowed) {
+        problems.add(where(pointer) + ": " + LocatedYaml.keyPath(pointer) + ": " + show(node) + " is not allowed; allowed: " + allowed);
+    }
+
+    private static String show(JsonNode node) {
+        if (node.isTextual()) {
+            return "'" + node.asText() + "'";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.toString();
+    }
+
+    private String where(String pointer) {
+        return ValuesLoader.where(origins, pointer);
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        throw new IllegalArgumentException("values records may use classes, List<T> and Map<String, T>, not " + type);
+    }
+
+    private static Type argument(Type type, int index) {
+        if (type instanceof ParameterizedType p) {
+            return p.getActualTypeArguments()[index];
+        }
+        return Object.class;
+    }
+}
