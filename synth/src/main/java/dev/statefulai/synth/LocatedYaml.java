@@ -55,11 +55,29 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins) {
             ObjectNode tree = (ObjectNode) readValue(p, "", displayName, origins);
             return new LocatedYaml(tree, origins);
         } catch (JsonProcessingException e) {
-            throw new ValuesException(List.of(displayName + ":" + e.getLocation().getLineNr() + ": not valid YAML: "
-                    + e.getOriginalMessage()));
+            throw new ValuesException(List.of(syntaxError(displayName, e)));
         } catch (IOException e) {
             throw new ValuesException(List.of(displayName + ": cannot be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * One line for a YAML syntax error: SnakeYAML's messages span several lines with the context
+     * quoted; keep the sentences and the line of the last mark, which is where the problem is.
+     */
+    private static String syntaxError(String displayName, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        List<String> sentences = new java.util.ArrayList<>();
+        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("in '[^']*', line (\\d+), column \\d+:");
+        for (String text : e.getOriginalMessage().split("\n")) {
+            java.util.regex.Matcher m = mark.matcher(text.trim());
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            } else if (!text.isBlank() && !text.startsWith(" ")) {
+                sentences.add(text.trim());
+            }
+        }
+        return displayName + ":" + line + ": not valid YAML: " + String.join("; ", sentences);
     }
 
     private static JsonNode readValue(JsonParser p, String pointer, String file, Map<String, Origin> origins) throws IOException {
