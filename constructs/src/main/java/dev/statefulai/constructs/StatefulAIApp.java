@@ -2,9 +2,9 @@ package dev.statefulai.constructs;
 
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,13 +175,13 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             return;
         }
         ClaimTemplate user = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t))).findFirst().orElseThrow();
-        String capacity = props.persistentVolumeCapacity == null ? user.size()
+        ClaimTemplate largest = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t)))
+                .max(Comparator.comparing((ClaimTemplate t) -> Validate.bytes(t.size()))).orElseThrow();
+        String capacity = props.persistentVolumeCapacity == null ? largest.size()
                 : Validate.size(construct, "persistentVolumeCapacity", props.persistentVolumeCapacity);
-        BigDecimal largestRequest = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t)))
-                .map(t -> Validate.bytes(t.size())).max(BigDecimal::compareTo).orElseThrow();
-        if (Validate.bytes(capacity).compareTo(largestRequest) < 0) {
+        if (Validate.bytes(capacity).compareTo(Validate.bytes(largest.size())) < 0) {
             throw new InvalidPropsException(construct, "persistentVolumeCapacity", capacity,
-                    "at least the largest claim on the class (" + user.size() + "), or no claim could bind");
+                    "at least the largest claim on the class (" + largest.size() + "), or no claim could bind");
         }
         for (int i = 0; i < props.persistentVolumes.size(); i++) {
             PreProvisionedVolume volume = props.persistentVolumes.get(i);

@@ -211,8 +211,8 @@ public final class StatefulAIAppProps {
         }
 
         /**
-         * Capacity of each pre-provisioned PersistentVolume. Default: the size of the claim template
-         * that uses the app's StorageClass.
+         * Capacity of each pre-provisioned PersistentVolume. Default: the size of the largest claim template
+         * that uses the app's StorageClass, so that every claim on the class fits.
          */
         public Builder persistentVolumeCapacity(String capacity) {
             this.persistentVolumeCapacity = capacity;
