@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * The content of {@code dist/}, as relative path to file text: per environment, one manifest file per
- * app, a {@code kustomization.yaml} listing them (so a GitOps engine or {@code kubectl apply -k} can
- * point at the folder) and {@code outputs.json} with the names each app made. A pure function of the
+ * app with a picture of its storage beside it ({@code <app>.storage.md}), a {@code kustomization.yaml}
+ * listing the manifests (so a GitOps engine or {@code kubectl apply -k} can point at the folder) and
+ * {@code outputs.json} with the names each app made. A pure function of the
  * synth results, so the same inputs give the same bytes on any machine.
  */
 public final class DistTree {
@@ -56,6 +57,7 @@ public final class DistTree {
             for (AppSynthesizer.Result r : envResults) {
                 String file = r.app() + ".yaml";
                 files.put(env + "/" + file, header(r) + r.yaml());
+                files.put(env + "/" + r.app() + ".storage.md", StorageTopology.render(r.app(), env, r.yaml()));
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
             }
