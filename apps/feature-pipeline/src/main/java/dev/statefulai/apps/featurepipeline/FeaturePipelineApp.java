@@ -40,6 +40,7 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
             throw new InvalidPropsException(NAME, "storageClass.backend", classValues.backend(),
                     "ebs or ebs-in-tree: the pipeline's volumes are existing EBS volumes");
         }
+        boolean first = true;
         for (FeaturePipelineValues.Volume volume : volumes) {
             DataPipelineStorageProps.Builder props = DataPipelineStorageProps.builder()
                     .name(volume.name())
@@ -48,7 +49,12 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
                     .partOf(NAME)
                     .storageClass(classSpec)
                     .volume(ebs.existingVolume(volume.volumeId(), volume.zone()));
-            new DataPipelineStorage(chart, volume.name() == null ? "volume" : volume.name(), props.build());
+            DataPipelineStorage storage = new DataPipelineStorage(chart, volume.name() == null ? "volume" : volume.name(), props.build());
+            if (!first) {
+                // The volumes share one class: keep only the first volume's copy (kustomize refuses two).
+                storage.getNode().tryRemoveChild("storage-class");
+            }
+            first = false;
         }
     }
 }
