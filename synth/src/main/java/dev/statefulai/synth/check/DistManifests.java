@@ -3,7 +3,7 @@ package dev.statefulai.synth.check;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
         return out;
     }
 
-    /** The environments present, or only {@code wanted} when it is not empty. */
+    /** The environments that have manifest files. */
     public List<String> environments() {
         return List.copyOf(byEnvironment.keySet());
     }

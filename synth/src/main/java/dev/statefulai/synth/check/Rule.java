@@ -10,7 +10,8 @@ import java.util.Optional;
 public enum Rule {
     DIST001("DIST001", Severity.ERROR, "dist", "An object (kind/namespace/name) appears more than once in one environment (kustomize rejects it)"),
     DIST002("DIST002", Severity.ERROR, "dist", "A dist file is not readable YAML or a document lacks apiVersion/kind/metadata.name"),
-    SCHEMA001("SCHEMA001", Severity.ERROR, "schema", "A manifest does not validate against the Kubernetes 1.28 schema"),
+    SCHEMA001("SCHEMA001", Severity.ERROR, "schema", "A manifest does not validate strictly against the Kubernetes 1.28 schema"),
+    SCHEMA002("SCHEMA002", Severity.WARNING, "schema", "No Kubernetes 1.28 schema covers the apiVersion/kind (custom resource): not validated"),
 
     BIND001("BIND001", Severity.ERROR, "binding", "A claim can bind no PersistentVolume and its class cannot provision one"),
     BIND002("BIND002", Severity.WARNING, "binding", "A StorageClass is referenced but not defined in dist/<env>: assumed to be cluster-provided"),

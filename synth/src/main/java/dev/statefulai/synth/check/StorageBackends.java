@@ -10,10 +10,18 @@ import java.util.Set;
 final class StorageBackends {
     static final String NO_PROVISIONER = "kubernetes.io/no-provisioner";
 
-    /** Block disks attach to one node at a time, so shared modes never work on them. */
-    private static final Set<String> SINGLE_NODE_BLOCK = Set.of("ebs.csi.aws.com", "kubernetes.io/aws-ebs",
-            "pd.csi.storage.gke.io", "kubernetes.io/gce-pd", "disk.csi.azure.com", "kubernetes.io/azure-disk");
-    static final Set<String> SHARED_MODES = Set.of("ReadWriteMany", "ReadOnlyMany");
+    /**
+     * Block disks attach read-write to one node at a time, so they cannot give ReadWriteMany; EBS and
+     * Azure Disk cannot give ReadOnlyMany either, while a GCE persistent disk can be attached
+     * read-only to many nodes.
+     */
+    private static final Map<String, Set<String>> UNSUPPORTED_MODES = Map.of(
+            "ebs.csi.aws.com", Set.of("ReadWriteMany", "ReadOnlyMany"),
+            "kubernetes.io/aws-ebs", Set.of("ReadWriteMany", "ReadOnlyMany"),
+            "disk.csi.azure.com", Set.of("ReadWriteMany", "ReadOnlyMany"),
+            "kubernetes.io/azure-disk", Set.of("ReadWriteMany", "ReadOnlyMany"),
+            "pd.csi.storage.gke.io", Set.of("ReadWriteMany"),
+            "kubernetes.io/gce-pd", Set.of("ReadWriteMany"));
 
     /** Retired in-tree provisioner to the CSI driver that replaced it (CSI migration is GA, the in-tree code is gone). */
     static final Map<String, String> RETIRED_PROVISIONERS = Map.of(
@@ -39,8 +47,10 @@ final class StorageBackends {
     private StorageBackends() {
     }
 
-    static boolean isSingleNodeBlock(String driver) {
-        return SINGLE_NODE_BLOCK.contains(driver);
+    /** The access modes among {@code modes} that {@code driver} cannot give; empty for drivers we know nothing of. */
+    static List<String> unsupportedModes(String driver, List<String> modes) {
+        Set<String> unsupported = UNSUPPORTED_MODES.getOrDefault(driver, Set.of());
+        return modes.stream().filter(unsupported::contains).toList();
     }
 
     static boolean needsEncryptedParameter(String provisioner) {

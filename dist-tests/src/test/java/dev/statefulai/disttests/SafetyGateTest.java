@@ -1,0 +1,59 @@
+package dev.statefulai.disttests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.synth.check.Finding;
+import dev.statefulai.synth.check.Report;
+import dev.statefulai.synth.check.ReportFormat;
+import dev.statefulai.synth.check.SafetyGate;
+import dev.statefulai.synth.check.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage safety gate ({@code bin/ai-storage check}) over the committed dist/: no errors. Compares
+ * with HEAD for immutable changes when the repository has one (CI runs on a fresh clone, so it does).
+ */
+class SafetyGateTest {
+
+    @Test
+    void committedDistPassesTheSafetyGate() {
+        Path root = repoRoot();
+        String ref = hasHead(root) ? "HEAD" : null;
+        Report report = SafetyGate.run(SafetyGate.Options.of(root.resolve("dist")).withRef(ref));
+        System.out.print(ReportFormat.text.render(report));
+        assertTrue(report.environments().containsAll(List.of("dev", "staging", "prod")), report.environments().toString());
+        List<String> errors = report.findings().stream().filter(Finding::isBlocking)
+                .map(f -> f.rule().id() + " " + f.environment() + " " + f.object() + ": " + f.message()).toList();
+        assertEquals(List.of(), errors, "the safety gate found errors in dist/ (run bin/ai-storage check)");
+        report.findings().stream().filter(f -> f.severity() == Severity.WARNING && !f.isWaived())
+                .forEach(f -> System.out.println("warning: " + f.rule().id() + " " + f.environment() + " " + f.object()));
+    }
+
+    private static Path repoRoot() {
+        String property = System.getProperty("repo.root");
+        if (property != null && !property.isBlank() && Files.exists(Path.of(property, "cdk8s.yaml"))) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("cdk8s.yaml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no folder with cdk8s.yaml above " + Path.of("").toAbsolutePath());
+    }
+
+    private static boolean hasHead(Path root) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.statefulai.synth.check;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The storage safety gate: reads dist/ (and dist/ at a git ref), runs every stage per environment,
+ * applies waivers and returns the report. No I/O besides reading files and running git.
+ */
+public final class SafetyGate {
+
+    /**
+     * @param ref          git ref to compare with, or null to skip the immutable-change guard
+     * @param environments environments to check; empty means every folder of dist/
+     */
+    public record Options(Path distDir, String ref, List<String> environments, PolicyConfig policy) {
+        public Options {
+            environments = List.copyOf(environments);
+        }
+
+        public static Options of(Path distDir) {
+            return new Options(distDir, null, List.of(), PolicyConfig.defaults());
+        }
+
+        public Options withRef(String gitRef) {
+            return new Options(distDir, gitRef, environments, policy);
+        }
+
+        public Options withEnvironments(List<String> envs) {
+            return new Options(distDir, ref, envs, policy);
+        }
+
+        public Options withPolicy(PolicyConfig config) {
+            return new Options(distDir, ref, environments, config);
+        }
+    }
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.isWaived())
+            .thenComparing(Finding::severity)
+            .thenComparing(Finding::environment)
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(f -> f.object().toString());
+
+    private SafetyGate() {
+    }
+
+    /** Runs the gate. @throws IllegalArgumentException for a missing dist folder or an unknown environment */
+    public static Report run(Options options) {
+        long start = System.nanoTime();
+        Path dist = options.distDir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(dist)) {
+            throw new IllegalArgumentException("no dist folder at " + dist);
+        }
+        List<String> present = listEnvironments(dist);
+        for (String env : options.environments()) {
+            if (!present.contains(env)) {
+                throw new IllegalArgumentException("--env " + env + ": no folder dist/" + env + "; environments: " + present);
+            }
+        }
+        List<String> envs = options.environments().isEmpty() ? present
+                : options.environments().stream().distinct().sorted().toList();
+        DistManifests now = DistManifests.parse(readFiles(dist, envs));
+        List<String> notes = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(now.problems());
+
+        SchemaStage schema = new SchemaStage();
+        List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(),
+                new PolicyRules(options.policy()), new Waivers());
+        DistManifests before = null;
+        if (options.ref() != null) {
+            GitDist.Snapshot snapshot = GitDist.read(dist, options.ref(), envs);
+            if (snapshot.note() != null) {
+                notes.add(snapshot.note());
+            }
+            before = snapshot.available() ? DistManifests.parse(snapshot.files()) : null;
+        } else {
+            notes.add("no git ref given: immutable-change guard skipped");
+        }
+        for (String envName : envs) {
+            Environment env = new Environment(envName, now.of(envName));
+            stages.forEach(stage -> findings.addAll(stage.check(env)));
+            if (before != null) {
+                Environment old = new Environment(envName, before.of(envName));
+                findings.addAll(new ImmutableChangeRules().check(old, env));
+                findings.addAll(new RenameRules().check(old, env));
+            }
+        }
+        schema.skippedBecause().ifPresent(notes::add);
+        List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
+        return new Report(envs, options.ref(), notes, result, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<String> listEnvironments(Path dist) {
+        try (var children = Files.list(dist)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SortedMap<String, String> readFiles(Path dist, List<String> envs) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String env : envs) {
+            try (var walk = Files.list(dist.resolve(env))) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(env + "/" + f.getFileName(), Files.readString(f));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}
