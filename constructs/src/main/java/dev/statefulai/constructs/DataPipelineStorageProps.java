@@ -5,8 +5,12 @@ import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
 
 /**
- * Props of {@link DataPipelineStorage}. Required: {@code name}, {@code size} and the existing
- * {@code volume}; everything else has a default documented on its builder method.
+ * Props of {@link DataPipelineStorage}. Required: {@code name}, and either the one volume's
+ * {@code size} and existing {@code volume} (the single-volume form) or {@code volumes}, a list of
+ * {@link PipelineVolume} (several volumes, existing or new, with a StorageClass each or the shared
+ * one); everything else has a default documented on its builder method. The single-volume props
+ * ({@code size}, {@code volume}, {@code accessModes}, {@code volumeMode}, {@code claimName},
+ * {@code persistentVolumeName}) cannot be combined with {@code volumes}.
  */
 public final class DataPipelineStorageProps {
     final String name;
@@ -19,6 +23,7 @@ public final class DataPipelineStorageProps {
     final String persistentVolumeName;
     final String claimName;
     final String partOf;
+    final List<PipelineVolume> volumes;
 
     private DataPipelineStorageProps(Builder b) {
         this.name = b.name;
@@ -31,6 +36,7 @@ public final class DataPipelineStorageProps {
         this.persistentVolumeName = b.persistentVolumeName;
         this.claimName = b.claimName;
         this.partOf = b.partOf;
+        this.volumes = b.volumes == null ? null : List.copyOf(b.volumes);
     }
 
     public static Builder builder() {
@@ -42,13 +48,14 @@ public final class DataPipelineStorageProps {
         private String name;
         private String namespace;
         private String size;
-        private List<AccessMode> accessModes = List.of(AccessMode.READ_WRITE_ONCE);
-        private VolumeMode volumeMode = VolumeMode.FILESYSTEM;
+        private List<AccessMode> accessModes;
+        private VolumeMode volumeMode;
         private StorageClassSpec storageClass;
         private PreProvisionedVolume volume;
         private String persistentVolumeName;
         private String claimName;
         private String partOf;
+        private List<PipelineVolume> volumes;
 
         /** Required. Base name of the objects, a DNS-1123 label, e.g. {@code features-raw}. */
         public Builder name(String name) {
@@ -65,46 +72,50 @@ public final class DataPipelineStorageProps {
             return this;
         }
 
-        /** Required. Size of the volume and of the claim, e.g. {@code 100Gi}. */
+        /** Required in the single-volume form. Size of the volume and of the claim, e.g. {@code 100Gi}. */
         public Builder size(String size) {
             this.size = size;
             return this;
         }
 
-        /** Default {@code [ReadWriteOnce]}; the class's backend must be able to give every mode. */
+        /** Single-volume form. Default {@code [ReadWriteOnce]}; the class's backend must be able to give every mode. */
         public Builder accessModes(List<AccessMode> accessModes) {
             this.accessModes = accessModes;
             return this;
         }
 
-        /** Default {@link VolumeMode#FILESYSTEM}. */
+        /** Single-volume form. Default {@link VolumeMode#FILESYSTEM}. */
         public Builder volumeMode(VolumeMode volumeMode) {
             this.volumeMode = volumeMode;
             return this;
         }
 
         /**
-         * The StorageClass the volume and claim belong to. Default: {@code <name>}, encrypted gp3 on the
-         * EBS CSI driver, {@code Retain}, {@code WaitForFirstConsumer}, expansion allowed.
+         * The StorageClass the volumes and claims belong to (unless a {@link PipelineVolume} names its
+         * own). Default: {@code <name>}, encrypted gp3 on the EBS CSI driver, {@code Retain},
+         * {@code WaitForFirstConsumer}, expansion allowed.
          */
         public Builder storageClass(StorageClassSpec storageClass) {
             this.storageClass = storageClass;
             return this;
         }
 
-        /** Required. The existing volume, e.g. {@code AwsEbs.gp3().existingVolume("vol-...", "us-east-1a")}. */
+        /**
+         * Required in the single-volume form. The existing volume, e.g.
+         * {@code AwsEbs.gp3().existingVolume("vol-...", "us-east-1a")}.
+         */
         public Builder volume(PreProvisionedVolume volume) {
             this.volume = volume;
             return this;
         }
 
-        /** Name of the PersistentVolume (cluster-wide). Default {@code <namespace>-<name>}. */
+        /** Single-volume form. Name of the PersistentVolume (cluster-wide). Default {@code <namespace>-<name>}. */
         public Builder persistentVolumeName(String persistentVolumeName) {
             this.persistentVolumeName = persistentVolumeName;
             return this;
         }
 
-        /** Name of the claim pods mount. Default {@code <name>}. */
+        /** Single-volume form. Name of the claim pods mount. Default {@code <name>}. */
         public Builder claimName(String claimName) {
             this.claimName = claimName;
             return this;
@@ -113,6 +124,16 @@ public final class DataPipelineStorageProps {
         /** The {@code app.kubernetes.io/part-of} label. Default none. */
         public Builder partOf(String partOf) {
             this.partOf = partOf;
+            return this;
+        }
+
+        /**
+         * Several volumes in one storage, e.g. the stages {@code raw}, {@code features} and
+         * {@code checkpoints} and a shared dataset; instead of the single-volume props. Default none
+         * (the single-volume form).
+         */
+        public Builder volumes(List<PipelineVolume> volumes) {
+            this.volumes = volumes;
             return this;
         }
 

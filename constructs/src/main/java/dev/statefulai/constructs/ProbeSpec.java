@@ -3,7 +3,6 @@ package dev.statefulai.constructs;
 import java.util.List;
 import org.cdk8s.plus28.k8s.ExecAction;
 import org.cdk8s.plus28.k8s.HttpGetAction;
-import org.cdk8s.plus28.k8s.IntOrString;
 import org.cdk8s.plus28.k8s.Probe;
 import org.cdk8s.plus28.k8s.TcpSocketAction;
 
@@ -20,6 +19,8 @@ public final class ProbeSpec {
     private int periodSeconds = 10;
     private int timeoutSeconds = 5;
     private int failureThreshold = 3;
+    private boolean failureThresholdSet;
+    private Integer startupBudgetSeconds;
     private int initialDelaySeconds;
 
     private ProbeSpec(String httpPath, Integer port, List<String> command) {
@@ -31,12 +32,19 @@ public final class ProbeSpec {
     /** An HTTP GET on {@code path} at {@code port}; any 2xx or 3xx is healthy. */
     public static ProbeSpec http(String path, int port) {
         Validate.absolutePath("ProbeSpec", "path", path);
-        return new ProbeSpec(path, Validate.atLeast("ProbeSpec", "port", port, 1), null);
+        return new ProbeSpec(path, port(port), null);
     }
 
     /** A TCP connect to {@code port}. */
     public static ProbeSpec tcp(int port) {
-        return new ProbeSpec(null, Validate.atLeast("ProbeSpec", "port", port, 1), null);
+        return new ProbeSpec(null, port(port), null);
+    }
+
+    private static int port(int port) {
+        if (port < 1 || port > 65535) {
+            throw new InvalidPropsException("ProbeSpec", "port", port, "a port number from 1 to 65535");
+        }
+        return port;
     }
 
     /** A command run in the container; exit code 0 is healthy. */
@@ -57,9 +65,15 @@ public final class ProbeSpec {
         return this;
     }
 
-    /** Consecutive failures before the probe fails. Default 3. */
+    /** Consecutive failures before the probe fails. Default 3. Not together with {@link #allowStartupWithin}. */
     public ProbeSpec failureThreshold(int failures) {
-        this.failureThreshold = Validate.atLeast("ProbeSpec", "failureThreshold", failures, 1);
+        Validate.atLeast("ProbeSpec", "failureThreshold", failures, 1);
+        if (startupBudgetSeconds != null) {
+            throw new InvalidPropsException("ProbeSpec", "failureThreshold", failures,
+                    "not together with allowStartupWithin (" + startupBudgetSeconds + " s), which derives it");
+        }
+        this.failureThreshold = failures;
+        this.failureThresholdSet = true;
         return this;
     }
 
@@ -70,32 +84,52 @@ public final class ProbeSpec {
     }
 
     /**
-     * Lets a startup probe wait up to {@code seconds} in all before the container is restarted: sets
-     * the failure threshold to cover that time at the current period. For model loads.
+     * Lets a startup probe wait up to {@code seconds} in all (initial delay included) before the
+     * container is restarted. The failure threshold is derived when the probe is written, as
+     * {@code ceil((seconds - initialDelaySeconds) / periodSeconds)} and at least 1, so the order of the
+     * calls does not matter. For model loads. Not together with {@link #failureThreshold}.
      */
     public ProbeSpec allowStartupWithin(int seconds) {
         Validate.atLeast("ProbeSpec", "allowStartupWithin", seconds, 1);
-        this.failureThreshold = Math.max(1, (seconds + periodSeconds - 1) / periodSeconds);
+        if (failureThresholdSet) {
+            throw new InvalidPropsException("ProbeSpec", "allowStartupWithin", seconds,
+                    "not together with failureThreshold (" + failureThreshold + "), which it would replace");
+        }
+        this.startupBudgetSeconds = seconds;
         return this;
+    }
+
+    /** The failure threshold written: the one given, derived from {@link #allowStartupWithin}, or 3. */
+    public int failureThreshold() {
+        if (startupBudgetSeconds == null) {
+            return failureThreshold;
+        }
+        int waiting = Math.max(0, startupBudgetSeconds - initialDelaySeconds);
+        return Math.max(1, (waiting + periodSeconds - 1) / periodSeconds);
+    }
+
+    /** Seconds between checks. */
+    public int periodSeconds() {
+        return periodSeconds;
     }
 
     /** The longest a probe can fail before it gives up, in seconds. */
     public int budgetSeconds() {
-        return initialDelaySeconds + periodSeconds * failureThreshold;
+        return initialDelaySeconds + periodSeconds * failureThreshold();
     }
 
     Probe toProbe() {
         Probe.Builder b = Probe.builder()
                 .periodSeconds(periodSeconds)
                 .timeoutSeconds(timeoutSeconds)
-                .failureThreshold(failureThreshold);
+                .failureThreshold(failureThreshold());
         if (initialDelaySeconds > 0) {
             b.initialDelaySeconds(initialDelaySeconds);
         }
         if (httpPath != null) {
-            b.httpGet(HttpGetAction.builder().path(httpPath).port(IntOrString.fromNumber(port)).build());
+            b.httpGet(HttpGetAction.builder().path(httpPath).port(IntOrStrings.of(port)).build());
         } else if (port != null) {
-            b.tcpSocket(TcpSocketAction.builder().port(IntOrString.fromNumber(port)).build());
+            b.tcpSocket(TcpSocketAction.builder().port(IntOrStrings.of(port)).build());
         } else {
             b.exec(ExecAction.builder().command(command).build());
         }

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class Resources {
     /** The NVIDIA device plugin's resource name. */
     public static final String NVIDIA_GPU = "nvidia.com/gpu";
+    /** The AMD device plugin's resource name. */
+    public static final String AMD_GPU = "amd.com/gpu";
 
     private final String cpuRequest;
     private final String memoryRequest;
@@ -59,6 +61,36 @@ public final class Resources {
     /** The GPU resource name, e.g. {@code nvidia.com/gpu}. */
     public String gpuResource() {
         return gpuResource;
+    }
+
+    /**
+     * The NVIDIA resource of a MIG profile under the device plugin's {@code mixed} strategy, e.g.
+     * {@code nvidiaMig("1g.10gb")} is {@code nvidia.com/mig-1g.10gb}.
+     */
+    public static String nvidiaMig(String profile) {
+        if (profile == null || !profile.matches("[1-9][0-9]*g\\.[1-9][0-9]*gb(\\+me)?")) {
+            throw new InvalidPropsException("Resources", "resources.gpuResource", profile,
+                    "a MIG profile such as 1g.10gb, 2g.20gb, 3g.40gb or 7g.80gb");
+        }
+        return "nvidia.com/mig-" + profile;
+    }
+
+    /**
+     * The key of the taint GPU nodes carry, which GPU pods tolerate: the resource name, except that MIG
+     * slices ({@code nvidia.com/mig-*}) run on nodes tainted {@code nvidia.com/gpu} like whole GPUs.
+     */
+    public String gpuTaintKey() {
+        return gpuResource.startsWith("nvidia.com/mig-") ? NVIDIA_GPU : gpuResource;
+    }
+
+    /** The memory request. */
+    public String memoryRequest() {
+        return memoryRequest;
+    }
+
+    /** The memory limit (the request unless given). */
+    public String memoryLimit() {
+        return memoryLimit;
     }
 
     /** The {@code requests} map, sorted. */
@@ -121,7 +153,10 @@ public final class Resources {
             return this;
         }
 
-        /** GPU resource name. Default {@code nvidia.com/gpu}. */
+        /**
+         * GPU resource name: {@link #NVIDIA_GPU} (default), {@link #AMD_GPU}, a MIG slice such as
+         * {@code nvidiaMig("1g.10gb")}, or any other extended resource name.
+         */
         public Builder gpuResource(String gpuResource) {
             this.gpuResource = gpuResource;
             return this;

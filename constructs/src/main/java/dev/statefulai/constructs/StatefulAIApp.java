@@ -2,12 +2,14 @@ package dev.statefulai.constructs;
 
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.cdk8s.Chart;
 import org.cdk8s.plus28.k8s.Capabilities;
@@ -16,8 +18,8 @@ import org.cdk8s.plus28.k8s.ContainerPort;
 import org.cdk8s.plus28.k8s.EmptyDirVolumeSource;
 import org.cdk8s.plus28.k8s.EnvVar;
 import org.cdk8s.plus28.k8s.EnvVarSource;
-import org.cdk8s.plus28.k8s.IntOrString;
 import org.cdk8s.plus28.k8s.KubePersistentVolume;
+import org.cdk8s.plus28.k8s.KubePersistentVolumeClaim;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeClaimProps;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeProps;
 import org.cdk8s.plus28.k8s.KubePodDisruptionBudget;
@@ -30,6 +32,7 @@ import org.cdk8s.plus28.k8s.KubeStorageClass;
 import org.cdk8s.plus28.k8s.LabelSelector;
 import org.cdk8s.plus28.k8s.ObjectMeta;
 import org.cdk8s.plus28.k8s.PersistentVolumeClaimSpec;
+import org.cdk8s.plus28.k8s.PersistentVolumeClaimVolumeSource;
 import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
 import org.cdk8s.plus28.k8s.PodDisruptionBudgetSpec;
 import org.cdk8s.plus28.k8s.PodSecurityContext;
@@ -44,6 +47,8 @@ import org.cdk8s.plus28.k8s.ServiceSpec;
 import org.cdk8s.plus28.k8s.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import org.cdk8s.plus28.k8s.StatefulSetSpec;
 import org.cdk8s.plus28.k8s.Toleration;
+import org.cdk8s.plus28.k8s.TopologySpreadConstraint;
+import org.cdk8s.plus28.k8s.TypedLocalObjectReference;
 import org.cdk8s.plus28.k8s.Volume;
 import org.cdk8s.plus28.k8s.VolumeDevice;
 import org.cdk8s.plus28.k8s.VolumeMount;
@@ -56,7 +61,14 @@ import software.constructs.Construct;
  * PersistentVolumes behind the claims and a PodDisruptionBudget.
  *
  * <p>Pods run as non-root with {@code fsGroup}, no privilege escalation, all capabilities dropped,
- * the {@code RuntimeDefault} seccomp profile and no API token. GPU pods tolerate the GPU taint.
+ * the {@code RuntimeDefault} seccomp profile and no API token. GPU pods tolerate the GPU taint. The
+ * one exception, opt-in, is the {@code chownVolumes} init container (see {@link StatefulAIAppProps.Builder#chownVolumes}).
+ *
+ * <p>Claim templates give each replica its own claim, or one claim that every replica mounts read-only
+ * ({@link ClaimTemplate.Builder#shared}, {@link ClaimTemplate.Builder#existingClaim}). A {@link CacheFill}
+ * fills a claim before the server starts; {@link ModelProbes} size the startup probe to the model;
+ * {@link StatefulAIAppProps.Builder#growClaimsTo} grows the replicas' claims, which the StatefulSet's
+ * templates cannot do.
  *
  * <p>Escape hatches: {@link #getStatefulSet()} and the other getters return the L1 objects, which take
  * JSON patches ({@code addJsonPatch}).
@@ -64,6 +76,12 @@ import software.constructs.Construct;
 public class StatefulAIApp extends Construct implements HasOutputs {
     private static final String CONSTRUCT = "StatefulAIApp";
     private static final String DEFAULT_NAMESPACE_NOTE = "(namespace of kubectl or the GitOps engine)";
+    /** The largest automatic {@code /dev/shm}: NCCL and data loaders rarely need more, and it counts against memory. */
+    public static final String DEFAULT_SHARED_MEMORY_CAP = "16Gi";
+    /** The topology key replicas spread over with {@link ZoneSpread}. */
+    public static final String ZONE_KEY = "topology.kubernetes.io/zone";
+    /** The waiver of the non-root policy that {@code chownVolumes} puts on the StatefulSet. */
+    static final String CHOWN_WAIVER = "ai-storage.dev/waive-POL003";
 
     private final String name;
     private final String namespace;
@@ -76,9 +94,13 @@ public class StatefulAIApp extends Construct implements HasOutputs {
     private final List<KubePersistentVolume> persistentVolumes = new ArrayList<>();
     private final List<String> persistentVolumeNames = new ArrayList<>();
     private final KubePodDisruptionBudget podDisruptionBudget;
+    private final String sharedMemory;
+    private final List<KubePersistentVolumeClaim> claims = new ArrayList<>();
+    private final Map<String, String> grownClaims = new TreeMap<>();
 
     public StatefulAIApp(Construct scope, String id, StatefulAIAppProps props) {
         super(scope, id);
+        OutputsRegistry.register(this);
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         if (name.length() > 52) {
@@ -92,9 +114,10 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         this.claimTemplates = Validate.nonEmpty(construct, "claimTemplates", props.claimTemplates,
                 "one or more ClaimTemplate: a StatefulAIApp exists to give each replica its own volumes");
         checkUniqueNames(construct, props);
-        if (props.sharedMemory != null) {
-            Validate.size(construct, "sharedMemory", props.sharedMemory);
-        }
+        checkSharedClaims(construct);
+        this.sharedMemory = sharedMemory(construct, props);
+        checkGpu(construct, props);
+        checkProbesAndFill(construct, props);
 
         StorageClassSpec ownClass = props.storageClass;
         this.storageClassName = ownClass == null ? null : ownClass.name();
@@ -103,9 +126,230 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         Map<String, String> labels = Labels.of(name, props.component, props.partOf);
         this.storageClass = ownClass == null ? null : ownClass.addTo(this, "storage-class");
         addPersistentVolumes(construct, props, ownClass, labels);
+        addSharedClaims(labels);
         this.service = addHeadlessService(props, labels);
         this.statefulSet = addStatefulSet(props, labels);
+        // With one replica there is no budget (it would block every node drain), so its maxUnavailable is ignored.
         this.podDisruptionBudget = props.podDisruptionBudget && replicas > 1 ? addPodDisruptionBudget(construct, props, labels) : null;
+        addGrownClaims(construct, props, ownClass);
+    }
+
+    /** A claim every replica mounts must attach to several nodes; a per-replica claim cannot name one volume. */
+    private void checkSharedClaims(String construct) {
+        for (int i = 0; i < claimTemplates.size(); i++) {
+            ClaimTemplate t = claimTemplates.get(i);
+            if (t.isShared() && replicas > 1 && t.isSingleNode()) {
+                throw new InvalidPropsException(construct, "claimTemplates[" + i + "].accessModes", t.accessModeValues().toString(),
+                        "ReadWriteMany or ReadOnlyMany for a claim that " + replicas + " replicas share: a ReadWriteOnce volume "
+                                + "attaches to one node, and replicas on other nodes fail with a Multi-Attach error; or give each "
+                                + "replica its own claim (neither shared nor existingClaim)");
+            }
+            if (!t.isShared() && t.volumeName() != null && replicas > 1) {
+                throw new InvalidPropsException(construct, "claimTemplates[" + i + "].volumeName", t.volumeName(),
+                        "none on a per-replica template of " + replicas + " replicas: one PersistentVolume binds one claim, so "
+                                + "the other replicas stay Pending; use selector, or a shared claim");
+            }
+        }
+    }
+
+    /** The {@code /dev/shm} size: the one given (at most the memory limit), else half the memory request up to 16Gi with 2+ GPUs. */
+    private static String sharedMemory(String construct, StatefulAIAppProps props) {
+        Resources res = props.resources;
+        if (props.sharedMemory != null) {
+            Validate.size(construct, "sharedMemory", props.sharedMemory);
+            if (Validate.bytes(props.sharedMemory).compareTo(Validate.bytes(res.memoryLimit())) > 0) {
+                throw new InvalidPropsException(construct, "sharedMemory", props.sharedMemory,
+                        "at most the memory limit " + res.memoryLimit() + ": the pages of /dev/shm count against it, and a "
+                                + "full /dev/shm above it gets the pod OOM-killed");
+            }
+            return props.sharedMemory;
+        }
+        if (!props.autoSharedMemory || res.gpuCount() < 2) {
+            return null;
+        }
+        BigDecimal mi = BigDecimal.valueOf(1L << 20);
+        BigDecimal half = Validate.bytes(res.memoryRequest()).divide(BigDecimal.valueOf(2));
+        BigDecimal size = half.min(Validate.bytes(DEFAULT_SHARED_MEMORY_CAP));
+        long mebibytes = size.divideToIntegralValue(mi).longValue();
+        if (mebibytes < 1) {
+            return null;
+        }
+        return mebibytes % 1024 == 0 ? (mebibytes / 1024) + "Gi" : mebibytes + "Mi";
+    }
+
+    private static void checkGpu(String construct, StatefulAIAppProps props) {
+        if (props.runtimeClassName != null) {
+            Validate.dnsSubdomain(construct, "runtimeClassName", props.runtimeClassName);
+        }
+        if (props.gpuProduct == null) {
+            return;
+        }
+        Resources res = props.resources;
+        if (res.gpuCount() == 0) {
+            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct, "none without GPUs (resources.gpus is 0)");
+        }
+        if (props.gpuProduct.length() > 63 || !props.gpuProduct.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
+            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "a node label value such as NVIDIA-A10G or NVIDIA-H100-80GB-HBM3: at most 63 letters, digits, '-', '_' and '.'");
+        }
+        String key = gpuProductLabel(res);
+        if (key == null) {
+            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "none for " + res.gpuResource() + ", whose product label is not known: select nodes with nodeSelector");
+        }
+        String other = props.nodeSelector.get(key);
+        if (other != null && !other.equals(props.gpuProduct)) {
+            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "the value nodeSelector gives " + key + " ('" + other + "'), or no such nodeSelector entry");
+        }
+    }
+
+    /** The node label GPU feature discovery puts the GPU model in, by vendor; {@code null} when unknown. */
+    private static String gpuProductLabel(Resources res) {
+        if (res.gpuResource().startsWith("nvidia.com/")) {
+            return "nvidia.com/gpu.product";
+        }
+        if (res.gpuResource().startsWith("amd.com/")) {
+            return "amd.com/gpu.product-name";
+        }
+        return null;
+    }
+
+    private void checkProbesAndFill(String construct, StatefulAIAppProps props) {
+        if (props.modelProbes != null && (props.startupProbe != null || props.readinessProbe != null || props.livenessProbe != null)) {
+            throw new InvalidPropsException(construct, "modelProbes", "set",
+                    "not together with startupProbe, readinessProbe or livenessProbe: modelProbes writes all three");
+        }
+        CacheFill fill = props.cacheFill;
+        if (fill == null) {
+            return;
+        }
+        ClaimTemplate target = template(fill.into());
+        if (target == null) {
+            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(), "the name of a claim template: " + templateNames());
+        }
+        if (target.volumeMode() == VolumeMode.BLOCK) {
+            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(),
+                    "a Filesystem claim template: a Block volume has no files to fill");
+        }
+        if (target.accessModes().stream().allMatch(m -> m == AccessMode.READ_ONLY_MANY)) {
+            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(),
+                    "a claim template the pods can write (ReadWriteMany, or ReadWriteOnce per replica), not ReadOnlyMany only; "
+                            + "to share a read-only copy, fill a ReadWriteMany claim or clone one (cloneFromClaim)");
+        }
+        if (fill.kind() == CacheFill.Kind.CLAIM && template(CacheFill.SOURCE_VOLUME) != null) {
+            throw new InvalidPropsException(construct, "claimTemplates", CacheFill.SOURCE_VOLUME,
+                    "no template named '" + CacheFill.SOURCE_VOLUME + "' with a cacheFill from a claim, which mounts its source under that name");
+        }
+    }
+
+    private ClaimTemplate template(String templateName) {
+        return claimTemplates.stream().filter(t -> t.name().equals(templateName)).findFirst().orElse(null);
+    }
+
+    private List<String> templateNames() {
+        return claimTemplates.stream().map(ClaimTemplate::name).toList();
+    }
+
+    /** The claim a shared template mounts: the existing one, or {@code <template>-<name>} that the app creates. */
+    private String sharedClaimName(ClaimTemplate t) {
+        return t.existingClaim() != null ? t.existingClaim() : t.name() + "-" + name;
+    }
+
+    /** A claim's spec from a template, asking for {@code size}. */
+    private PersistentVolumeClaimSpec claimSpec(ClaimTemplate t, String size) {
+        PersistentVolumeClaimSpec.Builder claim = PersistentVolumeClaimSpec.builder()
+                .accessModes(t.accessModeValues())
+                .volumeMode(t.volumeMode().value())
+                .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", size))).build());
+        if (classOf(t) != null) {
+            claim.storageClassName(classOf(t));
+        }
+        if (t.volumeName() != null) {
+            claim.volumeName(t.volumeName());
+        }
+        if (!t.selector().isEmpty()) {
+            claim.selector(LabelSelector.builder().matchLabels(t.selector()).build());
+        }
+        if (t.dataSource() != null) {
+            TypedLocalObjectReference.Builder ref = TypedLocalObjectReference.builder()
+                    .kind(t.dataSource().kind()).name(t.dataSource().name());
+            if (t.dataSource().apiGroup() != null) {
+                ref.apiGroup(t.dataSource().apiGroup());
+            }
+            claim.dataSource(ref.build());
+        }
+        return claim.build();
+    }
+
+    /** Metadata of a claim from a template: {@code labels} plus the template's labels, and its annotations. */
+    private ObjectMeta claimMeta(ClaimTemplate t, String claimName, Map<String, String> labels, boolean namespaced) {
+        Map<String, String> all = new TreeMap<>(labels);
+        all.putAll(t.labels());
+        ObjectMeta.Builder m = ObjectMeta.builder().name(claimName).labels(all);
+        if (!t.annotations().isEmpty()) {
+            m.annotations(t.annotations());
+        }
+        if (namespaced && namespace != null) {
+            m.namespace(namespace);
+        }
+        return m.build();
+    }
+
+    /** The one claim of each shared template the app creates (not existing claims). */
+    private void addSharedClaims(Map<String, String> labels) {
+        for (ClaimTemplate t : claimTemplates) {
+            if (t.isShared() && t.existingClaim() == null) {
+                claims.add(new KubePersistentVolumeClaim(this, "claim-" + t.name(), KubePersistentVolumeClaimProps.builder()
+                        .metadata(claimMeta(t, sharedClaimName(t), labels, true))
+                        .spec(claimSpec(t, t.size()))
+                        .build()));
+            }
+        }
+    }
+
+    /** The replicas' claims of each template in {@code growClaimsTo}, asking for the larger size. */
+    private void addGrownClaims(String construct, StatefulAIAppProps props, StorageClassSpec ownClass) {
+        for (Map.Entry<String, String> grow : props.growClaims.entrySet()) {
+            String prop = "growClaimsTo['" + grow.getKey() + "']";
+            ClaimTemplate t = template(grow.getKey());
+            if (t == null) {
+                throw new InvalidPropsException(construct, prop, grow.getValue(), "the name of a per-replica claim template: " + templateNames());
+            }
+            if (t.isShared()) {
+                throw new InvalidPropsException(construct, prop, grow.getValue(),
+                        "a per-replica claim template; '" + t.name() + "' is one shared claim: raise its size (or the existing claim's) instead");
+            }
+            String size = Validate.size(construct, prop, grow.getValue());
+            if (Validate.bytes(size).compareTo(Validate.bytes(t.size())) <= 0) {
+                throw new InvalidPropsException(construct, prop, size,
+                        "more than the template's " + t.size() + ": claims never shrink, and the same size changes nothing");
+            }
+            String cls = classOf(t);
+            if ("".equals(cls)) {
+                throw new InvalidPropsException(construct, prop, size,
+                        "a claim template with a StorageClass that allows volume expansion; '" + t.name()
+                                + "' has no class (\"\"), and pre-provisioned volumes without a class never grow");
+            }
+            if (ownClass != null && ownClass.name().equals(cls) && !Boolean.TRUE.equals(ownClassExpands())) {
+                throw new InvalidPropsException(construct, prop, size,
+                        "a claim template on a StorageClass that allows volume expansion; the app's StorageClass '" + cls
+                                + "' (" + ownClass.backend().displayName() + ") does not");
+            }
+            for (int i = 0; i < replicas; i++) {
+                claims.add(new KubePersistentVolumeClaim(this, "grow-" + t.name() + "-" + i, KubePersistentVolumeClaimProps.builder()
+                        .metadata(claimMeta(t, t.name() + "-" + name + "-" + i, Labels.selector(name), true))
+                        .spec(claimSpec(t, size))
+                        .build()));
+            }
+            grownClaims.put(t.name(), size);
+        }
+    }
+
+    /** The app's StorageClass's {@code allowVolumeExpansion}, as synthesized. */
+    @SuppressWarnings("unchecked")
+    private Object ownClassExpands() {
+        return ((Map<String, Object>) storageClass.toJson()).get("allowVolumeExpansion");
     }
 
     private static void checkUniqueNames(String construct, StatefulAIAppProps props) {
@@ -156,16 +400,39 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             throw new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
                     "none, unless a claim template uses the app's StorageClass '" + ownClass.name() + "'");
         }
+        // The volumes are made alike, and a claim binds only a volume with its volume mode and (a superset of) its access modes.
+        ClaimTemplate first = null;
+        for (int i = 0; i < claimTemplates.size(); i++) {
+            ClaimTemplate t = claimTemplates.get(i);
+            if (!ownClass.name().equals(classOf(t))) {
+                continue;
+            }
+            if (first == null) {
+                first = t;
+            } else if (!Set.copyOf(t.accessModes()).equals(Set.copyOf(first.accessModes())) || t.volumeMode() != first.volumeMode()) {
+                throw new InvalidPropsException(construct, "claimTemplates[" + i + "]", t.name(),
+                        "the access modes and volume mode of '" + first.name() + "' (" + first.accessModeValues() + ", "
+                                + first.volumeMode().value() + "), like every claim template on the app's StorageClass '"
+                                + ownClass.name() + "': its pre-provisioned volumes are made alike, and a claim binds only a "
+                                + "volume with its modes; put templates with other modes on another class");
+            }
+        }
+        long shared = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t)) && t.isShared()).count();
+        long needed = replicas * (users - shared) + shared;
         if (ownClass.backend().isNodeLocal()
-                && props.persistentVolumes.size() < replicas * users) {
+                && props.persistentVolumes.size() < needed) {
             throw new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
-                    "at least replicas x claim templates on the class = " + (replicas * users)
+                    (shared == 0 ? "at least replicas x claim templates on the class = "
+                            : "at least replicas x per-replica claim templates on the class + shared claims on it = ") + needed
                             + ": " + ownClass.backend().displayName() + " creates no volumes, so a replica without one stays Pending");
         }
     }
 
-    /** The class a template's claims ask for: its own, else the app's, else none (the cluster default). */
+    /** The class a template's claims ask for: its own, else the app's, else none (the cluster default); none for an existing claim. */
     private String classOf(ClaimTemplate t) {
+        if (t.existingClaim() != null) {
+            return null;
+        }
         return t.storageClassName() != null ? t.storageClassName() : storageClassName;
     }
 
@@ -209,7 +476,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                 .publishNotReadyAddresses(true);
         if (!props.ports.isEmpty()) {
             spec.ports(props.ports.stream().map(p -> ServicePort.builder()
-                    .name(p.name()).port(p.port()).targetPort(IntOrString.fromString(p.name())).protocol("TCP").build()).toList());
+                    .name(p.name()).port(p.port()).targetPort(IntOrStrings.of(p.name())).protocol("TCP").build()).toList());
         }
         return new KubeService(this, "service", KubeServiceProps.builder()
                 .metadata(meta(name, labels))
@@ -221,36 +488,58 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         List<KubePersistentVolumeClaimProps> templates = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
         List<VolumeDevice> devices = new ArrayList<>();
+        List<Volume> volumes = new ArrayList<>();
+        Map<String, VolumeMount> writable = new LinkedHashMap<>();
+        String filled = props.cacheFill == null ? null : props.cacheFill.into();
         for (ClaimTemplate t : claimTemplates) {
-            PersistentVolumeClaimSpec.Builder claim = PersistentVolumeClaimSpec.builder()
-                    .accessModes(t.accessModeValues())
-                    .volumeMode(t.volumeMode().value())
-                    .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", t.size()))).build());
-            if (classOf(t) != null) {
-                claim.storageClassName(classOf(t));
+            if (t.isShared()) {
+                // Every replica mounts one claim; only a fill writes it (a ReadOnlyMany claim is never written).
+                PersistentVolumeClaimVolumeSource.Builder source = PersistentVolumeClaimVolumeSource.builder().claimName(sharedClaimName(t));
+                if (!t.name().equals(filled)) {
+                    source.readOnly(true);
+                }
+                volumes.add(Volume.builder().name(t.name()).persistentVolumeClaim(source.build()).build());
+            } else {
+                templates.add(KubePersistentVolumeClaimProps.builder()
+                        .metadata(claimMeta(t, t.name(), Labels.selector(name), false))
+                        .spec(claimSpec(t, t.size()))
+                        .build());
             }
-            templates.add(KubePersistentVolumeClaimProps.builder()
-                    .metadata(ObjectMeta.builder().name(t.name()).labels(Labels.selector(name)).build())
-                    .spec(claim.build())
-                    .build());
             if (t.volumeMode() == VolumeMode.BLOCK) {
                 devices.add(VolumeDevice.builder().name(t.name()).devicePath(t.mountPath()).build());
             } else {
                 VolumeMount.Builder mount = VolumeMount.builder().name(t.name()).mountPath(t.mountPath());
-                if (t.readOnly()) {
+                VolumeMount.Builder rw = VolumeMount.builder().name(t.name()).mountPath(t.mountPath());
+                if (t.readOnly() || t.isShared()) {
                     mount.readOnly(true);
                 }
                 if (t.subPath() != null) {
                     mount.subPath(t.subPath());
+                    rw.subPath(t.subPath());
                 }
                 mounts.add(mount.build());
+                if ((!t.isShared() && !t.readOnly()) || t.name().equals(filled)) {
+                    writable.put(t.name(), rw.build());
+                }
             }
         }
-        List<Volume> volumes = new ArrayList<>();
-        if (props.sharedMemory != null) {
+        if (sharedMemory != null) {
             volumes.add(Volume.builder().name("dshm").emptyDir(EmptyDirVolumeSource.builder()
-                    .medium("Memory").sizeLimit(Quantities.of(props.sharedMemory)).build()).build());
+                    .medium("Memory").sizeLimit(Quantities.of(sharedMemory)).build()).build());
             mounts.add(VolumeMount.builder().name("dshm").mountPath("/dev/shm").build());
+        }
+        List<Container> initContainers = new ArrayList<>();
+        if (props.chownVolumes) {
+            initContainers.add(chownContainer(props, writable));
+        }
+        if (props.cacheFill != null) {
+            ClaimTemplate target = template(filled);
+            writable.putIfAbsent(filled, VolumeMount.builder().name(filled).mountPath(target.mountPath()).build());
+            initContainers.add(props.cacheFill.toContainer(target, writable.get(filled), target.isShared(), containerSecurity()));
+            if (props.cacheFill.kind() == CacheFill.Kind.CLAIM) {
+                volumes.add(Volume.builder().name(CacheFill.SOURCE_VOLUME).persistentVolumeClaim(PersistentVolumeClaimVolumeSource.builder()
+                        .claimName(props.cacheFill.source()).readOnly(true).build()).build());
+            }
         }
 
         StatefulSetSpec.Builder spec = StatefulSetSpec.builder()
@@ -265,16 +554,69 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                         .build())
                 .template(PodTemplateSpec.builder()
                         .metadata(ObjectMeta.builder().labels(labels).build())
-                        .spec(podSpec(props, mounts, devices, volumes))
-                        .build())
-                .volumeClaimTemplates(templates);
+                        .spec(podSpec(props, mounts, devices, volumes, initContainers))
+                        .build());
+        if (!templates.isEmpty()) {
+            spec.volumeClaimTemplates(templates);
+        }
+        ObjectMeta.Builder metadata = ObjectMeta.builder().name(name).labels(labels);
+        if (namespace != null) {
+            metadata.namespace(namespace);
+        }
+        if (props.chownVolumes) {
+            metadata.annotations(Map.of(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
+                    + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)"));
+        }
         return new KubeStatefulSet(this, "statefulset", KubeStatefulSetProps.builder()
-                .metadata(meta(name, labels))
+                .metadata(metadata.build())
                 .spec(spec.build())
                 .build());
     }
 
-    private PodSpec podSpec(StatefulAIAppProps props, List<VolumeMount> mounts, List<VolumeDevice> devices, List<Volume> volumes) {
+    /** The security context of the main and fill containers. */
+    private static SecurityContext containerSecurity() {
+        return SecurityContext.builder()
+                .allowPrivilegeEscalation(false)
+                .runAsNonRoot(true)
+                .capabilities(Capabilities.builder().drop(List.of("ALL")).build())
+                .build();
+    }
+
+    /** The opt-in root init container that chowns the writable claim volumes whose root is not the app's user's. */
+    private Container chownContainer(StatefulAIAppProps props, Map<String, VolumeMount> writable) {
+        if (writable.isEmpty()) {
+            throw new InvalidPropsException(CONSTRUCT + " '" + name + "'", "chownVolumes", true,
+                    "false when no claim volume is writable by the pods (all are read-only, shared or Block)");
+        }
+        String owner = props.security.runAsUser() + ":" + props.security.fsGroup();
+        String script = "set -eu\n"
+                + "for d in \"$@\"; do\n"
+                + "  if [ \"$(stat -c %u:%g \"$d\")\" != " + owner + " ]; then echo \"chown -R " + owner + " $d\"; chown -R " + owner + " \"$d\"; fi\n"
+                + "done\n";
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "chown-volumes"));
+        writable.values().forEach(m -> command.add(m.getMountPath()));
+        return Container.builder()
+                .name("chown-volumes")
+                .image(Validate.required(CONSTRUCT + " '" + name + "'", "chownImage", props.chownImage, "a container image with sh, stat and chown"))
+                .command(command)
+                .resources(ResourceRequirements.builder()
+                        .requests(Quantities.map(Map.of("cpu", "100m", "memory", "64Mi")))
+                        .limits(Quantities.map(Map.of("memory", "64Mi")))
+                        .build())
+                .securityContext(SecurityContext.builder()
+                        .runAsUser(0)
+                        .runAsGroup(0)
+                        .runAsNonRoot(false)
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .capabilities(Capabilities.builder().drop(List.of("ALL")).add(List.of("CHOWN")).build())
+                        .build())
+                .volumeMounts(List.copyOf(writable.values()))
+                .build();
+    }
+
+    private PodSpec podSpec(StatefulAIAppProps props, List<VolumeMount> mounts, List<VolumeDevice> devices, List<Volume> volumes,
+                            List<Container> initContainers) {
         PodSecurity sec = props.security;
         PodSpec.Builder pod = PodSpec.builder()
                 .containers(List.of(container(props, mounts, devices)))
@@ -292,15 +634,30 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         } else {
             pod.automountServiceAccountToken(false);
         }
+        if (!initContainers.isEmpty()) {
+            pod.initContainers(initContainers);
+        }
         if (!volumes.isEmpty()) {
             pod.volumes(volumes);
         }
-        if (!props.nodeSelector.isEmpty()) {
-            pod.nodeSelector(props.nodeSelector);
+        Map<String, String> nodeSelector = new TreeMap<>(props.nodeSelector);
+        if (props.gpuProduct != null) {
+            nodeSelector.put(gpuProductLabel(props.resources), props.gpuProduct);
+        }
+        if (!nodeSelector.isEmpty()) {
+            pod.nodeSelector(nodeSelector);
         }
         if (props.resources.gpuCount() > 0) {
-            // GPU node pools are tainted with the GPU resource name so that only GPU pods land there.
-            pod.tolerations(List.of(Toleration.builder().key(props.resources.gpuResource()).operator("Exists").effect("NoSchedule").build()));
+            // GPU node pools are tainted with the GPU resource name (nvidia.com/gpu for MIG slices too) so that only GPU pods land there.
+            pod.tolerations(List.of(Toleration.builder().key(props.resources.gpuTaintKey()).operator("Exists").effect("NoSchedule").build()));
+        }
+        if (props.zoneSpread != null && props.zoneSpread != ZoneSpread.NONE && replicas > 1) {
+            pod.topologySpreadConstraints(List.of(TopologySpreadConstraint.builder()
+                    .maxSkew(1)
+                    .topologyKey(ZONE_KEY)
+                    .whenUnsatisfiable(props.zoneSpread.whenUnsatisfiable())
+                    .labelSelector(LabelSelector.builder().matchLabels(Labels.selector(name)).build())
+                    .build()));
         }
         if (props.runtimeClassName != null) {
             pod.runtimeClassName(props.runtimeClassName);
@@ -323,11 +680,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                         .requests(Quantities.map(res.requests()))
                         .limits(Quantities.map(res.limits()))
                         .build())
-                .securityContext(SecurityContext.builder()
-                        .allowPrivilegeEscalation(false)
-                        .runAsNonRoot(true)
-                        .capabilities(Capabilities.builder().drop(List.of("ALL")).build())
-                        .build());
+                .securityContext(containerSecurity());
         if (!props.command.isEmpty()) {
             c.command(props.command);
         }
@@ -352,6 +705,11 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         if (!devices.isEmpty()) {
             c.volumeDevices(devices);
         }
+        if (props.modelProbes != null) {
+            c.startupProbe(props.modelProbes.startup(props.cacheFill != null).toProbe());
+            c.readinessProbe(props.modelProbes.readiness().toProbe());
+            c.livenessProbe(props.modelProbes.liveness().toProbe());
+        }
         if (props.startupProbe != null) {
             c.startupProbe(props.startupProbe.toProbe());
         }
@@ -373,7 +731,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         return new KubePodDisruptionBudget(this, "pdb", KubePodDisruptionBudgetProps.builder()
                 .metadata(meta(name, labels))
                 .spec(PodDisruptionBudgetSpec.builder()
-                        .maxUnavailable(IntOrString.fromNumber(maxUnavailable))
+                        .maxUnavailable(IntOrStrings.of(maxUnavailable))
                         .selector(LabelSelector.builder().matchLabels(Labels.selector(name)).build())
                         // Lets a drain evict a pod that is crash-looping instead of waiting on it forever.
                         .unhealthyPodEvictionPolicy("AlwaysAllow")
@@ -414,15 +772,32 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         return podDisruptionBudget;
     }
 
+    /** The claims the app writes itself: shared claims it creates, then the grown claims of {@code growClaimsTo}. */
+    public List<KubePersistentVolumeClaim> getClaims() {
+        return Collections.unmodifiableList(claims);
+    }
+
+    /** The {@code /dev/shm} size, or {@code null} when there is none. */
+    public String getSharedMemory() {
+        return sharedMemory;
+    }
+
     /** The StatefulSet's name. */
     public String getName() {
         return name;
     }
 
-    /** The names of the claims Kubernetes creates, per template: {@code <template>-<name>-<ordinal>}. */
+    /**
+     * The names of the claims the pods mount, per template: {@code <template>-<name>-<ordinal>} for a
+     * per-replica template, the one claim of a shared template.
+     */
     public Map<String, List<String>> getClaimNames() {
         Map<String, List<String>> claims = new TreeMap<>();
         for (ClaimTemplate t : claimTemplates) {
+            if (t.isShared()) {
+                claims.put(t.name(), List.of(sharedClaimName(t)));
+                continue;
+            }
             List<String> perReplica = new ArrayList<>();
             for (int i = 0; i < replicas; i++) {
                 perReplica.add(t.name() + "-" + name + "-" + i);
@@ -454,6 +829,9 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         }
         if (podDisruptionBudget != null) {
             out.put("podDisruptionBudget", name);
+        }
+        if (!grownClaims.isEmpty()) {
+            out.put("grownClaims", new TreeMap<>(grownClaims));
         }
         return out;
     }

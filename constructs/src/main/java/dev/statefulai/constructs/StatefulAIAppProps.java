@@ -43,6 +43,14 @@ public final class StatefulAIAppProps {
     final String partOf;
     final String component;
     final Integer terminationGracePeriodSeconds;
+    final CacheFill cacheFill;
+    final ModelProbes modelProbes;
+    final boolean autoSharedMemory;
+    final String gpuProduct;
+    final boolean chownVolumes;
+    final String chownImage;
+    final Map<String, String> growClaims;
+    final ZoneSpread zoneSpread;
 
     private StatefulAIAppProps(Builder b) {
         this.name = b.name;
@@ -77,6 +85,14 @@ public final class StatefulAIAppProps {
         this.partOf = b.partOf;
         this.component = b.component;
         this.terminationGracePeriodSeconds = b.terminationGracePeriodSeconds;
+        this.cacheFill = b.cacheFill;
+        this.modelProbes = b.modelProbes;
+        this.autoSharedMemory = b.autoSharedMemory;
+        this.gpuProduct = b.gpuProduct;
+        this.chownVolumes = b.chownVolumes;
+        this.chownImage = b.chownImage;
+        this.growClaims = new java.util.LinkedHashMap<>(b.growClaims);
+        this.zoneSpread = b.zoneSpread;
     }
 
     public static Builder builder() {
@@ -117,6 +133,14 @@ public final class StatefulAIAppProps {
         private String partOf;
         private String component;
         private Integer terminationGracePeriodSeconds;
+        private CacheFill cacheFill;
+        private ModelProbes modelProbes;
+        private boolean autoSharedMemory = true;
+        private String gpuProduct;
+        private boolean chownVolumes;
+        private String chownImage = CacheFill.BUSYBOX_IMAGE;
+        private final Map<String, String> growClaims = new java.util.LinkedHashMap<>();
+        private ZoneSpread zoneSpread = ZoneSpread.NONE;
 
         /**
          * Required. Name of the StatefulSet, its headless Service and its container: a DNS-1123 label
@@ -241,6 +265,25 @@ public final class StatefulAIAppProps {
             return this;
         }
 
+        /**
+         * An init container that fills a claim's volume (a model cache) from S3, HTTP(S), Hugging Face or
+         * another claim before the server starts, and skips when the volume already holds that source.
+         * Default none. See {@link CacheFill}.
+         */
+        public Builder cacheFill(CacheFill fill) {
+            this.cacheFill = fill;
+            return this;
+        }
+
+        /**
+         * Startup, readiness and liveness probes of a model server at once, with a startup budget derived
+         * from the model size (see {@link ModelProbes}). Not together with the three single probes. Default none.
+         */
+        public Builder modelProbes(ModelProbes probes) {
+            this.modelProbes = probes;
+            return this;
+        }
+
         /** Startup probe: holds off the other probes while a model loads. Default none. */
         public Builder startupProbe(ProbeSpec probe) {
             this.startupProbe = probe;
@@ -267,10 +310,72 @@ public final class StatefulAIAppProps {
 
         /**
          * Size of a memory-backed {@code /dev/shm}; the container runtime's default of 64Mi is far too
-         * small for multi-GPU inference (NCCL) and data loaders. Default none.
+         * small for multi-GPU inference (NCCL) and data loaders. At most the memory limit: its pages count
+         * against it. Default: with more than one GPU, half the memory request but at most 16Gi
+         * ({@link StatefulAIApp#DEFAULT_SHARED_MEMORY_CAP}); otherwise none (see {@link #autoSharedMemory}).
          */
         public Builder sharedMemory(String size) {
             this.sharedMemory = size;
+            return this;
+        }
+
+        /**
+         * Whether to add {@code /dev/shm} by itself when more than one GPU is requested and
+         * {@link #sharedMemory} is not given. Default {@code true}.
+         */
+        public Builder autoSharedMemory(boolean enabled) {
+            this.autoSharedMemory = enabled;
+            return this;
+        }
+
+        /**
+         * The GPU model to run on, as a node selector on the label GPU feature discovery sets:
+         * {@code nvidia.com/gpu.product} (e.g. {@code NVIDIA-A10G}, {@code NVIDIA-L40S}) for NVIDIA resources
+         * including MIG slices, {@code amd.com/gpu.product-name} for AMD. Needs GPUs. Default: any.
+         */
+        public Builder gpuProduct(String product) {
+            this.gpuProduct = product;
+            return this;
+        }
+
+        /**
+         * Opt-in: an init container {@code chown-volumes} that gives the writable claim volumes to
+         * {@code runAsUser:fsGroup} when their root is owned by someone else, for backends that ignore
+         * {@code fsGroup} (NFS, hostPath, some CSI drivers). The one exception to "nothing runs as root": it
+         * runs as user 0 with every capability dropped but {@code CHOWN}, no privilege escalation, and a
+         * read-only root file system; the StatefulSet carries a reasoned waiver of the non-root policy
+         * (ai-storage.dev/waive-POL003). Namespaces enforcing the {@code restricted} Pod Security
+         * Standard refuse it; {@code baseline} allows it. Default {@code false}.
+         */
+        public Builder chownVolumes(boolean enabled) {
+            this.chownVolumes = enabled;
+            return this;
+        }
+
+        /** Image of {@link #chownVolumes}: needs {@code sh}, {@code stat} and {@code chown}. Default {@value CacheFill#BUSYBOX_IMAGE}. */
+        public Builder chownImage(String image) {
+            this.chownImage = image;
+            return this;
+        }
+
+        /**
+         * Grows the existing claims of per-replica template {@code template} to {@code size}. A StatefulSet's
+         * claim templates cannot change after creation, so the template stays as it is and the app also
+         * writes the replicas' claims {@code <template>-<statefulset>-<n>} (n below replicas, in the
+         * StatefulSet's namespace, with the template's labels, class, access and volume modes) asking for
+         * {@code size}; applying them expands the volumes in place. Refused when the class is known not to
+         * grow volumes (no class {@code ""}, or the app's own class without volume expansion); a class the
+         * app does not create is the cluster's to judge. Replicas added later start at the template's size:
+         * raise the template too when the StatefulSet is next re-created. Repeatable, one size per template.
+         */
+        public Builder growClaimsTo(String template, String size) {
+            this.growClaims.put(template, size);
+            return this;
+        }
+
+        /** Spreading replicas over zones. Default {@link ZoneSpread#NONE}; written only with more than one replica. */
+        public Builder zoneSpread(ZoneSpread spread) {
+            this.zoneSpread = spread;
             return this;
         }
 
@@ -310,7 +415,10 @@ public final class StatefulAIAppProps {
             return this;
         }
 
-        /** The budget's {@code maxUnavailable}. Default 1. */
+        /**
+         * The budget's {@code maxUnavailable}: from 1 to replicas - 1. Default 1. Ignored with one replica,
+         * which gets no budget (see {@link #podDisruptionBudget}); it is neither checked nor written then.
+         */
         public Builder podDisruptionBudgetMaxUnavailable(int maxUnavailable) {
             this.pdbMaxUnavailable = maxUnavailable;
             return this;

@@ -11,6 +11,7 @@ public final class Validate {
     private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     /** Kubernetes resource.Quantity, without the sign (a negative size is never meaningful here). */
     private static final Pattern QUANTITY =
             Pattern.compile("\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?");
@@ -94,6 +95,40 @@ public final class Validate {
         required(construct, prop, value, rule);
         if (!value.startsWith("/") || value.contains("..")) {
             throw new InvalidPropsException(construct, prop, value, rule);
+        }
+        return value;
+    }
+
+    /** A path inside a volume: relative, without {@code ..} segments (a volume's sub path). */
+    public static String relativePath(String construct, String prop, String value) {
+        String rule = "a relative path inside the volume such as models/llama, without '..'";
+        required(construct, prop, value, rule);
+        if (value.startsWith("/") || java.util.Arrays.asList(value.split("/")).contains("..")) {
+            throw new InvalidPropsException(construct, prop, value, rule);
+        }
+        return value;
+    }
+
+    /** Labels or annotations: keys are qualified names with an optional DNS prefix; label values at most 63 characters. */
+    public static Map<String, String> labels(String construct, String prop, Map<String, String> value, boolean annotations) {
+        if (value == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, String> e : value.entrySet()) {
+            String key = e.getKey();
+            int slash = key == null ? -1 : key.lastIndexOf('/');
+            String name = key == null ? "" : key.substring(slash + 1);
+            boolean keyOk = key != null && name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches()
+                    && (slash < 0 || (slash <= 253 && DNS1123_SUBDOMAIN.matcher(key.substring(0, slash)).matches()));
+            if (!keyOk) {
+                throw new InvalidPropsException(construct, prop, key,
+                        "keys of at most 63 characters (letters, digits, '-', '_', '.'), optionally prefixed by a DNS subdomain and '/'");
+            }
+            String v = e.getValue();
+            if (v == null || (!annotations && (v.length() > 63 || !(v.isEmpty() || QUALIFIED_NAME.matcher(v).matches())))) {
+                throw new InvalidPropsException(construct, prop + "['" + key + "']", v,
+                        annotations ? "a string" : "a label value: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            }
         }
         return value;
     }

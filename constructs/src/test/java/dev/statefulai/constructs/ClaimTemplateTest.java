@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,5 +111,99 @@ class ClaimTemplateTest {
         assertInvalid("ClaimTemplate 'data': prop 'accessModes' is 'ReadWriteMany'; allowed: ReadWriteOnce or "
                         + "ReadWriteOncePod on a Block volume: two nodes writing one raw block device corrupt it",
                 () -> data().volumeMode(VolumeMode.BLOCK).accessModes(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_MANY).build());
+    }
+
+    @Test
+    void keepsTheClaimSpecOptions() {
+        ClaimTemplate t = data().volumeName("pv-models-0").selector(Map.of("dataset", "llama"))
+                .labels(Map.of("team", "ml")).annotations(Map.of("backup.example.com/schedule", "daily"))
+                .restoreFromSnapshot("models-2024-10-01").build();
+        assertEquals("pv-models-0", t.volumeName());
+        assertEquals(Map.of("dataset", "llama"), t.selector());
+        assertEquals(Map.of("team", "ml"), t.labels());
+        assertEquals(Map.of("backup.example.com/schedule", "daily"), t.annotations());
+        assertEquals(new ClaimTemplate.DataSource("snapshot.storage.k8s.io", "VolumeSnapshot", "models-2024-10-01"), t.dataSource());
+        assertFalse(t.isShared());
+        assertNull(t.existingClaim());
+    }
+
+    @Test
+    void theLastDataSourceWins() {
+        assertEquals(new ClaimTemplate.DataSource(null, "PersistentVolumeClaim", "models-golden"),
+                data().restoreFromSnapshot("snap").cloneFromClaim("models-golden").build().dataSource());
+    }
+
+    @Test
+    void anExistingClaimIsSharedAndNeedsNoSize() {
+        ClaimTemplate t = data().size(null).existingClaim("models-rwx").accessModes(AccessMode.READ_WRITE_MANY).build();
+        assertTrue(t.isShared());
+        assertEquals("models-rwx", t.existingClaim());
+        assertNull(t.size());
+        assertFalse(t.isSingleNode());
+    }
+
+    @Test
+    void aSharedClaimTheAppCreates() {
+        ClaimTemplate t = data().shared(true).accessModes(AccessMode.READ_ONLY_MANY).build();
+        assertTrue(t.isShared());
+        assertFalse(t.isSingleNode());
+        assertTrue(data().build().isSingleNode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/models", "a/../b", "..", "../x"})
+    void rejectsASubPathThatLeavesTheVolume(String subPath) {
+        assertInvalid("ClaimTemplate 'data': prop 'subPath' is '" + subPath + "'; allowed: a relative path inside the volume such as "
+                + "models/llama, without '..'", () -> data().subPath(subPath).build());
+    }
+
+    @Test
+    void acceptsANestedSubPathWithDots() {
+        assertEquals("models/llama-3.1..8b", data().subPath("models/llama-3.1..8b").build().subPath());
+    }
+
+    @Test
+    void rejectsASubPathOnABlockVolume() {
+        assertInvalid("ClaimTemplate 'data': prop 'subPath' is 'x'; allowed: none on a Block volume, which is a device, not a file system",
+                () -> data().volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").subPath("x").build());
+    }
+
+    @Test
+    void rejectsWhatAnExistingClaimAlreadyHas() {
+        String already = "; allowed: none for an existing claim: its spec was set when it was created";
+        ClaimTemplate.Builder existing = data().existingClaim("models");
+        assertInvalid("ClaimTemplate 'data': prop 'storageClassName' is 'efs'" + already, () -> existing.storageClassName("efs").build());
+        assertInvalid("ClaimTemplate 'data': prop 'volumeName' is 'pv-1'" + already,
+                () -> data().existingClaim("models").volumeName("pv-1").build());
+        assertInvalid("ClaimTemplate 'data': prop 'selector' is '{a=b}'" + already,
+                () -> data().existingClaim("models").selector(Map.of("a", "b")).build());
+        assertInvalid("ClaimTemplate 'data': prop 'dataSource' is 'snap'" + already,
+                () -> data().existingClaim("models").restoreFromSnapshot("snap").build());
+        assertInvalid("ClaimTemplate 'data': prop 'labels' is '{a=b}'" + already,
+                () -> data().existingClaim("models").labels(Map.of("a", "b")).build());
+        assertInvalid("ClaimTemplate 'data': prop 'annotations' is '{a=b}'" + already,
+                () -> data().existingClaim("models").annotations(Map.of("a", "b")).build());
+        assertInvalid("ClaimTemplate 'data': prop 'shared' is true; allowed: false with existingClaim, which is shared already",
+                () -> data().existingClaim("models").shared(true).build());
+    }
+
+    @Test
+    void rejectsNamesThatAreNotDnsSubdomains() {
+        assertInvalid("ClaimTemplate 'data': prop 'existingClaim' is 'Models'; allowed: " + Messages.DNS_SUBDOMAIN,
+                () -> data().existingClaim("Models").build());
+        assertInvalid("ClaimTemplate 'data': prop 'volumeName' is 'PV_1'; allowed: " + Messages.DNS_SUBDOMAIN,
+                () -> data().volumeName("PV_1").build());
+        assertInvalid("ClaimTemplate 'data': prop 'dataSource' is 'Snap_1'; allowed: " + Messages.DNS_SUBDOMAIN,
+                () -> data().restoreFromSnapshot("Snap_1").build());
+    }
+
+    @Test
+    void rejectsLabelsKubernetesRefuses() {
+        assertInvalid("ClaimTemplate 'data': prop 'labels' is 'bad key'; allowed: keys of at most 63 characters (letters, digits, "
+                + "'-', '_', '.'), optionally prefixed by a DNS subdomain and '/'", () -> data().labels(Map.of("bad key", "x")).build());
+        assertInvalid("ClaimTemplate 'data': prop 'selector['tier']' is 'not ok'; allowed: a label value: at most 63 letters, digits, "
+                + "'-', '_' and '.', starting and ending with a letter or digit", () -> data().selector(Map.of("tier", "not ok")).build());
+        assertEquals(Map.of("note", "free text, spaces and all"),
+                data().annotations(Map.of("note", "free text, spaces and all")).build().annotations());
     }
 }

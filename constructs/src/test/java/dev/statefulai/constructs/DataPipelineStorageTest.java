@@ -4,8 +4,13 @@ import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.AzureDisk;
+import dev.statefulai.constructs.storage.GcePd;
+import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.LocalDisks;
 import dev.statefulai.constructs.storage.LocalVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cdk8s.plus28.k8s.NfsVolumeSource;
+import org.cdk8s.plus28.k8s.PersistentVolumeClaimVolumeSource;
 import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -341,6 +347,335 @@ class DataPipelineStorageTest {
         void aVolumeNameThatIsNotADnsSubdomain() {
             assertInvalid(ERR + "prop 'persistentVolumeName' is 'PV_1'; allowed: " + Messages.DNS_SUBDOMAIN,
                     () -> build(minimal().persistentVolumeName("PV_1")));
+        }
+    }
+
+    private static final String FS = "fs-0123456789abcdef0";
+    private static final StorageClassSpec EFS = StorageClassSpec.builder().name("datasets").backend(AwsEfs.accessPoints(FS)).build();
+    private static final String ERR_PIPE = "DataPipelineStorage 'pipeline': ";
+
+    /** A pipeline of three stages: raw on an existing EBS volume, features on a new gp3 volume, a shared dataset on EFS. */
+    private static DataPipelineStorageProps.Builder pipeline() {
+        return DataPipelineStorageProps.builder().name("pipeline").namespace("etl").partOf("features").volumes(List.of(
+                PipelineVolume.builder().name("raw").size("2Ti").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).build(),
+                PipelineVolume.builder().name("checkpoints").size("500Gi").build(),
+                PipelineVolume.builder().name("datasets").size("1Ti").storageClass(EFS)
+                        .accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
+    }
+
+    private static DataPipelineStorageProps.Builder withVolumes(PipelineVolume... volumes) {
+        return DataPipelineStorageProps.builder().name("pipeline").volumes(List.of(volumes));
+    }
+
+    private static PipelineVolume.Builder volume(String name) {
+        return PipelineVolume.builder().name(name).size("100Gi");
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class SeveralVolumes {
+        private final Manifests m = synth(null, pipeline());
+
+        @Test
+        void makesEachClassOnceThenAVolumeAndClaimPerExistingVolumeAndAClaimPerNewOne() {
+            assertEquals(List.of("StorageClass", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
+                    "PersistentVolumeClaim", "PersistentVolumeClaim"), m.kinds());
+            assertEquals(List.of("pipeline", "datasets"), m.all("StorageClass").stream().map(sc -> Manifests.at(sc, "metadata.name")).toList());
+            assertEquals("efs.csi.aws.com", Manifests.at(m.all("StorageClass").get(1), "provisioner"));
+            assertEquals(false, Manifests.at(m.all("StorageClass").get(1), "allowVolumeExpansion"));
+        }
+
+        @Test
+        void theExistingVolumeIsPreBoundFromBothSides() {
+            Map<String, Object> pv = m.one("PersistentVolume");
+            assertEquals("etl-raw", Manifests.at(pv, "metadata.name"));
+            assertEquals(Map.of("apiVersion", "v1", "kind", "PersistentVolumeClaim", "namespace", "etl", "name", "raw"),
+                    Manifests.at(pv, "spec.claimRef"));
+            assertEquals("etl-raw", Manifests.at(m.all("PersistentVolumeClaim").get(0), "spec.volumeName"));
+        }
+
+        @Test
+        void newVolumesAreClaimsOfTheirClassWithoutAVolumeName() {
+            Map<String, Object> checkpoints = m.all("PersistentVolumeClaim").get(1);
+            assertEquals(Map.of(
+                    "accessModes", List.of("ReadWriteOnce"),
+                    "volumeMode", "Filesystem",
+                    "storageClassName", "pipeline",
+                    "resources", Map.of("requests", Map.of("storage", "500Gi"))), checkpoints.get("spec"));
+            Map<String, Object> datasets = m.all("PersistentVolumeClaim").get(2);
+            assertEquals("datasets", Manifests.at(datasets, "metadata.name"));
+            assertEquals("etl", Manifests.at(datasets, "metadata.namespace"));
+            assertEquals(List.of("ReadWriteMany"), Manifests.at(datasets, "spec.accessModes"));
+            assertEquals("datasets", Manifests.at(datasets, "spec.storageClassName"));
+            assertNull(Manifests.at(datasets, "spec.volumeName"));
+        }
+
+        @Test
+        void eachVolumeIsLabelledWithItsOwnName() {
+            assertEquals(Map.of("app.kubernetes.io/name", "datasets", "app.kubernetes.io/managed-by", "cdk8s",
+                    "app.kubernetes.io/component", "pipeline-storage", "app.kubernetes.io/part-of", "features"),
+                    Manifests.at(m.all("PersistentVolumeClaim").get(2), "metadata.labels"));
+        }
+    }
+
+    @Nested
+    class SeveralVolumesOptions {
+        @Test
+        void gettersAndOutputs() {
+            DataPipelineStorage storage = build(pipeline());
+            assertEquals(List.of("raw", "checkpoints", "datasets"), storage.getVolumeNames());
+            assertEquals("datasets", storage.getClaimName("datasets"));
+            assertEquals(2, storage.getStorageClasses().size());
+            assertEquals(List.of("raw"), List.copyOf(storage.getPersistentVolumes().keySet()));
+            assertEquals(List.of("raw", "checkpoints", "datasets"), List.copyOf(storage.getClaims().keySet()));
+            assertEquals("raw", storage.getClaimName());
+            assertEquals("etl-raw", storage.getPersistentVolumeName());
+            assertEquals("pipeline", storage.getStorageClassName());
+            assertNotNull(storage.getPersistentVolume());
+            assertEquals("pipeline", storage.outputName());
+            assertEquals(Map.of(
+                    "kind", "DataPipelineStorage",
+                    "namespace", "etl",
+                    "storageClasses", List.of("pipeline", "datasets"),
+                    "volumes", Map.of(
+                            "raw", Map.of("claim", "raw", "persistentVolume", "etl-raw", "storageClass", "pipeline",
+                                    "accessModes", List.of("ReadWriteOnce"), "readOnly", false),
+                            "checkpoints", Map.of("claim", "checkpoints", "storageClass", "pipeline",
+                                    "accessModes", List.of("ReadWriteOnce"), "readOnly", false),
+                            "datasets", Map.of("claim", "datasets", "storageClass", "datasets",
+                                    "accessModes", List.of("ReadWriteMany"), "readOnly", false))), storage.outputs());
+        }
+
+        @Test
+        void theFirstVolumesGettersSayWhenItIsNew() {
+            DataPipelineStorage storage = build(withVolumes(volume("scratch").build()));
+            assertNull(storage.getPersistentVolume());
+            assertNull(storage.getPersistentVolumeName());
+            assertEquals("scratch", storage.getClaimName());
+        }
+
+        @Test
+        void ownNamesOnBothSidesOfTheBinding() {
+            Manifests m = synth("ml", withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))
+                    .claimName("raw-events").persistentVolumeName("pv.raw").build()));
+            assertEquals("pv.raw", m.at("PersistentVolume", "metadata.name"));
+            assertEquals("raw-events", m.at("PersistentVolume", "spec.claimRef.name"));
+            assertEquals("ml", m.at("PersistentVolume", "spec.claimRef.namespace"));
+            assertEquals("raw-events", m.at("PersistentVolumeClaim", "metadata.name"));
+            assertEquals("pv.raw", m.at("PersistentVolumeClaim", "spec.volumeName"));
+        }
+
+        @Test
+        void theSameClassSpecUsedTwiceIsCreatedOnce() {
+            Manifests m = synth(null, withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build(),
+                    volume("b").storageClass(EFS).build()));
+            assertEquals(List.of("StorageClass", "PersistentVolumeClaim", "PersistentVolumeClaim"), m.kinds());
+        }
+
+        @Test
+        void anExistingEfsAccessPoint() {
+            StorageClassSpec efs = StorageClassSpec.builder().name("efs-static").backend(AwsEfs.staticVolumes()).build();
+            Manifests m = synth(null, withVolumes(volume("datasets").storageClass(efs)
+                    .volume(AwsEfs.staticVolumes().existingVolume(FS + "::fsap-0123456789abcdef0"))
+                    .accessModes(List.of(AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY)).build()));
+            assertFalse(m.one("StorageClass").containsKey("parameters"), "a class of static volumes: " + m.one("StorageClass"));
+            assertEquals(Map.of("driver", "efs.csi.aws.com", "volumeHandle", FS + "::fsap-0123456789abcdef0"), m.at("PersistentVolume", "spec.csi"));
+            assertNull(m.at("PersistentVolume", "spec.nodeAffinity"));
+            assertEquals(List.of("ReadWriteMany", "ReadOnlyMany"), m.at("PersistentVolumeClaim", "spec.accessModes"));
+        }
+
+        @Test
+        void anNfsShareGetsTheClassMountOptions() {
+            NfsCsi nfs = NfsCsi.staticVolumes();
+            StorageClassSpec cls = StorageClassSpec.builder().name("nfs").backend(nfs).mountOptions(List.of("nfsvers=4.1", "hard")).build();
+            Manifests m = synth(null, withVolumes(volume("datasets").storageClass(cls).volume(nfs.existingVolume("nfs.internal", "/exports/ds"))
+                    .accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
+            assertEquals(List.of("nfsvers=4.1", "hard"), m.at("PersistentVolume", "spec.mountOptions"));
+            assertEquals(Map.of("server", "nfs.internal", "share", "/exports/ds"), m.at("PersistentVolume", "spec.csi.volumeAttributes"));
+        }
+
+        @Test
+        void aNewNfsVolumeOnAShare() {
+            StorageClassSpec cls = StorageClassSpec.builder().name("nfs").backend(NfsCsi.share("nfs.internal", "/exports")).build();
+            Manifests m = synth(null, withVolumes(volume("scratch").storageClass(cls).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
+            assertEquals(List.of("StorageClass", "PersistentVolumeClaim"), m.kinds());
+            assertEquals("nfs.csi.k8s.io", m.at("StorageClass", "provisioner"));
+        }
+
+        @Test
+        void existingDisksOfGcpAndAzureWithTheirZones() {
+            GcePd pd = GcePd.balanced();
+            AzureDisk azure = AzureDisk.premium();
+            String diskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml/providers/Microsoft.Compute/disks/raw";
+            Manifests m = synth(null, withVolumes(
+                    volume("gcp").storageClass(StorageClassSpec.builder().name("pd").backend(pd).build())
+                            .volume(pd.existingVolume("ml-platform", "us-central1-a", "raw")).volumeMode(VolumeMode.BLOCK).build(),
+                    volume("azure").storageClass(StorageClassSpec.builder().name("azure").backend(azure).build())
+                            .volume(azure.existingVolume(diskId, "eastus-2")).build()));
+            List<Map<String, Object>> pvs = m.all("PersistentVolume");
+            assertEquals("projects/ml-platform/zones/us-central1-a/disks/raw", Manifests.at(pvs.get(0), "spec.csi.volumeHandle"));
+            assertEquals("Block", Manifests.at(pvs.get(0), "spec.volumeMode"));
+            assertEquals(List.of("us-central1-a"), Manifests.at(pvs.get(0), "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values"));
+            assertEquals(diskId, Manifests.at(pvs.get(1), "spec.csi.volumeHandle"));
+            assertEquals(List.of("eastus-2"), Manifests.at(pvs.get(1), "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values"));
+        }
+    }
+
+    @Nested
+    class ReadOnly {
+        private DataPipelineStorageProps.Builder readOnlyDataset() {
+            StorageClassSpec efs = StorageClassSpec.builder().name("efs-static").backend(AwsEfs.staticVolumes()).build();
+            return withVolumes(volume("reference").storageClass(efs).volume(AwsEfs.staticVolumes().existingVolume(FS + ":/reference"))
+                    .readOnly(true).build(), volume("scratch").build());
+        }
+
+        @Test
+        void aReadOnlyVolumeIsPublishedReadOnlyWithAReadOnlyManyClaim() {
+            Manifests m = synth(null, readOnlyDataset());
+            assertEquals(true, m.at("PersistentVolume", "spec.csi.readOnly"));
+            assertEquals(List.of("ReadOnlyMany"), m.at("PersistentVolume", "spec.accessModes"));
+            assertEquals(List.of("ReadOnlyMany"), Manifests.at(m.all("PersistentVolumeClaim").get(0), "spec.accessModes"));
+            assertEquals(true, Manifests.at(build(readOnlyDataset()).outputs(), "volumes.reference.readOnly"));
+        }
+
+        @Test
+        void aReadOnlyBlockDiskOnOneNode() {
+            AwsEbs ebs = AwsEbs.gp3();
+            Manifests m = synth(null, withVolumes(volume("model").volume(ebs.existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true)
+                    .accessModes(List.of(AccessMode.READ_WRITE_ONCE)).build()));
+            assertEquals(true, m.at("PersistentVolume", "spec.csi.readOnly"));
+            assertEquals(List.of("ReadWriteOnce"), m.at("PersistentVolumeClaim", "spec.accessModes"));
+        }
+
+        @Test
+        void podVolumesMountTheClaimReadOnlyForConsumers() {
+            DataPipelineStorage storage = build(readOnlyDataset());
+            PersistentVolumeClaimVolumeSource consumer = storage.podVolume("scratch", true).getPersistentVolumeClaim();
+            assertEquals("scratch", consumer.getClaimName());
+            assertEquals(true, consumer.getReadOnly());
+            assertNull(storage.podVolume("scratch", false).getPersistentVolumeClaim().getReadOnly());
+            assertEquals(true, storage.podVolume("reference", false).getPersistentVolumeClaim().getReadOnly());
+            assertEquals("reference", storage.podVolume("reference", false).getName());
+        }
+
+        @Test
+        void anUnknownVolumeHasNoPodVolume() {
+            assertInvalid(ERR_PIPE + "prop 'volume' is 'models'; allowed: one of [reference, scratch]",
+                    () -> build(readOnlyDataset()).podVolume("models", true));
+        }
+
+        @Test
+        void aNewVolumeCannotBeReadOnly() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].readOnly' is true; allowed: false for a new volume, which starts empty: "
+                    + "give the existing volume to publish read-only", () -> build(withVolumes(volume("x").storageClass(EFS).readOnly(true).build())));
+        }
+
+        @Test
+        void aVolumeThatCannotBePublishedReadOnly() {
+            AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].readOnly' is true; allowed: false for " + VOLUME_ID + ", which cannot be published read-only",
+                    () -> build(withVolumes(volume("x").storageClass(StorageClassSpec.builder().name("in-tree").backend(inTree).build())
+                            .volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true)
+                            .accessModes(List.of(AccessMode.READ_WRITE_ONCE)).build())));
+        }
+
+        @Test
+        void aReadOnlyEbsVolumeCannotBeSharedByManyNodes() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is 'ReadOnlyMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(withVolumes(volume("x")
+                    .volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true).build())));
+        }
+    }
+
+    @Nested
+    class InvalidVolumes {
+        @Test
+        void noVolumes() {
+            assertInvalid(ERR_PIPE + "prop 'volumes' is missing; allowed: one or more PipelineVolume, e.g. the raw, features and "
+                    + "checkpoints stages", () -> build(withVolumes()));
+        }
+
+        @Test
+        void singleVolumePropsBesideVolumes() {
+            String allowed = "; allowed: none when volumes is given: set it on each PipelineVolume";
+            assertInvalid(ERR_PIPE + "prop 'size' is '10Gi'" + allowed, () -> build(pipeline().namespace(null).size("10Gi")));
+            assertInvalid(ERR_PIPE + "prop 'volume' is '" + VOLUME_ID + "'" + allowed,
+                    () -> build(pipeline().volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))));
+            assertInvalid(ERR_PIPE + "prop 'accessModes' is [ReadWriteOnce]" + allowed,
+                    () -> build(pipeline().accessModes(List.of(AccessMode.READ_WRITE_ONCE))));
+            assertInvalid(ERR_PIPE + "prop 'volumeMode' is 'Block'" + allowed, () -> build(pipeline().volumeMode(VolumeMode.BLOCK)));
+            assertInvalid(ERR_PIPE + "prop 'claimName' is 'raw'" + allowed, () -> build(pipeline().claimName("raw")));
+            assertInvalid(ERR_PIPE + "prop 'persistentVolumeName' is 'pv'" + allowed, () -> build(pipeline().persistentVolumeName("pv")));
+        }
+
+        @Test
+        void aVolumeWithoutANameOrSize() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].name' is missing; allowed: " + Messages.DNS_LABEL,
+                    () -> build(withVolumes(PipelineVolume.builder().size("1Gi").build())));
+            assertInvalid(ERR_PIPE + "prop 'volumes[1].size' is '10GB'; allowed: " + Messages.SIZE,
+                    () -> build(withVolumes(volume("a").build(), volume("b").size("10GB").build())));
+        }
+
+        @Test
+        void duplicateNames() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[1].name' is 'a'; allowed: a name used by no other volume of the storage",
+                    () -> build(withVolumes(volume("a").build(), volume("a").build())));
+            assertInvalid(ERR_PIPE + "prop 'volumes[1].claimName' is 'a'; allowed: a claim name used by no other volume of the storage",
+                    () -> build(withVolumes(volume("a").build(), volume("b").claimName("a").build())));
+            assertInvalid(ERR_PIPE + "prop 'volumes[1].persistentVolumeName' is 'pv'; allowed: a PersistentVolume name used by no other "
+                    + "volume of the storage", () -> build(withVolumes(
+                    volume("a").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).persistentVolumeName("pv").build(),
+                    volume("b").volume(AwsEbs.gp3().existingVolume("vol-1a2b3c4d", "us-east-1a")).persistentVolumeName("pv").build())));
+        }
+
+        @Test
+        void twoClassesOfOneName() {
+            StorageClassSpec other = StorageClassSpec.builder().name("pipeline").backend(AwsEfs.accessPoints(FS)).build();
+            assertInvalid(ERR_PIPE + "prop 'volumes[1].storageClass' is 'pipeline'; allowed: a class name that no other StorageClassSpec of "
+                    + "the storage has: two different classes named 'pipeline' would overwrite each other",
+                    () -> build(withVolumes(volume("a").build(), volume("b").storageClass(other).build())));
+        }
+
+        @Test
+        void aNewVolumeOnAClassThatCreatesNone() {
+            StorageClassSpec local = StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build();
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is missing; allowed: an existing volume: the StorageClass 'local-nvme' on "
+                    + "local disks (kubernetes.io/no-provisioner) creates no volumes", () -> build(withVolumes(volume("a").storageClass(local).build())));
+            StorageClassSpec efs = StorageClassSpec.builder().name("efs-static").backend(AwsEfs.staticVolumes()).build();
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is missing; allowed: an existing volume: the StorageClass 'efs-static' on "
+                    + "AWS EFS static volumes (efs.csi.aws.com) creates no volumes", () -> build(withVolumes(volume("a").storageClass(efs).build())));
+        }
+
+        @Test
+        void aNewVolumeThatCouldOnlyBeRead() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is [ReadOnlyMany]; allowed: a mode that writes as well (ReadWriteOnce, "
+                    + "ReadWriteMany or ReadWriteOncePod): a new volume starts empty; to read existing data, give the existing volume",
+                    () -> build(withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_ONLY_MANY)).build())));
+        }
+
+        @Test
+        void aNameForTheVolumeOfANewClaim() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].persistentVolumeName' is 'pv'; allowed: none for a new volume: its provisioner names it",
+                    () -> build(withVolumes(volume("a").persistentVolumeName("pv").build())));
+        }
+
+        @Test
+        void blockOnASharedFileSystem() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].volumeMode' is 'Block'; allowed: Filesystem for AWS EFS fs-0123456789abcdef0 "
+                    + "(efs.csi.aws.com), a shared file system", () -> build(withVolumes(volume("a").storageClass(EFS).volumeMode(VolumeMode.BLOCK).build())));
+        }
+
+        @Test
+        void readWriteManyOnAnEbsVolume() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(withVolumes(volume("a").accessModes(List.of(AccessMode.READ_WRITE_MANY)).build())));
+        }
+
+        @Test
+        void anEfsVolumeOnTheEbsClass() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is '" + FS + "'; allowed: a volume of the StorageClass backend AWS EBS gp3 "
+                    + "(ebs.csi.aws.com) (this one belongs to efs.csi.aws.com)",
+                    () -> build(withVolumes(volume("a").volume(AwsEfs.staticVolumes().existingVolume(FS)).build())));
         }
     }
 }

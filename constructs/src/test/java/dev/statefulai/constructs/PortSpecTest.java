@@ -42,6 +42,19 @@ class PortSpecTest {
         assertInvalid("PortSpec: prop 'ports.name' is 'HTTP'; allowed: " + Messages.DNS_LABEL, () -> PortSpec.of("HTTP", 80));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"8080", "1", "443-8443"})
+    void rejectsANameWithoutALetter(String name) {
+        assertInvalid("PortSpec: prop 'ports.name' is '" + name + "'; allowed: an IANA service name with at least one letter: "
+                + "Kubernetes reads an all-digit name as a port number", () -> PortSpec.of(name, 8080));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2c", "http-8080", "p2p"})
+    void acceptsNamesWithDigitsAndALetter(String name) {
+        assertEquals(name, PortSpec.of(name, 8080).name());
+    }
+
     @Test
     void rejectsAMissingName() {
         assertInvalid("PortSpec: prop 'ports.name' is missing; allowed: " + Messages.DNS_LABEL, () -> PortSpec.of(null, 80));

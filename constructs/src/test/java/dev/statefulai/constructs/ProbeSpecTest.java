@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProbeSpecTest {
 
@@ -72,10 +74,49 @@ class ProbeSpecTest {
                 () -> ProbeSpec.http("health", 8000));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 65536})
+    void rejectsAPortOutsideTheRange(int port) {
+        assertInvalid("ProbeSpec: prop 'port' is " + port + "; allowed: a port number from 1 to 65535", () -> ProbeSpec.http("/health", port));
+        assertInvalid("ProbeSpec: prop 'port' is " + port + "; allowed: a port number from 1 to 65535", () -> ProbeSpec.tcp(port));
+    }
+
     @Test
-    void rejectsPortZero() {
-        assertInvalid("ProbeSpec: prop 'port' is 0; allowed: an integer of 1 or more", () -> ProbeSpec.http("/health", 0));
-        assertInvalid("ProbeSpec: prop 'port' is 0; allowed: an integer of 1 or more", () -> ProbeSpec.tcp(0));
+    void acceptsTheHighestPort() {
+        assertEquals(Map.of("port", 65535), rendered(ProbeSpec.tcp(65535)).get("tcpSocket"));
+    }
+
+    @Test
+    void theStartupBudgetDoesNotDependOnTheOrderOfTheCalls() {
+        ProbeSpec before = ProbeSpec.http("/health", 8000).periodSeconds(20).allowStartupWithin(600);
+        ProbeSpec after = ProbeSpec.http("/health", 8000).allowStartupWithin(600).periodSeconds(20);
+        assertEquals(30, before.failureThreshold());
+        assertEquals(30, after.failureThreshold());
+        assertEquals(600, after.budgetSeconds());
+        assertEquals(30, rendered(after).get("failureThreshold"));
+        assertEquals(20, rendered(after).get("periodSeconds"));
+    }
+
+    @Test
+    void theStartupBudgetIncludesTheInitialDelay() {
+        ProbeSpec probe = ProbeSpec.tcp(80).allowStartupWithin(600).initialDelaySeconds(60);
+        assertEquals(54, probe.failureThreshold());
+        assertEquals(600, probe.budgetSeconds());
+        assertEquals(1, ProbeSpec.tcp(80).allowStartupWithin(30).initialDelaySeconds(60).failureThreshold());
+    }
+
+    @Test
+    void aGivenFailureThresholdIsKept() {
+        assertEquals(3, ProbeSpec.tcp(80).failureThreshold());
+        assertEquals(7, ProbeSpec.tcp(80).failureThreshold(7).periodSeconds(1).failureThreshold());
+    }
+
+    @Test
+    void rejectsAFailureThresholdTogetherWithAStartupBudget() {
+        assertInvalid("ProbeSpec: prop 'failureThreshold' is 6; allowed: not together with allowStartupWithin (600 s), which derives it",
+                () -> ProbeSpec.tcp(80).allowStartupWithin(600).failureThreshold(6));
+        assertInvalid("ProbeSpec: prop 'allowStartupWithin' is 600; allowed: not together with failureThreshold (6), which it would replace",
+                () -> ProbeSpec.tcp(80).failureThreshold(6).allowStartupWithin(600));
     }
 
     @Test

@@ -98,4 +98,38 @@ class ResourcesTest {
                         + "such as nvidia.com/gpu, amd.com/gpu or nvidia.com/mig-1g.10gb",
                 () -> Resources.builder().gpuResource(resource).build());
     }
+
+    @Test
+    void migSlicesAreNvidiaResourcesToleratedByTheGpuTaint() {
+        Resources r = Resources.builder().gpus(1).gpuResource(Resources.nvidiaMig("1g.10gb")).build();
+        assertEquals("nvidia.com/mig-1g.10gb", r.gpuResource());
+        assertEquals("nvidia.com/gpu", r.gpuTaintKey());
+        assertEquals("1", r.limits().get("nvidia.com/mig-1g.10gb"));
+        assertEquals("nvidia.com/mig-3g.40gb", Resources.nvidiaMig("3g.40gb"));
+        assertEquals("nvidia.com/mig-1g.10gb+me", Resources.nvidiaMig("1g.10gb+me"));
+    }
+
+    @Test
+    void wholeGpusAreToleratedByTheirOwnName() {
+        assertEquals("nvidia.com/gpu", Resources.builder().gpus(1).build().gpuTaintKey());
+        assertEquals("amd.com/gpu", Resources.builder().gpus(1).gpuResource(Resources.AMD_GPU).build().gpuTaintKey());
+    }
+
+    @Test
+    void exposesTheMemoryRequestAndLimit() {
+        Resources r = Resources.builder().memory("32Gi").memoryLimit("40Gi").build();
+        assertEquals("32Gi", r.memoryRequest());
+        assertEquals("40Gi", r.memoryLimit());
+        assertEquals("1Gi", Resources.defaults().memoryLimit());
+    }
+
+    @Test
+    void rejectsAMigProfileThatIsNotOne() {
+        for (String profile : new String[] {"1g10gb", "mig-1g.10gb", "0g.10gb"}) {
+            assertInvalid("Resources: prop 'resources.gpuResource' is '" + profile + "'; allowed: a MIG profile such as 1g.10gb, 2g.20gb, "
+                    + "3g.40gb or 7g.80gb", () -> Resources.nvidiaMig(profile));
+        }
+        assertInvalid("Resources: prop 'resources.gpuResource' is missing; allowed: a MIG profile such as 1g.10gb, 2g.20gb, "
+                + "3g.40gb or 7g.80gb", () -> Resources.nvidiaMig(null));
+    }
 }

@@ -213,6 +213,13 @@ class StatefulAIAppTest {
         }
 
         @Test
+        void maxUnavailableIsIgnoredWithOneReplicaWhichGetsNoBudget() {
+            StatefulAIApp app = build(minimal().podDisruptionBudgetMaxUnavailable(5));
+            assertNull(app.getPodDisruptionBudget());
+            assertEquals(List.of("Service", "StatefulSet"), synth(minimal().podDisruptionBudgetMaxUnavailable(0)).kinds());
+        }
+
+        @Test
         void canBeTurnedOff() {
             StatefulAIApp app = build(minimal().replicas(3).podDisruptionBudget(false));
             assertNull(app.getPodDisruptionBudget());
@@ -255,7 +262,8 @@ class StatefulAIAppTest {
 
         @Test
         void sharedMemoryIsAMemoryBackedEmptyDirAtDevShm() {
-            Map<String, Object> sts = synth(minimal().sharedMemory("16Gi")).one("StatefulSet");
+            Map<String, Object> sts = synth(minimal().sharedMemory("16Gi").resources(Resources.builder().memory("32Gi").build()))
+                    .one("StatefulSet");
             assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Gi"))),
                     Manifests.at(sts, POD + ".volumes"));
             assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), Map.of("name", "dshm", "mountPath", "/dev/shm")),

@@ -30,7 +30,8 @@ class BadValuesTest {
                                 + "allowed keys here: image, namespace, replicas, resources, size, storageClass"),
                 Arguments.of("unknown nested key", "values-prod.yaml", "storageClass:\n  reclaimPolcy: Retain\n", List.of(),
                         "apps/demo/values-prod.yaml:2: unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
-                                + "allowed keys here: backend, encrypted, iops, kmsKeyId, name, reclaimPolicy, throughput, volumeType"),
+                                + "allowed keys here: backend, basePath, directoryPerms, diskEncryptionSetId, encrypted, fileSystemId, iops, "
+                                + "kmsKeyId, mountOptions, name, reclaimPolicy, regional, server, share, throughput, volumeType"),
                 Arguments.of("wrong type", "values-prod.yaml", "replicas: three\n", List.of(),
                         "apps/demo/values-prod.yaml:1: replicas: 'three' is not allowed; allowed: a whole number"),
                 Arguments.of("number as a string", "values-prod.yaml", "replicas: \"3\"\n", List.of(),

@@ -21,11 +21,12 @@ class SynthCommandTest {
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, run.exitCode(), run.err());
         SortedMap<String, String> dist = repo.dist();
-        assertEquals(List.of("dev/demo.yaml", "dev/kustomization.yaml", "dev/outputs.json",
-                "prod/demo.yaml", "prod/kustomization.yaml", "prod/outputs.json"), List.copyOf(dist.keySet()));
+        assertEquals(List.of("dev/demo.storage.md", "dev/demo.yaml", "dev/kustomization.yaml", "dev/outputs.json",
+                "prod/demo.storage.md", "prod/demo.yaml", "prod/kustomization.yaml", "prod/outputs.json"), List.copyOf(dist.keySet()));
         assertTrue(dist.get("prod/kustomization.yaml").contains("kind: Kustomization\nresources:\n  - demo.yaml\n"));
         assertTrue(dist.get("prod/outputs.json").contains("\"statefulSet\": \"demo\""));
-        assertTrue(run.out().contains("6 file(s) written, 0 unchanged, 0 removed"), run.out());
+        assertTrue(dist.get("prod/demo.storage.md").contains("StatefulSet demo<br/>3 replicas"));
+        assertTrue(run.out().contains("8 file(s) written, 0 unchanged, 0 removed"), run.out());
     }
 
     @Test
@@ -82,6 +83,6 @@ class SynthCommandTest {
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, run.exitCode());
         assertFalse(repo.dist().containsKey("perf/demo.yaml"));
-        assertTrue(run.out().contains("3 removed"), run.out());
+        assertTrue(run.out().contains("4 removed"), run.out());
     }
 }

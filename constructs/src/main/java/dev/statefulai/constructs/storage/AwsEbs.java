@@ -5,11 +5,16 @@ import dev.statefulai.constructs.InvalidPropsException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Amazon EBS volumes, through the EBS CSI driver ({@code ebs.csi.aws.com}) by default.
  *
- * <p>Defaults: volume type {@code gp3}, encrypted, file system {@code ext4}, expansion allowed. EBS
+ * <p>Defaults: volume type {@code gp3} at its baseline (3000 IOPS, 125 MiB/s), encrypted with the
+ * account's default EBS key, file system {@code ext4}, expansion allowed. {@code io1} and {@code io2}
+ * need {@code iops}; {@code iops} and {@code throughput} are checked against the volume type's limits
+ * (gp3: 3000-80000 IOPS, 125-2000 MiB/s and at most 0.25 MiB/s per IOPS; io1: 100-64000; io2:
+ * 100-256000 IOPS; the per-GiB limits depend on the claim's size and are checked by AWS). EBS
  * volumes attach to one node in one zone, so only {@code ReadWriteOnce} and {@code ReadWriteOncePod}
  * are possible. The in-tree provisioner {@code kubernetes.io/aws-ebs} was removed from Kubernetes;
  * it is available only through {@link Builder#legacyInTreeProvisioner(boolean)}, for clusters that
@@ -21,6 +26,14 @@ public final class AwsEbs implements StorageBackend {
     /** The retired in-tree provisioner. */
     public static final String IN_TREE_PROVISIONER = "kubernetes.io/aws-ebs";
     private static final Set<String> TYPES = Set.of("gp3", "gp2", "io1", "io2", "st1", "sc1", "standard");
+    /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
+    private static final Map<String, int[]> IOPS_RANGES = Map.of(
+            "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
+    private static final int GP3_BASELINE_IOPS = 3000;
+    private static final int GP3_BASELINE_THROUGHPUT = 125;
+    private static final int GP3_MAX_THROUGHPUT = 2000;
+    private static final Pattern KMS_KEY =
+            Pattern.compile("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)");
 
     private final String volumeType;
     private final boolean encrypted;
@@ -41,6 +54,39 @@ public final class AwsEbs implements StorageBackend {
         if (b.inTree && (b.iops != null || b.throughput != null)) {
             throw new InvalidPropsException(construct, "legacyInTreeProvisioner", true,
                     "false when iops or throughput are set: the in-tree provisioner does not take them");
+        }
+        int[] iopsRange = IOPS_RANGES.get(b.volumeType);
+        if (b.iops != null && iopsRange == null) {
+            throw new InvalidPropsException(construct, "iops", b.iops,
+                    "only with volumeType gp3, io1 or io2 (" + b.volumeType + " has a fixed performance per GiB)");
+        }
+        if (b.iops == null && !b.inTree && ("io1".equals(b.volumeType) || "io2".equals(b.volumeType))) {
+            throw new InvalidPropsException(construct, "iops", null,
+                    "the provisioned IOPS of every " + b.volumeType + " volume, from " + iopsRange[0] + " to " + iopsRange[1]
+                            + ": " + b.volumeType + " has no baseline");
+        }
+        if (b.iops != null && (b.iops < iopsRange[0] || b.iops > iopsRange[1])) {
+            throw new InvalidPropsException(construct, "iops", b.iops,
+                    "from " + iopsRange[0] + " to " + iopsRange[1] + " for volumeType " + b.volumeType);
+        }
+        if (b.throughput != null) {
+            int iopsOrBaseline = b.iops == null ? GP3_BASELINE_IOPS : b.iops;
+            int max = Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4);
+            if (b.throughput < GP3_BASELINE_THROUGHPUT || b.throughput > max) {
+                throw new InvalidPropsException(construct, "throughput", b.throughput,
+                        "from " + GP3_BASELINE_THROUGHPUT + " to " + max + " MiB/s: gp3 gives at most " + GP3_MAX_THROUGHPUT
+                                + " MiB/s and 0.25 MiB/s per provisioned IOPS (" + iopsOrBaseline + " IOPS"
+                                + (b.iops == null ? ", the baseline" : "") + ")");
+            }
+        }
+        if (b.kmsKeyId != null) {
+            if (!b.encrypted) {
+                throw new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId, "only with encrypted true");
+            }
+            if (!KMS_KEY.matcher(b.kmsKeyId).matches()) {
+                throw new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId,
+                        "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+            }
         }
         this.volumeType = b.volumeType;
         this.encrypted = b.encrypted;
@@ -71,7 +117,8 @@ public final class AwsEbs implements StorageBackend {
         p.put("type", volumeType);
         p.put("encrypted", String.valueOf(encrypted));
         if (kmsKeyId != null) {
-            p.put(inTree ? "kmsKeyId" : "kmsKeyId", kmsKeyId);
+            // The CSI driver and the in-tree provisioner spell it the same way.
+            p.put("kmsKeyId", kmsKeyId);
         }
         if (iops != null) {
             p.put("iops", String.valueOf(iops));
@@ -101,6 +148,17 @@ public final class AwsEbs implements StorageBackend {
     @Override
     public String displayName() {
         return "AWS EBS " + volumeType + " (" + provisioner() + ")";
+    }
+
+    /** Snapshots are taken by the CSI driver only; the in-tree provisioner has none. */
+    @Override
+    public boolean supportsSnapshots() {
+        return !inTree;
+    }
+
+    /** The EBS volume type. */
+    public String volumeType() {
+        return volumeType;
     }
 
     /** Whether this backend uses the retired in-tree provisioner. */
@@ -150,25 +208,34 @@ public final class AwsEbs implements StorageBackend {
             return this;
         }
 
-        /** KMS key for encryption. Default: the account's EBS default key. */
+        /**
+         * The ARN of the KMS key (or alias) that encrypts the volumes; only with {@code encrypted(true)}.
+         * Default: the account's default EBS key.
+         */
         public Builder kmsKeyId(String kmsKeyId) {
             this.kmsKeyId = kmsKeyId;
             return this;
         }
 
-        /** Provisioned IOPS (gp3, io1, io2). Default: the volume type's baseline. */
+        /**
+         * Provisioned IOPS: gp3 3000-80000, io1 100-64000, io2 100-256000; not for gp2, st1, sc1,
+         * standard. Default: the gp3 baseline of 3000; required for io1 and io2.
+         */
         public Builder iops(Integer iops) {
             this.iops = iops;
             return this;
         }
 
-        /** Throughput in MiB/s (gp3 only). Default: the gp3 baseline of 125. */
+        /**
+         * Throughput in MiB/s (gp3 only): 125-2000, and at most a quarter of the IOPS (750 at the 3000
+         * IOPS baseline). Default: the gp3 baseline of 125.
+         */
         public Builder throughput(Integer throughput) {
             this.throughput = throughput;
             return this;
         }
 
-        /** File system for new volumes. Default {@code ext4}. */
+        /** File system for new volumes ({@code ext4}, {@code xfs}, ...). Default {@code ext4}. */
         public Builder fsType(String fsType) {
             this.fsType = fsType;
             return this;

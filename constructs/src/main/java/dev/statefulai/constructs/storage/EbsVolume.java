@@ -5,12 +5,7 @@ import dev.statefulai.constructs.Validate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cdk8s.plus28.k8s.AwsElasticBlockStoreVolumeSource;
-import org.cdk8s.plus28.k8s.CsiPersistentVolumeSource;
-import org.cdk8s.plus28.k8s.NodeSelector;
-import org.cdk8s.plus28.k8s.NodeSelectorRequirement;
-import org.cdk8s.plus28.k8s.NodeSelectorTerm;
 import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
-import org.cdk8s.plus28.k8s.VolumeNodeAffinity;
 
 /**
  * An existing EBS volume. The PersistentVolume gets node affinity to the volume's zone, because an
@@ -45,19 +40,26 @@ public final class EbsVolume implements PreProvisionedVolume {
 
     @Override
     public void applyTo(PersistentVolumeSpec.Builder spec) {
+        applyTo(spec, false);
+    }
+
+    /** Only through the CSI driver: the in-tree source is published read-write. */
+    @Override
+    public boolean supportsReadOnly() {
+        return !inTree;
+    }
+
+    @Override
+    public void applyTo(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+        if (readOnly && inTree) {
+            throw new IllegalStateException(volumeId + " on the in-tree provisioner cannot be published read-only");
+        }
         if (inTree) {
             spec.awsElasticBlockStore(AwsElasticBlockStoreVolumeSource.builder().volumeId(volumeId).fsType(fsType).build());
         } else {
-            spec.csi(CsiPersistentVolumeSource.builder().driver(AwsEbs.CSI_DRIVER).volumeHandle(volumeId).fsType(fsType).build());
+            spec.csi(CsiVolumes.source(AwsEbs.CSI_DRIVER, volumeId, fsType, null, readOnly));
         }
-        spec.nodeAffinity(VolumeNodeAffinity.builder()
-                .required(NodeSelector.builder()
-                        .nodeSelectorTerms(List.of(NodeSelectorTerm.builder()
-                                .matchExpressions(List.of(NodeSelectorRequirement.builder()
-                                        .key(ZONE_LABEL).operator("In").values(List.of(zone)).build()))
-                                .build()))
-                        .build())
-                .build());
+        spec.nodeAffinity(CsiVolumes.affinity(ZONE_LABEL, List.of(zone)));
     }
 
     @Override

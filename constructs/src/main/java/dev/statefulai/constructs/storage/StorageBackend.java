@@ -28,4 +28,35 @@ public interface StorageBackend {
 
     /** A short human name for messages, e.g. {@code AWS EBS gp3 (ebs.csi.aws.com)}. */
     String displayName();
+
+    /**
+     * Whether the backend creates a volume for a claim that names no existing volume (dynamic
+     * provisioning). Default: every backend that is not node-local; a backend without the parameters
+     * its driver needs to create volumes (an EFS class without a file system, an NFS class without a
+     * server) says {@code false}, and then only pre-provisioned volumes can use its class.
+     */
+    default boolean provisionsVolumes() {
+        return !isNodeLocal();
+    }
+
+    /** Whether volumes can be raw block devices ({@code volumeMode: Block}). Default {@code true}; shared file systems say {@code false}. */
+    default boolean supportsBlockVolumes() {
+        return true;
+    }
+
+    /**
+     * The end of the sentence that refuses {@code allowVolumeExpansion: true} on a backend that does not
+     * support it. Default {@code which cannot grow volumes}.
+     */
+    default String noExpansionReason() {
+        return "which cannot grow volumes";
+    }
+
+    /**
+     * Whether the backend's CSI driver takes volume snapshots, so that a {@link VolumeSnapshotClass} can
+     * name it. Default {@code false}.
+     */
+    default boolean supportsSnapshots() {
+        return false;
+    }
 }

@@ -38,7 +38,7 @@ public final class StorageClassSpec {
         boolean expand = b.allowVolumeExpansion == null ? backend.supportsExpansion() : b.allowVolumeExpansion;
         if (expand && !backend.supportsExpansion()) {
             throw new InvalidPropsException(construct, "storageClass.allowVolumeExpansion", true,
-                    "false for " + backend.displayName() + ", which cannot grow volumes");
+                    "false for " + backend.displayName() + ", " + backend.noExpansionReason());
         }
         if (backend.isNodeLocal() && bindingMode != VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER) {
             throw new InvalidPropsException(construct, "storageClass.volumeBindingMode", bindingMode.value(),
@@ -72,6 +72,14 @@ public final class StorageClassSpec {
     /** When claims bind. */
     public VolumeBindingMode bindingMode() {
         return bindingMode;
+    }
+
+    /**
+     * The class's mount options. Kubernetes applies them to the volumes the class provisions; a
+     * construct that makes pre-provisioned volumes of the class copies them into each volume.
+     */
+    public List<String> mountOptions() {
+        return mountOptions;
     }
 
     /** Creates the {@code StorageClass} object under {@code scope}. */
@@ -132,7 +140,7 @@ public final class StorageClassSpec {
             return this;
         }
 
-        /** Mount options for every volume of the class. Default none. */
+        /** Mount options for every volume of the class, e.g. {@code nfsvers=4.1} for NFS. Default none. */
         public Builder mountOptions(List<String> mountOptions) {
             this.mountOptions = mountOptions;
             return this;

@@ -87,4 +87,74 @@ class AwsEbsTest {
         assertInvalid(message, () -> AwsEbs.builder().legacyInTreeProvisioner(true).iops(4000).build());
         assertInvalid(message, () -> AwsEbs.builder().legacyInTreeProvisioner(true).throughput(250).build());
     }
+
+    @Test
+    void theKmsKeyIsSpelledTheSameForTheCsiDriverAndTheInTreeProvisioner() {
+        String key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assertEquals(key, AwsEbs.builder().kmsKeyId(key).build().parameters().get("kmsKeyId"));
+        assertEquals(key, AwsEbs.builder().legacyInTreeProvisioner(true).kmsKeyId(key).build().parameters().get("kmsKeyId"));
+        assertEquals("arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/ml-data", AwsEbs.builder()
+                .kmsKeyId("arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/ml-data").build().parameters().get("kmsKeyId"));
+    }
+
+    @Test
+    void io2TakesProvisionedIops() {
+        AwsEbs ebs = AwsEbs.builder().volumeType("io2").iops(64000).build();
+        assertEquals(Map.of("type", "io2", "encrypted", "true", "iops", "64000", "csi.storage.k8s.io/fstype", "ext4"), ebs.parameters());
+        assertEquals("io2", ebs.volumeType());
+        assertTrue(ebs.supportsSnapshots());
+        assertFalse(AwsEbs.builder().legacyInTreeProvisioner(true).build().supportsSnapshots());
+    }
+
+    @Test
+    void gp3ThroughputUpToAQuarterOfItsIops() {
+        assertEquals("750", AwsEbs.builder().throughput(750).build().parameters().get("throughput"));
+        assertEquals("2000", AwsEbs.builder().iops(8000).throughput(2000).build().parameters().get("throughput"));
+    }
+
+    @Test
+    void rejectsIo1AndIo2WithoutIops() {
+        assertInvalid("AwsEbs: prop 'iops' is missing; allowed: the provisioned IOPS of every io2 volume, from 100 to 256000: io2 has no baseline",
+                () -> AwsEbs.builder().volumeType("io2").build());
+        assertInvalid("AwsEbs: prop 'iops' is missing; allowed: the provisioned IOPS of every io1 volume, from 100 to 64000: io1 has no baseline",
+                () -> AwsEbs.builder().volumeType("io1").build());
+    }
+
+    @Test
+    void rejectsIopsOnTypesWithFixedPerformance() {
+        assertInvalid("AwsEbs: prop 'iops' is 4000; allowed: only with volumeType gp3, io1 or io2 (gp2 has a fixed performance per GiB)",
+                () -> AwsEbs.builder().volumeType("gp2").iops(4000).build());
+    }
+
+    @Test
+    void rejectsIopsOutsideTheTypesLimits() {
+        assertInvalid("AwsEbs: prop 'iops' is 2000; allowed: from 3000 to 80000 for volumeType gp3", () -> AwsEbs.builder().iops(2000).build());
+        assertInvalid("AwsEbs: prop 'iops' is 300000; allowed: from 100 to 256000 for volumeType io2",
+                () -> AwsEbs.builder().volumeType("io2").iops(300000).build());
+        assertInvalid("AwsEbs: prop 'iops' is 64001; allowed: from 100 to 64000 for volumeType io1",
+                () -> AwsEbs.builder().volumeType("io1").iops(64001).build());
+    }
+
+    @Test
+    void rejectsThroughputBeyondGp3sLimits() {
+        assertInvalid("AwsEbs: prop 'throughput' is 1000; allowed: from 125 to 750 MiB/s: gp3 gives at most 2000 MiB/s and 0.25 MiB/s "
+                + "per provisioned IOPS (3000 IOPS, the baseline)", () -> AwsEbs.builder().throughput(1000).build());
+        assertInvalid("AwsEbs: prop 'throughput' is 2500; allowed: from 125 to 2000 MiB/s: gp3 gives at most 2000 MiB/s and 0.25 MiB/s "
+                + "per provisioned IOPS (16000 IOPS)", () -> AwsEbs.builder().iops(16000).throughput(2500).build());
+        assertInvalid("AwsEbs: prop 'throughput' is 100; allowed: from 125 to 750 MiB/s: gp3 gives at most 2000 MiB/s and 0.25 MiB/s "
+                + "per provisioned IOPS (3000 IOPS, the baseline)", () -> AwsEbs.builder().throughput(100).build());
+    }
+
+    @Test
+    void rejectsAKmsKeyWithoutEncryption() {
+        assertInvalid("AwsEbs: prop 'kmsKeyId' is 'arn:aws:kms:us-east-1:111122223333:key/abcd'; allowed: only with encrypted true",
+                () -> AwsEbs.builder().encrypted(false).kmsKeyId("arn:aws:kms:us-east-1:111122223333:key/abcd").build());
+    }
+
+    @Test
+    void rejectsAKmsKeyThatIsNotAnArn() {
+        assertInvalid("AwsEbs: prop 'kmsKeyId' is '1234abcd'; allowed: the ARN of a KMS key or alias, such as "
+                        + "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                () -> AwsEbs.builder().kmsKeyId("1234abcd").build());
+    }
 }

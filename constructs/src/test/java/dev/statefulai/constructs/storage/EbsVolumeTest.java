@@ -82,4 +82,21 @@ class EbsVolumeTest {
         assertInvalid("EbsVolume: prop 'zone' is missing; allowed: an availability zone such as us-east-1a",
                 () -> AwsEbs.gp3().existingVolume(VOLUME_ID, ""));
     }
+
+    @Test
+    void aCsiVolumeCanBePublishedReadOnly() {
+        EbsVolume v = AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a");
+        org.junit.jupiter.api.Assertions.assertTrue(v.supportsReadOnly());
+        assertEquals(Map.of("driver", "ebs.csi.aws.com", "volumeHandle", VOLUME_ID, "fsType", "ext4", "readOnly", true),
+                Volumes.persistentVolumeSpec(v, true).get("csi"));
+    }
+
+    @Test
+    void anInTreeVolumeCannotBeReadOnly() {
+        EbsVolume v = AwsEbs.builder().legacyInTreeProvisioner(true).build().existingVolume(VOLUME_ID, "us-east-1a");
+        org.junit.jupiter.api.Assertions.assertFalse(v.supportsReadOnly());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> v.applyTo(org.cdk8s.plus28.k8s.PersistentVolumeSpec.builder(), true));
+        assertEquals(VOLUME_ID + " on the in-tree provisioner cannot be published read-only", e.getMessage());
+    }
 }

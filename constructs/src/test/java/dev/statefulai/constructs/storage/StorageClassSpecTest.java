@@ -87,4 +87,36 @@ class StorageClassSpecTest {
                 () -> StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner())
                         .volumeBindingMode(VolumeBindingMode.IMMEDIATE).build());
     }
+
+    @Test
+    void aSharedFileSystemClassHasNoExpansionAndSaysWhy() {
+        Map<String, Object> sc = rendered(StorageClassSpec.builder().name("datasets").backend(AwsEfs.accessPoints("fs-0123456789abcdef0"))
+                .mountOptions(List.of("tls")).build());
+        assertEquals("efs.csi.aws.com", sc.get("provisioner"));
+        assertEquals(false, sc.get("allowVolumeExpansion"));
+        assertEquals(Map.of("provisioningMode", "efs-ap", "fileSystemId", "fs-0123456789abcdef0", "directoryPerms", "700"), sc.get("parameters"));
+        assertEquals(List.of("tls"), sc.get("mountOptions"));
+        assertInvalid("StorageClass 'datasets': prop 'storageClass.allowVolumeExpansion' is true; allowed: false for AWS EFS "
+                        + "fs-0123456789abcdef0 (efs.csi.aws.com), which needs no expansion: EFS is elastic and does not enforce a claim's size",
+                () -> StorageClassSpec.builder().name("datasets").backend(AwsEfs.accessPoints("fs-0123456789abcdef0"))
+                        .allowVolumeExpansion(true).build());
+    }
+
+    @Test
+    void blockDiskClassesOfEveryCloudGrowAndWaitForTheirConsumer() {
+        for (StorageBackend backend : List.of(GcePd.balanced(), AzureDisk.premium(), AwsEbs.gp3())) {
+            Map<String, Object> sc = rendered(StorageClassSpec.builder().name("disks").backend(backend).build());
+            assertEquals(backend.provisioner(), sc.get("provisioner"));
+            assertEquals(true, sc.get("allowVolumeExpansion"));
+            assertEquals("WaitForFirstConsumer", sc.get("volumeBindingMode"));
+            assertEquals("Retain", sc.get("reclaimPolicy"));
+        }
+    }
+
+    @Test
+    void keepsItsMountOptions() {
+        assertEquals(List.of("nfsvers=4.1"), StorageClassSpec.builder().name("nfs").backend(NfsCsi.share("nfs.internal", "/exports"))
+                .mountOptions(List.of("nfsvers=4.1")).build().mountOptions());
+        assertEquals(List.of(), StorageClassSpec.builder().name("gp3").backend(AwsEbs.gp3()).build().mountOptions());
+    }
 }

@@ -15,9 +15,18 @@ final class Volumes {
 
     /** The synthesized {@code spec} of a PersistentVolume that only {@code volume} filled in. */
     static Map<String, Object> persistentVolumeSpec(PreProvisionedVolume volume) {
+        return persistentVolumeSpec(volume, false);
+    }
+
+    /** The same, with the volume published read-only when {@code readOnly}. */
+    static Map<String, Object> persistentVolumeSpec(PreProvisionedVolume volume, boolean readOnly) {
         Manifests m = Manifests.synth(chart -> {
             PersistentVolumeSpec.Builder spec = PersistentVolumeSpec.builder();
-            volume.applyTo(spec);
+            if (readOnly) {
+                volume.applyTo(spec, true);
+            } else {
+                volume.applyTo(spec);
+            }
             new KubePersistentVolume(chart, "pv", KubePersistentVolumeProps.builder()
                     .metadata(ObjectMeta.builder().name("pv").build())
                     .spec(spec.build())
@@ -26,10 +35,10 @@ final class Volumes {
         return Manifests.map(m.one("PersistentVolume"), "spec");
     }
 
-    /** The node affinity a volume of {@code label} in {@code value} must have. */
-    static Map<String, Object> requiredAffinity(String label, String value) {
+    /** The node affinity a volume of {@code label} in {@code values} must have. */
+    static Map<String, Object> requiredAffinity(String label, String... values) {
         return Map.of("required", Map.of("nodeSelectorTerms", List.of(
                 Map.of("matchExpressions", List.of(
-                        Map.of("key", label, "operator", "In", "values", List.of(value)))))));
+                        Map.of("key", label, "operator", "In", "values", List.of(values)))))));
     }
 }

@@ -1,18 +1,27 @@
 package dev.statefulai.apps.featurepipeline;
 
+import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.DataPipelineStorage;
 import dev.statefulai.constructs.DataPipelineStorageProps;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.PipelineVolume;
 import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.NfsCsi;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.synth.AppDefinition;
 import dev.statefulai.synth.values.StorageClassValues;
+import java.util.ArrayList;
 import java.util.List;
 import org.cdk8s.Chart;
 
 /**
- * Storage of a feature pipeline whose data already lives on EBS volumes (restored from snapshots or
- * kept from an earlier cluster): each volume becomes a PersistentVolume bound to exactly one claim.
+ * Storage of a feature pipeline whose stage data already lives on EBS volumes (restored from snapshots
+ * or kept from an earlier cluster), each a PersistentVolume bound to exactly one claim, and a
+ * training dataset shared read-write by many pods on many nodes ({@code ReadWriteMany} on EFS): a new
+ * EFS access point per environment, or an existing one. One {@link DataPipelineStorage} makes them
+ * all, so every StorageClass appears once.
  */
 public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineValues> {
     static final String NAME = "feature-pipeline";
@@ -29,8 +38,7 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
 
     @Override
     public void define(Chart chart, FeaturePipelineValues v, String environment) {
-        StorageClassValues classValues = v.storageClass() != null ? v.storageClass()
-                : new StorageClassValues(null, null, null, null, null, null, null, null);
+        StorageClassValues classValues = v.storageClass() != null ? v.storageClass() : StorageClassValues.defaults();
         List<FeaturePipelineValues.Volume> volumes = v.volumes() == null ? List.of() : v.volumes();
         if (volumes.isEmpty()) {
             throw new InvalidPropsException(NAME, "volumes", null, "one or more volumes, each with name, size, volumeId and zone");
@@ -40,21 +48,55 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
             throw new InvalidPropsException(NAME, "storageClass.backend", classValues.backend(),
                     "ebs or ebs-in-tree: the pipeline's volumes are existing EBS volumes");
         }
-        boolean first = true;
+        List<PipelineVolume> pipelineVolumes = new ArrayList<>();
         for (FeaturePipelineValues.Volume volume : volumes) {
-            DataPipelineStorageProps.Builder props = DataPipelineStorageProps.builder()
+            pipelineVolumes.add(PipelineVolume.builder()
                     .name(volume.name())
-                    .namespace(v.namespace())
                     .size(volume.size())
-                    .partOf(NAME)
-                    .storageClass(classSpec)
-                    .volume(ebs.existingVolume(volume.volumeId(), volume.zone()));
-            DataPipelineStorage storage = new DataPipelineStorage(chart, volume.name() == null ? "volume" : volume.name(), props.build());
-            if (!first) {
-                // The volumes share one class: keep only the first volume's copy (kustomize refuses two).
-                storage.getNode().tryRemoveChild("storage-class");
-            }
-            first = false;
+                    .volume(ebs.existingVolume(volume.volumeId(), volume.zone()))
+                    .build());
         }
+        if (v.sharedDataset() != null) {
+            pipelineVolumes.add(sharedDataset(v.sharedDataset()));
+        }
+        new DataPipelineStorage(chart, NAME, DataPipelineStorageProps.builder()
+                .name(NAME)
+                .namespace(v.namespace())
+                .partOf(NAME)
+                .storageClass(classSpec)
+                .volumes(pipelineVolumes)
+                .build());
+    }
+
+    private static PipelineVolume sharedDataset(FeaturePipelineValues.SharedDataset d) {
+        StorageClassValues classValues = d.storageClass() != null ? d.storageClass() : StorageClassValues.defaults();
+        StorageClassValues.Backend kind = classValues.backendOrDefault();
+        if (kind != StorageClassValues.Backend.EFS && kind != StorageClassValues.Backend.NFS) {
+            throw new InvalidPropsException(NAME, "sharedDataset.storageClass.backend", kind.toString(),
+                    "efs or nfs: a dataset many pods on many nodes write is a shared file system");
+        }
+        StorageClassSpec classSpec = classValues.toSpec(NAME + "-datasets");
+        PreProvisionedVolume existing = null;
+        if (d.existingVolume() != null) {
+            existing = classSpec.backend() instanceof AwsEfs efs ? efs.existingVolume(d.existingVolume())
+                    : nfsVolume((NfsCsi) classSpec.backend(), d.existingVolume());
+        }
+        return PipelineVolume.builder()
+                .name(d.name())
+                .size(d.size())
+                .storageClass(classSpec)
+                .accessModes(List.of(AccessMode.READ_WRITE_MANY))
+                .volume(existing)
+                .build();
+    }
+
+    /** {@code server:/share}. */
+    private static PreProvisionedVolume nfsVolume(NfsCsi nfs, String serverAndShare) {
+        int colon = serverAndShare.indexOf(':');
+        if (colon < 0) {
+            throw new InvalidPropsException(NAME, "sharedDataset.existingVolume", serverAndShare,
+                    "for nfs, the server and the exported path, such as nfs.internal:/exports/datasets");
+        }
+        return nfs.existingVolume(serverAndShare.substring(0, colon), serverAndShare.substring(colon + 1));
     }
 }

@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * Values of the feature pipeline's storage.
  *
- * @param namespace    namespace of the claims
- * @param storageClass the class the volumes belong to
- * @param volumes      the pipeline's volumes, each on an existing EBS volume
+ * @param namespace     namespace of the claims
+ * @param storageClass  the class the stage volumes belong to
+ * @param volumes       the pipeline's stage volumes, each on an existing EBS volume
+ * @param sharedDataset the training dataset many pods share read-write; none: no shared dataset
  */
-public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, StorageClassValues storageClass, List<Volume> volumes) {
+public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, StorageClassValues storageClass, List<Volume> volumes,
+                                    SharedDataset sharedDataset) {
 
     /**
-     * One volume of the pipeline.
+     * One stage volume of the pipeline.
      *
      * @param name     claim name, e.g. {@code raw-events}
      * @param size     size of the EBS volume
@@ -22,5 +24,19 @@ public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace,
      * @param zone     the volume's availability zone
      */
     public record Volume(@Rule(Rule.Kind.DNS_LABEL) String name, @Rule(Rule.Kind.SIZE) String size, String volumeId, String zone) {
+    }
+
+    /**
+     * A dataset shared read-write ({@code ReadWriteMany}) by many pods.
+     *
+     * @param name           claim name, e.g. {@code training-datasets}
+     * @param size           size of the claim (EFS and NFS do not enforce it)
+     * @param storageClass   its class: backend {@code efs} (with a {@code fileSystemId} for a new access point per
+     *                       claim) or {@code nfs} (with a {@code server} and {@code share})
+     * @param existingVolume an existing volume instead of a new one: an EFS handle such as
+     *                       {@code fs-0123456789abcdef0::fsap-0123456789abcdef0}, or {@code server:/path} on NFS
+     */
+    public record SharedDataset(@Rule(Rule.Kind.DNS_LABEL) String name, @Rule(Rule.Kind.SIZE) String size,
+                                StorageClassValues storageClass, String existingVolume) {
     }
 }

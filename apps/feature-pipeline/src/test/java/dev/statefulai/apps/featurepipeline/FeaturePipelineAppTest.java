@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.synth.testing.AppSnapshotTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,30 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
     @Test
     void outputsNameTheClaimPodsMount() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> features = (Map<String, Object>) synth("staging").outputs().get("features");
+        Map<String, Object> storage = (Map<String, Object>) synth("staging").outputs().get("feature-pipeline");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> features = (Map<String, Object>) ((Map<String, Object>) storage.get("volumes")).get("features");
         assertEquals("features", features.get("claim"));
         assertEquals("features-staging-features", features.get("persistentVolume"));
         assertEquals("feature-pipeline-staging", features.get("storageClass"));
+        assertEquals(List.of("feature-pipeline-staging", "feature-pipeline-staging-efs"), storage.get("storageClasses"));
+    }
+
+    @Test
+    void eachStorageClassIsWrittenOnce() {
+        String yaml = synth("prod").yaml();
+        assertEquals(1, yaml.split("name: feature-pipeline-gp3\n", -1).length - 1);
+    }
+
+    @Test
+    void theTrainingDatasetsAreSharedReadWriteOnEfs() {
+        String staging = synth("staging").yaml();
+        assertTrue(staging.contains("provisioner: efs.csi.aws.com"));
+        assertTrue(staging.contains("provisioningMode: efs-ap"));
+        assertTrue(staging.contains("fileSystemId: fs-0b1c2d3e4f5a60718"));
+        assertTrue(staging.contains("    - ReadWriteMany\n"));
+        String prod = synth("prod").yaml();
+        assertTrue(prod.contains("volumeHandle: fs-0d1e2f3a4b5c60718::fsap-0d1e2f3a4b5c60718"));
+        assertTrue(prod.contains("volumeName: features-training-datasets"));
     }
 }

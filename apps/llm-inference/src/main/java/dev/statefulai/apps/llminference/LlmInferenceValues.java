@@ -16,15 +16,19 @@ import java.util.Map;
  * @param replicas              number of servers
  * @param resources             CPU, memory and GPUs per server
  * @param gpuProduct            node label {@code nvidia.com/gpu.product} to run on
- * @param sharedMemory          size of {@code /dev/shm}
- * @param startupTimeoutSeconds how long a model load may take before the pod is restarted
+ * @param sharedMemory          size of {@code /dev/shm}; default: with 2+ GPUs half the memory request, at most 16Gi; else none
+ * @param modelSize             size of the weights, e.g. {@code 16Gi} for 8B parameters in bf16: the startup probe's budget is
+ *                              derived from it (see {@code ModelProbes})
+ * @param startupTimeoutSeconds how long a model load may take before the pod is restarted; when given, wins over the budget
+ *                              derived from {@code modelSize}
  * @param modelCache            the per-replica model cache volume
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
  */
 public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, String model,
                                  @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
-                                 @Rule(Rule.Kind.SIZE) String sharedMemory, @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
+                                 @Rule(Rule.Kind.SIZE) String sharedMemory, @Rule(Rule.Kind.SIZE) String modelSize,
+                                 @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
                                  ModelCache modelCache, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret, List<String> extraArgs,
                                  Map<String, String> env) {
 
@@ -35,9 +39,13 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
      * @param storageClass a class to create for it (none: use {@code existingStorageClass} or the cluster default)
      * @param existingStorageClass a class that already exists in the cluster
      * @param localVolumes local NVMe disks of the GPU nodes, one pre-provisioned volume each
+     * @param prefill      download {@code model} from Hugging Face into the cache in an init container before the server
+     *                     starts (with the {@code hfTokenSecret}), skipped when the cache already holds it; default false
+     * @param prefillImage image of that init container; default the server's {@code image}, which has huggingface_hub
+     *                     and is on the node anyway
      */
     public record ModelCache(@Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass,
                              @Rule(Rule.Kind.DNS_SUBDOMAIN) String existingStorageClass,
-                             List<LocalVolumeValues> localVolumes) {
+                             List<LocalVolumeValues> localVolumes, Boolean prefill, String prefillImage) {
     }
 }

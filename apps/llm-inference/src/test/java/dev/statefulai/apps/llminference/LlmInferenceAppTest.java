@@ -32,14 +32,33 @@ class LlmInferenceAppTest extends AppSnapshotTest {
         String yaml = synth("prod").yaml();
         assertTrue(yaml.contains("- --tensor-parallel-size\n            - \"2\""));
         assertTrue(yaml.contains("nvidia.com/gpu: \"2\""));
-        assertTrue(yaml.contains("medium: Memory\n            sizeLimit: 32Gi"));
+        // The default for two GPUs: half of 128Gi, at most 16Gi.
+        assertTrue(yaml.contains("medium: Memory\n            sizeLimit: 16Gi"));
+        assertFalse(synth("dev").yaml().contains("/dev/shm"), "one GPU: no /dev/shm of its own");
     }
 
     @Test
-    void startupProbeWaitsForTheConfiguredModelLoadTime() {
-        // prod allows 2400 s at a 10 s period.
-        assertTrue(synth("prod").yaml().contains("startupProbe:\n            failureThreshold: 240"));
-        assertTrue(synth("dev").yaml().contains("startupProbe:\n            failureThreshold: 120"));
+    void startupProbeWaitsForTheModelLoadDerivedFromItsSize() {
+        // The prefill downloads first, so: prod 300 s + 40 GiB at 100 MiB/s = 710 s, dev 300 s + 16 GiB = 464 s, at a 10 s period.
+        assertTrue(synth("prod").yaml().contains("startupProbe:\n            failureThreshold: 71"));
+        assertTrue(synth("dev").yaml().contains("startupProbe:\n            failureThreshold: 47"));
+    }
+
+    @Test
+    void anInitContainerFillsTheModelCacheFromHuggingFaceWithTheTokenFromItsSecret() {
+        String yaml = synth("staging").yaml();
+        assertTrue(yaml.contains("initContainers:\n"));
+        assertTrue(yaml.contains("name: fill-model-cache"));
+        assertTrue(yaml.contains("value: hf:meta-llama/Llama-3.1-8B-Instruct@main *.safetensors *.json\n"));
+        assertEquals(2, yaml.split("- name: HF_TOKEN\n              valueFrom:\n                secretKeyRef:\n"
+                + "                  key: token\n                  name: hf-token\n").length - 1, "the server and the fill read the token");
+        assertEquals(2, yaml.split("image: vllm/vllm-openai:v0.6.3").length - 1, "the fill reuses the server's image");
+    }
+
+    @Test
+    void replicasPreferToSpreadOverZones() {
+        assertTrue(synth("prod").yaml().contains("topologyKey: topology.kubernetes.io/zone\n          whenUnsatisfiable: ScheduleAnyway"));
+        assertFalse(synth("dev").yaml().contains("topologySpreadConstraints"), "one replica needs no spreading");
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.statefulai.constructs.PortSpec;
 import dev.statefulai.constructs.ProbeSpec;
 import dev.statefulai.constructs.StatefulAIApp;
 import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.synth.AppDefinition;
 import dev.statefulai.synth.values.Set;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import org.cdk8s.Chart;
 
 /**
  * A Qdrant cluster: each node keeps its shards on its own volume, a PodDisruptionBudget keeps a
- * quorum up during node drains, and the nodes start in order so each joins the running cluster.
+ * quorum up during node drains, and the nodes start in order so each joins the running cluster. A
+ * VolumeSnapshotClass lets backup tools snapshot the data volumes through the CSI driver.
  */
 public final class VectorDbApp implements AppDefinition<VectorDbValues> {
     static final String NAME = "vector-db";
@@ -55,5 +58,10 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
             props.storageClass(v.storageClass().toSpec(NAME + "-data"));
         }
         new StatefulAIApp(chart, NAME, props.build());
+        if (v.snapshotClass() != null) {
+            // Backups by CSI volume snapshots of the data claims (Velero, Kasten or a VolumeSnapshot by hand).
+            StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
+            v.snapshotClass().addTo(chart, "snapshot-class", backend, NAME + "-snapshots");
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.statefulai.apps.vectordb;
 import dev.statefulai.synth.values.ResourcesValues;
 import dev.statefulai.synth.values.Rule;
 import dev.statefulai.synth.values.StorageClassValues;
+import dev.statefulai.synth.values.VolumeSnapshotClassValues;
 
 /**
  * Values of the vector database. Keys left out keep the construct defaults.
@@ -14,8 +15,10 @@ import dev.statefulai.synth.values.StorageClassValues;
  * @param dataSize          size of each node's data volume
  * @param storageClass      the class to create for the data volumes
  * @param snapshotsSize     size of each node's snapshot volume; none: no snapshot volume
+ * @param snapshotClass     the VolumeSnapshotClass for the data volumes' driver, for backups by volume snapshot;
+ *                          none: no class
  */
 public record VectorDbValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
                              ResourcesValues resources, @Rule(Rule.Kind.SIZE) String dataSize, StorageClassValues storageClass,
-                             @Rule(Rule.Kind.SIZE) String snapshotsSize) {
+                             @Rule(Rule.Kind.SIZE) String snapshotsSize, VolumeSnapshotClassValues snapshotClass) {
 }

@@ -46,4 +46,13 @@ class VectorDbAppTest extends AppSnapshotTest {
         assertTrue(yaml.contains("reclaimPolicy: Delete"));
         assertFalse(yaml.contains("kind: PodDisruptionBudget"));
     }
+
+    @Test
+    void aVolumeSnapshotClassForTheEbsDriverRetainsSnapshotsInProd() {
+        String prod = synth("prod").yaml();
+        assertTrue(prod.contains("kind: VolumeSnapshotClass\nmetadata:\n  name: vector-db-prod-snapshots\n"));
+        assertTrue(prod.contains("driver: ebs.csi.aws.com"));
+        assertTrue(prod.contains("deletionPolicy: Retain"));
+        assertTrue(synth("dev").yaml().contains("deletionPolicy: Delete"));
+    }
 }

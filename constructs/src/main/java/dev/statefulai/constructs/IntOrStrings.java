@@ -1,0 +1,29 @@
+package dev.statefulai.constructs;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cdk8s.plus28.k8s.IntOrString;
+
+/**
+ * {@link IntOrString} instances, cached like {@link Quantities}: every {@code IntOrString.fromNumber}
+ * or {@code fromString} is a round trip to the jsii kernel (two, with the class lookup of its result),
+ * and a fleet asks for the same few ports and port names thousands of times. The instances are
+ * immutable, so sharing one between objects changes nothing in the manifests.
+ */
+public final class IntOrStrings {
+    private static final Map<Integer, IntOrString> NUMBERS = new ConcurrentHashMap<>();
+    private static final Map<String, IntOrString> STRINGS = new ConcurrentHashMap<>();
+
+    private IntOrStrings() {
+    }
+
+    /** {@code IntOrString.fromNumber(value)}, cached. */
+    public static IntOrString of(int value) {
+        return NUMBERS.computeIfAbsent(value, IntOrString::fromNumber);
+    }
+
+    /** {@code IntOrString.fromString(value)}, cached. */
+    public static IntOrString of(String value) {
+        return STRINGS.computeIfAbsent(value, IntOrString::fromString);
+    }
+}

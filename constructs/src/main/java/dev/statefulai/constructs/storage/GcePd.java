@@ -1,0 +1,188 @@
+package dev.statefulai.constructs.storage;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.InvalidPropsException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Google Compute Engine persistent disks through the GCE PD CSI driver ({@code pd.csi.storage.gke.io}).
+ *
+ * <p>Defaults: disk type {@code pd-balanced}, zonal (one zone), file system {@code ext4}, encrypted
+ * with a Google-managed key, expansion allowed. {@code regional(true)} replicates each disk
+ * synchronously to two zones of the region ({@code replication-type: regional-pd}), for
+ * {@code pd-balanced}, {@code pd-ssd} and {@code pd-standard} only. A disk attaches read-write to one
+ * node ({@code ReadWriteOnce}, {@code ReadWriteOncePod}); {@code ReadOnlyMany} attaches an existing disk
+ * read-only to many nodes, so it is only for pre-provisioned volumes holding data already.
+ */
+public final class GcePd implements StorageBackend {
+    /** The GCE PD CSI driver's name. */
+    public static final String CSI_DRIVER = "pd.csi.storage.gke.io";
+    private static final Set<String> TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard", "pd-extreme");
+    private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
+    private static final Pattern KMS_KEY =
+            Pattern.compile("projects/[a-z][-a-z0-9]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]+/cryptoKeys/[A-Za-z0-9_-]+");
+
+    private final String diskType;
+    private final boolean regional;
+    private final String kmsKey;
+    private final String fsType;
+
+    private GcePd(Builder b) {
+        String construct = "GcePd";
+        if (!TYPES.contains(b.diskType)) {
+            throw new InvalidPropsException(construct, "diskType", b.diskType, "one of " + new TreeSet<>(TYPES));
+        }
+        if (b.regional && !REGIONAL_TYPES.contains(b.diskType)) {
+            throw new InvalidPropsException(construct, "regional", true,
+                    "false for diskType " + b.diskType + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
+        }
+        if (b.kmsKey != null && !KMS_KEY.matcher(b.kmsKey).matches()) {
+            throw new InvalidPropsException(construct, "kmsKey", b.kmsKey,
+                    "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>");
+        }
+        this.diskType = b.diskType;
+        this.regional = b.regional;
+        this.kmsKey = b.kmsKey;
+        this.fsType = b.fsType;
+    }
+
+    /** Zonal {@code pd-balanced}: the default for most workloads. */
+    public static GcePd balanced() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String provisioner() {
+        return CSI_DRIVER;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> p = new TreeMap<>();
+        p.put("type", diskType);
+        p.put("replication-type", regional ? "regional-pd" : "none");
+        if (kmsKey != null) {
+            p.put("disk-encryption-kms-key", kmsKey);
+        }
+        p.put("csi.storage.k8s.io/fstype", fsType);
+        return p;
+    }
+
+    @Override
+    public Set<AccessMode> accessModes() {
+        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_ONLY_MANY);
+    }
+
+    @Override
+    public boolean supportsExpansion() {
+        return true;
+    }
+
+    @Override
+    public boolean isNodeLocal() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSnapshots() {
+        return true;
+    }
+
+    @Override
+    public String displayName() {
+        return "GCE PD " + diskType + (regional ? " regional" : "") + " (" + CSI_DRIVER + ")";
+    }
+
+    /** Whether disks are replicated to two zones. */
+    public boolean isRegional() {
+        return regional;
+    }
+
+    /** The disk type. */
+    public String diskType() {
+        return diskType;
+    }
+
+    /**
+     * An existing zonal disk, for a pre-provisioned PersistentVolume with node affinity to its zone.
+     *
+     * @param project the project id
+     * @param zone    the disk's zone, e.g. {@code us-central1-a}
+     * @param disk    the disk name
+     */
+    public GcePdVolume existingVolume(String project, String zone, String disk) {
+        if (regional) {
+            throw new InvalidPropsException("GcePd", "regional", true,
+                    "false for a zonal disk: use existingRegionalVolume for a regional disk");
+        }
+        return GcePdVolume.zonal(project, zone, disk, fsType);
+    }
+
+    /**
+     * An existing regional disk, for a pre-provisioned PersistentVolume with node affinity to its two
+     * replica zones.
+     *
+     * @param project      the project id
+     * @param region       the disk's region, e.g. {@code us-central1}
+     * @param disk         the disk name
+     * @param replicaZones the two zones the disk is replicated to, e.g. {@code us-central1-a} and {@code us-central1-b}
+     */
+    public GcePdVolume existingRegionalVolume(String project, String region, String disk, List<String> replicaZones) {
+        if (!regional) {
+            throw new InvalidPropsException("GcePd", "regional", false,
+                    "true for a regional disk: use existingVolume for a zonal disk");
+        }
+        return GcePdVolume.regional(project, region, disk, replicaZones, fsType);
+    }
+
+    /** Builder for {@link GcePd}. */
+    public static final class Builder {
+        private String diskType = "pd-balanced";
+        private boolean regional;
+        private String kmsKey;
+        private String fsType = "ext4";
+
+        /** One of {@code pd-balanced}, {@code pd-ssd}, {@code pd-standard}, {@code pd-extreme}. Default {@code pd-balanced}. */
+        public Builder diskType(String diskType) {
+            this.diskType = diskType;
+            return this;
+        }
+
+        /**
+         * Replicate each disk to two zones of the region ({@code replication-type: regional-pd}).
+         * Default {@code false} ({@code replication-type: none}).
+         */
+        public Builder regional(boolean regional) {
+            this.regional = regional;
+            return this;
+        }
+
+        /**
+         * A customer-managed Cloud KMS key ({@code disk-encryption-kms-key}),
+         * {@code projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>}. Default: a Google-managed key.
+         */
+        public Builder kmsKey(String kmsKey) {
+            this.kmsKey = kmsKey;
+            return this;
+        }
+
+        /** File system for new disks. Default {@code ext4}. */
+        public Builder fsType(String fsType) {
+            this.fsType = fsType;
+            return this;
+        }
+
+        public GcePd build() {
+            return new GcePd(this);
+        }
+    }
+}

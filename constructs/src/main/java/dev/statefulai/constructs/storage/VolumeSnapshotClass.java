@@ -1,0 +1,104 @@
+package dev.statefulai.constructs.storage;
+
+import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.Validate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cdk8s.ApiObject;
+import org.cdk8s.ApiObjectMetadata;
+import org.cdk8s.ApiObjectProps;
+import org.cdk8s.Chart;
+import org.cdk8s.JsonPatch;
+import software.constructs.Construct;
+
+/**
+ * A {@code VolumeSnapshotClass} ({@code snapshot.storage.k8s.io/v1}, cluster-scoped): how the CSI
+ * driver of a backend takes snapshots, for VolumeSnapshots made by hand, by a backup tool (Velero's CSI
+ * support, Kasten) or by {@link VolumeSnapshot}. The cluster needs the external-snapshotter CRDs and
+ * controller (on EKS, GKE and AKS an add-on or built in).
+ *
+ * <p>Defaults: {@code deletionPolicy: Retain}, not the default class, no parameters. cdk8s-plus-28 has
+ * no typed class for this custom resource, so it is an {@link ApiObject} whose top-level fields are
+ * added as JSON patches.
+ */
+public class VolumeSnapshotClass extends Construct implements HasOutputs {
+    /** The API version of the snapshot resources. */
+    public static final String API_VERSION = "snapshot.storage.k8s.io/v1";
+    /** The annotation that makes a class the default for its driver. */
+    public static final String DEFAULT_CLASS_ANNOTATION = "snapshot.storage.kubernetes.io/is-default-class";
+
+    private final String name;
+    private final String driver;
+    private final ReclaimPolicy deletionPolicy;
+    private final ApiObject apiObject;
+
+    public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
+        super(scope, id);
+        dev.statefulai.constructs.OutputsRegistry.register(this);
+        String construct = "VolumeSnapshotClass '" + (props.name == null ? id : props.name) + "'";
+        this.name = Validate.dnsSubdomain(construct, "name", props.name);
+        StorageBackend backend = Validate.required(construct, "backend", props.backend,
+                "a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), GcePd.balanced(), AzureDisk.premium() or an NfsCsi");
+        if (!backend.supportsSnapshots()) {
+            throw new InvalidPropsException(construct, "backend", backend.displayName(),
+                    "a backend whose CSI driver takes snapshots: AWS EBS (CSI), GCE PD, Azure Disk or NFS CSI"
+                            + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)");
+        }
+        this.deletionPolicy = Validate.required(construct, "deletionPolicy", props.deletionPolicy, "Retain or Delete");
+        for (Map.Entry<String, String> p : props.parameters.entrySet()) {
+            if (p.getKey() == null || p.getKey().isBlank() || p.getValue() == null) {
+                throw new InvalidPropsException(construct, "parameters", String.valueOf(p.getKey()),
+                        "driver parameters with a key and a value");
+            }
+        }
+        this.driver = backend.provisioner();
+        ApiObjectMetadata.Builder meta = ApiObjectMetadata.builder().name(name);
+        if (!props.labels.isEmpty()) {
+            meta.labels(props.labels);
+        }
+        if (props.defaultClass) {
+            meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
+        }
+        this.apiObject = new ApiObject(this, "resource", ApiObjectProps.builder()
+                .apiVersion(API_VERSION).kind("VolumeSnapshotClass").metadata(meta.build()).build());
+        apiObject.addJsonPatch(JsonPatch.add("/driver", driver), JsonPatch.add("/deletionPolicy", deletionPolicy.value()));
+        if (Chart.of(this).getNamespace() != null) {
+            // cdk8s gives every object of a namespaced chart its namespace; this kind is cluster-scoped.
+            apiObject.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
+        }
+        if (!props.parameters.isEmpty()) {
+            apiObject.addJsonPatch(JsonPatch.add("/parameters", props.parameters));
+        }
+    }
+
+    /** The class name. */
+    public String getName() {
+        return name;
+    }
+
+    /** The CSI driver that takes the snapshots. */
+    public String getDriver() {
+        return driver;
+    }
+
+    /** The object (escape hatch). */
+    public ApiObject getApiObject() {
+        return apiObject;
+    }
+
+    @Override
+    public String outputName() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> outputs() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", "VolumeSnapshotClass");
+        out.put("driver", driver);
+        out.put("deletionPolicy", deletionPolicy.value());
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.statefulai.constructs.storage;
+
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.constructs.AccessMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AzureDiskTest {
+    private static final String DES = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml/providers/"
+            + "Microsoft.Compute/diskEncryptionSets/ml-keys";
+
+    @Test
+    void premiumIsPremiumLrsExt4WithTheDriversCaching() {
+        AzureDisk disk = AzureDisk.premium();
+        assertEquals("disk.csi.azure.com", disk.provisioner());
+        assertEquals(Map.of("skuName", "Premium_LRS", "csi.storage.k8s.io/fstype", "ext4"), disk.parameters());
+        assertEquals("Premium_LRS", disk.skuName());
+        assertFalse(disk.isZoneRedundant());
+        assertEquals("Azure Disk Premium_LRS (disk.csi.azure.com)", disk.displayName());
+    }
+
+    @Test
+    void attachesToOneNodeAndCanGrowAndSnapshot() {
+        AzureDisk disk = AzureDisk.premium();
+        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD), disk.accessModes());
+        assertTrue(disk.supportsExpansion());
+        assertTrue(disk.supportsSnapshots());
+        assertTrue(disk.provisionsVolumes());
+        assertFalse(disk.isNodeLocal());
+    }
+
+    @Test
+    void premiumV2TakesIopsAndThroughputAndNoCaching() {
+        AzureDisk disk = AzureDisk.builder().skuName("PremiumV2_LRS").diskIops(20000).diskMbps(600).build();
+        assertEquals(Map.of("skuName", "PremiumV2_LRS", "cachingMode", "None", "DiskIOPSReadWrite", "20000",
+                "DiskMBpsReadWrite", "600", "csi.storage.k8s.io/fstype", "ext4"), disk.parameters());
+        assertEquals("None", AzureDisk.builder().skuName("UltraSSD_LRS").cachingMode("None").build().parameters().get("cachingMode"));
+    }
+
+    @Test
+    void writesEveryOption() {
+        AzureDisk disk = AzureDisk.builder().skuName("StandardSSD_ZRS").cachingMode("ReadWrite").diskEncryptionSetId(DES).fsType("xfs").build();
+        assertEquals(Map.of("skuName", "StandardSSD_ZRS", "cachingMode", "ReadWrite", "diskEncryptionSetID", DES,
+                "csi.storage.k8s.io/fstype", "xfs"), disk.parameters());
+        assertTrue(disk.isZoneRedundant());
+    }
+
+    @Test
+    void rejectsAnUnknownSku() {
+        assertInvalid("AzureDisk: prop 'skuName' is 'premium'; allowed: one of [PremiumV2_LRS, Premium_LRS, Premium_ZRS, "
+                + "StandardSSD_LRS, StandardSSD_ZRS, Standard_LRS, UltraSSD_LRS]", () -> AzureDisk.builder().skuName("premium").build());
+    }
+
+    @Test
+    void rejectsAnUnknownCachingMode() {
+        assertInvalid("AzureDisk: prop 'cachingMode' is 'WriteBack'; allowed: one of [None, ReadOnly, ReadWrite]",
+                () -> AzureDisk.builder().cachingMode("WriteBack").build());
+    }
+
+    @Test
+    void rejectsCachingOnPremiumV2() {
+        assertInvalid("AzureDisk: prop 'cachingMode' is 'ReadOnly'; allowed: None for skuName PremiumV2_LRS, which has no host caching",
+                () -> AzureDisk.builder().skuName("PremiumV2_LRS").cachingMode("ReadOnly").build());
+    }
+
+    @Test
+    void rejectsIopsAndThroughputOnSkusThatFollowTheSize() {
+        assertInvalid("AzureDisk: prop 'diskIops' is 5000; allowed: only with skuName PremiumV2_LRS or UltraSSD_LRS; Premium_LRS "
+                + "performance follows the disk size", () -> AzureDisk.builder().diskIops(5000).build());
+        assertInvalid("AzureDisk: prop 'diskMbps' is 200; allowed: only with skuName PremiumV2_LRS or UltraSSD_LRS; Premium_ZRS "
+                + "performance follows the disk size", () -> AzureDisk.builder().skuName("Premium_ZRS").diskMbps(200).build());
+    }
+
+    @Test
+    void rejectsPremiumV2PerformanceOutsideItsLimits() {
+        assertInvalid("AzureDisk: prop 'diskIops' is 100000; allowed: from 3000 to 80000 for skuName PremiumV2_LRS",
+                () -> AzureDisk.builder().skuName("PremiumV2_LRS").diskIops(100000).build());
+        assertInvalid("AzureDisk: prop 'diskMbps' is 100; allowed: from 125 to 1200 for skuName PremiumV2_LRS",
+                () -> AzureDisk.builder().skuName("PremiumV2_LRS").diskMbps(100).build());
+        assertInvalid("AzureDisk: prop 'diskIops' is 0; allowed: from 100 to 400000 for skuName UltraSSD_LRS",
+                () -> AzureDisk.builder().skuName("UltraSSD_LRS").diskIops(0).build());
+        assertInvalid("AzureDisk: prop 'diskMbps' is 20000; allowed: from 1 to 10000 for skuName UltraSSD_LRS",
+                () -> AzureDisk.builder().skuName("UltraSSD_LRS").diskMbps(20000).build());
+    }
+
+    @Test
+    void rejectsAnEncryptionSetThatIsNotAResourceId() {
+        assertInvalid("AzureDisk: prop 'diskEncryptionSetId' is 'ml-keys'; allowed: a disk encryption set's resource id: "
+                        + "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/diskEncryptionSets/<name>",
+                () -> AzureDisk.builder().diskEncryptionSetId("ml-keys").build());
+    }
+}

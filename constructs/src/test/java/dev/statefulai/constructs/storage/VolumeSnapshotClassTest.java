@@ -1,0 +1,110 @@
+package dev.statefulai.constructs.storage;
+
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.ReclaimPolicy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VolumeSnapshotClassTest {
+    private static final String ERR = "VolumeSnapshotClass 'ebs-snapshots': ";
+
+    private static VolumeSnapshotClassProps.Builder minimal() {
+        return VolumeSnapshotClassProps.builder().name("ebs-snapshots").backend(AwsEbs.gp3());
+    }
+
+    private static Map<String, Object> rendered(String namespace, VolumeSnapshotClassProps.Builder props) {
+        return Manifests.synth(namespace, chart -> new VolumeSnapshotClass(chart, "snapshots", props.build())).one("VolumeSnapshotClass");
+    }
+
+    private static VolumeSnapshotClass build(VolumeSnapshotClassProps.Builder props) {
+        return new VolumeSnapshotClass(Manifests.chart(null), "snapshots", props.build());
+    }
+
+    @Test
+    void defaultsToTheBackendsDriverAndRetain() {
+        assertEquals(Map.of(
+                "apiVersion", "snapshot.storage.k8s.io/v1",
+                "kind", "VolumeSnapshotClass",
+                "metadata", Map.of("name", "ebs-snapshots"),
+                "driver", "ebs.csi.aws.com",
+                "deletionPolicy", "Retain"), rendered(null, minimal()));
+    }
+
+    @Test
+    void isClusterScopedEvenInANamespacedChart() {
+        Map<String, Object> vsc = rendered("ml", minimal());
+        assertEquals(Map.of("name", "ebs-snapshots"), vsc.get("metadata"));
+    }
+
+    @Test
+    void writesEveryOption() {
+        Map<String, Object> vsc = rendered(null, minimal().deletionPolicy(ReclaimPolicy.DELETE).defaultClass(true)
+                .parameters(Map.of("tagSpecification_1", "team=ml")).labels(Map.of("tier", "backup")));
+        assertEquals("Delete", vsc.get("deletionPolicy"));
+        assertEquals(Map.of("tagSpecification_1", "team=ml"), vsc.get("parameters"));
+        assertEquals(Map.of("snapshot.storage.kubernetes.io/is-default-class", "true"), Manifests.at(vsc, "metadata.annotations"));
+        assertEquals(Map.of("tier", "backup"), Manifests.at(vsc, "metadata.labels"));
+    }
+
+    @Test
+    void takesTheDriverOfEverySnapshottingBackend() {
+        assertEquals("pd.csi.storage.gke.io", rendered(null, minimal().backend(GcePd.balanced())).get("driver"));
+        assertEquals("disk.csi.azure.com", rendered(null, minimal().backend(AzureDisk.premium())).get("driver"));
+        assertEquals("nfs.csi.k8s.io", rendered(null, minimal().backend(NfsCsi.share("nfs.internal", "/exports"))).get("driver"));
+    }
+
+    @Test
+    void gettersAndOutputs() {
+        VolumeSnapshotClass vsc = build(minimal());
+        assertEquals("ebs-snapshots", vsc.getName());
+        assertEquals("ebs.csi.aws.com", vsc.getDriver());
+        assertEquals("VolumeSnapshotClass", vsc.getApiObject().getKind());
+        assertEquals("ebs-snapshots", vsc.outputName());
+        assertEquals(Map.of("kind", "VolumeSnapshotClass", "driver", "ebs.csi.aws.com", "deletionPolicy", "Retain"), vsc.outputs());
+    }
+
+    @Test
+    void rejectsANameThatIsNotADnsSubdomain() {
+        assertInvalid("VolumeSnapshotClass 'EBS': prop 'name' is 'EBS'; allowed: " + Messages.DNS_SUBDOMAIN,
+                () -> build(minimal().name("EBS")));
+    }
+
+    @Test
+    void rejectsAMissingNameWithTheConstructId() {
+        assertInvalid("VolumeSnapshotClass 'snapshots': prop 'name' is missing; allowed: " + Messages.DNS_SUBDOMAIN,
+                () -> build(minimal().name(null)));
+    }
+
+    @Test
+    void rejectsAMissingBackend() {
+        assertInvalid(ERR + "prop 'backend' is missing; allowed: a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), "
+                + "GcePd.balanced(), AzureDisk.premium() or an NfsCsi", () -> build(minimal().backend(null)));
+    }
+
+    @Test
+    void rejectsBackendsWithoutSnapshots() {
+        String allowed = "allowed: a backend whose CSI driver takes snapshots: AWS EBS (CSI), GCE PD, Azure Disk or NFS CSI "
+                + "(EFS: back up with AWS Backup; local disks and in-tree provisioners: none)";
+        assertInvalid(ERR + "prop 'backend' is 'AWS EFS fs-0123456789abcdef0 (efs.csi.aws.com)'; " + allowed,
+                () -> build(minimal().backend(AwsEfs.accessPoints("fs-0123456789abcdef0"))));
+        assertInvalid(ERR + "prop 'backend' is 'AWS EBS gp3 (kubernetes.io/aws-ebs)'; " + allowed,
+                () -> build(minimal().backend(AwsEbs.builder().legacyInTreeProvisioner(true).build())));
+        assertInvalid(ERR + "prop 'backend' is 'local disks (kubernetes.io/no-provisioner)'; " + allowed,
+                () -> build(minimal().backend(LocalDisks.noProvisioner())));
+    }
+
+    @Test
+    void rejectsAMissingDeletionPolicy() {
+        assertInvalid(ERR + "prop 'deletionPolicy' is missing; allowed: Retain or Delete", () -> build(minimal().deletionPolicy(null)));
+    }
+
+    @Test
+    void rejectsAParameterWithoutKey() {
+        assertInvalid(ERR + "prop 'parameters' is ' '; allowed: driver parameters with a key and a value",
+                () -> build(minimal().parameters(Map.of(" ", "x"))));
+    }
+}
