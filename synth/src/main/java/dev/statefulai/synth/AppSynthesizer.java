@@ -2,13 +2,13 @@ package dev.statefulai.synth;
 
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.OutputsRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
-import software.constructs.IConstruct;
 
 /**
  * Synthesizes one app for one environment, in an {@link App} of its own: cdk8s validates the whole
@@ -19,6 +19,9 @@ public final class AppSynthesizer {
     /** The manifests of one app in one environment, and the names its constructs made. */
     public record Result(String app, String environment, String yaml, Map<String, Object> outputs) {
     }
+
+    /** One struct for every chart: building it is free, but it is serialized on each use anyway. */
+    private static final ChartProps CHART_PROPS = ChartProps.builder().disableResourceNameHashes(true).build();
 
     private AppSynthesizer() {
     }
@@ -33,19 +36,20 @@ public final class AppSynthesizer {
     private static <V> Result synthWith(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
         AppDefinition<V> def = (AppDefinition<V>) app.definition();
         App cdk8sApp = new App();
-        Chart chart = new Chart(cdk8sApp, app.name(), ChartProps.builder().disableResourceNameHashes(true).build());
+        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
+        List<HasOutputs> withOutputs;
         try {
-            def.define(chart, (V) loaded.values(), environment);
+            // The constructs that name what they made register themselves (OutputsRegistry): no
+            // node.findAll() through the jsii kernel.
+            withOutputs = OutputsRegistry.collect(() -> def.define(chart, (V) loaded.values(), environment));
         } catch (InvalidPropsException e) {
             throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
                     + " [set by " + origin(loaded, e.prop()) + "]"));
         }
         String yaml = cdk8sApp.synthYaml();
         Map<String, Object> outputs = new TreeMap<>();
-        for (IConstruct c : chart.getNode().findAll()) {
-            if (c instanceof HasOutputs o) {
-                outputs.put(o.outputName(), o.outputs());
-            }
+        for (HasOutputs o : withOutputs) {
+            outputs.put(o.outputName(), o.outputs());
         }
         return new Result(app.name(), environment, yaml, outputs);
     }

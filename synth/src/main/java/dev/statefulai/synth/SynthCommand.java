@@ -35,6 +35,14 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 with a diff if dist/ differs from what the code synthesizes.")
     boolean check;
 
+    @Option(names = {"-j", "--jobs"}, description = "Processes to synthesize with (default: one per core, when the "
+            + "number of apps x environments pays for starting another JVM).", defaultValue = "0")
+    int jobs;
+
+    @Option(names = "--full", description = "Synthesize every app again, even those whose code and values did not change "
+            + "since the last synth (see .<out>" + SynthState.FILE + " beside the output folder).")
+    boolean full;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -50,7 +58,16 @@ public final class SynthCommand implements Callable<Integer> {
         } catch (ValuesException e) {
             return fail(e.problems());
         }
-        Synthesis.Outcome outcome = Synthesis.run(catalog.apps(), envs, perApp);
+        // Incremental: an app and environment whose code, values and overrides are unchanged since the
+        // last synth into this folder, and whose files there are untouched, is taken from the folder.
+        // --check always synthesizes everything: it is the proof that dist/ is what the code makes.
+        SynthState state = check ? null : SynthState.load(distDir, catalog.apps());
+        if (state != null && full) {
+            state = state.withoutPrevious();
+        }
+        Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(
+                new ParallelSynth.Workers(rootDir, CatalogSource.Discovered.class.getName(), jobs), state));
+        Synthesis.Outcome outcome = run.outcome();
         if (!outcome.ok()) {
             return fail(outcome.problems());
         }
@@ -69,8 +86,10 @@ public final class SynthCommand implements Callable<Integer> {
             return 0;
         }
         DistWriter.Summary s = DistWriter.write(distDir, tree, envs, environments.isEmpty());
-        System.out.printf("synthesized %d app(s) x %d environment(s) in %.1f s: %d file(s) written, %d unchanged, %d removed%n",
-                catalog.apps().size(), envs.size(), (System.nanoTime() - start) / 1e9, s.written(), s.unchanged(), s.removed());
+        state.save(tree, run.results(), run.inputsByKey());
+        System.out.printf("synthesized %d app(s) x %d environment(s) in %.1f s: %d file(s) written, %d unchanged, %d removed%s%n",
+                catalog.apps().size(), envs.size(), (System.nanoTime() - start) / 1e9, s.written(), s.unchanged(), s.removed(),
+                run.reused() == 0 ? "" : " (" + run.reused() + " app-environment(s) unchanged since the last synth, not synthesized again)");
         return 0;
     }
 

@@ -43,20 +43,75 @@ public final class Synthesis {
      */
     public static Outcome run(List<AppCatalog.App> apps, List<String> environments,
                               Map<String, Map<String, String>> overrides) {
+        return run(apps, environments, overrides, Options.sequential()).outcome();
+    }
+
+    /**
+     * How a run may go faster: worker processes ({@link ParallelSynth}) and the incremental state of
+     * the output folder ({@link SynthState}; {@code null}: synthesize everything).
+     */
+    public record Options(ParallelSynth.Workers workers, SynthState state) {
+        /** Everything synthesized, in this process. */
+        public static Options sequential() {
+            return new Options(ParallelSynth.Workers.none(), null);
+        }
+    }
+
+    /**
+     * A run: its outcome, the results it rendered, the inputs hash of each unit (for
+     * {@link SynthState#save}), how many units were synthesized and how many taken unchanged from the
+     * output folder, and the worker processes that helped.
+     */
+    public record Run(Outcome outcome, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey,
+                      int synthesized, int reused, List<ParallelSynth.ProcessStats> workers) {
+    }
+
+    /** Like {@link #run(List, List, Map)}, with workers and incremental state as {@code options} say. */
+    public static Run run(List<AppCatalog.App> apps, List<String> environments,
+                          Map<String, Map<String, String>> overrides, Options options) {
+        List<ParallelSynth.Unit> units = new ArrayList<>();
+        for (String env : environments) {
+            for (AppCatalog.App app : apps) {
+                units.add(new ParallelSynth.Unit(app, env, overrides.getOrDefault(app.name(), Map.of())));
+            }
+        }
+        AppSynthesizer.Result[] reused = new AppSynthesizer.Result[units.size()];
+        Map<String, String> inputsByKey = new java.util.HashMap<>();
+        List<ParallelSynth.Unit> todo = new ArrayList<>();
+        List<Integer> todoIndex = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            ParallelSynth.Unit u = units.get(i);
+            if (options.state() != null) {
+                String inputs = options.state().inputsHash(u);
+                inputsByKey.put(SynthState.keyOf(u), inputs);
+                reused[i] = options.state().reuse(u, inputs).orElse(null);
+            }
+            if (reused[i] == null) {
+                todo.add(u);
+                todoIndex.add(i);
+            }
+        }
+        ParallelSynth.Report report = todo.isEmpty() ? new ParallelSynth.Report(List.of(), List.of())
+                : ParallelSynth.run(todo, options.workers());
+        ParallelSynth.UnitOutcome[] outcomes = new ParallelSynth.UnitOutcome[units.size()];
+        for (int j = 0; j < todo.size(); j++) {
+            outcomes[todoIndex.get(j)] = report.outcomes().get(j);
+        }
         List<AppSynthesizer.Result> results = new ArrayList<>();
         // A problem in values.yaml shows in every environment: report it once.
         java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>();
-        for (String env : environments) {
-            for (AppCatalog.App app : apps) {
-                try {
-                    results.add(AppSynthesizer.synth(app, env, overrides.getOrDefault(app.name(), Map.of())));
-                } catch (ValuesException e) {
-                    problems.addAll(e.problems());
-                }
+        for (int i = 0; i < units.size(); i++) {
+            if (reused[i] != null) {
+                results.add(reused[i]);
+            } else if (outcomes[i].result() != null) {
+                results.add(outcomes[i].result());
+            } else {
+                problems.addAll(outcomes[i].problems());
             }
         }
         List<String> sorted = new ArrayList<>(problems);
         sorted.sort(Synthesis::byFileAndLine);
-        return new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted));
+        Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted));
+        return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size(), report.workers());
     }
 }

@@ -1,0 +1,84 @@
+// Orchestrates bench/run: one fresh process per measurement, wall time measured around the whole
+// process (JVM or node start-up included), figures printed by each side as one JSON line.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const sizes = process.argv.slice(2).map(Number).filter(n => n > 0);
+const NS = sizes.length ? sizes : [10, 100, 1000, 3000];
+const work = path.resolve(process.env.BENCH_WORK || 'bench/target/work');
+const jobs = process.env.BENCH_JOBS || '0';
+const javaOpts = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+const cp = process.env.BENCH_CLASSPATH;
+
+function timed(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${r.stderr}\n${r.stdout}`);
+  }
+  const line = r.stdout.trim().split('\n').filter(l => l.startsWith('{')).pop();
+  return { ms, figures: line ? JSON.parse(line) : null };
+}
+const java = (...args) => timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', ...args]);
+const ts = (...args) => timed('node', [path.join('bench', 'target', 'ts-reference', 'main.js'), ...args]);
+const mib = kib => kib / 1024;
+const peak = f => mib(f.processes.reduce((s, p) => s + p.vmHwmKib + p.nodeVmHwmKib, 0));
+
+function identical(a, b) {
+  const r = spawnSync('diff', ['-r', '-q', '-x', '*.storage.md', a, b], { encoding: 'utf8' });
+  return r.status === 0 ? 'yes' : `NO (${r.stdout.split('\n').length - 1} files differ)`;
+}
+
+const rows = [];
+for (const n of NS) {
+  const fleet = path.join(work, `fleet-${n}`);
+  if (!fs.existsSync(path.join(fleet, 'apps'))) {
+    fs.mkdirSync(fleet, { recursive: true });
+    java('generate', fleet, String(n));
+  }
+  const jOut = path.join(work, `java-${n}`);
+  const tOut = path.join(work, `ts-${n}`);
+  fs.rmSync(jOut, { recursive: true, force: true });
+  fs.rmSync(tOut, { recursive: true, force: true });
+  // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
+  const j = java('synth', fleet, jOut, '--jobs', jobs, '--incremental');
+  const t = ts(fleet, tOut);
+  const same = identical(jOut, tOut);
+  // Incremental: one instance's values change, the synth runs again.
+  const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+  const before = fs.readFileSync(values, 'utf8');
+  fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + 1}`));
+  let inc;
+  try {
+    inc = java('synth', fleet, jOut, '--jobs', jobs, '--incremental');
+  } finally {
+    fs.writeFileSync(values, before);
+  }
+  const javaBytes = j.figures.bytes;
+  rows.push({
+    n, j, t, inc,
+    javaMiB: peak(j.figures), tsMiB: peak(t.figures),
+    javaProcs: j.figures.processes.length,
+    same,
+    javaBytes, tsBytes: t.figures.bytes,
+  });
+  process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s, ts ${(t.ms / 1000).toFixed(2)} s\n`);
+}
+
+const f = (x, d = 2) => x.toFixed(d);
+console.log('| N | Java wall (s) | Java ms/instance | TS wall (s) | TS ms/instance | Java/TS | Java peak RSS, JVM+node (MiB) | TS peak RSS (MiB) | bytes written Java (manifests + outputs / all) | bytes written TS | same manifests | incremental re-synth, 1 instance changed (s) | incremental/full |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${f(r.j.ms / 1000)} | ${f(r.j.ms / r.n)} | ${f(r.t.ms / 1000)} | ${f(r.t.ms / r.n)} | ${f(r.j.ms / r.t.ms)}x `
+    + `| ${f(mib(r.j.figures.processes.reduce((s, p) => s + p.vmHwmKib, 0)), 0)}+${f(mib(r.j.figures.processes.reduce((s, p) => s + p.nodeVmHwmKib, 0)), 0)} = ${f(r.javaMiB, 0)} (${r.javaProcs} JVM${r.javaProcs > 1 ? 's' : ''}) `
+    + `| ${f(r.tsMiB, 0)} | ${r.javaBytes.manifests} / ${r.javaBytes.all} | ${r.tsBytes} | ${r.same} `
+    + `| ${f(r.inc.ms / 1000)} (${r.inc.figures.synthesized} synthesized, ${r.inc.figures.reused} reused) | ${f(100 * r.inc.ms / r.j.ms, 1)}% |`);
+}
+const at = n => rows.find(r => r.n === n);
+if (at(1000) && at(3000)) {
+  console.log(`\ntime(3000)/time(1000): Java ${f(at(3000).j.ms / at(1000).j.ms)}, TS ${f(at(3000).t.ms / at(1000).t.ms)}`);
+}
+console.log(`\nJava phases (ms, inside the JVM): ${rows.map(r => `N=${r.n}: prepare ${r.j.figures.prepareMs}, synth ${r.j.figures.synthMs}, write ${r.j.figures.writeMs}`).join('; ')}`);

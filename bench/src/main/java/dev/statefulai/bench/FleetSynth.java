@@ -1,0 +1,90 @@
+package dev.statefulai.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statefulai.synth.AppCatalog;
+import dev.statefulai.synth.DistWriter;
+import dev.statefulai.synth.ParallelSynth;
+import dev.statefulai.synth.SynthState;
+import dev.statefulai.synth.Synthesis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Java side of the benchmark: {@code generate <root> <n>} writes a fleet, and
+ * {@code synth <root> <out> [--jobs N] [--incremental]} synthesizes it the way {@code bin/ai-storage synth}
+ * does (values, one cdk8s App per instance, {@code DistTree}, {@code DistWriter}) and prints one JSON
+ * line of figures: phases, units synthesized and reused, bytes written, peak memory per process.
+ */
+public final class FleetSynth {
+    private FleetSynth() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        switch (args[0]) {
+            case "generate" -> Fleet.generate(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "synth" -> synth(args);
+            default -> throw new IllegalArgumentException("usage: generate <root> <n> | synth <root> <out> [--jobs N] [--incremental]");
+        }
+    }
+
+    private static void synth(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        Path root = Path.of(args[1]).toAbsolutePath();
+        Path out = Path.of(args[2]).toAbsolutePath();
+        int jobs = 0;
+        boolean incremental = false;
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].equals("--jobs")) {
+                jobs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--incremental")) {
+                incremental = true;
+            }
+        }
+        List<AppCatalog.App> apps = new Fleet().apps(root, FleetSynth.class.getClassLoader());
+        List<String> envs = List.of(Fleet.ENVIRONMENT);
+        SynthState state = incremental ? SynthState.load(out, apps) : null;
+        long t1 = System.nanoTime();
+        Synthesis.Run run = Synthesis.run(apps, envs, Map.of(),
+                new Synthesis.Options(new ParallelSynth.Workers(root, Fleet.class.getName(), jobs), state));
+        if (!run.outcome().ok()) {
+            run.outcome().problems().forEach(System.err::println);
+            System.exit(2);
+        }
+        long t2 = System.nanoTime();
+        DistWriter.write(out, run.outcome().tree(), envs, true);
+        if (state != null) {
+            state.save(run.outcome().tree(), run.results(), run.inputsByKey());
+        }
+        long t3 = System.nanoTime();
+        List<ParallelSynth.ProcessStats> processes = new ArrayList<>();
+        processes.add(ParallelSynth.selfStats("main", run.synthesized()
+                - run.workers().stream().mapToInt(ParallelSynth.ProcessStats::units).sum()));
+        processes.addAll(run.workers());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("units", apps.size() * envs.size());
+        figures.put("synthesized", run.synthesized());
+        figures.put("reused", run.reused());
+        figures.put("prepareMs", (t1 - t0) / 1_000_000);
+        figures.put("synthMs", (t2 - t1) / 1_000_000);
+        figures.put("writeMs", (t3 - t2) / 1_000_000);
+        // The TypeScript reference writes the manifests, kustomization.yaml and outputs.json; the Java
+        // synth also writes a <app>.storage.md picture per app, counted apart.
+        figures.put("bytes", Map.of("manifests", bytes(out, false), "all", bytes(out, true)));
+        figures.put("processes", processes);
+        System.out.println(new ObjectMapper().writeValueAsString(figures));
+    }
+
+    private static long bytes(Path dir, boolean pictures) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> pictures || !f.getFileName().toString().endsWith(".storage.md"))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}

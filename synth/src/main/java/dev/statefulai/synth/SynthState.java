@@ -1,0 +1,256 @@
+package dev.statefulai.synth;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Incremental synth: {@code .<dist>.synth-state.json} beside the output folder (for {@code dist/}:
+ * {@code .dist.synth-state.json} at the repository root, so that {@code dist/} holds only what the
+ * synth renders) records, per app and environment, a hash of
+ * everything its manifests are made from (the code on the class path, the app's values files, the
+ * {@code --set} overrides) and a hash of what was written. A unit whose inputs hash is unchanged and
+ * whose files in {@code dist/} are still exactly what was written is taken from {@code dist/}
+ * instead of being synthesized again. Anything else (no state, other code, a file edited by hand or
+ * removed, {@code cdk8s synth} having emptied {@code dist/}) means a full synth of that unit.
+ */
+public final class SynthState {
+    /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
+    public static final String FILE = ".synth-state.json";
+    private static final int VERSION = 1;
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    /** The recorded hashes of one unit: its inputs, its manifest file and its entry in outputs.json. */
+    public record Entry(String inputs, String manifest, String outputs) {
+    }
+
+    private record Stored(int version, Map<String, Entry> units) {
+    }
+
+    private final Path distDir;
+    private final String codeVersion;
+    private final Map<String, Entry> previous;
+    private final Map<String, Map<String, Object>> outputsByEnv = new HashMap<>();
+
+    private SynthState(Path distDir, String codeVersion, Map<String, Entry> previous) {
+        this.distDir = distDir;
+        this.codeVersion = codeVersion;
+        this.previous = previous;
+    }
+
+    /** Loads the state of {@code distDir}; none (everything is synthesized) when absent or unreadable. */
+    public static SynthState load(Path distDir, List<AppCatalog.App> apps) {
+        Map<String, Entry> previous = new HashMap<>();
+        Path file = stateFile(distDir);
+        if (Files.isRegularFile(file)) {
+            try {
+                Stored s = JSON.readValue(file.toFile(), Stored.class);
+                if (s.version() == VERSION && s.units() != null) {
+                    previous.putAll(s.units());
+                }
+            } catch (IOException | RuntimeException e) {
+                previous.clear();
+            }
+        }
+        return new SynthState(distDir, codeVersion(apps), previous);
+    }
+
+    private static String key(String app, String environment) {
+        return environment + "/" + app;
+    }
+
+    /** This state without what the last synth recorded: everything is synthesized, and recorded anew. */
+    public SynthState withoutPrevious() {
+        return new SynthState(distDir, codeVersion, new HashMap<>());
+    }
+
+    /** The hash of everything unit {@code u}'s manifests are made from. */
+    public String inputsHash(ParallelSynth.Unit u) {
+        MessageDigest d = sha256();
+        update(d, "code", codeVersion);
+        update(d, "app", u.app().name());
+        update(d, "environment", u.environment());
+        for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
+            Path p = u.app().dir().resolve(f);
+            try {
+                update(d, f, Files.isRegularFile(p) ? HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(p))) : "-");
+            } catch (IOException e) {
+                update(d, f, "unreadable");
+            }
+        }
+        new TreeMap<>(u.overrides()).forEach((k, v) -> update(d, "--set " + k, v));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
+     * The result of unit {@code u} as {@code dist/} holds it, when its inputs hash is {@code inputs}
+     * as recorded and its files are as written; otherwise empty.
+     */
+    public Optional<AppSynthesizer.Result> reuse(ParallelSynth.Unit u, String inputs) {
+        Entry e = previous.get(key(u.app().name(), u.environment()));
+        if (e == null || !e.inputs().equals(inputs)) {
+            return Optional.empty();
+        }
+        Path manifest = distDir.resolve(u.environment()).resolve(u.app().name() + ".yaml");
+        try {
+            if (!Files.isRegularFile(manifest)) {
+                return Optional.empty();
+            }
+            String content = Files.readString(manifest, StandardCharsets.UTF_8);
+            if (!hash(content).equals(e.manifest())) {
+                return Optional.empty();
+            }
+            Object outputs = envOutputs(u.environment()).get(u.app().name());
+            if (!(outputs instanceof Map<?, ?> map) || !hash(JSON.writeValueAsString(map)).equals(e.outputs())) {
+                return Optional.empty();
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            String yaml = content.substring(content.indexOf('\n') + 1);
+            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed));
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Object> envOutputs(String environment) {
+        return outputsByEnv.computeIfAbsent(environment, env -> {
+            Path f = distDir.resolve(env).resolve("outputs.json");
+            try {
+                Map<String, Object> doc = JSON.readValue(f.toFile(), new TypeReference<>() { });
+                @SuppressWarnings("unchecked")
+                Map<String, Object> apps = doc.get("apps") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                return apps;
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        });
+    }
+
+    /**
+     * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes;
+     * units of environments not written keep their entries. Written atomically; a failure to write it
+     * only costs the next run a full synth.
+     */
+    public void save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
+        Map<String, Entry> units = new TreeMap<>(previous);
+        List<String> written = tree.environments();
+        units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
+        try {
+            for (AppSynthesizer.Result r : results) {
+                String k = key(r.app(), r.environment());
+                String inputs = inputsByKey.get(k);
+                String manifest = tree.files().get(r.environment() + "/" + r.app() + ".yaml");
+                if (inputs != null && manifest != null) {
+                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs()))));
+                }
+            }
+            Path file = stateFile(distDir);
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Stored(VERSION, units)) + "\n");
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
+        }
+    }
+
+    /** The state file of output folder {@code distDir}: {@code .<name>.synth-state.json} beside it. */
+    public static Path stateFile(Path distDir) {
+        Path abs = distDir.toAbsolutePath().normalize();
+        return abs.getParent().resolve("." + abs.getFileName() + FILE);
+    }
+
+    /** Removes the state: the next run synthesizes everything. */
+    public static void forget(Path distDir) {
+        try {
+            Files.deleteIfExists(stateFile(distDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key of a unit in {@link #save}'s map. */
+    public static String keyOf(ParallelSynth.Unit u) {
+        return key(u.app().name(), u.environment());
+    }
+
+    /**
+     * A fingerprint of the code: every class-path entry and every app's compiled classes, by path,
+     * size and modification time (a rebuild that changes nothing costs one full synth, never a stale one).
+     */
+    static String codeVersion(List<AppCatalog.App> apps) {
+        MessageDigest d = sha256();
+        update(d, "java", System.getProperty("java.version"));
+        List<Path> roots = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                roots.add(Path.of(entry));
+            }
+        }
+        for (AppCatalog.App app : apps) {
+            Path classes = app.dir().resolve("target/classes");
+            if (Files.isDirectory(classes)) {
+                roots.add(classes);
+            }
+        }
+        for (Path root : roots) {
+            update(d, "entry", root.toAbsolutePath().toString());
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(f -> stamp(d, f));
+                } catch (IOException e) {
+                    update(d, "unreadable", root.toString());
+                }
+            } else {
+                stamp(d, root);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static void stamp(MessageDigest d, Path f) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            update(d, f.toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+            update(d, f.toString(), "missing");
+        }
+    }
+
+    private static String hash(String s) {
+        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void update(MessageDigest d, String key, String value) {
+        d.update(key.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(value.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
