@@ -49,6 +49,8 @@ public final class ManifestSchemaValidator {
 
   public static final String DEFINITIONS_RESOURCE = "/k8s-schema-v1.28.0/definitions.json";
   public static final String KUBERNETES_VERSION = "1.28.0";
+  /** Schemas of the custom resources the constructs emit, checked like built-in kinds instead of skipped. */
+  public static final List<String> CUSTOM_RESOURCE_DEFINITIONS = List.of("/k8s-schema-v1.28.0/crds/snapshot.storage.k8s.io-v1.json");
 
   /** Files in a dist folder that are not Kubernetes objects. */
   private static final Set<String> NOT_MANIFESTS = Set.of("kustomization.yaml", "kustomization.yml", "outputs.json");
@@ -95,13 +97,19 @@ public final class ManifestSchemaValidator {
   }
 
   private static JsonNode loadDefinitions() {
-    try (InputStream in = ManifestSchemaValidator.class.getResourceAsStream(DEFINITIONS_RESOURCE)) {
+    ObjectNode definitions = (ObjectNode) readDefinitions(DEFINITIONS_RESOURCE);
+    CUSTOM_RESOURCE_DEFINITIONS.forEach(crd -> definitions.setAll((ObjectNode) readDefinitions(crd)));
+    return definitions;
+  }
+
+  private static JsonNode readDefinitions(String resource) {
+    try (InputStream in = ManifestSchemaValidator.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing class path resource " + DEFINITIONS_RESOURCE);
+        throw new IllegalStateException("missing class path resource " + resource);
       }
       return JSON.readTree(in).path("definitions");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DEFINITIONS_RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 

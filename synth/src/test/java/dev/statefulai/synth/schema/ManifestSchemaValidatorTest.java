@@ -286,8 +286,26 @@ class ManifestSchemaValidatorTest {
   }
 
   @Test
-  void customResourceIsReportedAsSkipped() throws IOException {
+  void customResourceWithoutASchemaIsReportedAsSkipped() throws IOException {
     List<SchemaFinding> findings = VALIDATOR.validate(yaml("""
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata:
+          name: tls
+        spec:
+          secretName: tls
+        """));
+    assertEquals(1, findings.size());
+    SchemaFinding f = findings.get(0);
+    assertEquals(SchemaFinding.Status.SKIPPED, f.status());
+    assertEquals("Certificate", f.kind());
+    assertEquals("tls", f.name());
+    assertTrue(f.toString().startsWith("SKIPPED"), f.toString());
+  }
+
+  @Test
+  void snapshotResourcesAreValidatedAgainstTheSchemaTheProjectShips() throws IOException {
+    assertEquals(List.of(), VALIDATOR.validate(yaml("""
         apiVersion: snapshot.storage.k8s.io/v1
         kind: VolumeSnapshot
         metadata:
@@ -295,13 +313,34 @@ class ManifestSchemaValidatorTest {
         spec:
           source:
             persistentVolumeClaimName: data
+          volumeSnapshotClassName: ebs
+        """)));
+    assertEquals(List.of(), VALIDATOR.validate(yaml("""
+        apiVersion: snapshot.storage.k8s.io/v1
+        kind: VolumeSnapshotClass
+        metadata:
+          name: ebs
+        driver: ebs.csi.aws.com
+        deletionPolicy: Retain
+        parameters:
+          tagSpecification_1: "team=ml"
+        """)));
+  }
+
+  @Test
+  void aSnapshotClassWithoutDeletionPolicyOrWithAnUnknownFieldIsAnError() throws IOException {
+    List<SchemaFinding> findings = VALIDATOR.validate(yaml("""
+        apiVersion: snapshot.storage.k8s.io/v1
+        kind: VolumeSnapshotClass
+        metadata:
+          name: ebs
+        driver: ebs.csi.aws.com
+        reclaimPolicy: Retain
         """));
-    assertEquals(1, findings.size());
-    SchemaFinding f = findings.get(0);
-    assertEquals(SchemaFinding.Status.SKIPPED, f.status());
-    assertEquals("VolumeSnapshot", f.kind());
-    assertEquals("snap", f.name());
-    assertTrue(f.toString().startsWith("SKIPPED"), f.toString());
+    assertEquals(2, findings.size(), describe(findings));
+    assertTrue(findings.stream().allMatch(SchemaFinding::isError), describe(findings));
+    assertTrue(describe(findings).contains("deletionPolicy"), describe(findings));
+    assertTrue(describe(findings).contains("reclaimPolicy"), describe(findings));
   }
 
   @Test
@@ -316,7 +355,7 @@ class ManifestSchemaValidatorTest {
     Path env = Files.createDirectories(dir.resolve("dev"));
     Files.writeString(env.resolve("app.yaml"), "# Generated. Do not edit.\n" + STATEFUL_SET.replace("# a comment before the document\n", "")
         + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  ports:\n    - port: 80\n      targetPort: http\n  selecter: {}\n"
-        + "---\napiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshot\nmetadata:\n  name: snap\n---\n");
+        + "---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: snap\n---\n");
     Files.writeString(env.resolve("kustomization.yaml"),
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.yaml\n");
     Files.writeString(env.resolve("outputs.json"), "{\"not\": \"a manifest\"}\n");
