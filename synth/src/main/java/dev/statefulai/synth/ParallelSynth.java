@@ -79,6 +79,7 @@ public final class ParallelSynth {
     }
 
     public static Report run(List<Unit> units, Workers workers) {
+        progress = Progress.of(units.size());
         UnitOutcome[] outcomes = new UnitOutcome[units.size()];
         AtomicInteger next = new AtomicInteger();
         int jobs = jobsFor(units.size(), workers);
@@ -116,6 +117,7 @@ public final class ParallelSynth {
             throw new IllegalStateException("interrupted while waiting for synth workers", e);
         } finally {
             processes.forEach(Process::destroy);
+            progress.done();
         }
         if (!failures.isEmpty()) {
             throw failures.get(0);
@@ -133,12 +135,16 @@ public final class ParallelSynth {
     }
 
     /** The next batch of unit indexes, or {@code null} when none is left. */
+    /** The progress line of the current run (one run at a time per process). */
+    private static volatile Progress progress = Progress.of(0);
+
     private static int[] take(AtomicInteger next, int total) {
         int from = next.getAndAdd(BATCH);
         if (from >= total) {
             return null;
         }
         int to = Math.min(total, from + BATCH);
+        progress.started(to);
         int[] batch = new int[to - from];
         for (int i = from; i < to; i++) {
             batch[i - from] = i;

@@ -113,7 +113,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     private static int fail(List<String> problems) {
-        System.err.println("error: " + problems.size() + " problem(s); dist/ was not changed");
+        System.err.println(Style.error("error: " + problems.size() + " problem(s); dist/ was not changed"));
         problems.forEach(p -> System.err.println("  - " + p));
         return BAD_INPUT;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Option;
 
 /**
@@ -76,26 +75,21 @@ public final class DiffCommand implements Callable<Integer> {
         for (Manifest m : now.all()) {
             Manifest previous = old.remove(m.identity());
             if (previous == null) {
-                lines.add(color("green", "  + " + m.ref()));
+                lines.add(dev.statefulai.synth.Style.ok("  + " + m.ref()));
             } else if (!previous.body().equals(m.body())) {
-                lines.add(color("yellow", "  ~ " + m.ref()));
+                lines.add(dev.statefulai.synth.Style.warning("  ~ " + m.ref()));
                 ObjectDiff.between(previous.body(), m.body()).forEach(c -> lines.add("      " + c));
             }
             for (Finding f : marks.getOrDefault(m.ref().toString(), List.of())) {
-                lines.add(color("red", "      ! " + f.rule().name() + " " + f.severity().label() + ": " + f.message()));
+                lines.add(dev.statefulai.synth.Style.error("      ! " + f.rule().name() + " " + f.severity().label() + ": " + f.message()));
                 if (f.migration() != null) {
                     lines.add("        how to roll out: " + f.migration());
                 }
             }
         }
-        old.values().forEach(m -> lines.add(color("red", "  - " + m.ref())));
+        old.values().forEach(m -> lines.add(dev.statefulai.synth.Style.error("  - " + m.ref())));
         System.out.println("dist/" + env + " against " + ref + (lines.isEmpty() ? ": no changes" : ":"));
         lines.forEach(System.out::println);
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || f.rule() == Rule.IMM006);
-    }
-
-    /** ANSI colors only on a terminal: picocli's AUTO mode turns markup into plain text elsewhere. */
-    private static String color(String style, String text) {
-        return Ansi.AUTO.string("@|" + style + " " + text.replace("|@", "| @") + "|@");
     }
 }

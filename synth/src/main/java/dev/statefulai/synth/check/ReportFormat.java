@@ -21,7 +21,9 @@ public enum ReportFormat {
         StringBuilder out = new StringBuilder();
         for (Finding f : r.findings()) {
             String label = f.isWaived() ? "waived" : f.severity().label();
-            out.append(String.format(Locale.ROOT, "%-7s %-9s %-8s %s%n", label, f.rule().id(), f.environment(), f.object()));
+            String line = String.format(Locale.ROOT, "%-7s %-9s %-8s %s", label, f.rule().id(), f.environment(), f.object());
+            out.append(f.isWaived() ? line : f.severity() == Severity.ERROR
+                    ? dev.statefulai.synth.Style.error(line) : dev.statefulai.synth.Style.warning(line)).append('\n');
             out.append("        ").append(f.message()).append('\n');
             if (f.migration() != null) {
                 out.append("        migration: ").append(f.migration()).append('\n');
