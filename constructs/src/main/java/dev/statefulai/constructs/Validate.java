@@ -146,9 +146,9 @@ public final class Validate {
      * "the volume holds at least what the claim asks for". The quantity must be well formed.
      */
     public static BigDecimal bytes(String quantity) {
-        Matcher m = QUANTITY.matcher(quantity);
+        Matcher m = QUANTITY.matcher(quantity == null ? "" : quantity);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a quantity: " + quantity);
+            throw new IllegalArgumentException("'" + quantity + "' is not a Kubernetes quantity");
         }
         BigDecimal number = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
         String suffix = m.group(3) == null ? "" : m.group(3);

@@ -248,7 +248,7 @@ class ValidateTest {
         @Test
         void refusesANonQuantity() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Validate.bytes("10GB"));
-            assertEquals("not a quantity: 10GB", e.getMessage());
+            assertEquals("'10GB' is not a Kubernetes quantity", e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.statefulai.synth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statefulai.synth.demo.DemoRepo;
+import dev.statefulai.synth.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;

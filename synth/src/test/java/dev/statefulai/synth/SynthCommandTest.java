@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.synth.demo.DemoRepo;
+import dev.statefulai.synth.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;

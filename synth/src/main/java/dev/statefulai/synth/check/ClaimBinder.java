@@ -1,6 +1,7 @@
 package dev.statefulai.synth.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statefulai.constructs.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -173,7 +174,7 @@ final class ClaimBinder {
         }
         String capacityText = spec.path("capacity").path("storage").asText("0");
         try {
-            if (Quantity.parse(capacityText).compareTo(Quantity.parse(c.request())) < 0) {
+            if (Validate.bytes(capacityText).compareTo(Validate.bytes(c.request())) < 0) {
                 return "it holds " + capacityText + ", the claim requests " + c.request();
             }
         } catch (IllegalArgumentException e) {
@@ -214,7 +215,7 @@ final class ClaimBinder {
 
     static BigDecimal capacity(Manifest pv) {
         try {
-            return Quantity.parse(pv.spec().path("capacity").path("storage").asText("0"));
+            return Validate.bytes(pv.spec().path("capacity").path("storage").asText("0"));
         } catch (IllegalArgumentException e) {
             return BigDecimal.ZERO;
         }

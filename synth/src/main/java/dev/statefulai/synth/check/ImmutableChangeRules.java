@@ -2,6 +2,7 @@ package dev.statefulai.synth.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statefulai.constructs.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,8 +170,8 @@ final class ImmutableChangeRules {
 
     private static boolean bigger(String a, String b) {
         try {
-            BigDecimal x = Quantity.parse(a);
-            BigDecimal y = Quantity.parse(b);
+            BigDecimal x = Validate.bytes(a);
+            BigDecimal y = Validate.bytes(b);
             return x.compareTo(y) > 0;
         } catch (IllegalArgumentException e) {
             return false;

@@ -3,6 +3,7 @@ package dev.statefulai.synth.newapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.synth.testing.CliRun;
 import dev.statefulai.synth.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -33,7 +34,7 @@ class NewAppEndToEndTest {
         copyRepository(RepoRoot.find(), copy);
         List<String> environments = RepoEnvironments.of(copy);
         for (String[] app : List.of(new String[] {"e2e-store", "stateful-ai"}, new String[] {"e2e-events", "data-pipeline"})) {
-            Cli run = Cli.run("new-app", app[0], "--kind", app[1], "--root", copy.toString());
+            CliRun run = CliRun.of("new-app", app[0], "--kind", app[1], "--root", copy.toString());
             assertEquals(0, run.exitCode(), run.err());
         }
         run("./mvnw", "-q", "-B", "-o", "-DskipTests", "package", "-pl", "apps/e2e-store,apps/e2e-events", "-am");

@@ -2,6 +2,7 @@ package dev.statefulai.synth.newapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.statefulai.synth.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class NewAppRefusalTest {
         System.arraycopy(args, 0, withRoot, 0, args.length);
         withRoot[args.length] = "--root";
         withRoot[args.length + 1] = tmp.toString();
-        Cli run = Cli.run(withRoot);
+        CliRun run = CliRun.of(withRoot);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: " + expectedError + "\n", run.err().replace("\r\n", "\n"));
         assertEquals("", run.out());
@@ -118,7 +119,7 @@ class NewAppRefusalTest {
     @Test
     void refusesARootWithoutAppsPom() {
         Path elsewhere = tmp.resolve("elsewhere");
-        Cli run = Cli.run("new-app", "my-store", "--kind", "stateful-ai", "--root", elsewhere.toString());
+        CliRun run = CliRun.of("new-app", "my-store", "--kind", "stateful-ai", "--root", elsewhere.toString());
         assertEquals(2, run.exitCode());
         assertEquals("error: no apps/pom.xml under " + elsewhere + "; allowed: --root naming the repository root, the folder with "
                 + "apps/pom.xml\n", run.err());
@@ -126,7 +127,7 @@ class NewAppRefusalTest {
 
     @Test
     void aMissingKindIsAUsageError() {
-        Cli run = Cli.run("new-app", "my-store", "--root", tmp.toString());
+        CliRun run = CliRun.of("new-app", "my-store", "--root", tmp.toString());
         assertEquals(2, run.exitCode());
         assertEquals("Missing required option: '--kind=KIND'", run.err().lines().findFirst().orElse(""));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.synth.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +16,8 @@ class NewAppScaffoldTest {
     @TempDir
     Path tmp;
 
-    private Cli newApp(String name, String kind) {
-        Cli run = Cli.run("new-app", name, "--kind", kind, "--root", tmp.toString());
+    private CliRun newApp(String name, String kind) {
+        CliRun run = CliRun.of("new-app", name, "--kind", kind, "--root", tmp.toString());
         assertEquals(0, run.exitCode(), run.err());
         return run;
     }
@@ -61,7 +62,7 @@ class NewAppScaffoldTest {
     @Test
     void aRepositoryWithoutEnvironmentsGetsDevStagingAndProd() {
         AppsRepo repo = new AppsRepo(tmp);
-        Cli run = newApp("my-store", "stateful-ai");
+        CliRun run = newApp("my-store", "stateful-ai");
         for (String env : RepoEnvironments.DEFAULTS) {
             assertTrue(repo.exists("apps/my-store/values-" + env + ".yaml"), env);
         }
@@ -82,7 +83,7 @@ class NewAppScaffoldTest {
     @Test
     void printsTheFilesAndTheNextSteps() {
         new AppsRepo(tmp).app("vector-db", "dev", "prod", "staging");
-        Cli run = newApp("my-store", "stateful-ai");
+        CliRun run = newApp("my-store", "stateful-ai");
         assertEquals("""
                 created apps/my-store, a stateful-ai app for the environments dev, prod, staging:
                   apps/my-store/pom.xml
