@@ -34,7 +34,10 @@ public final class DistWriter {
         try {
             Path parent = distDir.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            SortedMap<String, String> before = DistTree.read(distDir, existingEnvironments(distDir));
+            List<String> replaced = Stream.concat(environments.stream(),
+                    pruneOthers ? existingEnvironments(distDir).stream() : Stream.empty()).distinct().sorted().toList();
+            // Only the replaced folders change, so they are all a summary needs to compare with.
+            SortedMap<String, String> before = DistTree.read(distDir, replaced);
             Path staging = Files.createTempDirectory(parent, ".synth-tmp-");
             try {
                 for (Map.Entry<String, String> f : tree.files().entrySet()) {
@@ -44,8 +47,7 @@ public final class DistWriter {
                 }
                 Files.createDirectories(distDir);
                 Files.createDirectories(staging.resolve("old"));
-                List<String> replaced = pruneOthers ? existingEnvironments(distDir) : List.of();
-                for (String env : Stream.concat(environments.stream(), replaced.stream()).distinct().sorted().toList()) {
+                for (String env : replaced) {
                     Path current = distDir.resolve(env);
                     if (Files.exists(current)) {
                         Files.move(current, staging.resolve("old").resolve(env), StandardCopyOption.ATOMIC_MOVE);
@@ -58,7 +60,6 @@ public final class DistWriter {
             } finally {
                 deleteTree(staging);
             }
-            SortedMap<String, String> after = DistTree.read(distDir, existingEnvironments(distDir));
             int written = 0;
             int unchanged = 0;
             for (Map.Entry<String, String> f : tree.files().entrySet()) {
@@ -68,7 +69,7 @@ public final class DistWriter {
                     written++;
                 }
             }
-            int removed = (int) before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+            int removed = (int) before.keySet().stream().filter(k -> !tree.files().containsKey(k)).count();
             return new Summary(written, unchanged, removed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + distDir + ": " + e.getMessage(), e);
