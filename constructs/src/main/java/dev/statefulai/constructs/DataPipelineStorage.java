@@ -1,5 +1,6 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
@@ -9,7 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cdk8s.Chart;
+import org.cdk8s.plus28.k8s.KubeStorageClassProps;
 import org.cdk8s.plus28.k8s.KubePersistentVolume;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeClaim;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeClaimProps;
@@ -63,17 +64,18 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
     private final boolean singleVolume;
     private final StorageClassSpec defaultClass;
     private final List<Entry> entries = new ArrayList<>();
-    private final List<KubeStorageClass> storageClasses = new ArrayList<>();
-    private final Map<String, KubePersistentVolume> persistentVolumes = new LinkedHashMap<>();
-    private final Map<String, KubePersistentVolumeClaim> claims = new LinkedHashMap<>();
+    private final List<KubeObject<KubeStorageClass, KubeStorageClassProps>> storageClasses = new ArrayList<>();
+    private final Map<String, KubeObject<KubePersistentVolume, KubePersistentVolumeProps>> persistentVolumes = new LinkedHashMap<>();
+    private final Map<String, KubeObject<KubePersistentVolumeClaim, KubePersistentVolumeClaimProps>> claims = new LinkedHashMap<>();
 
     public DataPipelineStorage(Construct scope, String id, DataPipelineStorageProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
+        Recording.addConstruct(scope, id, this);
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         // Chart.of(this).getNamespace() is two jsii round trips: ask only when no namespace is given.
-        String chartNamespace = props.namespace != null ? null : Chart.of(this).getNamespace();
+        String chartNamespace = props.namespace != null ? null : Recording.chartNamespaceOf(this);
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
                 : chartNamespace != null ? chartNamespace : "default";
         this.defaultClass = props.storageClass != null ? props.storageClass
@@ -238,10 +240,11 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
                 pv.mountOptions(classSpec.mountOptions());
             }
             e.volume().applyTo(pv, e.readOnly());
-            persistentVolumes.put(e.volumeName(), new KubePersistentVolume(this, "pv" + suffix, KubePersistentVolumeProps.builder()
-                    .metadata(ObjectMeta.builder().name(e.persistentVolumeName()).labels(labels).build())
-                    .spec(pv.build())
-                    .build()));
+            persistentVolumes.put(e.volumeName(), KubeObject.define(this, "pv" + suffix, KubePersistentVolume.GVK,
+                    KubePersistentVolumeProps.builder()
+                            .metadata(ObjectMeta.builder().name(e.persistentVolumeName()).labels(labels).build())
+                            .spec(pv.build())
+                            .build(), KubePersistentVolume::new));
         }
         PersistentVolumeClaimSpec.Builder claim = PersistentVolumeClaimSpec.builder()
                 .accessModes(e.modeValues())
@@ -251,10 +254,11 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
         if (e.persistentVolumeName() != null) {
             claim.volumeName(e.persistentVolumeName());
         }
-        claims.put(e.volumeName(), new KubePersistentVolumeClaim(this, "pvc" + suffix, KubePersistentVolumeClaimProps.builder()
-                .metadata(ObjectMeta.builder().name(e.claimName()).namespace(namespace).labels(labels).build())
-                .spec(claim.build())
-                .build()));
+        claims.put(e.volumeName(), KubeObject.define(this, "pvc" + suffix, KubePersistentVolumeClaim.GVK,
+                KubePersistentVolumeClaimProps.builder()
+                        .metadata(ObjectMeta.builder().name(e.claimName()).namespace(namespace).labels(labels).build())
+                        .spec(claim.build())
+                        .build(), KubePersistentVolumeClaim::new));
     }
 
     private Entry entry(String volumeName) {
@@ -289,32 +293,37 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
 
     /** The StorageClasses, once per name (escape hatch). */
     public List<KubeStorageClass> getStorageClasses() {
-        return Collections.unmodifiableList(storageClasses);
+        return storageClasses.stream().map(KubeObject::get).toList();
     }
 
     /** The PersistentVolumes on existing volumes, by volume name (escape hatch). */
     public Map<String, KubePersistentVolume> getPersistentVolumes() {
-        return Collections.unmodifiableMap(persistentVolumes);
+        Map<String, KubePersistentVolume> out = new LinkedHashMap<>();
+        persistentVolumes.forEach((k, v) -> out.put(k, v.get()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** The claims, by volume name (escape hatch). */
     public Map<String, KubePersistentVolumeClaim> getClaims() {
-        return Collections.unmodifiableMap(claims);
+        Map<String, KubePersistentVolumeClaim> out = new LinkedHashMap<>();
+        claims.forEach((k, v) -> out.put(k, v.get()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** The StorageClass of the first volume (escape hatch). */
     public KubeStorageClass getStorageClass() {
-        return storageClasses.get(0);
+        return storageClasses.get(0).get();
     }
 
     /** The PersistentVolume of the first volume, or {@code null} when it is a new volume (escape hatch). */
     public KubePersistentVolume getPersistentVolume() {
-        return persistentVolumes.get(entries.get(0).volumeName());
+        KubeObject<KubePersistentVolume, KubePersistentVolumeProps> pv = persistentVolumes.get(entries.get(0).volumeName());
+        return pv == null ? null : pv.get();
     }
 
     /** The claim of the first volume (escape hatch). */
     public KubePersistentVolumeClaim getClaim() {
-        return claims.get(entries.get(0).volumeName());
+        return claims.get(entries.get(0).volumeName()).get();
     }
 
     /** The first volume's claim name, what pods mount. */

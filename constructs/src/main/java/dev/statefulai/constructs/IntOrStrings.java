@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.KnownValues;
+import dev.statefulai.constructs.render.KnownValues;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cdk8s.plus28.k8s.IntOrString;
@@ -19,11 +21,11 @@ public final class IntOrStrings {
 
     /** {@code IntOrString.fromNumber(value)}, cached. */
     public static IntOrString of(int value) {
-        return NUMBERS.computeIfAbsent(value, IntOrString::fromNumber);
+        return NUMBERS.computeIfAbsent(value, v -> KnownValues.remember(IntOrString.fromNumber(v), v));
     }
 
     /** {@code IntOrString.fromString(value)}, cached. */
     public static IntOrString of(String value) {
-        return STRINGS.computeIfAbsent(value, IntOrString::fromString);
+        return STRINGS.computeIfAbsent(value, v -> KnownValues.remember(IntOrString.fromString(v), v));
     }
 }

@@ -1,5 +1,6 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.KnownValues;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ final class Quantities {
     }
 
     static Quantity of(String value) {
-        return CACHE.computeIfAbsent(value, Quantity::fromString);
+        return CACHE.computeIfAbsent(value, v -> KnownValues.remember(Quantity.fromString(v), v));
     }
 
     /** A sorted resource map, e.g. {@code {storage: 10Gi}}. */

@@ -1,17 +1,16 @@
 package dev.statefulai.constructs;
 
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cdk8s.Chart;
 import org.cdk8s.plus28.k8s.Capabilities;
 import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.ContainerPort;
@@ -29,6 +28,7 @@ import org.cdk8s.plus28.k8s.KubeServiceProps;
 import org.cdk8s.plus28.k8s.KubeStatefulSet;
 import org.cdk8s.plus28.k8s.KubeStatefulSetProps;
 import org.cdk8s.plus28.k8s.KubeStorageClass;
+import org.cdk8s.plus28.k8s.KubeStorageClassProps;
 import org.cdk8s.plus28.k8s.LabelSelector;
 import org.cdk8s.plus28.k8s.ObjectMeta;
 import org.cdk8s.plus28.k8s.PersistentVolumeClaimSpec;
@@ -87,20 +87,21 @@ public class StatefulAIApp extends Construct implements HasOutputs {
     private final String namespace;
     private final int replicas;
     private final List<ClaimTemplate> claimTemplates;
-    private final KubeStatefulSet statefulSet;
-    private final KubeService service;
-    private final KubeStorageClass storageClass;
+    private final KubeObject<KubeStatefulSet, KubeStatefulSetProps> statefulSet;
+    private final KubeObject<KubeService, KubeServiceProps> service;
+    private final KubeObject<KubeStorageClass, KubeStorageClassProps> storageClass;
     private final String storageClassName;
-    private final List<KubePersistentVolume> persistentVolumes = new ArrayList<>();
+    private final List<KubeObject<KubePersistentVolume, KubePersistentVolumeProps>> persistentVolumes = new ArrayList<>();
     private final List<String> persistentVolumeNames = new ArrayList<>();
-    private final KubePodDisruptionBudget podDisruptionBudget;
+    private final KubeObject<KubePodDisruptionBudget, KubePodDisruptionBudgetProps> podDisruptionBudget;
     private final String sharedMemory;
-    private final List<KubePersistentVolumeClaim> claims = new ArrayList<>();
+    private final List<KubeObject<KubePersistentVolumeClaim, KubePersistentVolumeClaimProps>> claims = new ArrayList<>();
     private final Map<String, String> grownClaims = new TreeMap<>();
 
     public StatefulAIApp(Construct scope, String id, StatefulAIAppProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
+        Recording.addConstruct(scope, id, this);
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         if (name.length() > 52) {
@@ -108,7 +109,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                     "at most 52 characters: Kubernetes adds an 11-character revision hash to the pods' labels");
         }
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
-                : Chart.of(this).getNamespace();
+                : Recording.chartNamespaceOf(this);
         Validate.required(construct, "image", props.image, "a container image reference, e.g. vllm/vllm-openai:v0.6.3");
         this.replicas = Validate.atLeast(construct, "replicas", props.replicas, 1);
         this.claimTemplates = Validate.nonEmpty(construct, "claimTemplates", props.claimTemplates,
@@ -300,10 +301,11 @@ public class StatefulAIApp extends Construct implements HasOutputs {
     private void addSharedClaims(Map<String, String> labels) {
         for (ClaimTemplate t : claimTemplates) {
             if (t.isShared() && t.existingClaim() == null) {
-                claims.add(new KubePersistentVolumeClaim(this, "claim-" + t.name(), KubePersistentVolumeClaimProps.builder()
-                        .metadata(claimMeta(t, sharedClaimName(t), labels, true))
-                        .spec(claimSpec(t, t.size()))
-                        .build()));
+                claims.add(KubeObject.define(this, "claim-" + t.name(), KubePersistentVolumeClaim.GVK,
+                        KubePersistentVolumeClaimProps.builder()
+                                .metadata(claimMeta(t, sharedClaimName(t), labels, true))
+                                .spec(claimSpec(t, t.size()))
+                                .build(), KubePersistentVolumeClaim::new));
             }
         }
     }
@@ -337,19 +339,19 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                                 + "' (" + ownClass.backend().displayName() + ") does not");
             }
             for (int i = 0; i < replicas; i++) {
-                claims.add(new KubePersistentVolumeClaim(this, "grow-" + t.name() + "-" + i, KubePersistentVolumeClaimProps.builder()
-                        .metadata(claimMeta(t, t.name() + "-" + name + "-" + i, Labels.selector(name), true))
-                        .spec(claimSpec(t, size))
-                        .build()));
+                claims.add(KubeObject.define(this, "grow-" + t.name() + "-" + i, KubePersistentVolumeClaim.GVK,
+                        KubePersistentVolumeClaimProps.builder()
+                                .metadata(claimMeta(t, t.name() + "-" + name + "-" + i, Labels.selector(name), true))
+                                .spec(claimSpec(t, size))
+                                .build(), KubePersistentVolumeClaim::new));
             }
             grownClaims.put(t.name(), size);
         }
     }
 
     /** The app's StorageClass's {@code allowVolumeExpansion}, as synthesized. */
-    @SuppressWarnings("unchecked")
     private Object ownClassExpands() {
-        return ((Map<String, Object>) storageClass.toJson()).get("allowVolumeExpansion");
+        return storageClass.props().getAllowVolumeExpansion();
     }
 
     private static void checkUniqueNames(String construct, StatefulAIAppProps props) {
@@ -460,15 +462,15 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                     .persistentVolumeReclaimPolicy(ownClass.reclaimPolicy().value())
                     .storageClassName(ownClass.name());
             volume.applyTo(spec);
-            persistentVolumes.add(new KubePersistentVolume(this, "pv-" + i, KubePersistentVolumeProps.builder()
+            persistentVolumes.add(KubeObject.define(this, "pv-" + i, KubePersistentVolume.GVK, KubePersistentVolumeProps.builder()
                     .metadata(ObjectMeta.builder().name(pvName).labels(labels).build())
                     .spec(spec.build())
-                    .build()));
+                    .build(), KubePersistentVolume::new));
             persistentVolumeNames.add(pvName);
         }
     }
 
-    private KubeService addHeadlessService(StatefulAIAppProps props, Map<String, String> labels) {
+    private KubeObject<KubeService, KubeServiceProps> addHeadlessService(StatefulAIAppProps props, Map<String, String> labels) {
         ServiceSpec.Builder spec = ServiceSpec.builder()
                 .clusterIp("None")
                 .selector(Labels.selector(name))
@@ -478,13 +480,13 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             spec.ports(props.ports.stream().map(p -> ServicePort.builder()
                     .name(p.name()).port(p.port()).targetPort(IntOrStrings.of(p.name())).protocol("TCP").build()).toList());
         }
-        return new KubeService(this, "service", KubeServiceProps.builder()
+        return KubeObject.define(this, "service", KubeService.GVK, KubeServiceProps.builder()
                 .metadata(meta(name, labels))
                 .spec(spec.build())
-                .build());
+                .build(), KubeService::new);
     }
 
-    private KubeStatefulSet addStatefulSet(StatefulAIAppProps props, Map<String, String> labels) {
+    private KubeObject<KubeStatefulSet, KubeStatefulSetProps> addStatefulSet(StatefulAIAppProps props, Map<String, String> labels) {
         List<KubePersistentVolumeClaimProps> templates = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
         List<VolumeDevice> devices = new ArrayList<>();
@@ -567,10 +569,10 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             metadata.annotations(Map.of(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
                     + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)"));
         }
-        return new KubeStatefulSet(this, "statefulset", KubeStatefulSetProps.builder()
+        return KubeObject.define(this, "statefulset", KubeStatefulSet.GVK, KubeStatefulSetProps.builder()
                 .metadata(metadata.build())
                 .spec(spec.build())
-                .build());
+                .build(), KubeStatefulSet::new);
     }
 
     /** The security context of the main and fill containers. */
@@ -722,13 +724,13 @@ public class StatefulAIApp extends Construct implements HasOutputs {
         return c.build();
     }
 
-    private KubePodDisruptionBudget addPodDisruptionBudget(String construct, StatefulAIAppProps props, Map<String, String> labels) {
+    private KubeObject<KubePodDisruptionBudget, KubePodDisruptionBudgetProps> addPodDisruptionBudget(String construct, StatefulAIAppProps props, Map<String, String> labels) {
         int maxUnavailable = props.pdbMaxUnavailable == null ? 1 : props.pdbMaxUnavailable;
         if (maxUnavailable < 1 || maxUnavailable >= replicas) {
             throw new InvalidPropsException(construct, "podDisruptionBudgetMaxUnavailable", maxUnavailable,
                     "from 1 to replicas - 1 (" + (replicas - 1) + "): 0 blocks every node drain, replicas allows losing all");
         }
-        return new KubePodDisruptionBudget(this, "pdb", KubePodDisruptionBudgetProps.builder()
+        return KubeObject.define(this, "pdb", KubePodDisruptionBudget.GVK, KubePodDisruptionBudgetProps.builder()
                 .metadata(meta(name, labels))
                 .spec(PodDisruptionBudgetSpec.builder()
                         .maxUnavailable(IntOrStrings.of(maxUnavailable))
@@ -736,7 +738,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                         // Lets a drain evict a pod that is crash-looping instead of waiting on it forever.
                         .unhealthyPodEvictionPolicy("AlwaysAllow")
                         .build())
-                .build());
+                .build(), KubePodDisruptionBudget::new);
     }
 
     private ObjectMeta meta(String objectName, Map<String, String> labels) {
@@ -749,32 +751,32 @@ public class StatefulAIApp extends Construct implements HasOutputs {
 
     /** The StatefulSet (escape hatch). */
     public KubeStatefulSet getStatefulSet() {
-        return statefulSet;
+        return statefulSet.get();
     }
 
     /** The headless Service (escape hatch). */
     public KubeService getService() {
-        return service;
+        return service.get();
     }
 
     /** The app's own StorageClass, or {@code null}. */
     public KubeStorageClass getStorageClass() {
-        return storageClass;
+        return storageClass == null ? null : storageClass.get();
     }
 
     /** The pre-provisioned PersistentVolumes, in the order given. */
     public List<KubePersistentVolume> getPersistentVolumes() {
-        return Collections.unmodifiableList(persistentVolumes);
+        return persistentVolumes.stream().map(KubeObject::get).toList();
     }
 
     /** The PodDisruptionBudget, or {@code null} when there is none. */
     public KubePodDisruptionBudget getPodDisruptionBudget() {
-        return podDisruptionBudget;
+        return podDisruptionBudget == null ? null : podDisruptionBudget.get();
     }
 
     /** The claims the app writes itself: shared claims it creates, then the grown claims of {@code growClaimsTo}. */
     public List<KubePersistentVolumeClaim> getClaims() {
-        return Collections.unmodifiableList(claims);
+        return claims.stream().map(KubeObject::get).toList();
     }
 
     /** The {@code /dev/shm} size, or {@code null} when there is none. */

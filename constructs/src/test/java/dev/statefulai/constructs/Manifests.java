@@ -1,6 +1,10 @@
 package dev.statefulai.constructs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.statefulai.constructs.render.ChartRenderer;
+import dev.statefulai.constructs.render.Recording;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,12 @@ public final class Manifests {
         return synth(null, build);
     }
 
-    /** Builds constructs into a fresh chart of {@code namespace} (null for none) and synthesizes it. */
+    /**
+     * Builds constructs into a fresh chart of {@code namespace} (null for none) and synthesizes it with
+     * cdk8s. Every call also builds the same constructs again while a {@link Recording} records them and
+     * checks that {@link ChartRenderer} gives the very bytes cdk8s gave (unless the build needs the L1
+     * objects, which the synth handles by not rendering on the Java side).
+     */
     @SuppressWarnings("unchecked")
     public static Manifests synth(String namespace, Consumer<Chart> build) {
         Chart chart = chart(namespace);
@@ -37,6 +46,12 @@ public final class Manifests {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object o : Testing.synth(chart)) {
             out.add((Map<String, Object>) o);
+        }
+        String cdk8s = ((App) chart.getNode().getRoot()).synthYaml();
+        Chart recorded = chart(namespace);
+        Recording recording = Recording.record((App) recorded.getNode().getRoot(), recorded, namespace, build);
+        if (recording.unsupported() == null) {
+            assertEquals(cdk8s, ChartRenderer.yaml(recording), "Java-side rendering differs from cdk8s");
         }
         return new Manifests(out);
     }

@@ -3,6 +3,9 @@ package dev.statefulai.synth;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.render.CdkYaml;
+import dev.statefulai.constructs.render.ChartRenderer;
+import dev.statefulai.constructs.render.Recording;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,14 +14,39 @@ import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 
 /**
- * Synthesizes one app for one environment, in an {@link App} of its own: cdk8s validates the whole
- * App for every chart, so one App per chart keeps the cost of a fleet linear.
+ * Synthesizes one app for one environment.
+ *
+ * <p>By default the constructs record their objects and the chart is rendered on the Java side
+ * ({@link Recording}, {@link ChartRenderer}): byte for byte what cdk8s writes, without a jsii round trip
+ * per object or a synth in the kernel. When the app's code adds something the recording cannot render
+ * (a construct of another library, an escape hatch), the chart is defined again in an {@link App} of
+ * its own and synthesized by cdk8s. {@code AI_STORAGE_RENDERER=cdk8s} always takes that path.
  */
 public final class AppSynthesizer {
 
-    /** The manifests of one app in one environment, and the names its constructs made. */
-    public record Result(String app, String environment, String yaml, Map<String, Object> outputs) {
+    /**
+     * The manifests of one app in one environment, and the names its constructs made; {@code documents}
+     * are the manifests as trees when the synth has them at hand (rendered on the Java side), else null.
+     */
+    public record Result(String app, String environment, String yaml, Map<String, Object> outputs,
+            List<Map<String, Object>> documents) {
     }
+
+    /** How charts become YAML. */
+    public enum Renderer {
+        /** Recorded and rendered on the Java side, with cdk8s as the fallback. */
+        JAVA,
+        /** cdk8s's own synth in the jsii kernel, one App per chart (cdk8s validates the whole App per chart). */
+        CDK8S;
+
+        /** {@code AI_STORAGE_RENDERER}: {@code cdk8s}, or {@code java} (the default). */
+        public static Renderer fromEnvironment() {
+            String value = System.getenv("AI_STORAGE_RENDERER");
+            return value != null && value.equalsIgnoreCase("cdk8s") ? CDK8S : JAVA;
+        }
+    }
+
+    private static final Renderer RENDERER = Renderer.fromEnvironment();
 
     /** One struct for every chart: building it is free, but it is serialized on each use anyway. */
     private static final ChartProps CHART_PROPS = ChartProps.builder().disableResourceNameHashes(true).build();
@@ -28,30 +56,74 @@ public final class AppSynthesizer {
 
     /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
-        return synthWith(app, environment, ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name())));
+        return synth(app, environment, overrides, RENDERER);
+    }
+
+    /** As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer. */
+    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+        ValuesLoader.Loaded<?> loaded = ValuesLoader.load(app.definition().valuesType(), app.dir(),
+                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
+        if (renderer == Renderer.JAVA) {
+            Result recorded = recorded(app, environment, loaded);
+            if (recorded != null) {
+                return recorded;
+            }
+        }
+        return synthesized(app, environment, loaded);
+    }
+
+    /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
+    private static Result recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+        App cdk8sApp = new App();
+        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
+        Recording[] recording = new Recording[1];
+        List<HasOutputs> withOutputs = define(app, environment, loaded,
+                () -> recording[0] = Recording.record(cdk8sApp, chart, null, c -> defineIn(c, app, environment, loaded)));
+        if (recording[0].unsupported() != null) {
+            return null;
+        }
+        List<Map<String, Object>> documents;
+        try {
+            documents = ChartRenderer.documents(recording[0]);
+        } catch (ChartRenderer.UnrenderableException e) {
+            return null;
+        }
+        return new Result(app.name(), environment, CdkYaml.stringify(documents), outputs(withOutputs), documents);
+    }
+
+    /** The chart synthesized by cdk8s, in an App of its own. */
+    private static Result synthesized(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+        App cdk8sApp = new App();
+        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
+        List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
+        return new Result(app.name(), environment, cdk8sApp.synthYaml(), outputs(withOutputs), null);
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> Result synthWith(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
-        AppDefinition<V> def = (AppDefinition<V>) app.definition();
-        App cdk8sApp = new App();
-        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
-        List<HasOutputs> withOutputs;
+    private static <V> void defineIn(Chart chart, AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+        ((AppDefinition<V>) app.definition()).define(chart, (V) loaded.values(), environment);
+    }
+
+    /**
+     * Runs {@code body} and returns the constructs that name what they made: they register themselves
+     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel.
+     */
+    private static List<HasOutputs> define(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded,
+            Runnable body) {
         try {
-            // The constructs that name what they made register themselves (OutputsRegistry): no
-            // node.findAll() through the jsii kernel.
-            withOutputs = OutputsRegistry.collect(() -> def.define(chart, (V) loaded.values(), environment));
+            return OutputsRegistry.collect(body);
         } catch (InvalidPropsException e) {
             throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
                     + " [set by " + origin(loaded, e.prop()) + "]"));
         }
-        String yaml = cdk8sApp.synthYaml();
+    }
+
+    private static Map<String, Object> outputs(List<HasOutputs> withOutputs) {
         Map<String, Object> outputs = new TreeMap<>();
         for (HasOutputs o : withOutputs) {
             outputs.put(o.outputName(), o.outputs());
         }
-        return new Result(app.name(), environment, yaml, outputs);
+        return outputs;
     }
 
     /** Best effort: the values key whose last part names the refused prop. */

@@ -125,7 +125,7 @@ public final class SynthState {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             String yaml = content.substring(content.indexOf('\n') + 1);
-            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed));
+            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed, null));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }

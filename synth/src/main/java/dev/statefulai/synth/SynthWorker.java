@@ -23,7 +23,8 @@ public final class SynthWorker {
     static final String ERROR = "ERROR";
 
     /** One unit's answer: a result, or the problems of its values. */
-    record Reply(int index, String app, String environment, String yaml, Map<String, Object> outputs, List<String> problems) {
+    record Reply(int index, String app, String environment, String yaml, Map<String, Object> outputs,
+            List<Map<String, Object>> documents, List<String> problems) {
     }
 
     private SynthWorker() {
@@ -65,8 +66,8 @@ public final class SynthWorker {
                             new ParallelSynth.Unit(app, (String) u.get("environment"), overrides));
                     int index = (Integer) u.get("index");
                     Reply reply = o.result() != null
-                            ? new Reply(index, o.result().app(), o.result().environment(), o.result().yaml(), o.result().outputs(), null)
-                            : new Reply(index, null, null, null, null, o.problems());
+                            ? new Reply(index, o.result().app(), o.result().environment(), o.result().yaml(), o.result().outputs(), o.result().documents(), null)
+                            : new Reply(index, null, null, null, null, null, o.problems());
                     protocol.println(RESULT + " " + ParallelSynth.JSON.writeValueAsString(reply));
                     done++;
                 }

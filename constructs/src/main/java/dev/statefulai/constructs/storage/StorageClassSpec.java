@@ -1,5 +1,6 @@
 package dev.statefulai.constructs.storage;
 
+import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
@@ -82,8 +83,8 @@ public final class StorageClassSpec {
         return mountOptions;
     }
 
-    /** Creates the {@code StorageClass} object under {@code scope}. */
-    public KubeStorageClass addTo(Construct scope, String id) {
+    /** Defines the {@code StorageClass} object under {@code scope}. */
+    public KubeObject<KubeStorageClass, KubeStorageClassProps> addTo(Construct scope, String id) {
         KubeStorageClassProps.Builder props = KubeStorageClassProps.builder()
                 .metadata(ObjectMeta.builder().name(name).labels(labels.isEmpty() ? null : labels).build())
                 .provisioner(backend.provisioner())
@@ -97,7 +98,7 @@ public final class StorageClassSpec {
         if (!mountOptions.isEmpty()) {
             props.mountOptions(mountOptions);
         }
-        return new KubeStorageClass(scope, id, props.build());
+        return KubeObject.define(scope, id, KubeStorageClass.GVK, props.build(), KubeStorageClass::new);
     }
 
     /** Builder for {@link StorageClassSpec}. */

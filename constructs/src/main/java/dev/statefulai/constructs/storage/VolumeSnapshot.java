@@ -1,15 +1,14 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
-import org.cdk8s.ApiObjectProps;
-import org.cdk8s.Chart;
-import org.cdk8s.JsonPatch;
 import software.constructs.Construct;
 
 /**
@@ -25,15 +24,16 @@ public class VolumeSnapshot extends Construct implements HasOutputs {
     private final String namespace;
     private final String claimName;
     private final String snapshotClassName;
-    private final ApiObject apiObject;
+    private final KubeObject<ApiObject, Map<String, Object>> apiObject;
 
     public VolumeSnapshot(Construct scope, String id, VolumeSnapshotProps props) {
         super(scope, id);
         dev.statefulai.constructs.OutputsRegistry.register(this);
+        Recording.addConstruct(scope, id, this);
         String construct = "VolumeSnapshot '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsSubdomain(construct, "name", props.name);
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
-                : Chart.of(this).getNamespace();
+                : Recording.chartNamespaceOf(this);
         this.claimName = Validate.dnsSubdomain(construct, "claimName", props.claimName);
         this.snapshotClassName = props.snapshotClassName == null ? null
                 : Validate.dnsSubdomain(construct, "snapshotClassName", props.snapshotClassName);
@@ -44,14 +44,13 @@ public class VolumeSnapshot extends Construct implements HasOutputs {
         if (!props.labels.isEmpty()) {
             meta.labels(props.labels);
         }
-        this.apiObject = new ApiObject(this, "resource", ApiObjectProps.builder()
-                .apiVersion(VolumeSnapshotClass.API_VERSION).kind("VolumeSnapshot").metadata(meta.build()).build());
         Map<String, Object> spec = new TreeMap<>();
         spec.put("source", Map.of("persistentVolumeClaimName", claimName));
         if (snapshotClassName != null) {
             spec.put("volumeSnapshotClassName", snapshotClassName);
         }
-        apiObject.addJsonPatch(JsonPatch.add("/spec", spec));
+        this.apiObject = KubeObject.custom(this, "resource", VolumeSnapshotClass.API_VERSION, "VolumeSnapshot", meta.build(),
+                Map.of("spec", spec), false);
     }
 
     /** The snapshot's name. */
@@ -66,7 +65,7 @@ public class VolumeSnapshot extends Construct implements HasOutputs {
 
     /** The object (escape hatch). */
     public ApiObject getApiObject() {
-        return apiObject;
+        return apiObject.get();
     }
 
     @Override

@@ -2,15 +2,14 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
-import org.cdk8s.ApiObjectProps;
-import org.cdk8s.Chart;
-import org.cdk8s.JsonPatch;
 import software.constructs.Construct;
 
 /**
@@ -32,11 +31,12 @@ public class VolumeSnapshotClass extends Construct implements HasOutputs {
     private final String name;
     private final String driver;
     private final ReclaimPolicy deletionPolicy;
-    private final ApiObject apiObject;
+    private final KubeObject<ApiObject, Map<String, Object>> apiObject;
 
     public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
         super(scope, id);
         dev.statefulai.constructs.OutputsRegistry.register(this);
+        Recording.addConstruct(scope, id, this);
         String construct = "VolumeSnapshotClass '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsSubdomain(construct, "name", props.name);
         StorageBackend backend = Validate.required(construct, "backend", props.backend,
@@ -61,16 +61,13 @@ public class VolumeSnapshotClass extends Construct implements HasOutputs {
         if (props.defaultClass) {
             meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
         }
-        this.apiObject = new ApiObject(this, "resource", ApiObjectProps.builder()
-                .apiVersion(API_VERSION).kind("VolumeSnapshotClass").metadata(meta.build()).build());
-        apiObject.addJsonPatch(JsonPatch.add("/driver", driver), JsonPatch.add("/deletionPolicy", deletionPolicy.value()));
-        if (Chart.of(this).getNamespace() != null) {
-            // cdk8s gives every object of a namespaced chart its namespace; this kind is cluster-scoped.
-            apiObject.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
-        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("driver", driver);
+        fields.put("deletionPolicy", deletionPolicy.value());
         if (!props.parameters.isEmpty()) {
-            apiObject.addJsonPatch(JsonPatch.add("/parameters", props.parameters));
+            fields.put("parameters", props.parameters);
         }
+        this.apiObject = KubeObject.custom(this, "resource", API_VERSION, "VolumeSnapshotClass", meta.build(), fields, true);
     }
 
     /** The class name. */
@@ -85,7 +82,7 @@ public class VolumeSnapshotClass extends Construct implements HasOutputs {
 
     /** The object (escape hatch). */
     public ApiObject getApiObject() {
-        return apiObject;
+        return apiObject.get();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -41,5 +42,19 @@ public abstract class AppSnapshotTest {
         }
         return environments.stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
                 app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
+    }
+
+    /** In every environment, the Java-side rendering is used and gives cdk8s's own bytes. */
+    @TestFactory
+    Stream<DynamicTest> rendersOnTheJavaSideLikeCdk8s() {
+        AppCatalog.App app = app();
+        AppCatalog catalog = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader());
+        return catalog.environments().stream().map(env -> DynamicTest.dynamicTest(env, () -> {
+            AppSynthesizer.Result java = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
+            if (java.documents() == null) {
+                throw new AssertionError(app.displayDir() + " (" + env + ") was not rendered on the Java side");
+            }
+            Assertions.assertEquals(AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.CDK8S).yaml(), java.yaml());
+        }));
     }
 }

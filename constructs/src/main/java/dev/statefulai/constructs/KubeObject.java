@@ -1,0 +1,98 @@
+package dev.statefulai.constructs;
+
+import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.render.RecordedObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cdk8s.ApiObject;
+import org.cdk8s.ApiObjectMetadata;
+import org.cdk8s.ApiObjectProps;
+import org.cdk8s.Chart;
+import org.cdk8s.GroupVersionKind;
+import org.cdk8s.JsonPatch;
+import software.constructs.Construct;
+
+/**
+ * One Kubernetes object a construct defines, with the typed props it was defined from.
+ *
+ * <p>Normally this is a cdk8s L1 object in the construct tree ({@link #get()}, the escape hatch). While a
+ * {@link Recording} records on this thread (the synth's fast path), only the props are kept and the
+ * object is rendered on the Java side, which saves the jsii kernel a create call and a synth per object;
+ * asking for the L1 object then makes the synth define the chart again the ordinary way.
+ *
+ * @param <T> the L1 class
+ * @param <P> its props
+ */
+public final class KubeObject<T extends ApiObject, P> {
+    /** An L1 constructor, e.g. {@code KubeStatefulSet::new}. */
+    @FunctionalInterface
+    public interface L1<T extends ApiObject, P> {
+        T create(Construct scope, String id, P props);
+    }
+
+    private final T l1;
+    private final P props;
+
+    private KubeObject(T l1, P props) {
+        this.l1 = l1;
+        this.props = props;
+    }
+
+    /**
+     * Defines a typed object under {@code scope}: {@code create.create(scope, id, props)}, or a recording
+     * of it while a {@link Recording} is active.
+     *
+     * @param gvk the L1 class's {@code GVK}
+     */
+    public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, GroupVersionKind gvk,
+            P props, L1<T, P> create) {
+        Recording recording = Recording.active();
+        if (recording != null) {
+            recording.add(scope, id, new RecordedObject.Typed(gvk.getApiVersion(), gvk.getKind(), props));
+            return new KubeObject<>(null, props);
+        }
+        return new KubeObject<>(create.create(scope, id, props), props);
+    }
+
+    /**
+     * Defines an object of a kind without an L1 class (a custom resource): an {@link ApiObject} with
+     * {@code metadata} and the top-level {@code fields}, in the order given.
+     *
+     * @param clusterScoped true for a cluster-scoped kind: it gets no namespace from a namespaced chart
+     */
+    public static KubeObject<ApiObject, Map<String, Object>> custom(Construct scope, String id, String apiVersion,
+            String kind, ApiObjectMetadata metadata, Map<String, Object> fields, boolean clusterScoped) {
+        Map<String, Object> ordered = new LinkedHashMap<>(fields);
+        Recording recording = Recording.active();
+        if (recording != null) {
+            recording.add(scope, id, new RecordedObject.Custom(apiVersion, kind, metadata, ordered, clusterScoped));
+            return new KubeObject<>(null, ordered);
+        }
+        ApiObject object = new ApiObject(scope, id, ApiObjectProps.builder()
+                .apiVersion(apiVersion).kind(kind).metadata(metadata).build());
+        // The fields go in as JSON patches, applied after cdk8s has sorted and cleaned the props.
+        ordered.forEach((field, value) -> object.addJsonPatch(JsonPatch.add("/" + field, value)));
+        if (clusterScoped && metadata.getNamespace() == null && Chart.of(scope).getNamespace() != null) {
+            object.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
+        }
+        return new KubeObject<>(object, ordered);
+    }
+
+    /**
+     * The cdk8s L1 object (escape hatch: {@code addJsonPatch}, dependencies).
+     *
+     * @throws Recording.EscapeHatchException while recording: the synth catches it and defines the
+     *     chart again with L1 objects
+     */
+    public T get() {
+        if (l1 == null) {
+            throw new Recording.EscapeHatchException();
+        }
+        return l1;
+    }
+
+    /** The props the object was defined from. */
+    public P props() {
+        return props;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.statefulai.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.constructs.ClaimTemplate;
+import dev.statefulai.constructs.StatefulAIApp;
+import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.synth.AppSynthesizer.Renderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.cdk8s.Chart;
+import org.cdk8s.JsonPatch;
+import org.cdk8s.plus28.k8s.KubeConfigMap;
+import org.cdk8s.plus28.k8s.KubeConfigMapProps;
+import org.cdk8s.plus28.k8s.ObjectMeta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java-side renderer gives cdk8s's bytes, and hands over to cdk8s for what it cannot see. */
+class AppSynthesizerRendererTest {
+    @TempDir
+    Path dir;
+
+    /** An app whose define() is {@code body}, applied to a plain StatefulAIApp. */
+    private AppCatalog.App app(BiConsumer<Chart, StatefulAIApp> body) throws IOException {
+        Files.writeString(dir.resolve("values.yaml"), "{}\n");
+        return new AppCatalog.App("probe", dir, new AppDefinition<Map<String, Object>>() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            @Override
+            public Class<Map<String, Object>> valuesType() {
+                return (Class) Map.class;
+            }
+
+            @Override
+            public void define(Chart chart, Map<String, Object> values, String environment) {
+                StatefulAIApp app = new StatefulAIApp(chart, "probe", StatefulAIAppProps.builder().name("probe")
+                        .image("registry.example/probe:1.0")
+                        .claimTemplates(ClaimTemplate.builder().name("data").mountPath("/data").size("10Gi").build())
+                        .build());
+                body.accept(chart, app);
+            }
+        });
+    }
+
+    private static AppSynthesizer.Result synth(AppCatalog.App app, Renderer renderer) {
+        return AppSynthesizer.synth(app, "dev", Map.of(), renderer);
+    }
+
+    @Test
+    void rendersOnTheJavaSideWhenTheChartHoldsOnlyThisLibrarysConstructs() throws IOException {
+        AppCatalog.App app = app((chart, a) -> { });
+        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        assertNotNull(java.documents(), "rendered on the Java side");
+        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+    }
+
+    @Test
+    void anObjectOfAnotherLibraryHandsTheChartToCdk8s() throws IOException {
+        AppCatalog.App app = app((chart, a) -> new KubeConfigMap(chart, "extra", KubeConfigMapProps.builder()
+                .metadata(ObjectMeta.builder().name("probe-extra").build()).data(Map.of("k", "v")).build()));
+        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        assertNull(java.documents(), "synthesized by cdk8s");
+        assertTrue(java.yaml().contains("name: probe-extra"), java.yaml());
+        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+    }
+
+    @Test
+    void anEscapeHatchHandsTheChartToCdk8s() throws IOException {
+        AppCatalog.App app = app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30)));
+        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        assertNull(java.documents(), "synthesized by cdk8s");
+        assertTrue(java.yaml().contains("minReadySeconds: 30"), java.yaml());
+        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+    }
+}
