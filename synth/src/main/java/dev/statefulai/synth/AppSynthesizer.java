@@ -6,6 +6,7 @@ import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.render.CdkYaml;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,34 +62,74 @@ public final class AppSynthesizer {
 
     /** As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer. */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
-        ValuesLoader.Loaded<?> loaded = ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
-        if (renderer == Renderer.JAVA) {
-            Result recorded = recorded(app, environment, loaded);
-            if (recorded != null) {
-                return recorded;
-            }
-        }
-        return synthesized(app, environment, loaded);
+        Batch batch = new Batch(renderer);
+        batch.add(app, environment, overrides);
+        return batch.results().get(0);
     }
 
-    /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
-    private static Result recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
-        App cdk8sApp = new App();
-        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
-        Recording[] recording = new Recording[1];
-        List<HasOutputs> withOutputs = define(app, environment, loaded,
-                () -> recording[0] = Recording.record(cdk8sApp, chart, null, c -> defineIn(c, app, environment, loaded)));
-        if (recording[0].unsupported() != null) {
-            return null;
+    /**
+     * Units synthesized together: their charts are recorded in one App, which one round trip checks
+     * for objects the recording could not see; if there are any, every chart of the batch is defined
+     * again and synthesized by cdk8s. A fleet saves an App, a check and a synth per unit.
+     */
+    public static final class Batch {
+        private final Renderer renderer;
+        private final App recordingApp;
+        private final List<Loaded> loaded = new ArrayList<>();
+        private final List<Result> recorded = new ArrayList<>();
+
+        private record Loaded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
         }
-        List<Map<String, Object>> documents;
-        try {
-            documents = ChartRenderer.documents(recording[0]);
-        } catch (ChartRenderer.UnrenderableException e) {
-            return null;
+
+        public Batch() {
+            this(RENDERER);
         }
-        return new Result(app.name(), environment, CdkYaml.stringify(documents), outputs(withOutputs), documents);
+
+        Batch(Renderer renderer) {
+            this.renderer = renderer;
+            this.recordingApp = renderer == Renderer.JAVA ? new App() : null;
+        }
+
+        /**
+         * Loads the unit's values and, with the Java renderer, records its chart.
+         *
+         * @throws ValuesException when its values or its props are refused
+         */
+        public void add(AppCatalog.App app, String environment, Map<String, String> overrides) {
+            Loaded unit = new Loaded(app, environment, ValuesLoader.load(app.definition().valuesType(), app.dir(),
+                    app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name())));
+            recorded.add(recordingApp == null ? null : record(unit, loaded.size()));
+            loaded.add(unit);
+        }
+
+        /** The results, in the order the units were added. */
+        public List<Result> results() {
+            boolean complete = recordingApp != null && Recording.holdsOnlyRecordedObjects(recordingApp);
+            List<Result> out = new ArrayList<>(loaded.size());
+            for (int i = 0; i < loaded.size(); i++) {
+                Loaded u = loaded.get(i);
+                Result r = complete ? recorded.get(i) : null;
+                out.add(r != null ? r : synthesized(u.app(), u.environment(), u.values()));
+            }
+            return out;
+        }
+
+        /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
+        private Result record(Loaded u, int index) {
+            Chart chart = new Chart(recordingApp, u.app().name() + "-" + index, CHART_PROPS);
+            Recording[] recording = new Recording[1];
+            List<HasOutputs> withOutputs = define(u.app(), u.environment(), u.values(),
+                    () -> recording[0] = Recording.record(chart, null, c -> defineIn(c, u.app(), u.environment(), u.values())));
+            if (recording[0].unsupported() != null) {
+                return null;
+            }
+            try {
+                List<Map<String, Object>> documents = ChartRenderer.documents(recording[0]);
+                return new Result(u.app().name(), u.environment(), CdkYaml.stringify(documents), outputs(withOutputs), documents);
+            } catch (ChartRenderer.UnrenderableException e) {
+                return null;
+            }
+        }
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */

@@ -40,11 +40,18 @@ public final class DistWriter {
             SortedMap<String, String> before = DistTree.read(distDir, replaced);
             Path staging = Files.createTempDirectory(parent, ".synth-tmp-");
             try {
-                for (Map.Entry<String, String> f : tree.files().entrySet()) {
-                    Path target = staging.resolve("new").resolve(f.getKey());
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+                Path staged = staging.resolve("new");
+                for (String file : tree.files().keySet()) {
+                    Files.createDirectories(staged.resolve(file).getParent());
                 }
+                // A fleet writes thousands of small files: the writes of one core wait on the file system.
+                tree.files().entrySet().parallelStream().forEach(f -> {
+                    try {
+                        Files.writeString(staged.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write " + f.getKey() + ": " + e.getMessage(), e);
+                    }
+                });
                 Files.createDirectories(distDir);
                 Files.createDirectories(staging.resolve("old"));
                 for (String env : replaced) {

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,8 +107,9 @@ public final class ParallelSynth {
             // This process takes its share too: its jsii kernel starts while the workers' JVMs do.
             int[] batch;
             while ((batch = take(next, units.size())) != null) {
-                for (int i : batch) {
-                    outcomes[i] = synthOne(units.get(i));
+                List<UnitOutcome> done = synthBatch(Arrays.stream(batch).mapToObj(units::get).toList());
+                for (int k = 0; k < batch.length; k++) {
+                    outcomes[batch[k]] = done.get(k);
                 }
             }
             for (Thread t : threads) {
@@ -125,13 +128,24 @@ public final class ParallelSynth {
         return new Report(List.of(outcomes), List.copyOf(stats));
     }
 
-    /** Synthesizes one unit in this process. */
-    static UnitOutcome synthOne(Unit u) {
-        try {
-            return new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of());
-        } catch (ValuesException e) {
-            return new UnitOutcome(null, e.problems());
+    /** Synthesizes a batch of units in this process ({@link AppSynthesizer.Batch}), in order. */
+    static List<UnitOutcome> synthBatch(List<Unit> units) {
+        AppSynthesizer.Batch batch = new AppSynthesizer.Batch();
+        List<List<String>> problems = new ArrayList<>();
+        for (Unit u : units) {
+            try {
+                batch.add(u.app(), u.environment(), u.overrides());
+                problems.add(null);
+            } catch (ValuesException e) {
+                problems.add(e.problems());
+            }
         }
+        Iterator<AppSynthesizer.Result> results = batch.results().iterator();
+        List<UnitOutcome> out = new ArrayList<>(units.size());
+        for (List<String> p : problems) {
+            out.add(p != null ? new UnitOutcome(null, p) : new UnitOutcome(results.next(), List.of()));
+        }
+        return out;
     }
 
     /** The next batch of unit indexes, or {@code null} when none is left. */

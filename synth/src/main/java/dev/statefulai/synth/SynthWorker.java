@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class SynthWorker {
                 if (batch.isEmpty()) {
                     break;
                 }
+                List<ParallelSynth.Unit> units = new ArrayList<>();
                 for (Map<String, Object> u : batch) {
                     AppCatalog.App app = apps.get((String) u.get("app"));
                     if (app == null) {
@@ -62,9 +64,12 @@ public final class SynthWorker {
                     }
                     @SuppressWarnings("unchecked")
                     Map<String, String> overrides = (Map<String, String>) u.get("overrides");
-                    ParallelSynth.UnitOutcome o = ParallelSynth.synthOne(
-                            new ParallelSynth.Unit(app, (String) u.get("environment"), overrides));
-                    int index = (Integer) u.get("index");
+                    units.add(new ParallelSynth.Unit(app, (String) u.get("environment"), overrides));
+                }
+                List<ParallelSynth.UnitOutcome> outcomes = ParallelSynth.synthBatch(units);
+                for (int k = 0; k < batch.size(); k++) {
+                    ParallelSynth.UnitOutcome o = outcomes.get(k);
+                    int index = (Integer) batch.get(k).get("index");
                     Reply reply = o.result() != null
                             ? new Reply(index, o.result().app(), o.result().environment(), o.result().yaml(), o.result().outputs(), o.result().documents(), null)
                             : new Reply(index, null, null, null, null, null, o.problems());

@@ -43,26 +43,23 @@ public final class Recording {
     record Entry(String id, RecordedObject object) {
     }
 
-    private final App app;
     private final String chartNamespace;
     private final Map<Object, Node> nodes = new IdentityHashMap<>();
     private final Node root;
     private String unsupported;
 
-    private Recording(App app, Chart chart, String chartNamespace) {
-        this.app = app;
+    private Recording(Chart chart, String chartNamespace) {
         this.chartNamespace = chartNamespace;
         this.root = new Node("");
         nodes.put(chart, root);
     }
 
     /**
-     * Runs {@code define} on {@code chart} while recording. The chart is the only one of {@code app}; it
-     * has no labels, its namespace is {@code chartNamespace} (null for none) and its resource name
-     * hashes are disabled.
+     * Runs {@code define} on {@code chart} while recording. The chart has no labels, its namespace is
+     * {@code chartNamespace} (null for none) and its resource name hashes are disabled.
      */
-    public static Recording record(App app, Chart chart, String chartNamespace, Consumer<Chart> define) {
-        Recording recording = new Recording(app, chart, chartNamespace);
+    public static Recording record(Chart chart, String chartNamespace, Consumer<Chart> define) {
+        Recording recording = new Recording(chart, chartNamespace);
         Recording previous = ACTIVE.get();
         ACTIVE.set(recording);
         try {
@@ -118,15 +115,21 @@ public final class Recording {
     }
 
     /**
-     * Why the chart cannot be rendered from this recording, or {@code null} when it can. Asks cdk8s
-     * once (one round trip) to synthesize the App: it validates the tree, and anything the recording
-     * did not see (an object or a chart of another library) shows as output.
+     * Why the chart cannot be rendered from this recording, as far as the recording saw (an escape
+     * hatch, a scope of another library), or {@code null}. What it cannot see, objects of another
+     * library, the caller finds with {@link #holdsOnlyRecordedObjects(App)}.
      */
     public String unsupported() {
-        if (unsupported == null && !app.synthYaml().isEmpty()) {
-            unsupported = "the chart holds objects of another library";
-        }
         return unsupported;
+    }
+
+    /**
+     * Whether {@code app}, whose charts were all recorded, holds nothing else: one round trip, in which
+     * cdk8s validates the tree and synthesizes the App, which gives no output when every object was
+     * recorded (recorded objects do not exist in the kernel).
+     */
+    public static boolean holdsOnlyRecordedObjects(App app) {
+        return app.synthYaml().isEmpty();
     }
 
     /** The recorded objects in the order cdk8s synthesizes them (depth-first, in definition order). */
