@@ -26,11 +26,11 @@ import org.cdk8s.ChartProps;
 public final class AppSynthesizer {
 
     /**
-     * The manifests of one app in one environment, and the names its constructs made; {@code documents}
-     * are the manifests as trees when the synth has them at hand (rendered on the Java side), else null.
+     * The manifests of one app in one environment, and the names its constructs made; {@code topology}
+     * is the storage picture ({@link StorageTopology}) when it was drawn from the rendered objects
+     * (Java-side rendering), else null and drawn from {@code yaml} when needed.
      */
-    public record Result(String app, String environment, String yaml, Map<String, Object> outputs,
-            List<Map<String, Object>> documents) {
+    public record Result(String app, String environment, String yaml, Map<String, Object> outputs, String topology) {
     }
 
     /** How charts become YAML. */
@@ -125,7 +125,9 @@ public final class AppSynthesizer {
             }
             try {
                 List<Map<String, Object>> documents = ChartRenderer.documents(recording[0]);
-                return new Result(u.app().name(), u.environment(), CdkYaml.stringify(documents), outputs(withOutputs), documents);
+                String yaml = CdkYaml.stringify(documents);
+                return new Result(u.app().name(), u.environment(), yaml, outputs(withOutputs),
+                        StorageTopology.render(u.app().name(), u.environment(), yaml, documents));
             } catch (ChartRenderer.UnrenderableException e) {
                 return null;
             }

@@ -57,7 +57,7 @@ public final class DistTree {
             for (AppSynthesizer.Result r : envResults) {
                 String file = r.app() + ".yaml";
                 files.put(env + "/" + file, header(r) + r.yaml());
-                files.put(env + "/" + r.app() + ".storage.md", StorageTopology.render(r.app(), env, r.yaml(), r.documents()));
+                files.put(env + "/" + r.app() + ".storage.md", r.topology() != null ? r.topology() : StorageTopology.render(r.app(), env, r.yaml()));
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
             }

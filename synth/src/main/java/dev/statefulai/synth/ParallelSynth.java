@@ -219,7 +219,7 @@ public final class ParallelSynth {
                     case SynthWorker.RESULT -> {
                         SynthWorker.Reply r = JSON.readValue(body, SynthWorker.Reply.class);
                         outcomes[r.index()] = r.problems() != null ? new UnitOutcome(null, r.problems())
-                                : new UnitOutcome(new AppSynthesizer.Result(r.app(), r.environment(), r.yaml(), r.outputs(), r.documents()), List.of());
+                                : new UnitOutcome(new AppSynthesizer.Result(r.app(), r.environment(), r.yaml(), r.outputs(), r.topology()), List.of());
                     }
                     case SynthWorker.STATS -> stats.add(JSON.readValue(body, ProcessStats.class));
                     case SynthWorker.ERROR -> throw new IllegalStateException("synth worker: "

@@ -25,7 +25,7 @@ public final class SynthWorker {
 
     /** One unit's answer: a result, or the problems of its values. */
     record Reply(int index, String app, String environment, String yaml, Map<String, Object> outputs,
-            List<Map<String, Object>> documents, List<String> problems) {
+            String topology, List<String> problems) {
     }
 
     private SynthWorker() {
@@ -71,7 +71,7 @@ public final class SynthWorker {
                     ParallelSynth.UnitOutcome o = outcomes.get(k);
                     int index = (Integer) batch.get(k).get("index");
                     Reply reply = o.result() != null
-                            ? new Reply(index, o.result().app(), o.result().environment(), o.result().yaml(), o.result().outputs(), o.result().documents(), null)
+                            ? new Reply(index, o.result().app(), o.result().environment(), o.result().yaml(), o.result().outputs(), o.result().topology(), null)
                             : new Reply(index, null, null, null, null, null, o.problems());
                     protocol.println(RESULT + " " + ParallelSynth.JSON.writeValueAsString(reply));
                     done++;

@@ -61,7 +61,7 @@ class AppSynthesizerRendererTest {
     void rendersOnTheJavaSideWhenTheChartHoldsOnlyThisLibrarysConstructs() throws IOException {
         AppCatalog.App app = app((chart, a) -> { });
         AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNotNull(java.documents(), "rendered on the Java side");
+        assertNotNull(java.topology(), "rendered on the Java side");
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
     }
 
@@ -70,7 +70,7 @@ class AppSynthesizerRendererTest {
         AppCatalog.App app = app((chart, a) -> new KubeConfigMap(chart, "extra", KubeConfigMapProps.builder()
                 .metadata(ObjectMeta.builder().name("probe-extra").build()).data(Map.of("k", "v")).build()));
         AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNull(java.documents(), "synthesized by cdk8s");
+        assertNull(java.topology(), "synthesized by cdk8s");
         assertTrue(java.yaml().contains("name: probe-extra"), java.yaml());
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
     }
@@ -79,7 +79,7 @@ class AppSynthesizerRendererTest {
     void anEscapeHatchHandsTheChartToCdk8s() throws IOException {
         AppCatalog.App app = app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30)));
         AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNull(java.documents(), "synthesized by cdk8s");
+        assertNull(java.topology(), "synthesized by cdk8s");
         assertTrue(java.yaml().contains("minReadySeconds: 30"), java.yaml());
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
     }

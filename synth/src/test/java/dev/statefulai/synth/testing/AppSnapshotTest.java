@@ -51,7 +51,7 @@ public abstract class AppSnapshotTest {
         AppCatalog catalog = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader());
         return catalog.environments().stream().map(env -> DynamicTest.dynamicTest(env, () -> {
             AppSynthesizer.Result java = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
-            if (java.documents() == null) {
+            if (java.topology() == null) {
                 throw new AssertionError(app.displayDir() + " (" + env + ") was not rendered on the Java side");
             }
             Assertions.assertEquals(AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.CDK8S).yaml(), java.yaml());
