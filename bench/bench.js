@@ -11,8 +11,13 @@ const work = path.resolve(process.env.BENCH_WORK || 'bench/target/work');
 const jobs = process.env.BENCH_JOBS || '0';
 const javaOpts = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
 const cp = process.env.BENCH_CLASSPATH;
+// Rounds per N: the file system of a shared machine stalls now and then (a create can take 1 ms
+// instead of 0.03 ms), so each side runs this many times, alternating, and the median counts.
+const runs = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 
 function timed(cmd, args) {
+  // Deleted and written files of the previous run are flushed first, not charged to this one.
+  spawnSync('sync');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -33,6 +38,8 @@ function identical(a, b) {
 }
 
 const rows = [];
+// The run with the median wall time (its own figures: memory, phases, bytes).
+const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
 for (const n of NS) {
   const fleet = path.join(work, `fleet-${n}`);
   if (!fs.existsSync(path.join(fleet, 'apps'))) {
@@ -41,22 +48,26 @@ for (const n of NS) {
   }
   const jOut = path.join(work, `java-${n}`);
   const tOut = path.join(work, `ts-${n}`);
-  fs.rmSync(jOut, { recursive: true, force: true });
-  fs.rmSync(tOut, { recursive: true, force: true });
-  // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
-  const j = java('synth', fleet, jOut, '--jobs', jobs, '--incremental');
-  const t = ts(fleet, tOut);
-  const same = identical(jOut, tOut);
-  // Incremental: one instance's values change, the synth runs again.
-  const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
-  const before = fs.readFileSync(values, 'utf8');
-  fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + 1}`));
-  let inc;
-  try {
-    inc = java('synth', fleet, jOut, '--jobs', jobs, '--incremental');
-  } finally {
-    fs.writeFileSync(values, before);
+  const js = [], tss = [], incs = [];
+  let same;
+  for (let round = 0; round < runs; round++) {
+    fs.rmSync(jOut, { recursive: true, force: true });
+    fs.rmSync(tOut, { recursive: true, force: true });
+    // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
+    js.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+    tss.push(ts(fleet, tOut));
+    same = identical(jOut, tOut);
+    // Incremental: one instance's values change, the synth runs again.
+    const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+    const before = fs.readFileSync(values, 'utf8');
+    fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + 1}`));
+    try {
+      incs.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+    } finally {
+      fs.writeFileSync(values, before);
+    }
   }
+  const j = median(js), t = median(tss), inc = median(incs);
   const javaBytes = j.figures.bytes;
   rows.push({
     n, j, t, inc,

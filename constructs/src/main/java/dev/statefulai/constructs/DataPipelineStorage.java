@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.KubeKind;
+import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
@@ -45,7 +47,7 @@ import software.constructs.Construct;
  * <p>By default the class is encrypted gp3 on the EBS CSI driver with {@code Retain}: deleting a claim
  * never deletes the data.
  */
-public class DataPipelineStorage extends Construct implements HasOutputs {
+public class DataPipelineStorage extends RecordableConstruct implements HasOutputs {
     private static final String CONSTRUCT = "DataPipelineStorage";
     private static final String MODES_RULE = "one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod";
     private static final String NOT_WITH_VOLUMES = "none when volumes is given: set it on each PipelineVolume";
@@ -71,7 +73,6 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
     public DataPipelineStorage(Construct scope, String id, DataPipelineStorageProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
-        Recording.addConstruct(scope, id, this);
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         // Chart.of(this).getNamespace() is two jsii round trips: ask only when no namespace is given.
@@ -240,7 +241,7 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
                 pv.mountOptions(classSpec.mountOptions());
             }
             e.volume().applyTo(pv, e.readOnly());
-            persistentVolumes.put(e.volumeName(), KubeObject.define(this, "pv" + suffix, KubePersistentVolume.GVK,
+            persistentVolumes.put(e.volumeName(), KubeObject.define(this, "pv" + suffix, KubeKind.PERSISTENT_VOLUME,
                     KubePersistentVolumeProps.builder()
                             .metadata(ObjectMeta.builder().name(e.persistentVolumeName()).labels(labels).build())
                             .spec(pv.build())
@@ -254,7 +255,7 @@ public class DataPipelineStorage extends Construct implements HasOutputs {
         if (e.persistentVolumeName() != null) {
             claim.volumeName(e.persistentVolumeName());
         }
-        claims.put(e.volumeName(), KubeObject.define(this, "pvc" + suffix, KubePersistentVolumeClaim.GVK,
+        claims.put(e.volumeName(), KubeObject.define(this, "pvc" + suffix, KubeKind.PERSISTENT_VOLUME_CLAIM,
                 KubePersistentVolumeClaimProps.builder()
                         .metadata(ObjectMeta.builder().name(e.claimName()).namespace(namespace).labels(labels).build())
                         .spec(claim.build())

@@ -1,5 +1,6 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.render.RecordedObject;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.ApiObjectProps;
 import org.cdk8s.Chart;
-import org.cdk8s.GroupVersionKind;
 import org.cdk8s.JsonPatch;
 import software.constructs.Construct;
 
@@ -42,13 +42,13 @@ public final class KubeObject<T extends ApiObject, P> {
      * Defines a typed object under {@code scope}: {@code create.create(scope, id, props)}, or a recording
      * of it while a {@link Recording} is active.
      *
-     * @param gvk the L1 class's {@code GVK}
+     * @param kind the L1 class's kind
      */
-    public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, GroupVersionKind gvk,
+    public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, KubeKind kind,
             P props, L1<T, P> create) {
         Recording recording = Recording.active();
         if (recording != null) {
-            recording.add(scope, id, new RecordedObject.Typed(gvk.getApiVersion(), gvk.getKind(), props));
+            recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props));
             return new KubeObject<>(null, props);
         }
         return new KubeObject<>(create.create(scope, id, props), props);

@@ -1,6 +1,8 @@
 package dev.statefulai.constructs;
 
 import dev.statefulai.constructs.render.KnownValues;
+import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.render.Shells;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +14,16 @@ import org.cdk8s.plus28.k8s.Quantity;
  */
 final class Quantities {
     private static final Map<String, Quantity> CACHE = new ConcurrentHashMap<>();
+    /** While recording: quantities only the JVM knows (Shells). */
+    private static final Map<String, Quantity> SHELLS = new ConcurrentHashMap<>();
 
     private Quantities() {
     }
 
     static Quantity of(String value) {
+        if (Recording.active() != null) {
+            return SHELLS.computeIfAbsent(value, Shells::quantity);
+        }
         return CACHE.computeIfAbsent(value, v -> KnownValues.remember(Quantity.fromString(v), v));
     }
 

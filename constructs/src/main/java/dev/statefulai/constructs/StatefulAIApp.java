@@ -1,6 +1,8 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.math.BigDecimal;
@@ -73,7 +75,7 @@ import software.constructs.Construct;
  * <p>Escape hatches: {@link #getStatefulSet()} and the other getters return the L1 objects, which take
  * JSON patches ({@code addJsonPatch}).
  */
-public class StatefulAIApp extends Construct implements HasOutputs {
+public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
     private static final String CONSTRUCT = "StatefulAIApp";
     private static final String DEFAULT_NAMESPACE_NOTE = "(namespace of kubectl or the GitOps engine)";
     /** The largest automatic {@code /dev/shm}: NCCL and data loaders rarely need more, and it counts against memory. */
@@ -101,7 +103,6 @@ public class StatefulAIApp extends Construct implements HasOutputs {
     public StatefulAIApp(Construct scope, String id, StatefulAIAppProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
-        Recording.addConstruct(scope, id, this);
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         if (name.length() > 52) {
@@ -301,7 +302,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
     private void addSharedClaims(Map<String, String> labels) {
         for (ClaimTemplate t : claimTemplates) {
             if (t.isShared() && t.existingClaim() == null) {
-                claims.add(KubeObject.define(this, "claim-" + t.name(), KubePersistentVolumeClaim.GVK,
+                claims.add(KubeObject.define(this, "claim-" + t.name(), KubeKind.PERSISTENT_VOLUME_CLAIM,
                         KubePersistentVolumeClaimProps.builder()
                                 .metadata(claimMeta(t, sharedClaimName(t), labels, true))
                                 .spec(claimSpec(t, t.size()))
@@ -339,7 +340,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                                 + "' (" + ownClass.backend().displayName() + ") does not");
             }
             for (int i = 0; i < replicas; i++) {
-                claims.add(KubeObject.define(this, "grow-" + t.name() + "-" + i, KubePersistentVolumeClaim.GVK,
+                claims.add(KubeObject.define(this, "grow-" + t.name() + "-" + i, KubeKind.PERSISTENT_VOLUME_CLAIM,
                         KubePersistentVolumeClaimProps.builder()
                                 .metadata(claimMeta(t, t.name() + "-" + name + "-" + i, Labels.selector(name), true))
                                 .spec(claimSpec(t, size))
@@ -462,7 +463,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
                     .persistentVolumeReclaimPolicy(ownClass.reclaimPolicy().value())
                     .storageClassName(ownClass.name());
             volume.applyTo(spec);
-            persistentVolumes.add(KubeObject.define(this, "pv-" + i, KubePersistentVolume.GVK, KubePersistentVolumeProps.builder()
+            persistentVolumes.add(KubeObject.define(this, "pv-" + i, KubeKind.PERSISTENT_VOLUME, KubePersistentVolumeProps.builder()
                     .metadata(ObjectMeta.builder().name(pvName).labels(labels).build())
                     .spec(spec.build())
                     .build(), KubePersistentVolume::new));
@@ -480,7 +481,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             spec.ports(props.ports.stream().map(p -> ServicePort.builder()
                     .name(p.name()).port(p.port()).targetPort(IntOrStrings.of(p.name())).protocol("TCP").build()).toList());
         }
-        return KubeObject.define(this, "service", KubeService.GVK, KubeServiceProps.builder()
+        return KubeObject.define(this, "service", KubeKind.SERVICE, KubeServiceProps.builder()
                 .metadata(meta(name, labels))
                 .spec(spec.build())
                 .build(), KubeService::new);
@@ -569,7 +570,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             metadata.annotations(Map.of(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
                     + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)"));
         }
-        return KubeObject.define(this, "statefulset", KubeStatefulSet.GVK, KubeStatefulSetProps.builder()
+        return KubeObject.define(this, "statefulset", KubeKind.STATEFUL_SET, KubeStatefulSetProps.builder()
                 .metadata(metadata.build())
                 .spec(spec.build())
                 .build(), KubeStatefulSet::new);
@@ -730,7 +731,7 @@ public class StatefulAIApp extends Construct implements HasOutputs {
             throw new InvalidPropsException(construct, "podDisruptionBudgetMaxUnavailable", maxUnavailable,
                     "from 1 to replicas - 1 (" + (replicas - 1) + "): 0 blocks every node drain, replicas allows losing all");
         }
-        return KubeObject.define(this, "pdb", KubePodDisruptionBudget.GVK, KubePodDisruptionBudgetProps.builder()
+        return KubeObject.define(this, "pdb", KubeKind.POD_DISRUPTION_BUDGET, KubePodDisruptionBudgetProps.builder()
                 .metadata(meta(name, labels))
                 .spec(PodDisruptionBudgetSpec.builder()
                         .maxUnavailable(IntOrStrings.of(maxUnavailable))

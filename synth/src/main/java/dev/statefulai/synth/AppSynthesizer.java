@@ -17,9 +17,9 @@ import org.cdk8s.ChartProps;
 /**
  * Synthesizes one app for one environment.
  *
- * <p>By default the constructs record their objects and the chart is rendered on the Java side
- * ({@link Recording}, {@link ChartRenderer}): byte for byte what cdk8s writes, without a jsii round trip
- * per object or a synth in the kernel. When the app's code adds something the recording cannot render
+ * <p>By default the chart and this library's constructs are Java-side shells that record their objects,
+ * and the chart is rendered on the Java side ({@link Recording}, {@link ChartRenderer}): byte for byte
+ * what cdk8s writes, without the jsii kernel. When the app's code adds something the recording cannot render
  * (a construct of another library, an escape hatch), the chart is defined again in an {@link App} of
  * its own and synthesized by cdk8s. {@code AI_STORAGE_RENDERER=cdk8s} always takes that path.
  */
@@ -68,18 +68,13 @@ public final class AppSynthesizer {
     }
 
     /**
-     * Units synthesized together: their charts are recorded in one App, which one round trip checks
-     * for objects the recording could not see; if there are any, every chart of the batch is defined
-     * again and synthesized by cdk8s. A fleet saves an App, a check and a synth per unit.
+     * Units synthesized together, in order. With the Java renderer each chart is recorded and rendered
+     * without the jsii kernel; a chart the recording cannot render is defined again and synthesized by
+     * cdk8s in an App of its own.
      */
     public static final class Batch {
         private final Renderer renderer;
-        private final App recordingApp;
-        private final List<Loaded> loaded = new ArrayList<>();
-        private final List<Result> recorded = new ArrayList<>();
-
-        private record Loaded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
-        }
+        private final List<Result> results = new ArrayList<>();
 
         public Batch() {
             this(RENDERER);
@@ -87,50 +82,41 @@ public final class AppSynthesizer {
 
         Batch(Renderer renderer) {
             this.renderer = renderer;
-            this.recordingApp = renderer == Renderer.JAVA ? new App() : null;
         }
 
         /**
-         * Loads the unit's values and, with the Java renderer, records its chart.
+         * Loads the unit's values and synthesizes it.
          *
          * @throws ValuesException when its values or its props are refused
          */
         public void add(AppCatalog.App app, String environment, Map<String, String> overrides) {
-            Loaded unit = new Loaded(app, environment, ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                    app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name())));
-            recorded.add(recordingApp == null ? null : record(unit, loaded.size()));
-            loaded.add(unit);
+            ValuesLoader.Loaded<?> values = ValuesLoader.load(app.definition().valuesType(), app.dir(),
+                    app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
+            Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values) : null;
+            results.add(recorded != null ? recorded : synthesized(app, environment, values));
         }
 
         /** The results, in the order the units were added. */
         public List<Result> results() {
-            boolean complete = recordingApp != null && Recording.holdsOnlyRecordedObjects(recordingApp);
-            List<Result> out = new ArrayList<>(loaded.size());
-            for (int i = 0; i < loaded.size(); i++) {
-                Loaded u = loaded.get(i);
-                Result r = complete ? recorded.get(i) : null;
-                out.add(r != null ? r : synthesized(u.app(), u.environment(), u.values()));
-            }
-            return out;
+            return List.copyOf(results);
         }
+    }
 
-        /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
-        private Result record(Loaded u, int index) {
-            Chart chart = new Chart(recordingApp, u.app().name() + "-" + index, CHART_PROPS);
-            Recording[] recording = new Recording[1];
-            List<HasOutputs> withOutputs = define(u.app(), u.environment(), u.values(),
-                    () -> recording[0] = Recording.record(chart, null, c -> defineIn(c, u.app(), u.environment(), u.values())));
-            if (recording[0].unsupported() != null) {
-                return null;
-            }
-            try {
-                List<Map<String, Object>> documents = ChartRenderer.documents(recording[0]);
-                String yaml = CdkYaml.stringify(documents);
-                return new Result(u.app().name(), u.environment(), yaml, outputs(withOutputs),
-                        StorageTopology.render(u.app().name(), u.environment(), yaml, documents));
-            } catch (ChartRenderer.UnrenderableException e) {
-                return null;
-            }
+    /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
+    private static Result recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
+        Recording[] recording = new Recording[1];
+        List<HasOutputs> withOutputs = define(app, environment, values,
+                () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
+        if (recording[0].unsupported() != null) {
+            return null;
+        }
+        try {
+            List<Map<String, Object>> documents = ChartRenderer.documents(recording[0]);
+            String yaml = CdkYaml.stringify(documents);
+            return new Result(app.name(), environment, yaml, outputs(withOutputs),
+                    StorageTopology.render(app.name(), environment, yaml, documents));
+        } catch (ChartRenderer.UnrenderableException e) {
+            return null;
         }
     }
 

@@ -44,14 +44,9 @@ public final class DistWriter {
                 for (String file : tree.files().keySet()) {
                     Files.createDirectories(staged.resolve(file).getParent());
                 }
-                // A fleet writes thousands of small files: the writes of one core wait on the file system.
-                tree.files().entrySet().parallelStream().forEach(f -> {
-                    try {
-                        Files.writeString(staged.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write " + f.getKey() + ": " + e.getMessage(), e);
-                    }
-                });
+                for (Map.Entry<String, String> f : tree.files().entrySet()) {
+                    Files.writeString(staged.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+                }
                 Files.createDirectories(distDir);
                 Files.createDirectories(staging.resolve("old"));
                 for (String env : replaced) {

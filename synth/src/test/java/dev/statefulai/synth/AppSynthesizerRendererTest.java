@@ -76,6 +76,25 @@ class AppSynthesizerRendererTest {
     }
 
     @Test
+    void aCdk8sCallOnTheRecordedChartHandsItToCdk8s() throws IOException {
+        // The recorded chart is a shell: jsii creates it in the kernel on first use, which the recording sees.
+        AppCatalog.App app = app((chart, a) -> chart.getNamespace());
+        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        assertNull(java.topology(), "synthesized by cdk8s");
+        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+    }
+
+    @Test
+    void anObjectDefinedInsideThisLibrarysConstructHandsTheChartToCdk8s() throws IOException {
+        AppCatalog.App app = app((chart, a) -> new KubeConfigMap(a, "extra", KubeConfigMapProps.builder()
+                .metadata(ObjectMeta.builder().name("probe-inner").build()).build()));
+        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        assertNull(java.topology(), "synthesized by cdk8s");
+        assertTrue(java.yaml().contains("name: probe-inner"), java.yaml());
+        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+    }
+
+    @Test
     void anEscapeHatchHandsTheChartToCdk8s() throws IOException {
         AppCatalog.App app = app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30)));
         AppSynthesizer.Result java = synth(app, Renderer.JAVA);

@@ -276,6 +276,10 @@ public final class CdkYaml {
      * indented by {@code indent} (empty only for a document that is a bare scalar).
      */
     private static String string(String s, String indent, boolean key) {
+        if (isNameLike(s)) {
+            // Most strings of a manifest: no character that any rule below looks at.
+            return mayReadAsOtherType(s) && readsAsOtherType(s) ? quoted(s, indent, key) : s;
+        }
         if (hasUnprintable(s)) {
             return doubleQuoted(s, indent, key);
         }
@@ -298,14 +302,35 @@ public final class CdkYaml {
                 return quoted(s, indent, true);
             }
         }
-        if (mayReadAsOtherType(s)) {
-            for (Pattern other : NOT_A_STRING) {
-                if (other.matcher(s).matches()) {
-                    return quoted(s, indent, key);
-                }
+        return mayReadAsOtherType(s) && readsAsOtherType(s) ? quoted(s, indent, key) : s;
+    }
+
+    /** Whether a YAML 1.1 reader would take plain {@code s} for a null, boolean, number or timestamp. */
+    private static boolean readsAsOtherType(String s) {
+        for (Pattern other : NOT_A_STRING) {
+            if (other.matcher(s).matches()) {
+                return true;
             }
         }
-        return s;
+        return false;
+    }
+
+    /**
+     * Letters, digits and {@code . _ / -} only, not a lone "-" and not starting with a document
+     * marker: nothing the quoting rules other than the type patterns look at.
+     */
+    private static boolean isNameLike(String s) {
+        int n = s.length();
+        if (n == 0 || s.equals("-") || s.startsWith("---") || s.startsWith("...")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

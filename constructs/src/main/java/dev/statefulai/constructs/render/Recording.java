@@ -5,19 +5,21 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.cdk8s.App;
+import dev.statefulai.constructs.InvalidPropsException;
 import org.cdk8s.Chart;
+import software.amazon.jsii.JsiiObject;
 import software.constructs.Construct;
 
 /**
  * Records the Kubernetes objects that this library's constructs define in one chart, on the Java side,
- * so that the chart can be rendered without a jsii round trip per object ({@link ChartRenderer}).
+ * so that the chart is rendered without the jsii kernel ({@link ChartRenderer}).
  *
- * <p>The recording mirrors the part of the construct tree it knows: the chart, the constructs of this
- * library (each registers itself with {@link #addConstruct}) and the objects they define
- * ({@link dev.statefulai.constructs.KubeObject}). Anything else in the chart (a construct or object
- * from elsewhere), or an escape hatch asked for, cannot be rendered from the recording: the synth then
- * defines the chart again the ordinary way.
+ * <p>While recording, the chart ({@link Shells#chart()}) and this library's constructs
+ * ({@link RecordableConstruct}) are Java-side shells, and the recording mirrors their tree and the
+ * objects they define ({@link dev.statefulai.constructs.KubeObject}). What it cannot render it notices:
+ * an escape hatch asked for, a construct of this library in a scope of another, a shell handed to the
+ * kernel (which is how another library's object in the chart shows), or another failure while the app
+ * defined the chart. The synth then defines the chart again the ordinary way, in the kernel.
  */
 public final class Recording {
     private static final ThreadLocal<Recording> ACTIVE = new ThreadLocal<>();
@@ -29,13 +31,15 @@ public final class Recording {
         }
     }
 
-    /** A node of the mirrored tree: a construct and, in definition order, its children. */
+    /** A node of the mirrored tree: a shell and, in definition order, its children. */
     static final class Node {
         final String id;
+        final JsiiObject shell;
         final List<Object> children = new ArrayList<>();
 
-        Node(String id) {
+        Node(String id, JsiiObject shell) {
             this.id = id;
+            this.shell = shell;
         }
     }
 
@@ -43,29 +47,36 @@ public final class Recording {
     record Entry(String id, RecordedObject object) {
     }
 
+    private final Chart chart;
     private final String chartNamespace;
     private final Map<Object, Node> nodes = new IdentityHashMap<>();
     private final Node root;
     private String unsupported;
 
     private Recording(Chart chart, String chartNamespace) {
+        this.chart = chart;
         this.chartNamespace = chartNamespace;
-        this.root = new Node("");
+        this.root = new Node("", chart);
         nodes.put(chart, root);
     }
 
     /**
-     * Runs {@code define} on {@code chart} while recording. The chart has no labels, its namespace is
-     * {@code chartNamespace} (null for none) and its resource name hashes are disabled.
+     * Runs {@code define} on a {@linkplain Shells#chart() shell chart} while recording, as if the chart
+     * had no labels, the namespace {@code chartNamespace} (null for none) and no resource name hashes.
+     * Refused props ({@link InvalidPropsException}) are thrown as they are; any other failure makes the
+     * recording {@linkplain #unsupported() unsupported}, and the ordinary synth will meet it again.
      */
-    public static Recording record(Chart chart, String chartNamespace, Consumer<Chart> define) {
-        Recording recording = new Recording(chart, chartNamespace);
+    public static Recording record(String chartNamespace, Consumer<Chart> define) {
+        Recording recording = new Recording(Shells.chart(), chartNamespace);
         Recording previous = ACTIVE.get();
         ACTIVE.set(recording);
         try {
-            define.accept(chart);
-        } catch (EscapeHatchException e) {
-            recording.unsupported = e.getMessage();
+            define.accept(recording.chart);
+        } catch (InvalidPropsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            recording.markUnsupported(e instanceof EscapeHatchException ? e.getMessage()
+                    : "defining the chart failed while recording: " + e);
         } finally {
             ACTIVE.set(previous);
         }
@@ -83,19 +94,16 @@ public final class Recording {
         return recording != null ? recording.chartNamespace : Chart.of(construct).getNamespace();
     }
 
-    /** Called by this library's constructs right after {@code super(scope, id)}. */
-    public static void addConstruct(Construct scope, String id, Construct construct) {
-        Recording recording = ACTIVE.get();
-        if (recording != null) {
-            Node parent = recording.nodes.get(scope);
-            if (parent == null) {
-                recording.markUnsupported("construct '" + id + "' is defined in a scope of another library");
-                return;
-            }
-            Node node = new Node(id);
-            parent.children.add(node);
-            recording.nodes.put(construct, node);
+    /** Adds a shell construct of this library ({@link RecordableConstruct}) under {@code scope}. */
+    void addConstruct(Construct scope, String id, RecordableConstruct construct) {
+        Node parent = nodes.get(scope);
+        if (parent == null) {
+            markUnsupported("construct '" + id + "' is defined in a scope of another library");
+            return;
         }
+        Node node = new Node(id, construct);
+        parent.children.add(node);
+        nodes.put(construct, node);
     }
 
     /** Records an object under {@code scope}. */
@@ -115,21 +123,21 @@ public final class Recording {
     }
 
     /**
-     * Why the chart cannot be rendered from this recording, as far as the recording saw (an escape
-     * hatch, a scope of another library), or {@code null}. What it cannot see, objects of another
-     * library, the caller finds with {@link #holdsOnlyRecordedObjects(App)}.
+     * Why the chart cannot be rendered from this recording, or {@code null} when it can. A shell the
+     * kernel has been asked for means something outside this library used the tree: another library's
+     * object defined in it, or a cdk8s call on the chart or a construct.
      */
     public String unsupported() {
+        if (unsupported == null) {
+            for (Node node : nodes.values()) {
+                if (Shells.inKernel(node.shell)) {
+                    markUnsupported("'" + (node.id.isEmpty() ? "the chart" : node.id)
+                            + "' was handed to the jsii kernel while the chart was recorded");
+                    break;
+                }
+            }
+        }
         return unsupported;
-    }
-
-    /**
-     * Whether {@code app}, whose charts were all recorded, holds nothing else: one round trip, in which
-     * cdk8s validates the tree and synthesizes the App, which gives no output when every object was
-     * recorded (recorded objects do not exist in the kernel).
-     */
-    public static boolean holdsOnlyRecordedObjects(App app) {
-        return app.synthYaml().isEmpty();
     }
 
     /** The recorded objects in the order cdk8s synthesizes them (depth-first, in definition order). */

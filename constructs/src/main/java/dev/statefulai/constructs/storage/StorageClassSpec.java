@@ -1,5 +1,6 @@
 package dev.statefulai.constructs.storage;
 
+import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.ReclaimPolicy;
@@ -98,7 +99,7 @@ public final class StorageClassSpec {
         if (!mountOptions.isEmpty()) {
             props.mountOptions(mountOptions);
         }
-        return KubeObject.define(scope, id, KubeStorageClass.GVK, props.build(), KubeStorageClass::new);
+        return KubeObject.define(scope, id, KubeKind.STORAGE_CLASS, props.build(), KubeStorageClass::new);
     }
 
     /** Builder for {@link StorageClassSpec}. */

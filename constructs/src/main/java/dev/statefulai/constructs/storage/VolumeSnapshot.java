@@ -3,6 +3,7 @@ package dev.statefulai.constructs.storage;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import software.constructs.Construct;
  *
  * <p>Defaults: the chart's namespace, the cluster's default VolumeSnapshotClass for the claim's driver.
  */
-public class VolumeSnapshot extends Construct implements HasOutputs {
+public class VolumeSnapshot extends RecordableConstruct implements HasOutputs {
     private final String name;
     private final String namespace;
     private final String claimName;
@@ -29,7 +30,6 @@ public class VolumeSnapshot extends Construct implements HasOutputs {
     public VolumeSnapshot(Construct scope, String id, VolumeSnapshotProps props) {
         super(scope, id);
         dev.statefulai.constructs.OutputsRegistry.register(this);
-        Recording.addConstruct(scope, id, this);
         String construct = "VolumeSnapshot '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsSubdomain(construct, "name", props.name);
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)

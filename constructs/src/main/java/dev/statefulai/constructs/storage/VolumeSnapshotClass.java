@@ -5,6 +5,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ import software.constructs.Construct;
  * no typed class for this custom resource, so it is an {@link ApiObject} whose top-level fields are
  * added as JSON patches.
  */
-public class VolumeSnapshotClass extends Construct implements HasOutputs {
+public class VolumeSnapshotClass extends RecordableConstruct implements HasOutputs {
     /** The API version of the snapshot resources. */
     public static final String API_VERSION = "snapshot.storage.k8s.io/v1";
     /** The annotation that makes a class the default for its driver. */
@@ -36,7 +37,6 @@ public class VolumeSnapshotClass extends Construct implements HasOutputs {
     public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
         super(scope, id);
         dev.statefulai.constructs.OutputsRegistry.register(this);
-        Recording.addConstruct(scope, id, this);
         String construct = "VolumeSnapshotClass '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsSubdomain(construct, "name", props.name);
         StorageBackend backend = Validate.required(construct, "backend", props.backend,
