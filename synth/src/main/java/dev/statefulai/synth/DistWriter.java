@@ -13,9 +13,12 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
- * Replaces environment folders of {@code dist/} with a rendered {@link DistTree}, atomically per
- * folder: the new files are written into a temporary folder beside {@code dist/} and renamed into
- * place only when all of them are written, so a failed run never leaves a half-written folder.
+ * Writes a rendered {@link DistTree} into {@code dist/}. Everything is rendered before the first byte is
+ * written, so a synth that fails on its input leaves {@code dist/} as it was. A new environment folder
+ * is written beside {@code dist/} and renamed into place whole; in an existing one only the files whose
+ * content changed are written, each to a temporary file renamed over the old one (a reader sees the old
+ * file or the new one, never half of it), and files no longer produced are removed. A fleet's re-synth
+ * after one change so writes a few files instead of every one.
  */
 public final class DistWriter {
 
@@ -38,43 +41,66 @@ public final class DistWriter {
                     pruneOthers ? existingEnvironments(distDir).stream() : Stream.empty()).distinct().sorted().toList();
             // Only the replaced folders change, so they are all a summary needs to compare with.
             SortedMap<String, String> before = DistTree.read(distDir, replaced);
-            Path staging = Files.createTempDirectory(parent, ".synth-tmp-");
-            try {
-                Path staged = staging.resolve("new");
-                for (String file : tree.files().keySet()) {
-                    Files.createDirectories(staged.resolve(file).getParent());
+            Files.createDirectories(distDir);
+            for (String env : replaced) {
+                SortedMap<String, String> wanted = tree.files().subMap(env + "/", env + "/\uffff");
+                Path folder = distDir.resolve(env);
+                if (wanted.isEmpty()) {
+                    deleteTree(folder);
+                } else if (!Files.isDirectory(folder)) {
+                    writeNewFolder(parent, folder, env, wanted);
+                } else {
+                    update(distDir, wanted, before);
                 }
-                for (Map.Entry<String, String> f : tree.files().entrySet()) {
-                    Files.writeString(staged.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-                }
-                Files.createDirectories(distDir);
-                Files.createDirectories(staging.resolve("old"));
-                for (String env : replaced) {
-                    Path current = distDir.resolve(env);
-                    if (Files.exists(current)) {
-                        Files.move(current, staging.resolve("old").resolve(env), StandardCopyOption.ATOMIC_MOVE);
-                    }
-                    Path fresh = staging.resolve("new").resolve(env);
-                    if (Files.exists(fresh)) {
-                        Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-            } finally {
-                deleteTree(staging);
             }
-            int written = 0;
             int unchanged = 0;
             for (Map.Entry<String, String> f : tree.files().entrySet()) {
                 if (f.getValue().equals(before.get(f.getKey()))) {
                     unchanged++;
-                } else {
-                    written++;
                 }
             }
             int removed = (int) before.keySet().stream().filter(k -> !tree.files().containsKey(k)).count();
-            return new Summary(written, unchanged, removed);
+            return new Summary(tree.files().size() - unchanged, unchanged, removed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + distDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A folder that does not exist yet: written beside {@code dist/}, then renamed into place. */
+    private static void writeNewFolder(Path parent, Path folder, String env, SortedMap<String, String> files)
+            throws IOException {
+        Path staging = Files.createTempDirectory(parent, ".synth-tmp-");
+        try {
+            Path fresh = staging.resolve(env);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path target = staging.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+            }
+            Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** An existing folder: changed files replaced one by one, files no longer produced removed. */
+    private static void update(Path distDir, SortedMap<String, String> wanted, SortedMap<String, String> before)
+            throws IOException {
+        for (Map.Entry<String, String> f : wanted.entrySet()) {
+            if (f.getValue().equals(before.get(f.getKey()))) {
+                continue;
+            }
+            Path target = distDir.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".synth-tmp");
+            Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String env = wanted.firstKey().substring(0, wanted.firstKey().indexOf('/') + 1);
+        for (String old : before.subMap(env, env + "\uffff").keySet()) {
+            if (!wanted.containsKey(old)) {
+                Files.deleteIfExists(distDir.resolve(old));
+            }
         }
     }
 

@@ -35,11 +35,11 @@ import java.util.stream.Stream;
 public final class SynthState {
     /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
     public static final String FILE = ".synth-state.json";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-    /** The recorded hashes of one unit: its inputs, its manifest file and its entry in outputs.json. */
-    public record Entry(String inputs, String manifest, String outputs) {
+    /** The recorded hashes of one unit: its inputs, its manifest file, its entry in outputs.json and its picture. */
+    public record Entry(String inputs, String manifest, String outputs, String topology) {
     }
 
     private record Stored(int version, Map<String, Entry> units) {
@@ -122,10 +122,16 @@ public final class SynthState {
             if (!(outputs instanceof Map<?, ?> map) || !hash(JSON.writeValueAsString(map)).equals(e.outputs())) {
                 return Optional.empty();
             }
+            // The picture is a function of the manifests: taken as written, not drawn again from them.
+            Path picture = distDir.resolve(u.environment()).resolve(u.app().name() + ".storage.md");
+            String topology = Files.isRegularFile(picture) ? Files.readString(picture, StandardCharsets.UTF_8) : null;
+            if (topology == null || !hash(topology).equals(e.topology())) {
+                return Optional.empty();
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             String yaml = content.substring(content.indexOf('\n') + 1);
-            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed, null));
+            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed, topology));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
@@ -159,8 +165,9 @@ public final class SynthState {
                 String k = key(r.app(), r.environment());
                 String inputs = inputsByKey.get(k);
                 String manifest = tree.files().get(r.environment() + "/" + r.app() + ".yaml");
-                if (inputs != null && manifest != null) {
-                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs()))));
+                String picture = tree.files().get(r.environment() + "/" + r.app() + ".storage.md");
+                if (inputs != null && manifest != null && picture != null) {
+                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs())), hash(picture)));
                 }
             }
             Path file = stateFile(distDir);
