@@ -4,7 +4,6 @@ import dev.statefulai.apps.featurepipeline.FeaturePipelineValues;
 import dev.statefulai.apps.vectordb.VectorDbValues;
 import dev.statefulai.synth.AppCatalog;
 import dev.statefulai.synth.AppDefinition;
-import dev.statefulai.synth.CatalogSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ import org.cdk8s.Chart;
  * {@code values.yaml} and {@code values-prod.yaml}, synthesized by the real app definitions through
  * the project's synth path. The TypeScript reference reads the same files.
  */
-public final class Fleet implements CatalogSource {
+public final class Fleet {
     /** The one environment of the fleet. */
     public static final String ENVIRONMENT = "prod";
     static final String VECTOR_DB = "vector-db";
@@ -95,7 +94,6 @@ public final class Fleet implements CatalogSource {
     }
 
     /** The instances under {@code root/apps}, each bound to the app definition its folder name starts with. */
-    @Override
     public List<AppCatalog.App> apps(Path root, ClassLoader parent) {
         AppDefinition<?> vectorDb = null;
         AppDefinition<?> pipeline = null;

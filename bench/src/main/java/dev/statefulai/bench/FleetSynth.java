@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * The Java side of the benchmark: {@code generate <root> <n>} writes a fleet, and
  * {@code synth <root> <out> [--jobs N] [--incremental]} synthesizes it the way {@code bin/ai-storage synth}
- * does (values, one cdk8s App per instance, {@code DistTree}, {@code DistWriter}) and prints one JSON
- * line of figures: phases, units synthesized and reused, bytes written, peak memory per process.
+ * does (values, the constructs, Java-side rendering with cdk8s as the fallback, {@code DistTree},
+ * {@code DistWriter}) and prints one JSON line of figures: phases, units synthesized and reused, bytes
+ * written, peak memory of the JVM and of any jsii node process.
  */
 public final class FleetSynth {
     private FleetSynth() {
@@ -51,7 +52,7 @@ public final class FleetSynth {
         SynthState state = incremental ? SynthState.load(out, apps) : null;
         long t1 = System.nanoTime();
         Synthesis.Run run = Synthesis.run(apps, envs, Map.of(),
-                new Synthesis.Options(new ParallelSynth.Workers(root, Fleet.class.getName(), jobs), state));
+                new Synthesis.Options(jobs, state));
         if (!run.outcome().ok()) {
             run.outcome().problems().forEach(System.err::println);
             System.exit(2);
@@ -63,9 +64,7 @@ public final class FleetSynth {
         }
         long t3 = System.nanoTime();
         List<ParallelSynth.ProcessStats> processes = new ArrayList<>();
-        processes.add(ParallelSynth.selfStats("main", run.synthesized()
-                - run.workers().stream().mapToInt(ParallelSynth.ProcessStats::units).sum()));
-        processes.addAll(run.workers());
+        processes.add(ParallelSynth.selfStats("main", run.synthesized()));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("units", apps.size() * envs.size());
         figures.put("synthesized", run.synthesized());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
@@ -48,6 +49,13 @@ public final class AppSynthesizer {
     }
 
     private static final Renderer RENDERER = Renderer.fromEnvironment();
+
+    /**
+     * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
+     * which is how a recording finds it out) and cdk8s's own synth. One kernel per JVM, driven
+     * synchronously; values loading, YAML writing and storage pictures run outside it, in parallel.
+     */
+    static final ReentrantLock KERNEL = new ReentrantLock();
 
     /** One struct for every chart: building it is free, but it is serialized on each use anyway. */
     private static final ChartProps CHART_PROPS = ChartProps.builder().disableResourceNameHashes(true).build();
@@ -104,28 +112,39 @@ public final class AppSynthesizer {
 
     /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
     private static Result recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
-        Recording[] recording = new Recording[1];
-        List<HasOutputs> withOutputs = define(app, environment, values,
-                () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
-        if (recording[0].unsupported() != null) {
-            return null;
-        }
+        List<HasOutputs> withOutputs;
+        List<Map<String, Object>> documents;
+        KERNEL.lock();
         try {
-            List<Map<String, Object>> documents = ChartRenderer.documents(recording[0]);
-            String yaml = CdkYaml.stringify(documents);
-            return new Result(app.name(), environment, yaml, outputs(withOutputs),
-                    StorageTopology.render(app.name(), environment, yaml, documents));
+            Recording[] recording = new Recording[1];
+            withOutputs = define(app, environment, values,
+                    () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
+            if (recording[0].unsupported() != null) {
+                return null;
+            }
+            // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
+            documents = ChartRenderer.documents(recording[0]);
         } catch (ChartRenderer.UnrenderableException e) {
             return null;
+        } finally {
+            KERNEL.unlock();
         }
+        String yaml = CdkYaml.stringify(documents);
+        return new Result(app.name(), environment, yaml, outputs(withOutputs),
+                StorageTopology.render(app.name(), environment, yaml, documents));
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */
     private static Result synthesized(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
-        App cdk8sApp = new App();
-        Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
-        List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-        return new Result(app.name(), environment, cdk8sApp.synthYaml(), outputs(withOutputs), null);
+        KERNEL.lock();
+        try {
+            App cdk8sApp = new App();
+            Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
+            List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
+            return new Result(app.name(), environment, cdk8sApp.synthYaml(), outputs(withOutputs), null);
+        } finally {
+            KERNEL.unlock();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -35,8 +35,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 with a diff if dist/ differs from what the code synthesizes.")
     boolean check;
 
-    @Option(names = {"-j", "--jobs"}, description = "Processes to synthesize with (default: one per core, when the "
-            + "number of apps x environments pays for starting another JVM).", defaultValue = "0")
+    @Option(names = {"-j", "--jobs"}, description = "Threads to synthesize with (default: one per core, when the "
+            + "number of apps x environments pays for another).", defaultValue = "0")
     int jobs;
 
     @Option(names = "--full", description = "Synthesize every app again, even those whose code and values did not change "
@@ -65,8 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
         if (state != null && full) {
             state = state.withoutPrevious();
         }
-        Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(
-                new ParallelSynth.Workers(rootDir, CatalogSource.Discovered.class.getName(), jobs), state));
+        Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(jobs, state));
         Synthesis.Outcome outcome = run.outcome();
         if (!outcome.ok()) {
             return fail(outcome.problems());

@@ -47,13 +47,13 @@ public final class Synthesis {
     }
 
     /**
-     * How a run may go faster: worker processes ({@link ParallelSynth}) and the incremental state of
-     * the output folder ({@link SynthState}; {@code null}: synthesize everything).
+     * How a run may go faster: threads ({@link ParallelSynth}; 0: one per core as the units allow) and
+     * the incremental state of the output folder ({@link SynthState}; {@code null}: synthesize everything).
      */
-    public record Options(ParallelSynth.Workers workers, SynthState state) {
-        /** Everything synthesized, in this process. */
+    public record Options(int jobs, SynthState state) {
+        /** Everything synthesized, on this thread. */
         public static Options sequential() {
-            return new Options(ParallelSynth.Workers.none(), null);
+            return new Options(1, null);
         }
     }
 
@@ -63,10 +63,10 @@ public final class Synthesis {
      * output folder, and the worker processes that helped.
      */
     public record Run(Outcome outcome, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey,
-                      int synthesized, int reused, List<ParallelSynth.ProcessStats> workers) {
+                      int synthesized, int reused) {
     }
 
-    /** Like {@link #run(List, List, Map)}, with workers and incremental state as {@code options} say. */
+    /** Like {@link #run(List, List, Map)}, with threads and incremental state as {@code options} say. */
     public static Run run(List<AppCatalog.App> apps, List<String> environments,
                           Map<String, Map<String, String>> overrides, Options options) {
         List<ParallelSynth.Unit> units = new ArrayList<>();
@@ -91,11 +91,10 @@ public final class Synthesis {
                 todoIndex.add(i);
             }
         }
-        ParallelSynth.Report report = todo.isEmpty() ? new ParallelSynth.Report(List.of(), List.of())
-                : ParallelSynth.run(todo, options.workers());
+        List<ParallelSynth.UnitOutcome> done = todo.isEmpty() ? List.of() : ParallelSynth.run(todo, options.jobs());
         ParallelSynth.UnitOutcome[] outcomes = new ParallelSynth.UnitOutcome[units.size()];
         for (int j = 0; j < todo.size(); j++) {
-            outcomes[todoIndex.get(j)] = report.outcomes().get(j);
+            outcomes[todoIndex.get(j)] = done.get(j);
         }
         List<AppSynthesizer.Result> results = new ArrayList<>();
         // A problem in values.yaml shows in every environment: report it once.
@@ -112,6 +111,6 @@ public final class Synthesis {
         List<String> sorted = new ArrayList<>(problems);
         sorted.sort(Synthesis::byFileAndLine);
         Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted));
-        return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size(), report.workers());
+        return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size());
     }
 }
