@@ -37,6 +37,9 @@ function identical(a, b) {
   return r.status === 0 ? 'yes' : `NO (${r.stdout.split('\n').length - 1} files differ)`;
 }
 
+const outputs = path.join(work, 'out');
+fs.rmSync(outputs, { recursive: true, force: true });
+spawnSync('sync');
 const rows = [];
 // The run with the median wall time (its own figures: memory, phases, bytes).
 const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
@@ -46,13 +49,13 @@ for (const n of NS) {
     fs.mkdirSync(fleet, { recursive: true });
     java('generate', fleet, String(n));
   }
-  const jOut = path.join(work, `java-${n}`);
-  const tOut = path.join(work, `ts-${n}`);
   const js = [], tss = [], incs = [];
   let same;
   for (let round = 0; round < runs; round++) {
-    fs.rmSync(jOut, { recursive: true, force: true });
-    fs.rmSync(tOut, { recursive: true, force: true });
+    // Fresh folders every round, removed only after the last measurement: deleting thousands of
+    // files makes the file system slow for a while, which would be charged to whoever runs next.
+    const jOut = path.join(outputs, `java-${n}-${round}`);
+    const tOut = path.join(outputs, `ts-${n}-${round}`);
     // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
     js.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
     tss.push(ts(fleet, tOut));
