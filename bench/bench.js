@@ -79,7 +79,10 @@ for (const n of NS) {
     same,
     javaBytes, tsBytes: t.figures.bytes,
   });
-  process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s, ts ${(t.ms / 1000).toFixed(2)} s\n`);
+  const secs = xs => xs.map(x => (x.ms / 1000).toFixed(2)).join(' ');
+  process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s (rounds: ${secs(js)}; write ms: `
+    + `${js.map(x => x.figures.writeMs).join(' ')}), ts ${(t.ms / 1000).toFixed(2)} s (rounds: ${secs(tss)}; write ms: `
+    + `${tss.map(x => x.figures.writeMs).join(' ')})\n`);
 }
 
 const f = (x, d = 2) => x.toFixed(d);

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
@@ -72,9 +74,12 @@ public final class DistWriter {
         Path staging = Files.createTempDirectory(parent, ".synth-tmp-");
         try {
             Path fresh = staging.resolve(env);
+            Set<Path> folders = new HashSet<>();
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path target = staging.resolve(f.getKey());
-                Files.createDirectories(target.getParent());
+                if (folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
             }
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
