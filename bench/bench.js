@@ -33,7 +33,7 @@ const mib = kib => kib / 1024;
 const peak = f => mib(f.processes.reduce((s, p) => s + p.vmHwmKib + p.nodeVmHwmKib, 0));
 
 function identical(a, b) {
-  const r = spawnSync('diff', ['-r', '-q', '-x', '*.storage.md', a, b], { encoding: 'utf8' });
+  const r = spawnSync('diff', ['-r', '-q', '-x', 'storage.md', a, b], { encoding: 'utf8' });
   return r.status === 0 ? 'yes' : `NO (${r.stdout.split('\n').length - 1} files differ)`;
 }
 

@@ -73,7 +73,7 @@ public final class FleetSynth {
         figures.put("synthMs", (t2 - t1) / 1_000_000);
         figures.put("writeMs", (t3 - t2) / 1_000_000);
         // The TypeScript reference writes the manifests, kustomization.yaml and outputs.json; the Java
-        // synth also writes a <app>.storage.md picture per app, counted apart.
+        // synth also writes a storage.md of pictures per environment, counted apart.
         figures.put("bytes", Map.of("manifests", bytes(out, false), "all", bytes(out, true)));
         figures.put("processes", processes);
         System.out.println(new ObjectMapper().writeValueAsString(figures));
@@ -82,7 +82,7 @@ public final class FleetSynth {
     private static long bytes(Path dir, boolean pictures) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> pictures || !f.getFileName().toString().endsWith(".storage.md"))
+                    .filter(f -> pictures || !f.getFileName().toString().equals("storage.md"))
                     .mapToLong(f -> f.toFile().length()).sum();
         }
     }

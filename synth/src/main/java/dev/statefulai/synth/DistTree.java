@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * The content of {@code dist/}, as relative path to file text: per environment, one manifest file per
- * app with a picture of its storage beside it ({@code <app>.storage.md}), a {@code kustomization.yaml}
+ * app, a picture of the apps' storage ({@code storage.md}, a section per app), a {@code kustomization.yaml}
  * listing the manifests (so a GitOps engine or {@code kubectl apply -k} can point at the folder) and
  * {@code outputs.json} with the names each app made. A pure function of the
  * synth results, so the same inputs give the same bytes on any machine.
@@ -48,6 +48,7 @@ public final class DistTree {
         byEnv.forEach((env, envResults) -> {
             envResults.sort(Comparator.comparing(AppSynthesizer.Result::app));
             Map<String, Object> outputs = new LinkedHashMap<>();
+            List<String> pictures = new ArrayList<>();
             StringBuilder kustomization = new StringBuilder()
                     .append("# Generated: every manifest of environment '").append(env).append("'.\n")
                     .append("# Apply with 'kubectl apply -k dist/").append(env).append("' or point a GitOps engine at this folder.\n")
@@ -57,12 +58,13 @@ public final class DistTree {
             for (AppSynthesizer.Result r : envResults) {
                 String file = r.app() + ".yaml";
                 files.put(env + "/" + file, header(r) + r.yaml());
-                files.put(env + "/" + r.app() + ".storage.md", r.topology() != null ? r.topology() : StorageTopology.render(r.app(), env, r.yaml()));
+                pictures.add(r.topology() != null ? r.topology() : StorageTopology.render(r.app(), env, r.yaml()));
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
             }
             files.put(env + "/kustomization.yaml", kustomization.toString());
             files.put(env + "/outputs.json", json(Map.of("environment", env, "apps", outputs)));
+            files.put(env + "/" + StorageTopology.FILE, StorageTopology.document(env, pictures));
         });
         return new DistTree(files);
     }

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A picture of an app's storage in one environment, as Markdown with a Mermaid flowchart and a table:
+ * A picture of an app's storage in one environment, as a Markdown section with a Mermaid flowchart and a table:
  * StatefulSets and their replicas' claims, standalone claims, the PersistentVolumes behind them (with
  * their backend, node or zone) and the StorageClasses (provisioner, reclaim policy, binding mode).
  * Reviewers read a picture faster than YAML. Derived from the manifests alone, so it fits every app.
+ * The sections of an environment's apps make its {@code storage.md} ({@link #document}).
  */
 public final class StorageTopology {
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -35,7 +36,35 @@ public final class StorageTopology {
         }
     }
 
-    /** The Markdown for the manifests in {@code yaml} (a multi-document YAML string). */
+    /** The file name of an environment's pictures, beside its manifests. */
+    public static final String FILE = "storage.md";
+    private static final String SECTION = "## ";
+
+    /** An environment's {@code storage.md}: a title, then the sections of its apps in order. */
+    public static String document(String environment, List<String> sections) {
+        StringBuilder md = new StringBuilder()
+                .append("# Storage in ").append(environment).append("\n\n")
+                .append("Generated from the manifests beside this file, one section per app; do not edit.\n");
+        sections.forEach(s -> md.append('\n').append(s));
+        return md.toString();
+    }
+
+    /** The sections of a {@link #document}, by app; what does not parse as one simply is not there. */
+    public static Map<String, String> sections(String document) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int at = document.indexOf("\n" + SECTION);
+        while (at >= 0) {
+            int start = at + 1;
+            int next = document.indexOf("\n\n" + SECTION, start);
+            int end = next < 0 ? document.length() : next + 1;
+            String section = document.substring(start, end);
+            out.put(section.substring(SECTION.length(), section.indexOf('\n')), section);
+            at = next < 0 ? -1 : next + 1;
+        }
+        return out;
+    }
+
+    /** The section for the manifests in {@code yaml} (a multi-document YAML string). */
     public static String render(String app, String environment, String yaml) {
         return new StorageTopology(parse(yaml)).markdown(app, environment);
     }
@@ -77,8 +106,8 @@ public final class StorageTopology {
         classes.forEach((name, c) -> node(classId(name), "StorageClass " + name + "<br/>" + c.path("provisioner").asText()
                 + "<br/>" + c.path("reclaimPolicy").asText("Delete") + " · " + c.path("volumeBindingMode").asText("Immediate")));
         StringBuilder md = new StringBuilder()
-                .append("# Storage of ").append(app).append(" in ").append(environment).append("\n\n")
-                .append("Generated from ").append(app).append(".yaml beside this file; do not edit.\n\n")
+                .append(SECTION).append(app).append("\n\n")
+                .append("From `").append(app).append(".yaml`.\n\n")
                 .append("```mermaid\nflowchart LR\n").append(graph).append("```\n\n")
                 .append("| claim or volume | size | access | storage class | reclaim | backed by |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class SynthState {
     /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
     public static final String FILE = ".synth-state.json";
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     /** The recorded hashes of one unit: its inputs, its manifest file, its entry in outputs.json and its picture. */
@@ -49,6 +49,7 @@ public final class SynthState {
     private final String codeVersion;
     private final Map<String, Entry> previous;
     private final Map<String, Map<String, Object>> outputsByEnv = new HashMap<>();
+    private final Map<String, Map<String, String>> picturesByEnv = new HashMap<>();
 
     private SynthState(Path distDir, String codeVersion, Map<String, Entry> previous) {
         this.distDir = distDir;
@@ -123,8 +124,7 @@ public final class SynthState {
                 return Optional.empty();
             }
             // The picture is a function of the manifests: taken as written, not drawn again from them.
-            Path picture = distDir.resolve(u.environment()).resolve(u.app().name() + ".storage.md");
-            String topology = Files.isRegularFile(picture) ? Files.readString(picture, StandardCharsets.UTF_8) : null;
+            String topology = envPictures(u.environment()).get(u.app().name());
             if (topology == null || !hash(topology).equals(e.topology())) {
                 return Optional.empty();
             }
@@ -135,6 +135,16 @@ public final class SynthState {
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
+    }
+
+    private Map<String, String> envPictures(String environment) {
+        return picturesByEnv.computeIfAbsent(environment, env -> {
+            try {
+                return StorageTopology.sections(Files.readString(distDir.resolve(env).resolve(StorageTopology.FILE)));
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        });
     }
 
     private Map<String, Object> envOutputs(String environment) {
@@ -165,9 +175,8 @@ public final class SynthState {
                 String k = key(r.app(), r.environment());
                 String inputs = inputsByKey.get(k);
                 String manifest = tree.files().get(r.environment() + "/" + r.app() + ".yaml");
-                String picture = tree.files().get(r.environment() + "/" + r.app() + ".storage.md");
-                if (inputs != null && manifest != null && picture != null) {
-                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs())), hash(picture)));
+                if (inputs != null && manifest != null && r.topology() != null) {
+                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
                 }
             }
             Path file = stateFile(distDir);

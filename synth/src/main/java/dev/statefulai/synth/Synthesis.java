@@ -103,7 +103,7 @@ public final class Synthesis {
             if (reused[i] != null) {
                 results.add(reused[i]);
             } else if (outcomes[i].result() != null) {
-                results.add(outcomes[i].result());
+                results.add(withPicture(outcomes[i].result()));
             } else {
                 problems.addAll(outcomes[i].problems());
             }
@@ -112,5 +112,11 @@ public final class Synthesis {
         sorted.sort(Synthesis::byFileAndLine);
         Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted));
         return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size());
+    }
+
+    /** A result with its storage picture: drawn from its YAML when cdk8s synthesized it. */
+    private static AppSynthesizer.Result withPicture(AppSynthesizer.Result r) {
+        return r.topology() != null ? r : new AppSynthesizer.Result(r.app(), r.environment(), r.yaml(), r.outputs(),
+                StorageTopology.render(r.app(), r.environment(), r.yaml()));
     }
 }

@@ -22,11 +22,11 @@ class SynthCommandTest {
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, run.exitCode(), run.err());
         SortedMap<String, String> dist = repo.dist();
-        assertEquals(List.of("dev/demo.storage.md", "dev/demo.yaml", "dev/kustomization.yaml", "dev/outputs.json",
-                "prod/demo.storage.md", "prod/demo.yaml", "prod/kustomization.yaml", "prod/outputs.json"), List.copyOf(dist.keySet()));
+        assertEquals(List.of("dev/demo.yaml", "dev/kustomization.yaml", "dev/outputs.json", "dev/storage.md",
+                "prod/demo.yaml", "prod/kustomization.yaml", "prod/outputs.json", "prod/storage.md"), List.copyOf(dist.keySet()));
         assertTrue(dist.get("prod/kustomization.yaml").contains("kind: Kustomization\nresources:\n  - demo.yaml\n"));
         assertTrue(dist.get("prod/outputs.json").contains("\"statefulSet\": \"demo\""));
-        assertTrue(dist.get("prod/demo.storage.md").contains("StatefulSet demo<br/>3 replicas"));
+        assertTrue(dist.get("prod/storage.md").contains("StatefulSet demo<br/>3 replicas"));
         assertTrue(run.out().contains("8 file(s) written, 0 unchanged, 0 removed"), run.out());
     }
 
