@@ -65,41 +65,37 @@ class AppSynthesizerRendererTest {
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
     }
 
-    @Test
-    void anObjectOfAnotherLibraryHandsTheChartToCdk8s() throws IOException {
-        AppCatalog.App app = app((chart, a) -> new KubeConfigMap(chart, "extra", KubeConfigMapProps.builder()
-                .metadata(ObjectMeta.builder().name("probe-extra").build()).data(Map.of("k", "v")).build()));
+    /** The Java renderer hands {@code app}'s chart to cdk8s, which gives what it gives alone; returns its YAML. */
+    private static String handedToCdk8s(AppCatalog.App app) {
         AppSynthesizer.Result java = synth(app, Renderer.JAVA);
         assertNull(java.topology(), "synthesized by cdk8s");
-        assertTrue(java.yaml().contains("name: probe-extra"), java.yaml());
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+        return java.yaml();
+    }
+
+    @Test
+    void anObjectOfAnotherLibraryHandsTheChartToCdk8s() throws IOException {
+        String yaml = handedToCdk8s(app((chart, a) -> new KubeConfigMap(chart, "extra", KubeConfigMapProps.builder()
+                .metadata(ObjectMeta.builder().name("probe-extra").build()).data(Map.of("k", "v")).build())));
+        assertTrue(yaml.contains("name: probe-extra"), yaml);
+    }
+
+    @Test
+    void anObjectDefinedInsideThisLibrarysConstructHandsTheChartToCdk8s() throws IOException {
+        String yaml = handedToCdk8s(app((chart, a) -> new KubeConfigMap(a, "extra", KubeConfigMapProps.builder()
+                .metadata(ObjectMeta.builder().name("probe-inner").build()).build())));
+        assertTrue(yaml.contains("name: probe-inner"), yaml);
     }
 
     @Test
     void aCdk8sCallOnTheRecordedChartHandsItToCdk8s() throws IOException {
         // The recorded chart is a shell: jsii creates it in the kernel on first use, which the recording sees.
-        AppCatalog.App app = app((chart, a) -> chart.getNamespace());
-        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNull(java.topology(), "synthesized by cdk8s");
-        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
-    }
-
-    @Test
-    void anObjectDefinedInsideThisLibrarysConstructHandsTheChartToCdk8s() throws IOException {
-        AppCatalog.App app = app((chart, a) -> new KubeConfigMap(a, "extra", KubeConfigMapProps.builder()
-                .metadata(ObjectMeta.builder().name("probe-inner").build()).build()));
-        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNull(java.topology(), "synthesized by cdk8s");
-        assertTrue(java.yaml().contains("name: probe-inner"), java.yaml());
-        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+        handedToCdk8s(app((chart, a) -> chart.getNamespace()));
     }
 
     @Test
     void anEscapeHatchHandsTheChartToCdk8s() throws IOException {
-        AppCatalog.App app = app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30)));
-        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
-        assertNull(java.topology(), "synthesized by cdk8s");
-        assertTrue(java.yaml().contains("minReadySeconds: 30"), java.yaml());
-        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+        String yaml = handedToCdk8s(app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30))));
+        assertTrue(yaml.contains("minReadySeconds: 30"), yaml);
     }
 }
