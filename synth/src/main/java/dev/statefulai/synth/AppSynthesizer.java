@@ -6,7 +6,6 @@ import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.render.CdkYaml;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,46 +67,16 @@ public final class AppSynthesizer {
         return synth(app, environment, overrides, RENDERER);
     }
 
-    /** As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer. */
-    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
-        Batch batch = new Batch(renderer);
-        batch.add(app, environment, overrides);
-        return batch.results().get(0);
-    }
-
     /**
-     * Units synthesized together, in order. With the Java renderer each chart is recorded and rendered
-     * without the jsii kernel; a chart the recording cannot render is defined again and synthesized by
-     * cdk8s in an App of its own.
+     * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
+     *
+     * @throws ValuesException when the app's values or its props are refused
      */
-    public static final class Batch {
-        private final Renderer renderer;
-        private final List<Result> results = new ArrayList<>();
-
-        public Batch() {
-            this(RENDERER);
-        }
-
-        Batch(Renderer renderer) {
-            this.renderer = renderer;
-        }
-
-        /**
-         * Loads the unit's values and synthesizes it.
-         *
-         * @throws ValuesException when its values or its props are refused
-         */
-        public void add(AppCatalog.App app, String environment, Map<String, String> overrides) {
-            ValuesLoader.Loaded<?> values = ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                    app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
-            Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values) : null;
-            results.add(recorded != null ? recorded : synthesized(app, environment, values));
-        }
-
-        /** The results, in the order the units were added. */
-        public List<Result> results() {
-            return List.copyOf(results);
-        }
+    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+        ValuesLoader.Loaded<?> values = ValuesLoader.load(app.definition().valuesType(), app.dir(),
+                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
+        Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values) : null;
+        return recorded != null ? recorded : synthesized(app, environment, values);
     }
 
     /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */

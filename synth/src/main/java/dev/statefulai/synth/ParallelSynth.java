@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,22 +95,15 @@ public final class ParallelSynth {
         return List.of(outcomes);
     }
 
-    /** Synthesizes a batch of units on this thread ({@link AppSynthesizer.Batch}), in order. */
+    /** Synthesizes a batch of units on this thread, in order. */
     static List<UnitOutcome> synthBatch(List<Unit> units) {
-        AppSynthesizer.Batch batch = new AppSynthesizer.Batch();
-        List<List<String>> problems = new ArrayList<>();
+        List<UnitOutcome> out = new ArrayList<>(units.size());
         for (Unit u : units) {
             try {
-                batch.add(u.app(), u.environment(), u.overrides());
-                problems.add(null);
+                out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of()));
             } catch (ValuesException e) {
-                problems.add(e.problems());
+                out.add(new UnitOutcome(null, e.problems()));
             }
-        }
-        Iterator<AppSynthesizer.Result> results = batch.results().iterator();
-        List<UnitOutcome> out = new ArrayList<>(units.size());
-        for (List<String> p : problems) {
-            out.add(p != null ? new UnitOutcome(null, p) : new UnitOutcome(results.next(), List.of()));
         }
         return out;
     }
