@@ -100,7 +100,7 @@ public final class AppSynthesizer {
         }
         String yaml = CdkYaml.stringify(documents);
         return new Result(app.name(), environment, yaml, outputs(withOutputs),
-                StorageTopology.render(app.name(), environment, yaml, documents));
+                StorageTopology.render(app.name(), environment, documents));
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */

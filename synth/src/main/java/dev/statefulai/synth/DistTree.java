@@ -38,7 +38,7 @@ public final class DistTree {
         this.files = files;
     }
 
-    /** Renders the files of the given results, grouped by environment. */
+    /** Renders the files of the given results (each with its storage picture), grouped by environment. */
     public static DistTree render(List<AppSynthesizer.Result> results) {
         Map<String, List<AppSynthesizer.Result>> byEnv = new TreeMap<>();
         for (AppSynthesizer.Result r : results) {
@@ -58,7 +58,7 @@ public final class DistTree {
             for (AppSynthesizer.Result r : envResults) {
                 String file = r.app() + ".yaml";
                 files.put(env + "/" + file, header(r) + r.yaml());
-                pictures.add(r.topology() != null ? r.topology() : StorageTopology.render(r.app(), env, r.yaml()));
+                pictures.add(r.topology());
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
             }

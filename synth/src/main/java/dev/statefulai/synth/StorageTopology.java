@@ -69,11 +69,8 @@ public final class StorageTopology {
         return new StorageTopology(parse(yaml)).markdown(app, environment);
     }
 
-    /** The Markdown for the manifests {@code documents}, or, when they are null, those in {@code yaml}. */
-    public static String render(String app, String environment, String yaml, List<Map<String, Object>> documents) {
-        if (documents == null) {
-            return render(app, environment, yaml);
-        }
+    /** The section for the manifests {@code documents}, as rendered on the Java side. */
+    public static String render(String app, String environment, List<Map<String, Object>> documents) {
         List<JsonNode> objects = new ArrayList<>(documents.size());
         documents.forEach(d -> objects.add(YAML.valueToTree(d)));
         return new StorageTopology(objects).markdown(app, environment);
