@@ -1,13 +1,7 @@
 package dev.statefulai.constructs;
 
-import dev.statefulai.constructs.render.KnownValues;
-import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.render.JsiiValueCache;
 import dev.statefulai.constructs.render.Shells;
-import dev.statefulai.constructs.render.KnownValues;
-import dev.statefulai.constructs.render.Recording;
-import dev.statefulai.constructs.render.Shells;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cdk8s.plus28.k8s.IntOrString;
 
 /**
@@ -17,28 +11,19 @@ import org.cdk8s.plus28.k8s.IntOrString;
  * immutable, so sharing one between objects changes nothing in the manifests.
  */
 public final class IntOrStrings {
-    private static final Map<Integer, IntOrString> NUMBERS = new ConcurrentHashMap<>();
-    private static final Map<String, IntOrString> STRINGS = new ConcurrentHashMap<>();
-    /** While recording: instances only the JVM knows (Shells). */
-    private static final Map<Integer, IntOrString> SHELL_NUMBERS = new ConcurrentHashMap<>();
-    private static final Map<String, IntOrString> SHELL_STRINGS = new ConcurrentHashMap<>();
+    private static final JsiiValueCache<Integer, IntOrString> NUMBERS = new JsiiValueCache<>(IntOrString::fromNumber, Shells::intOrString);
+    private static final JsiiValueCache<String, IntOrString> STRINGS = new JsiiValueCache<>(IntOrString::fromString, Shells::intOrString);
 
     private IntOrStrings() {
     }
 
     /** {@code IntOrString.fromNumber(value)}, cached. */
     public static IntOrString of(int value) {
-        if (Recording.active() != null) {
-            return SHELL_NUMBERS.computeIfAbsent(value, Shells::intOrString);
-        }
-        return NUMBERS.computeIfAbsent(value, v -> KnownValues.remember(IntOrString.fromNumber(v), v));
+        return NUMBERS.get(value);
     }
 
     /** {@code IntOrString.fromString(value)}, cached. */
     public static IntOrString of(String value) {
-        if (Recording.active() != null) {
-            return SHELL_STRINGS.computeIfAbsent(value, Shells::intOrString);
-        }
-        return STRINGS.computeIfAbsent(value, v -> KnownValues.remember(IntOrString.fromString(v), v));
+        return STRINGS.get(value);
     }
 }
