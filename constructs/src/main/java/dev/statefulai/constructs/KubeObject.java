@@ -8,7 +8,6 @@ import java.util.Map;
 import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.ApiObjectProps;
-import org.cdk8s.Chart;
 import org.cdk8s.JsonPatch;
 import software.constructs.Construct;
 
@@ -72,7 +71,7 @@ public final class KubeObject<T extends ApiObject, P> {
                 .apiVersion(apiVersion).kind(kind).metadata(metadata).build());
         // The fields go in as JSON patches, applied after cdk8s has sorted and cleaned the props.
         ordered.forEach((field, value) -> object.addJsonPatch(JsonPatch.add("/" + field, value)));
-        if (clusterScoped && metadata.getNamespace() == null && Chart.of(scope).getNamespace() != null) {
+        if (clusterScoped && metadata.getNamespace() == null && Recording.chartNamespaceOf(scope) != null) {
             object.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
         }
         return new KubeObject<>(object, ordered);

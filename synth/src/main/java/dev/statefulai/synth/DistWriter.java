@@ -52,7 +52,7 @@ public final class DistWriter {
                 } else if (!Files.isDirectory(folder)) {
                     writeNewFolder(parent, folder, env, wanted);
                 } else {
-                    update(distDir, wanted, before);
+                    update(distDir, env, wanted, before);
                 }
             }
             int unchanged = 0;
@@ -89,8 +89,8 @@ public final class DistWriter {
     }
 
     /** An existing folder: changed files replaced one by one, files no longer produced removed. */
-    private static void update(Path distDir, SortedMap<String, String> wanted, SortedMap<String, String> before)
-            throws IOException {
+    private static void update(Path distDir, String env, SortedMap<String, String> wanted,
+            SortedMap<String, String> before) throws IOException {
         for (Map.Entry<String, String> f : wanted.entrySet()) {
             if (f.getValue().equals(before.get(f.getKey()))) {
                 continue;
@@ -101,8 +101,7 @@ public final class DistWriter {
             Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        String env = wanted.firstKey().substring(0, wanted.firstKey().indexOf('/') + 1);
-        for (String old : before.subMap(env, env + "\uffff").keySet()) {
+        for (String old : before.subMap(env + "/", env + "/\uffff").keySet()) {
             if (!wanted.containsKey(old)) {
                 Files.deleteIfExists(distDir.resolve(old));
             }

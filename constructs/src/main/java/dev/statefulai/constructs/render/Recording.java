@@ -31,7 +31,7 @@ public final class Recording {
         }
     }
 
-    /** A node of the mirrored tree: a shell and, in definition order, its children. */
+    /** A node of the mirrored tree: a shell and, in definition order, its children (nodes and recorded objects). */
     static final class Node {
         final String id;
         final JsiiObject shell;
@@ -41,10 +41,6 @@ public final class Recording {
             this.id = id;
             this.shell = shell;
         }
-    }
-
-    /** A recorded object and its construct id. */
-    record Entry(String id, RecordedObject object) {
     }
 
     private final Chart chart;
@@ -113,7 +109,7 @@ public final class Recording {
             markUnsupported("object '" + id + "' is defined in a scope of another library");
             return;
         }
-        parent.children.add(new Entry(id, object));
+        parent.children.add(object);
     }
 
     private void markUnsupported(String reason) {
@@ -152,7 +148,7 @@ public final class Recording {
             if (child instanceof Node n) {
                 collect(n, out);
             } else {
-                out.add(((Entry) child).object());
+                out.add((RecordedObject) child);
             }
         }
     }
