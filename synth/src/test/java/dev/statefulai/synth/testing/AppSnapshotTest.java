@@ -32,15 +32,20 @@ public abstract class AppSnapshotTest {
         return AppSynthesizer.synth(app(), environment, Map.of());
     }
 
-    @TestFactory
-    Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
-        AppCatalog.App app = app();
-        AppCatalog catalog = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader());
-        List<String> environments = catalog.environments();
+    /** The app's environments (its values-<env>.yaml files); an app without one fails the test. */
+    private List<String> environments(AppCatalog.App app) {
+        List<String> environments = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader())
+                .environments();
         if (environments.isEmpty()) {
             throw new AssertionError(app.displayDir() + " has no values-<env>.yaml");
         }
-        return environments.stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
+        return environments;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
+        AppCatalog.App app = app();
+        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
                 app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
     }
 
@@ -48,8 +53,7 @@ public abstract class AppSnapshotTest {
     @TestFactory
     Stream<DynamicTest> rendersOnTheJavaSideLikeCdk8s() {
         AppCatalog.App app = app();
-        AppCatalog catalog = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader());
-        return catalog.environments().stream().map(env -> DynamicTest.dynamicTest(env, () -> {
+        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> {
             AppSynthesizer.Result java = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
             if (java.topology() == null) {
                 throw new AssertionError(app.displayDir() + " (" + env + ") was not rendered on the Java side");
