@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -33,18 +35,24 @@ public final class DistTree {
             .build();
 
     private final SortedMap<String, String> files;
+    private final SortedSet<String> keptInDist;
 
-    private DistTree(SortedMap<String, String> files) {
+    private DistTree(SortedMap<String, String> files, SortedSet<String> keptInDist) {
         this.files = files;
+        this.keptInDist = keptInDist;
     }
 
-    /** Renders the files of the given results (each with its storage picture), grouped by environment. */
+    /**
+     * Renders the files of the given results (each with its storage picture), grouped by environment; the
+     * manifest of a result {@linkplain AppSynthesizer.Result#keptInDist() kept in dist/} is not held, only named.
+     */
     public static DistTree render(List<AppSynthesizer.Result> results) {
         Map<String, List<AppSynthesizer.Result>> byEnv = new TreeMap<>();
         for (AppSynthesizer.Result r : results) {
             byEnv.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r);
         }
         SortedMap<String, String> files = new TreeMap<>();
+        SortedSet<String> kept = new TreeSet<>();
         byEnv.forEach((env, envResults) -> {
             envResults.sort(Comparator.comparing(AppSynthesizer.Result::app));
             Map<String, Object> outputs = new LinkedHashMap<>();
@@ -57,7 +65,11 @@ public final class DistTree {
                     .append("resources:\n");
             for (AppSynthesizer.Result r : envResults) {
                 String file = r.app() + ".yaml";
-                files.put(env + "/" + file, header(r) + r.yaml());
+                if (r.keptInDist()) {
+                    kept.add(env + "/" + file);
+                } else {
+                    files.put(env + "/" + file, header(r) + r.yaml());
+                }
                 pictures.add(r.topology());
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
@@ -66,7 +78,7 @@ public final class DistTree {
             files.put(env + "/outputs.json", json(Map.of("environment", env, "apps", outputs)));
             files.put(env + "/" + StorageTopology.FILE, StorageTopology.document(env, pictures));
         });
-        return new DistTree(files);
+        return new DistTree(files, kept);
     }
 
     private static String header(AppSynthesizer.Result r) {
@@ -87,9 +99,18 @@ public final class DistTree {
         }
     }
 
-    /** Relative path to content, sorted. */
+    /** Relative path to content, sorted: every file but those {@linkplain #keptInDist() kept in dist/}. */
     public SortedMap<String, String> files() {
         return files;
+    }
+
+    /**
+     * The relative paths of manifests that {@code dist/} already holds exactly as they should be (an
+     * incremental synth verified them): part of the tree, but neither read nor written. Empty when
+     * every unit was synthesized.
+     */
+    public SortedSet<String> keptInDist() {
+        return keptInDist;
     }
 
     /** The environments this tree holds. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +34,8 @@ public final class DistWriter {
 
     /**
      * Writes {@code tree} into {@code distDir}, replacing the folders of {@code environments}; when
-     * {@code pruneOthers}, also removes environment folders that are no longer produced.
+     * {@code pruneOthers}, also removes environment folders that are no longer produced. Files the tree
+     * {@linkplain DistTree#keptInDist() keeps in dist/} are neither read nor written.
      */
     public static Summary write(Path distDir, DistTree tree, List<String> environments, boolean pruneOthers) {
         try {
@@ -41,31 +43,37 @@ public final class DistWriter {
             Files.createDirectories(parent);
             List<String> replaced = Stream.concat(environments.stream(),
                     pruneOthers ? existingEnvironments(distDir).stream() : Stream.empty()).distinct().sorted().toList();
-            // Only the replaced folders change, so they are all a summary needs to compare with.
-            SortedMap<String, String> before = DistTree.read(distDir, replaced);
             Files.createDirectories(distDir);
+            Tally tally = new Tally();
+            tally.unchanged = tree.keptInDist().size();
             for (String env : replaced) {
                 SortedMap<String, String> wanted = tree.files().subMap(env + "/", env + "/\uffff");
+                SortedSet<String> kept = tree.keptInDist().subSet(env + "/", env + "/\uffff");
                 Path folder = distDir.resolve(env);
-                if (wanted.isEmpty()) {
+                if (wanted.isEmpty() && kept.isEmpty()) {
+                    tally.removed += filesUnder(distDir, env).size();
                     deleteTree(folder);
                 } else if (!Files.isDirectory(folder)) {
+                    if (!kept.isEmpty()) {
+                        throw new IllegalStateException("files to keep in a folder that does not exist: " + kept);
+                    }
                     writeNewFolder(parent, folder, env, wanted);
+                    tally.written += wanted.size();
                 } else {
-                    update(distDir, env, wanted, before);
+                    update(distDir, env, wanted, kept, tally);
                 }
             }
-            int unchanged = 0;
-            for (Map.Entry<String, String> f : tree.files().entrySet()) {
-                if (f.getValue().equals(before.get(f.getKey()))) {
-                    unchanged++;
-                }
-            }
-            int removed = (int) before.keySet().stream().filter(k -> !tree.files().containsKey(k)).count();
-            return new Summary(tree.files().size() - unchanged, unchanged, removed);
+            return new Summary(tally.written, tally.unchanged, tally.removed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + distDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Files written, left unchanged and removed so far. */
+    private static final class Tally {
+        int written;
+        int unchanged;
+        int removed;
     }
 
     /** A folder that does not exist yet: written beside {@code dist/}, then renamed into place. */
@@ -88,23 +96,42 @@ public final class DistWriter {
         }
     }
 
-    /** An existing folder: changed files replaced one by one, files no longer produced removed. */
-    private static void update(Path distDir, String env, SortedMap<String, String> wanted,
-            SortedMap<String, String> before) throws IOException {
+    /**
+     * An existing folder: each file of {@code wanted} compared with the one on disk and, when it differs,
+     * replaced; files neither wanted nor kept removed.
+     */
+    private static void update(Path distDir, String env, SortedMap<String, String> wanted, SortedSet<String> kept,
+            Tally tally) throws IOException {
+        Set<String> existing = filesUnder(distDir, env);
         for (Map.Entry<String, String> f : wanted.entrySet()) {
-            if (f.getValue().equals(before.get(f.getKey()))) {
+            Path target = distDir.resolve(f.getKey());
+            if (existing.contains(f.getKey()) && f.getValue().equals(Files.readString(target, StandardCharsets.UTF_8))) {
+                tally.unchanged++;
                 continue;
             }
-            Path target = distDir.resolve(f.getKey());
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".synth-tmp");
             Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tally.written++;
         }
-        for (String old : before.subMap(env + "/", env + "/\uffff").keySet()) {
-            if (!wanted.containsKey(old)) {
+        for (String old : existing) {
+            if (!wanted.containsKey(old) && !kept.contains(old)) {
                 Files.deleteIfExists(distDir.resolve(old));
+                tally.removed++;
             }
+        }
+    }
+
+    /** The files under {@code distDir/env}, as paths relative to {@code distDir}. */
+    private static Set<String> filesUnder(Path distDir, String env) throws IOException {
+        Path folder = distDir.resolve(env);
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(f -> distDir.relativize(f).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 

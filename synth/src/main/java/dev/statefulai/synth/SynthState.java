@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,60 +28,78 @@ import java.util.stream.Stream;
  * {@code .dist.synth-state.json} at the repository root, so that {@code dist/} holds only what the
  * synth renders) records, per app and environment, a hash of
  * everything its manifests are made from (the code on the class path, the app's values files, the
- * {@code --set} overrides) and a hash of what was written. A unit whose inputs hash is unchanged and
- * whose files in {@code dist/} are still exactly what was written is taken from {@code dist/}
+ * {@code --set} overrides) and hashes of what was written. A unit whose inputs hash is unchanged and
+ * whose files in {@code dist/} are still exactly what was written is kept in {@code dist/} as it is
  * instead of being synthesized again. Anything else (no state, other code, a file edited by hand or
  * removed, {@code cdk8s synth} having emptied {@code dist/}) means a full synth of that unit.
+ *
+ * <p>Files whose stamp did not change since the last synth are not read at all ({@link ContentHashes}):
+ * a re-synth after one app's values changed reads that app's values, the environment's
+ * {@code outputs.json} and {@code storage.md}, and writes the few files that change.
  */
 public final class SynthState {
     /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
     public static final String FILE = ".synth-state.json";
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     /** The recorded hashes of one unit: its inputs, its manifest file, its entry in outputs.json and its picture. */
     public record Entry(String inputs, String manifest, String outputs, String topology) {
     }
 
-    private record Stored(int version, Map<String, Entry> units) {
+    /** The state file: per unit its hashes, per file read or written its stamp and content hash. */
+    private record Stored(int version, Map<String, Entry> units, Map<String, String> files) {
     }
 
     private final Path distDir;
     private final String codeVersion;
     private final Map<String, Entry> previous;
+    private final ContentHashes hashes;
     private final Map<String, Map<String, Object>> outputsByEnv = new HashMap<>();
     private final Map<String, Map<String, String>> picturesByEnv = new HashMap<>();
+    private final Map<String, Boolean> envFilesUnchanged = new HashMap<>();
 
-    private SynthState(Path distDir, String codeVersion, Map<String, Entry> previous) {
-        this.distDir = distDir;
+    private SynthState(Path distDir, String codeVersion, Map<String, Entry> previous, ContentHashes hashes) {
+        this.distDir = distDir.toAbsolutePath().normalize();
         this.codeVersion = codeVersion;
         this.previous = previous;
+        this.hashes = hashes;
     }
 
     /** Loads the state of {@code distDir}; none (everything is synthesized) when absent or unreadable. */
     public static SynthState load(Path distDir, List<AppCatalog.App> apps) {
         Map<String, Entry> previous = new HashMap<>();
+        Map<String, ContentHashes.Known> files = new HashMap<>();
+        FileTime savedAt = null;
         Path file = stateFile(distDir);
         if (Files.isRegularFile(file)) {
             try {
+                savedAt = Files.getLastModifiedTime(file);
                 Stored s = JSON.readValue(file.toFile(), Stored.class);
-                if (s.version() == VERSION && s.units() != null) {
+                if (s.version() == VERSION && s.units() != null && s.files() != null) {
                     previous.putAll(s.units());
+                    s.files().forEach((name, known) -> {
+                        ContentHashes.Known k = ContentHashes.Known.parse(known);
+                        if (k != null) {
+                            files.put(name, k);
+                        }
+                    });
                 }
             } catch (IOException | RuntimeException e) {
                 previous.clear();
+                files.clear();
             }
         }
-        return new SynthState(distDir, codeVersion(apps), previous);
+        return new SynthState(distDir, codeVersion(apps), previous, new ContentHashes(file.getParent(), files, savedAt));
     }
 
     private static String key(String app, String environment) {
         return environment + "/" + app;
     }
 
-    /** This state without what the last synth recorded: everything is synthesized, and recorded anew. */
+    /** This state without what the last synth recorded: everything is read, synthesized and recorded anew. */
     public SynthState withoutPrevious() {
-        return new SynthState(distDir, codeVersion, new HashMap<>());
+        return new SynthState(distDir, codeVersion, new HashMap<>(), new ContentHashes(stateFile(distDir).getParent(), Map.of(), null));
     }
 
     /** The hash of everything unit {@code u}'s manifests are made from. */
@@ -90,20 +109,17 @@ public final class SynthState {
         update(d, "app", u.app().name());
         update(d, "environment", u.environment());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
-            Path p = u.app().dir().resolve(f);
-            try {
-                update(d, f, Files.isRegularFile(p) ? HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(p))) : "-");
-            } catch (IOException e) {
-                update(d, f, "unreadable");
-            }
+            String sha = hashes.hash(u.app().dir().resolve(f));
+            update(d, f, sha == null ? "-" : sha);
         }
         new TreeMap<>(u.overrides()).forEach((k, v) -> update(d, "--set " + k, v));
-        return HexFormat.of().formatHex(d.digest());
+        return HexFormat.of().formatHex(d.digest(), 0, 16);
     }
 
     /**
-     * The result of unit {@code u} as {@code dist/} holds it, when its inputs hash is {@code inputs}
-     * as recorded and its files are as written; otherwise empty.
+     * Unit {@code u} as {@code dist/} holds it ({@link AppSynthesizer.Result#keptInDist()}: its manifest is
+     * not read), when its inputs hash is {@code inputs} as recorded and its files are as written;
+     * otherwise empty.
      */
     public Optional<AppSynthesizer.Result> reuse(ParallelSynth.Unit u, String inputs) {
         Entry e = previous.get(key(u.app().name(), u.environment()));
@@ -112,29 +128,32 @@ public final class SynthState {
         }
         Path manifest = distDir.resolve(u.environment()).resolve(u.app().name() + ".yaml");
         try {
-            if (!Files.isRegularFile(manifest)) {
-                return Optional.empty();
-            }
-            String content = Files.readString(manifest, StandardCharsets.UTF_8);
-            if (!hash(content).equals(e.manifest())) {
-                return Optional.empty();
-            }
-            Object outputs = envOutputs(u.environment()).get(u.app().name());
-            if (!(outputs instanceof Map<?, ?> map) || !hash(JSON.writeValueAsString(map)).equals(e.outputs())) {
+            if (!e.manifest().equals(hashes.hash(manifest))) {
                 return Optional.empty();
             }
             // The picture is a function of the manifests: taken as written, not drawn again from them.
+            Object outputs = envOutputs(u.environment()).get(u.app().name());
             String topology = envPictures(u.environment()).get(u.app().name());
-            if (topology == null || !hash(topology).equals(e.topology())) {
+            if (!(outputs instanceof Map<?, ?> map) || topology == null) {
+                return Optional.empty();
+            }
+            // outputs.json or storage.md touched since (a checkout, an edit): this unit's parts of them are checked.
+            if (!envFilesUnchanged(u.environment())
+                    && (!hash(JSON.writeValueAsString(map)).equals(e.outputs()) || !hash(topology).equals(e.topology()))) {
                 return Optional.empty();
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
-            String yaml = content.substring(content.indexOf('\n') + 1);
-            return Optional.of(new AppSynthesizer.Result(u.app().name(), u.environment(), yaml, typed, topology));
+            return Optional.of(AppSynthesizer.Result.inDist(u.app().name(), u.environment(), typed, topology));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
+    }
+
+    private boolean envFilesUnchanged(String environment) {
+        return envFilesUnchanged.computeIfAbsent(environment, env ->
+                hashes.unchangedSinceRecorded(distDir.resolve(env).resolve("outputs.json"))
+                        && hashes.unchangedSinceRecorded(distDir.resolve(env).resolve(StorageTopology.FILE)));
     }
 
     private Map<String, String> envPictures(String environment) {
@@ -162,26 +181,45 @@ public final class SynthState {
     }
 
     /**
-     * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes;
-     * units of environments not written keep their entries. Written atomically; a failure to write it
-     * only costs the next run a full synth.
+     * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes, and
+     * the stamps of the files read and written; units of environments not written keep their entries.
+     * Written atomically; a failure to write it only costs the next run a full synth.
      */
     public void save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
         Map<String, Entry> units = new TreeMap<>(previous);
         List<String> written = tree.environments();
         units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
         try {
+            Map<String, String> shaByFile = new HashMap<>();
+            for (Map.Entry<String, String> f : tree.files().entrySet()) {
+                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
+                String sha = ContentHashes.of(content);
+                shaByFile.put(f.getKey(), sha);
+                hashes.written(distDir.resolve(f.getKey()), sha);
+            }
+            for (String kept : tree.keptInDist()) {
+                hashes.kept(distDir.resolve(kept));
+            }
             for (AppSynthesizer.Result r : results) {
                 String k = key(r.app(), r.environment());
                 String inputs = inputsByKey.get(k);
-                String manifest = tree.files().get(r.environment() + "/" + r.app() + ".yaml");
-                if (inputs != null && manifest != null && r.topology() != null) {
-                    units.put(k, new Entry(inputs, hash(manifest), hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
+                if (inputs == null || r.topology() == null) {
+                    continue;
+                }
+                if (r.keptInDist()) {
+                    units.put(k, previous.get(k));
+                } else {
+                    String manifest = shaByFile.get(r.environment() + "/" + r.app() + ".yaml");
+                    if (manifest != null) {
+                        units.put(k, new Entry(inputs, manifest, hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
+                    }
                 }
             }
             Path file = stateFile(distDir);
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Stored(VERSION, units)) + "\n");
+            Map<String, String> files = new TreeMap<>();
+            hashes.record().forEach((name, known) -> files.put(name, known.format()));
+            Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
@@ -252,7 +290,7 @@ public final class SynthState {
     }
 
     private static String hash(String s) {
-        return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+        return ContentHashes.of(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void update(MessageDigest d, String key, String value) {

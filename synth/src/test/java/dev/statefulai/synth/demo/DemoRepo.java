@@ -51,8 +51,13 @@ public final class DemoRepo {
 
     /** Every file under dist/, relative path to content. */
     public SortedMap<String, String> dist() {
+        return distOf("dist");
+    }
+
+    /** Every file under the output folder {@code folder}, relative path to content. */
+    public SortedMap<String, String> distOf(String folder) {
         SortedMap<String, String> files = new TreeMap<>();
-        Path dist = root.resolve("dist");
+        Path dist = root.resolve(folder);
         if (!Files.exists(dist)) {
             return files;
         }
