@@ -43,8 +43,33 @@ public final class SynthCommand implements Callable<Integer> {
             + "since the last synth (see .<out>" + SynthState.FILE + " beside the output folder).")
     boolean full;
 
+    @Option(names = "--watch", description = "Stay running after the synth and synthesize again each time a values file "
+            + "under apps/ changes (only what changed is synthesized; Ctrl-C stops). Restart after changing code.")
+    boolean watch;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (!watch) {
+            return synthOnce();
+        }
+        if (check) {
+            return fail(List.of("--watch and --check do not go together: --check compares once and writes nothing"));
+        }
+        Path appsDir = root.toAbsolutePath().normalize().resolve(AppCatalog.APPS_DIR);
+        new SynthWatcher(appsDir, () -> {
+            try {
+                synthOnce();
+            } catch (RuntimeException e) {
+                // A bad app while watching is reported like bad values: dist/ is unchanged, the watch goes on.
+                System.err.println(Style.error("error: " + e.getMessage() + "; dist/ was not changed"));
+            }
+            full = false;
+            System.out.println("watching " + appsDir + " for changes (Ctrl-C stops)");
+        }).run();
+        return 0;
+    }
+
+    private int synthOnce() {
         long start = System.nanoTime();
         Path rootDir = root.toAbsolutePath().normalize();
         Path distDir = out != null ? out : System.getenv("CDK8S_OUTDIR") != null

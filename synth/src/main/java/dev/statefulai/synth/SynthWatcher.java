@@ -1,0 +1,97 @@
+package dev.statefulai.synth;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code synth --watch}: synthesizes once, then again each time a values file under {@code apps/}
+ * changes, or an app folder comes or goes, until interrupted. The JVM, its loaded classes and the
+ * incremental state stay warm, so a re-synth after one app's values changed costs milliseconds instead
+ * of a process start. Code changes are not watched: the classes are already loaded (restart after
+ * compiling). Uses the platform's file watching (inotify on Linux; on macOS the JDK polls, seconds apart).
+ */
+public final class SynthWatcher {
+    /**
+     * After a change, how long to wait for more before synthesizing: one save in an editor, a checkout
+     * or a script touching many values files is then one synth instead of many.
+     */
+    static final long SETTLE_MILLIS = 15;
+
+    private final Path appsDir;
+    private final Runnable synth;
+    private final Map<WatchKey, Path> watched = new HashMap<>();
+
+    /** @param synth one synth (an incremental one: it takes only what changed), reporting on its own */
+    public SynthWatcher(Path appsDir, Runnable synth) {
+        this.appsDir = appsDir;
+        this.synth = synth;
+    }
+
+    /** Synthesizes, then watches and synthesizes again on each change; returns when the thread is interrupted. */
+    public void run() throws IOException {
+        try (WatchService service = appsDir.getFileSystem().newWatchService()) {
+            watch(service, appsDir);
+            try (Stream<Path> apps = Files.list(appsDir)) {
+                for (Path app : apps.filter(Files::isDirectory).toList()) {
+                    watch(service, app);
+                }
+            }
+            synth.run();
+            while (!Thread.currentThread().isInterrupted()) {
+                WatchKey key = service.take();
+                boolean relevant = false;
+                while (key != null) {
+                    relevant |= handle(service, key);
+                    key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (relevant) {
+                    synth.run();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void watch(WatchService service, Path dir) throws IOException {
+        watched.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY), dir);
+    }
+
+    /** Whether {@code key}'s events touch what a synth reads; app folders that appear are watched too. */
+    private boolean handle(WatchService service, WatchKey key) throws IOException {
+        Path dir = watched.get(key);
+        boolean relevant = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
+                relevant = true;
+                continue;
+            }
+            Path changed = dir.resolve((Path) event.context());
+            if (dir.equals(appsDir)) {
+                // An app folder came or went (or a file beside the apps, which the synth ignores).
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                    watch(service, changed);
+                }
+                relevant |= Files.isDirectory(changed) || event.kind() == StandardWatchEventKinds.ENTRY_DELETE;
+            } else {
+                String name = changed.getFileName().toString();
+                relevant |= name.startsWith("values") && name.endsWith(".yaml");
+            }
+        }
+        if (!key.reset()) {
+            watched.remove(key);
+        }
+        return relevant;
+    }
+}

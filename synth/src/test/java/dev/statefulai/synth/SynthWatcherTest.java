@@ -1,0 +1,111 @@
+package dev.statefulai.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.synth.demo.DemoRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthWatcherTest {
+    @TempDir
+    Path tmp;
+
+    /** A watcher on its own thread whose synth only counts. */
+    private final class Watching implements AutoCloseable {
+        final Semaphore synths = new Semaphore(0);
+        final Thread thread;
+
+        Watching(Path appsDir) {
+            thread = new Thread(() -> {
+                try {
+                    new SynthWatcher(appsDir, synths::release).run();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            thread.start();
+        }
+
+        void awaitSynth(String after) throws InterruptedException {
+            assertTrue(synths.tryAcquire(10, TimeUnit.SECONDS), "no synth after " + after);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+            assertFalse(thread.isAlive(), "the watcher stops when interrupted");
+        }
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path f = tmp.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, content);
+    }
+
+    @Test
+    void synthesizesAtStartThenOnEachValuesChangeAndForAppFoldersThatAppear() throws Exception {
+        write("apps/a/values.yaml", "replicas: 1\n");
+        try (Watching w = new Watching(tmp.resolve("apps"))) {
+            w.awaitSynth("start");
+            write("apps/a/values-prod.yaml", "replicas: 2\n");
+            w.awaitSynth("a new values-prod.yaml");
+            write("apps/b/values.yaml", "replicas: 1\n");
+            w.awaitSynth("a new app folder");
+            write("apps/b/values.yaml", "replicas: 3\n");
+            w.awaitSynth("a change in the new app's values");
+        }
+    }
+
+    @Test
+    void filesASynthDoesNotReadTriggerNothing() throws Exception {
+        write("apps/a/values.yaml", "replicas: 1\n");
+        try (Watching w = new Watching(tmp.resolve("apps"))) {
+            w.awaitSynth("start");
+            write("apps/a/README.md", "notes\n");
+            write("apps/a/.values.yaml.swp", "editor swap\n");
+            write("apps/a/target/classes/x.class", "code\n");
+            assertFalse(w.synths.tryAcquire(20 * SynthWatcher.SETTLE_MILLIS, TimeUnit.MILLISECONDS), "no synth for those");
+            write("apps/a/values.yaml", "replicas: 2\n");
+            w.awaitSynth("a values change");
+        }
+    }
+
+    @Test
+    void synthWatchKeepsDistUpToDateUntilInterrupted() throws Exception {
+        DemoRepo repo = new DemoRepo(tmp);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(Main.run("synth", "--root", tmp.toString(), "--watch")));
+        t.start();
+        try {
+            awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
+            repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
+        } finally {
+            t.interrupt();
+            t.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
+    private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String content = repo.dist().get(file);
+            if (content != null && content.contains(expected)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(file + " never contained " + expected + ": " + repo.dist().get(file));
+    }
+}
