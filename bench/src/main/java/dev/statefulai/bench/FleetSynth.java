@@ -5,8 +5,10 @@ import dev.statefulai.synth.AppCatalog;
 import dev.statefulai.synth.DistWriter;
 import dev.statefulai.synth.ParallelSynth;
 import dev.statefulai.synth.SynthState;
+import dev.statefulai.synth.SynthWatcher;
 import dev.statefulai.synth.Synthesis;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * {@code synth <root> <out> [--jobs N] [--incremental]} synthesizes it the way {@code bin/ai-storage synth}
  * does (values, the constructs, Java-side rendering with cdk8s as the fallback, {@code DistTree},
  * {@code DistWriter}) and prints one JSON line of figures: phases, units synthesized and reused, bytes
- * written, peak memory of the JVM and of any jsii node process.
+ * written, peak memory of the JVM and of any jsii node process. {@code watch <root> <out>} does what
+ * {@code bin/ai-storage synth --watch} does and prints such a line after each synth.
  */
 public final class FleetSynth {
     private FleetSynth() {
@@ -29,17 +32,36 @@ public final class FleetSynth {
     public static void main(String[] args) throws IOException {
         switch (args[0]) {
             case "generate" -> Fleet.generate(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "synth" -> synth(args);
-            default -> throw new IllegalArgumentException("usage: generate <root> <n> | synth <root> <out> [--jobs N] [--incremental]");
+            case "synth" -> System.out.println(JSON.writeValueAsString(synth(args)));
+            case "watch" -> watch(args);
+            default -> throw new IllegalArgumentException("usage: generate <root> <n> | synth <root> <out> [--jobs N] [--incremental]"
+                    + " | watch <root> <out> [--jobs N]");
         }
     }
 
-    private static void synth(String[] args) throws IOException {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * {@code watch}: what {@code bin/ai-storage synth --watch} does, on the fleet: an incremental synth at
+     * start and after each values change, each printing its line of figures.
+     */
+    private static void watch(String[] args) throws IOException {
+        Path apps = Path.of(args[1]).toAbsolutePath().resolve(AppCatalog.APPS_DIR);
+        new SynthWatcher(apps, () -> {
+            try {
+                System.out.println(JSON.writeValueAsString(synth(args)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).run();
+    }
+
+    private static Map<String, Object> synth(String[] args) throws IOException {
         long t0 = System.nanoTime();
         Path root = Path.of(args[1]).toAbsolutePath();
         Path out = Path.of(args[2]).toAbsolutePath();
         int jobs = 0;
-        boolean incremental = false;
+        boolean incremental = args[0].equals("watch");
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("--jobs")) {
                 jobs = Integer.parseInt(args[++i]);
@@ -72,11 +94,14 @@ public final class FleetSynth {
         figures.put("prepareMs", (t1 - t0) / 1_000_000);
         figures.put("synthMs", (t2 - t1) / 1_000_000);
         figures.put("writeMs", (t3 - t2) / 1_000_000);
-        // The TypeScript reference writes the manifests, kustomization.yaml and outputs.json; the Java
-        // synth also writes a storage.md of pictures per environment, counted apart.
-        figures.put("bytes", Map.of("manifests", bytes(out, false), "all", bytes(out, true)));
+        if (run.reused() == 0) {
+            // Counted for full synths only (a walk of every file, not charged to incremental ones).
+            // The TypeScript reference writes the manifests, kustomization.yaml and outputs.json; the Java
+            // synth also writes a storage.md of pictures per environment, counted apart.
+            figures.put("bytes", Map.of("manifests", bytes(out, false), "all", bytes(out, true)));
+        }
         figures.put("processes", processes);
-        System.out.println(new ObjectMapper().writeValueAsString(figures));
+        return figures;
     }
 
     private static long bytes(Path dir, boolean pictures) throws IOException {

@@ -97,6 +97,27 @@ class SynthWatcherTest {
         assertEquals(0, exit.get());
     }
 
+    @Test
+    void badValuesWhileWatchingAreReportedAndTheWatchGoesOn() throws Exception {
+        DemoRepo repo = new DemoRepo(tmp);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread t = new Thread(() -> exit.set(Main.run("synth", "--root", tmp.toString(), "--watch")));
+        t.start();
+        try {
+            awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
+            repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
+            Thread.sleep(50 * SynthWatcher.SETTLE_MILLIS);
+            assertTrue(t.isAlive(), "still watching after bad values");
+            assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 3\n"), "bad values change nothing");
+            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
+        } finally {
+            t.interrupt();
+            t.join(10_000);
+        }
+        assertEquals(0, exit.get());
+    }
+
     private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
