@@ -1,5 +1,8 @@
 // Orchestrates bench/run: one fresh process per measurement, wall time measured around the whole
 // process (JVM or node start-up included), figures printed by each side as one JSON line.
+// Every Java run (generate, the full and the incremental synth) gets BENCH_JAVA_OPTS: by default
+// bin/ai-storage's flags and the class-data archive bench/run makes (-XX:SharedArchiveFile), so the
+// JVM starts as it does for bin/ai-storage; the TypeScript side is plain node.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
