@@ -4,7 +4,8 @@
 // bin/ai-storage's flags and the class-data archive bench/run makes (-XX:SharedArchiveFile), so the
 // JVM starts as it does for bin/ai-storage; the TypeScript side is plain node.
 'use strict';
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
+const readline = require('readline');
 const fs = require('fs');
 const path = require('path');
 
@@ -33,7 +34,51 @@ function timed(cmd, args) {
 const java = (...args) => timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', ...args]);
 const ts = (...args) => timed('node', [path.join('bench', 'target', 'ts-reference', 'main.js'), ...args]);
 const mib = kib => kib / 1024;
+const f = (x, d = 2) => x.toFixed(d);
 const peak = f => mib(f.processes.reduce((s, p) => s + p.vmHwmKib + p.nodeVmHwmKib, 0));
+
+// Watch mode (bin/ai-storage synth --watch): one JVM stays up; each change of one instance's values
+// is timed from the write of the file to the watcher's line saying the re-synth is written.
+async function watched(fleet, out, changes) {
+  const child = spawn('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', 'watch', fleet, out, '--jobs', jobs],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = [];
+  let wake = null;
+  let exited = null;
+  readline.createInterface({ input: child.stdout }).on('line', l => {
+    if (l.startsWith('{')) {
+      lines.push(JSON.parse(l));
+      if (wake) wake();
+    }
+  });
+  child.on('exit', code => { exited = code; if (wake) wake(); });
+  const next = async () => {
+    const deadline = Date.now() + 60000;
+    while (!lines.length) {
+      if (exited !== null) throw new Error(`the watcher exited ${exited}`);
+      if (Date.now() > deadline) throw new Error('no synth from the watcher within 60 s');
+      await new Promise(resolve => { wake = resolve; setTimeout(resolve, 1000); });
+      wake = null;
+    }
+    return lines.shift();
+  };
+  const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+  const before = fs.readFileSync(values, 'utf8');
+  const times = [];
+  try {
+    await next(); // the synth at start
+    for (let i = 1; i <= changes; i++) {
+      const t0 = process.hrtime.bigint();
+      fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + i}`));
+      const figures = await next();
+      times.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, figures });
+    }
+  } finally {
+    child.kill('SIGTERM');
+    fs.writeFileSync(values, before);
+  }
+  return times;
+}
 
 function identical(a, b) {
   const r = spawnSync('diff', ['-r', '-q', '-x', 'storage.md', a, b], { encoding: 'utf8' });
@@ -46,6 +91,9 @@ spawnSync('sync');
 const rows = [];
 // The run with the median wall time (its own figures: memory, phases, bytes).
 const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
+// Changes timed in watch mode per N (median reported).
+const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 5));
+(async () => {
 for (const n of NS) {
   const fleet = path.join(work, `fleet-${n}`);
   if (!fs.existsSync(path.join(fleet, 'apps'))) {
@@ -73,10 +121,12 @@ for (const n of NS) {
       fs.writeFileSync(values, before);
     }
   }
-  const j = median(js), t = median(tss), inc = median(incs);
+  // Watch mode on the last round's output folder (its state matches the fleet as it is).
+  const watches = await watched(fleet, path.join(outputs, `java-${n}-${runs - 1}`), watchChanges);
+  const j = median(js), t = median(tss), inc = median(incs), watch = median(watches);
   const javaBytes = j.figures.bytes;
   rows.push({
-    n, j, t, inc,
+    n, j, t, inc, watch,
     javaMiB: peak(j.figures), tsMiB: peak(t.figures),
     javaProcs: j.figures.processes.length,
     same,
@@ -85,20 +135,22 @@ for (const n of NS) {
   const secs = xs => xs.map(x => (x.ms / 1000).toFixed(2)).join(' ');
   process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s (rounds: ${secs(js)}; write ms: `
     + `${js.map(x => x.figures.writeMs).join(' ')}), ts ${(t.ms / 1000).toFixed(2)} s (rounds: ${secs(tss)}; write ms: `
-    + `${tss.map(x => x.figures.writeMs).join(' ')})\n`);
+    + `${tss.map(x => x.figures.writeMs).join(' ')}); incremental ${secs(incs)}; watch ms: `
+    + `${watches.map(x => f(x.ms, 0)).join(' ')}\n`);
 }
 
-const f = (x, d = 2) => x.toFixed(d);
-console.log('| N | Java wall (s) | Java ms/instance | TS wall (s) | TS ms/instance | Java/TS | Java peak RSS, JVM+node (MiB) | TS peak RSS (MiB) | bytes written Java (manifests + outputs / all) | bytes written TS | same manifests | incremental re-synth, 1 instance changed (s) | incremental/full |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|');
+console.log('| N | Java wall (s) | Java ms/instance | TS wall (s) | TS ms/instance | Java/TS | Java peak RSS, JVM+node (MiB) | TS peak RSS (MiB) | bytes written Java (manifests + outputs / all) | bytes written TS | same manifests | incremental re-synth, 1 instance changed (s) | incremental/full | re-synth in watch mode (s) | watch/full |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.n} | ${f(r.j.ms / 1000)} | ${f(r.j.ms / r.n)} | ${f(r.t.ms / 1000)} | ${f(r.t.ms / r.n)} | ${f(r.j.ms / r.t.ms)}x `
     + `| ${f(mib(r.j.figures.processes.reduce((s, p) => s + p.vmHwmKib, 0)), 0)}+${f(mib(r.j.figures.processes.reduce((s, p) => s + p.nodeVmHwmKib, 0)), 0)} = ${f(r.javaMiB, 0)} (${r.javaProcs} JVM${r.javaProcs > 1 ? 's' : ''}) `
     + `| ${f(r.tsMiB, 0)} | ${r.javaBytes.manifests} / ${r.javaBytes.all} | ${r.tsBytes} | ${r.same} `
-    + `| ${f(r.inc.ms / 1000)} (${r.inc.figures.synthesized} synthesized, ${r.inc.figures.reused} reused) | ${f(100 * r.inc.ms / r.j.ms, 1)}% |`);
+    + `| ${f(r.inc.ms / 1000)} (${r.inc.figures.synthesized} synthesized, ${r.inc.figures.reused} reused) | ${f(100 * r.inc.ms / r.j.ms, 1)}% `
+    + `| ${f(r.watch.ms / 1000, 3)} (${r.watch.figures.synthesized} synthesized) | ${f(100 * r.watch.ms / r.j.ms, 1)}% |`);
 }
 const at = n => rows.find(r => r.n === n);
 if (at(1000) && at(3000)) {
   console.log(`\ntime(3000)/time(1000): Java ${f(at(3000).j.ms / at(1000).j.ms)}, TS ${f(at(3000).t.ms / at(1000).t.ms)}`);
 }
 console.log(`\nJava phases (ms, inside the JVM): ${rows.map(r => `N=${r.n}: prepare ${r.j.figures.prepareMs}, synth ${r.j.figures.synthMs}, write ${r.j.figures.writeMs}`).join('; ')}`);
+})().catch(e => { console.error(e); process.exit(1); });

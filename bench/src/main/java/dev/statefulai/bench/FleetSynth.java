@@ -40,6 +40,9 @@ public final class FleetSynth {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** While watching: the state the last synth saved (as bin/ai-storage synth --watch keeps it). */
+    private static SynthState warm;
+    private static java.util.Set<Path> watchedChanges;
 
     /**
      * {@code watch}: what {@code bin/ai-storage synth --watch} does, on the fleet: an incremental synth at
@@ -47,8 +50,9 @@ public final class FleetSynth {
      */
     private static void watch(String[] args) throws IOException {
         Path apps = Path.of(args[1]).toAbsolutePath().resolve(AppCatalog.APPS_DIR);
-        new SynthWatcher(apps, () -> {
+        new SynthWatcher(apps, changed -> {
             try {
+                watchedChanges = changed;
                 System.out.println(JSON.writeValueAsString(synth(args)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -71,7 +75,8 @@ public final class FleetSynth {
         }
         List<AppCatalog.App> apps = new Fleet().apps(root, FleetSynth.class.getClassLoader());
         List<String> envs = List.of(Fleet.ENVIRONMENT);
-        SynthState state = incremental ? SynthState.load(out, apps) : null;
+        SynthState state = !incremental ? null : warm != null
+                ? warm.whileWatching(apps, root.resolve(AppCatalog.APPS_DIR), watchedChanges) : SynthState.load(out, apps);
         long t1 = System.nanoTime();
         Synthesis.Run run = Synthesis.run(apps, envs, Map.of(),
                 new Synthesis.Options(jobs, state));
@@ -82,7 +87,7 @@ public final class FleetSynth {
         long t2 = System.nanoTime();
         DistWriter.write(out, run.outcome().tree(), envs, true);
         if (state != null) {
-            state.save(run.outcome().tree(), run.results(), run.inputsByKey());
+            warm = state.save(run.outcome().tree(), run.results(), run.inputsByKey());
         }
         long t3 = System.nanoTime();
         List<ParallelSynth.ProcessStats> processes = new ArrayList<>();

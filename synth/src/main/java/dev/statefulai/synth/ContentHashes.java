@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 final class ContentHashes {
     /** What the last synth knew of one file. */
     record Known(String hash, long size, long modifiedNanos, String fileKey) {
+        /** The hash of a file recorded by its stamp only (a file whose content no one compares). */
+        static final String UNHASHED = "-";
+
         /** One entry of the state file: {@code <hash> <size> <modified, ns> <file key>}. */
         String format() {
             return hash + " " + size + " " + modifiedNanos + " " + fileKey;
@@ -45,6 +48,7 @@ final class ContentHashes {
     private final Map<String, Known> recorded;
     private final long savedAtNanos;
     private final Map<String, Known> seen = new HashMap<>();
+    private java.util.function.Predicate<Path> watchedUnchanged = file -> false;
 
     /**
      * @param base       the folder file names are recorded relative to (the state file's folder)
@@ -64,13 +68,18 @@ final class ContentHashes {
         if (now != null) {
             return now.hash();
         }
+        Known known = recorded.get(name);
+        if (known != null && !known.hash().equals(Known.UNHASHED) && watchedUnchanged.test(file)) {
+            seen.put(name, known);
+            return known.hash();
+        }
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            Known before = recorded.get(name);
+            Known before = known;
             long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             String key = String.valueOf(a.fileKey());
-            String sha = before != null && trusted(before) && before.size() == a.size() && before.modifiedNanos() == modified
-                    && before.fileKey().equals(key) ? before.hash() : of(Files.readAllBytes(file));
+            String sha = before != null && trusted(before) && !before.hash().equals(Known.UNHASHED) && before.size() == a.size()
+                    && before.modifiedNanos() == modified && before.fileKey().equals(key) ? before.hash() : of(Files.readAllBytes(file));
             seen.put(name, new Known(sha, a.size(), modified, key));
             return sha;
         } catch (IOException e) {
@@ -93,10 +102,13 @@ final class ContentHashes {
         }
     }
 
-    /** Records {@code file}, just written with content of hash {@code hash}, for the next synth. */
+    /**
+     * Records {@code file}, just written with content of hash {@code hash}, for the next synth; a null
+     * hash records the stamp alone, for {@link #unchangedSinceRecorded}.
+     */
     void written(Path file, String hash) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        seen.put(name(file), new Known(hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+        seen.put(name(file), new Known(hash == null ? Known.UNHASHED : hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                 String.valueOf(a.fileKey())));
     }
 
@@ -112,6 +124,19 @@ final class ContentHashes {
     /** What to record for the next synth: every file hashed, written or kept by this one. */
     Map<String, Known> record() {
         return seen;
+    }
+
+    /**
+     * Trusts the recorded hash of every file {@code unchanged} says a file watch saw no change of since
+     * it was recorded, without even a stamp ({@code synth --watch}, for the values files it watches).
+     */
+    void trustWatched(java.util.function.Predicate<Path> unchanged) {
+        watchedUnchanged = unchanged;
+    }
+
+    /** What the next synth knows, {@link #record()} saved at {@code savedAt}, without reading it back. */
+    ContentHashes next(FileTime savedAt) {
+        return new ContentHashes(base, new HashMap<>(seen), savedAt);
     }
 
     private boolean trusted(Known k) {

@@ -117,22 +117,25 @@ public final class DistWriter {
         }
         for (String old : existing) {
             if (!wanted.containsKey(old) && !kept.contains(old)) {
-                Files.deleteIfExists(distDir.resolve(old));
+                deleteTree(distDir.resolve(old));
                 tally.removed++;
             }
         }
     }
 
-    /** The files under {@code distDir/env}, as paths relative to {@code distDir}. */
+    /** What {@code distDir/env} holds, as paths relative to {@code distDir} (listed, not stat'ed: a fleet's folder is large). */
     private static Set<String> filesUnder(Path distDir, String env) throws IOException {
         Path folder = distDir.resolve(env);
         if (!Files.isDirectory(folder)) {
             return Set.of();
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).map(f -> distDir.relativize(f).toString().replace('\\', '/'))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> names = new java.util.TreeSet<>();
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                names.add(env + "/" + entry.getFileName());
+            }
         }
+        return names;
     }
 
     /** The environment folders under {@code distDir}, sorted. */

@@ -47,6 +47,11 @@ public final class SynthCommand implements Callable<Integer> {
             + "under apps/ changes (only what changed is synthesized; Ctrl-C stops). Restart after changing code.")
     boolean watch;
 
+    /** While watching: the state the last synth saved, kept instead of read back. */
+    private SynthState warm;
+    /** While watching: the values files changed since the last synth (null: unknown). */
+    private java.util.Set<Path> watchedChanges;
+
     @Override
     public Integer call() throws java.io.IOException {
         if (!watch) {
@@ -56,8 +61,9 @@ public final class SynthCommand implements Callable<Integer> {
             return fail(List.of("--watch and --check do not go together: --check compares once and writes nothing"));
         }
         Path appsDir = root.toAbsolutePath().normalize().resolve(AppCatalog.APPS_DIR);
-        new SynthWatcher(appsDir, () -> {
+        new SynthWatcher(appsDir, changed -> {
             try {
+                watchedChanges = changed;
                 synthOnce();
             } catch (RuntimeException e) {
                 // A bad app while watching is reported like bad values: dist/ is unchanged, the watch goes on.
@@ -86,7 +92,9 @@ public final class SynthCommand implements Callable<Integer> {
         // Incremental: an app and environment whose code, values and overrides are unchanged since the
         // last synth into this folder, and whose files there are untouched, is taken from the folder.
         // --check always synthesizes everything: it is the proof that dist/ is what the code makes.
-        SynthState state = check ? null : SynthState.load(distDir, catalog.apps());
+        SynthState state = check ? null : warm != null
+                ? warm.whileWatching(catalog.apps(), rootDir.resolve(AppCatalog.APPS_DIR), watchedChanges)
+                : SynthState.load(distDir, catalog.apps());
         if (state != null && full) {
             state = state.withoutPrevious();
         }
@@ -110,7 +118,7 @@ public final class SynthCommand implements Callable<Integer> {
             return 0;
         }
         DistWriter.Summary s = DistWriter.write(distDir, tree, envs, environments.isEmpty());
-        state.save(tree, run.results(), run.inputsByKey());
+        warm = state.save(tree, run.results(), run.inputsByKey());
         System.out.printf("synthesized %d app(s) x %d environment(s) in %.1f s: %d file(s) written, %d unchanged, %d removed%s%n",
                 catalog.apps().size(), envs.size(), (System.nanoTime() - start) / 1e9, s.written(), s.unchanged(), s.removed(),
                 run.reused() == 0 ? "" : " (" + run.reused() + " app-environment(s) unchanged since the last synth, not synthesized again)");

@@ -184,18 +184,27 @@ public final class SynthState {
      * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes, and
      * the stamps of the files read and written; units of environments not written keep their entries.
      * Written atomically; a failure to write it only costs the next run a full synth.
+     *
+     * @return the state as the next synth into {@code distDir} would load it (for {@code synth --watch},
+     *         which so skips reading it back), with the code fingerprint of {@code apps}
      */
-    public void save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
+    public SynthState save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
         Map<String, Entry> units = new TreeMap<>(previous);
         List<String> written = tree.environments();
         units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
         try {
+            // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
+            // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
             Map<String, String> shaByFile = new HashMap<>();
-            for (Map.Entry<String, String> f : tree.files().entrySet()) {
-                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
-                String sha = ContentHashes.of(content);
-                shaByFile.put(f.getKey(), sha);
-                hashes.written(distDir.resolve(f.getKey()), sha);
+            for (AppSynthesizer.Result r : results) {
+                String path = r.environment() + "/" + r.app() + ".yaml";
+                String manifest = tree.files().get(path);
+                if (manifest != null) {
+                    shaByFile.put(path, hash(manifest));
+                }
+            }
+            for (String f : tree.files().keySet()) {
+                hashes.written(distDir.resolve(f), shaByFile.get(f));
             }
             for (String kept : tree.keptInDist()) {
                 hashes.kept(distDir.resolve(kept));
@@ -221,9 +230,28 @@ public final class SynthState {
             hashes.record().forEach((name, known) -> files.put(name, known.format()));
             Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new SynthState(distDir, codeVersion, new HashMap<>(units), hashes.next(Files.getLastModifiedTime(file)));
         } catch (IOException e) {
             System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
+            return withoutPrevious();
         }
+    }
+
+    /**
+     * This state for the next synth while watching: of {@code apps}, whose code may have changed since
+     * (app classes are loaded afresh), and with {@code changed} the files under {@code watched} (the apps
+     * folder) the watch saw change since the last synth (null: unknown); the other files there (values
+     * files) are not even stat'ed. Files elsewhere ({@code dist/}) are checked as always.
+     */
+    public SynthState whileWatching(List<AppCatalog.App> apps, Path watched, java.util.Set<Path> changed) {
+        if (changed != null) {
+            Path dir = watched.toAbsolutePath().normalize();
+            hashes.trustWatched(file -> {
+                Path abs = file.toAbsolutePath().normalize();
+                return abs.startsWith(dir) && !changed.contains(abs);
+            });
+        }
+        return new SynthState(distDir, codeVersion(apps), previous, hashes);
     }
 
     /** The state file of output folder {@code distDir}: {@code .<name>.synth-state.json} beside it. */

@@ -9,8 +9,11 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -28,12 +31,17 @@ public final class SynthWatcher {
     static final long SETTLE_MILLIS = 15;
 
     private final Path appsDir;
-    private final Runnable synth;
+    private final Consumer<Set<Path>> synth;
     private final Map<WatchKey, Path> watched = new HashMap<>();
+    /** The files changed since the last synth; null when unknown (at start, after an overflow, an app folder change). */
+    private Set<Path> changed;
 
-    /** @param synth one synth (an incremental one: it takes only what changed), reporting on its own */
-    public SynthWatcher(Path appsDir, Runnable synth) {
-        this.appsDir = appsDir;
+    /**
+     * @param synth one synth (an incremental one: it takes only what changed), reporting on its own; given
+     *              the files under {@code appsDir} changed since the last synth, or null when unknown
+     */
+    public SynthWatcher(Path appsDir, Consumer<Set<Path>> synth) {
+        this.appsDir = appsDir.toAbsolutePath().normalize();
         this.synth = synth;
     }
 
@@ -46,7 +54,8 @@ public final class SynthWatcher {
                     watch(service, app);
                 }
             }
-            synth.run();
+            synth.accept(null);
+            changed = new HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = service.take();
                 boolean relevant = false;
@@ -55,7 +64,8 @@ public final class SynthWatcher {
                     key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
                 }
                 if (relevant) {
-                    synth.run();
+                    synth.accept(changed == null ? null : Set.copyOf(changed));
+                    changed = new HashSet<>();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -75,18 +85,28 @@ public final class SynthWatcher {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
                 relevant = true;
+                changed = null;
                 continue;
             }
-            Path changed = dir.resolve((Path) event.context());
+            Path path = dir.resolve((Path) event.context());
             if (dir.equals(appsDir)) {
-                // An app folder came or went (or a file beside the apps, which the synth ignores).
-                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
-                    watch(service, changed);
+                // An app folder came or went (or a file beside the apps, which the synth ignores). Files
+                // written in a new folder before it was watched went unseen: what changed is unknown.
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
+                    watch(service, path);
                 }
-                relevant |= Files.isDirectory(changed) || event.kind() == StandardWatchEventKinds.ENTRY_DELETE;
+                if (Files.isDirectory(path) || event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                    relevant = true;
+                    changed = null;
+                }
             } else {
-                String name = changed.getFileName().toString();
-                relevant |= name.startsWith("values") && name.endsWith(".yaml");
+                String name = path.getFileName().toString();
+                if (name.startsWith("values") && name.endsWith(".yaml")) {
+                    relevant = true;
+                    if (changed != null) {
+                        changed.add(path);
+                    }
+                }
             }
         }
         if (!key.reset()) {

@@ -52,6 +52,19 @@ class ContentHashesTest {
     }
 
     @Test
+    void whileWatchingAFileTheWatchSawNoChangeOfIsNotEvenStatted() throws IOException {
+        Path f = file("replicas: 3\n");
+        String recorded = ContentHashes.of("replicas: 3\n".getBytes(StandardCharsets.UTF_8));
+        ContentHashes next = next(f, WRITTEN);
+        next.trustWatched(p -> true);
+        file("replicas: 10\n");
+        assertEquals(recorded, next.hash(f), "neither the new size nor the racy time is looked at");
+        ContentHashes seen = next(f, WRITTEN);
+        seen.trustWatched(p -> !p.equals(f));
+        assertEquals(ContentHashes.of("replicas: 10\n".getBytes(StandardCharsets.UTF_8)), seen.hash(f));
+    }
+
+    @Test
     void aFileFromTheSameClockTickAsTheRecordIsReadAgain() throws IOException {
         Path f = file("replicas: 3\n");
         ContentHashes next = next(f, WRITTEN);

@@ -21,12 +21,16 @@ class SynthWatcherTest {
     /** A watcher on its own thread whose synth only counts. */
     private final class Watching implements AutoCloseable {
         final Semaphore synths = new Semaphore(0);
+        final java.util.List<java.util.Set<Path>> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final Thread thread;
 
         Watching(Path appsDir) {
             thread = new Thread(() -> {
                 try {
-                    new SynthWatcher(appsDir, synths::release).run();
+                    new SynthWatcher(appsDir, changed -> {
+                        seen.add(changed);
+                        synths.release();
+                    }).run();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -63,6 +67,12 @@ class SynthWatcherTest {
             w.awaitSynth("a new app folder");
             write("apps/b/values.yaml", "replicas: 3\n");
             w.awaitSynth("a change in the new app's values");
+            // What changed, for the synth to trust the rest: unknown at start and when an app folder appears.
+            Path apps = tmp.resolve("apps").toAbsolutePath().normalize();
+            assertEquals(null, w.seen.get(0));
+            assertEquals(java.util.Set.of(apps.resolve("a/values-prod.yaml")), w.seen.get(1));
+            assertEquals(null, w.seen.get(2));
+            assertEquals(java.util.Set.of(apps.resolve("b/values.yaml")), w.seen.get(w.seen.size() - 1));
         }
     }
 
@@ -90,6 +100,12 @@ class SynthWatcherTest {
             awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
             repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
+            // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
+            String dev = repo.dist().get("dev/demo.yaml");
+            repo.write("dist/dev/demo.yaml", dev.replace("replicas: 1\n", "replicas: 7\n"));
+            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
+            awaitDist(repo, "dev/demo.yaml", "replicas: 1\n");
         } finally {
             t.interrupt();
             t.join(10_000);
