@@ -14,6 +14,7 @@ const NS = sizes.length ? sizes : [10, 100, 1000, 3000];
 const work = path.resolve(process.env.BENCH_WORK || 'bench/target/work');
 const jobs = process.env.BENCH_JOBS || '0';
 const javaOpts = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+const watchJavaOpts = (process.env.BENCH_WATCH_JAVA_OPTS || process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
 const cp = process.env.BENCH_CLASSPATH;
 // Rounds per N: the file system of a shared machine stalls now and then (a create can take 1 ms
 // instead of 0.03 ms), so each side runs this many times, alternating, and the median counts.
@@ -40,7 +41,7 @@ const peak = f => mib(f.processes.reduce((s, p) => s + p.vmHwmKib + p.nodeVmHwmK
 // Watch mode (bin/ai-storage synth --watch): one JVM stays up; each change of one instance's values
 // is timed from the write of the file to the watcher's line saying the re-synth is written.
 async function watched(fleet, out, changes) {
-  const child = spawn('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', 'watch', fleet, out, '--jobs', jobs],
+  const child = spawn('java', [...watchJavaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', 'watch', fleet, out, '--jobs', jobs],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = [];
   let wake = null;

@@ -230,7 +230,13 @@ public final class SynthState {
             hashes.record().forEach((name, known) -> files.put(name, known.format()));
             Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new SynthState(distDir, codeVersion, new HashMap<>(units), hashes.next(Files.getLastModifiedTime(file)));
+            SynthState next = new SynthState(distDir, codeVersion, new HashMap<>(units), hashes.next(Files.getLastModifiedTime(file)));
+            // The next synth in this process takes outputs and pictures as they were just written, not parsed back.
+            for (AppSynthesizer.Result r : results) {
+                next.outputsByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.outputs());
+                next.picturesByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.topology());
+            }
+            return next;
         } catch (IOException e) {
             System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
             return withoutPrevious();

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  */
 public final class SynthWatcher {
     /**
-     * After a change, how long to wait for more before synthesizing: one save in an editor, a checkout
-     * or a script touching many values files is then one synth instead of many.
+     * After a change, how long to wait for more before synthesizing: a save (truncate, then write) is
+     * one synth, not one of an empty file and another; a checkout touching many files, a few synths.
      */
-    static final long SETTLE_MILLIS = 15;
+    static final long SETTLE_MILLIS = 5;
 
     private final Path appsDir;
     private final Consumer<Set<Path>> synth;
