@@ -93,7 +93,7 @@ const rows = [];
 // The run with the median wall time (its own figures: memory, phases, bytes).
 const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
 // Changes timed in watch mode per N (median reported).
-const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 5));
+const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 10));
 (async () => {
 for (const n of NS) {
   const fleet = path.join(work, `fleet-${n}`);
