@@ -90,22 +90,20 @@ class SynthWatcherTest {
         }
     }
 
-    @Test
-    void synthWatchKeepsDistUpToDateUntilInterrupted() throws Exception {
+    /** What a test does while {@code synth --watch} runs on the demo repository (after its first synth). */
+    private interface WhileWatching {
+        void run(DemoRepo repo, Thread watcher) throws Exception;
+    }
+
+    /** Runs {@code bin/ai-storage synth --watch} on its own thread around {@code body}; it must stop with 0 when interrupted. */
+    private void withSynthWatch(WhileWatching body) throws Exception {
         DemoRepo repo = new DemoRepo(tmp);
         AtomicInteger exit = new AtomicInteger(-1);
         Thread t = new Thread(() -> exit.set(Main.run("synth", "--root", tmp.toString(), "--watch")));
         t.start();
         try {
             awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
-            repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
-            // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
-            String dev = repo.dist().get("dev/demo.yaml");
-            repo.write("dist/dev/demo.yaml", dev.replace("replicas: 1\n", "replicas: 7\n"));
-            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
-            awaitDist(repo, "dev/demo.yaml", "replicas: 1\n");
+            body.run(repo, t);
         } finally {
             t.interrupt();
             t.join(10_000);
@@ -114,24 +112,29 @@ class SynthWatcherTest {
     }
 
     @Test
+    void synthWatchKeepsDistUpToDateUntilInterrupted() throws Exception {
+        withSynthWatch((repo, watcher) -> {
+            repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
+            // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
+            String dev = repo.dist().get("dev/demo.yaml");
+            repo.write("dist/dev/demo.yaml", dev.replace("replicas: 1\n", "replicas: 7\n"));
+            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
+            awaitDist(repo, "dev/demo.yaml", "replicas: 1\n");
+        });
+    }
+
+    @Test
     void badValuesWhileWatchingAreReportedAndTheWatchGoesOn() throws Exception {
-        DemoRepo repo = new DemoRepo(tmp);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(Main.run("synth", "--root", tmp.toString(), "--watch")));
-        t.start();
-        try {
-            awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
+        withSynthWatch((repo, watcher) -> {
             repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
             Thread.sleep(500);
-            assertTrue(t.isAlive(), "still watching after bad values");
+            assertTrue(watcher.isAlive(), "still watching after bad values");
             assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 3\n"), "bad values change nothing");
             repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
-        } finally {
-            t.interrupt();
-            t.join(10_000);
-        }
-        assertEquals(0, exit.get());
+        });
     }
 
     private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
