@@ -64,10 +64,14 @@ public final class SynthCommand implements Callable<Integer> {
         new SynthWatcher(appsDir, changed -> {
             try {
                 watchedChanges = changed;
-                synthOnce();
+                if (synthOnce() != 0) {
+                    // The files this synth found bad are not in the next one's changes: it starts from dist/.
+                    warm = null;
+                }
             } catch (RuntimeException e) {
                 // A bad app while watching is reported like bad values: dist/ is unchanged, the watch goes on.
                 System.err.println(Style.error("error: " + e.getMessage() + "; dist/ was not changed"));
+                warm = null;
             }
             full = false;
             System.out.println("watching " + appsDir + " for changes (Ctrl-C stops)");

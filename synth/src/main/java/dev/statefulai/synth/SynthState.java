@@ -186,7 +186,7 @@ public final class SynthState {
      * Written atomically; a failure to write it only costs the next run a full synth.
      *
      * @return the state as the next synth into {@code distDir} would load it (for {@code synth --watch},
-     *         which so skips reading it back), with the code fingerprint of {@code apps}
+     *         which so skips reading it back)
      */
     public SynthState save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
         Map<String, Entry> units = new TreeMap<>(previous);

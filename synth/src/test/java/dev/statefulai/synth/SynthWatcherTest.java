@@ -137,6 +137,21 @@ class SynthWatcherTest {
         });
     }
 
+    @Test
+    void valuesStillBadAfterAnotherFileChangedAreReportedAgainNotSkipped() throws Exception {
+        withSynthWatch((repo, watcher) -> {
+            repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
+            Thread.sleep(500);
+            // Only values-dev.yaml changed since the failed synth; values-prod.yaml is still bad.
+            repo.write("apps/demo/values-dev.yaml", "replicas: 2\nstorageClass:\n  reclaimPolicy: Delete\n");
+            Thread.sleep(500);
+            assertTrue(repo.dist().get("dev/demo.yaml").contains("replicas: 1\n"), "nothing is written while prod is bad");
+            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
+            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
+            awaitDist(repo, "dev/demo.yaml", "replicas: 2\n");
+        });
+    }
+
     private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
