@@ -2,6 +2,7 @@ package dev.statefulai.synth;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The content hashes of the files an incremental synth depends on (values files) and writes
@@ -19,14 +21,26 @@ import java.util.concurrent.TimeUnit;
  * file key); while the stamp is the same, the recorded hash stands and the file is not read.
  *
  * <p>A stamp is trusted only when its modification time is before the moment the record was saved
- * ({@code savedAt}, the state file's own modification time). A file changed in the same clock tick as it
- * was recorded keeps its stamp; such a "racily clean" file is read and hashed again, like git does.
+ * ({@code savedAt}, the state file's own modification time): a file written in the clock tick the state
+ * was saved in ("racily clean", as git says) is read and hashed again. Like git's, the rule does not see
+ * a same-size rewrite in the very tick a file was read, when the state is saved a tick later; a watch
+ * ({@link #watching}) reports such a change, and a reported file is always read.
  */
 final class ContentHashes {
     /** What the last synth knew of one file. */
     record Known(String hash, long size, long modifiedNanos, String fileKey) {
         /** The hash of a file recorded by its stamp only (a file whose content no one compares). */
         static final String UNHASHED = "-";
+        /** The start of a symbolic link's file key (the stamp is its target's). */
+        static final String LINK = "link:";
+
+        boolean isLink() {
+            return fileKey.startsWith(LINK);
+        }
+
+        Known withHash(String h) {
+            return new Known(h, size, modifiedNanos, fileKey);
+        }
 
         /** One entry of the state file: {@code <hash> <size> <modified, ns> <file key>}. */
         String format() {
@@ -44,11 +58,21 @@ final class ContentHashes {
         }
     }
 
+    /** What a file watch says of a file since the last synth. */
+    enum Watched {
+        /** Not watched (or nothing is known): its stamp tells. */
+        NOT_WATCHED,
+        /** Watched, and no change seen: its recorded hash stands, without a stat. */
+        UNCHANGED,
+        /** Watched, and changed: read, whatever its stamp says. */
+        CHANGED
+    }
+
     private final Path base;
     private final Map<String, Known> recorded;
     private final long savedAtNanos;
     private final Map<String, Known> seen = new HashMap<>();
-    private java.util.function.Predicate<Path> watchedUnchanged = file -> false;
+    private Function<Path, Watched> watch = file -> Watched.NOT_WATCHED;
 
     /**
      * @param base       the folder file names are recorded relative to (the state file's folder)
@@ -68,20 +92,19 @@ final class ContentHashes {
         if (now != null) {
             return now.hash();
         }
-        Known known = recorded.get(name);
-        if (known != null && !known.hash().equals(Known.UNHASHED) && watchedUnchanged.test(file)) {
-            seen.put(name, known);
-            return known.hash();
+        Known before = recorded.get(name);
+        Watched watched = watch.apply(file);
+        // A symbolic link's target can change without an event in the watched folder: stamped, not trusted.
+        if (before != null && watched == Watched.UNCHANGED && !before.hash().equals(Known.UNHASHED) && !before.isLink()) {
+            seen.put(name, before);
+            return before.hash();
         }
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            Known before = known;
-            long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            String key = String.valueOf(a.fileKey());
-            String sha = before != null && trusted(before) && !before.hash().equals(Known.UNHASHED) && before.size() == a.size()
-                    && before.modifiedNanos() == modified && before.fileKey().equals(key) ? before.hash() : of(Files.readAllBytes(file));
-            seen.put(name, new Known(sha, a.size(), modified, key));
-            return sha;
+            Known stamp = stamp(file, null);
+            String hash = watched != Watched.CHANGED && sameStamp(before, stamp) && !before.hash().equals(Known.UNHASHED)
+                    ? before.hash() : of(Files.readAllBytes(file));
+            seen.put(name, stamp.withHash(hash));
+            return hash;
         } catch (IOException e) {
             return null;
         }
@@ -89,14 +112,8 @@ final class ContentHashes {
 
     /** Whether {@code file} is, by its stamp, exactly what the last synth recorded, without reading it. */
     boolean unchangedSinceRecorded(Path file) {
-        Known before = recorded.get(name(file));
-        if (before == null || !trusted(before)) {
-            return false;
-        }
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return before.size() == a.size() && before.modifiedNanos() == a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-                    && before.fileKey().equals(String.valueOf(a.fileKey()));
+            return sameStamp(recorded.get(name(file)), stamp(file, null));
         } catch (IOException e) {
             return false;
         }
@@ -107,9 +124,7 @@ final class ContentHashes {
      * hash records the stamp alone, for {@link #unchangedSinceRecorded}.
      */
     void written(Path file, String hash) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        seen.put(name(file), new Known(hash == null ? Known.UNHASHED : hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                String.valueOf(a.fileKey())));
+        seen.put(name(file), stamp(file, hash == null ? Known.UNHASHED : hash));
     }
 
     /** Keeps what the last synth recorded of {@code file}, which this synth verified and left alone. */
@@ -121,26 +136,33 @@ final class ContentHashes {
         }
     }
 
+    /** Whether a recorded stamp can be trusted and is {@code now}'s. */
+    private boolean sameStamp(Known before, Known now) {
+        return before != null && before.modifiedNanos() < savedAtNanos && before.size() == now.size()
+                && before.modifiedNanos() == now.modifiedNanos() && before.fileKey().equals(now.fileKey());
+    }
+
+    /** {@code file}'s stamp (of its target, for a link, whose file key then says so), with {@code hash}. */
+    private static Known stamp(Path file, String hash) throws IOException {
+        BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes a = own.isSymbolicLink() ? Files.readAttributes(file, BasicFileAttributes.class) : own;
+        return new Known(hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                (own.isSymbolicLink() ? Known.LINK : "") + a.fileKey());
+    }
+
     /** What to record for the next synth: every file hashed, written or kept by this one. */
     Map<String, Known> record() {
         return seen;
     }
 
-    /**
-     * Trusts the recorded hash of every file {@code unchanged} says a file watch saw no change of since
-     * it was recorded, without even a stamp ({@code synth --watch}, for the values files it watches).
-     */
-    void trustWatched(java.util.function.Predicate<Path> unchanged) {
-        watchedUnchanged = unchanged;
+    /** What a file watch saw since the last synth ({@code synth --watch}, for the values files it watches). */
+    void watching(Function<Path, Watched> watch) {
+        this.watch = watch;
     }
 
     /** What the next synth knows, {@link #record()} saved at {@code savedAt}, without reading it back. */
     ContentHashes next(FileTime savedAt) {
         return new ContentHashes(base, new HashMap<>(seen), savedAt);
-    }
-
-    private boolean trusted(Known k) {
-        return k.modifiedNanos() < savedAtNanos;
     }
 
     private String name(Path file) {

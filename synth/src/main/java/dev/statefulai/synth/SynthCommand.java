@@ -15,10 +15,13 @@ import picocli.CommandLine.Option;
         description = {"Synthesize every app for every environment into dist/<env>/.",
                 "Writes nothing unless every app synthesizes: a failed run leaves dist/ as it was."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:--check found dist/ out of date", "2:bad values or props (all problems are listed)"})
+        exitCodeList = {"0:success", "1:--check found dist/ out of date, or --watch stopped: the code was rebuilt",
+                "2:bad values or props (all problems are listed)"})
 public final class SynthCommand implements Callable<Integer> {
     static final int DRIFT = 1;
     static final int BAD_INPUT = 2;
+    /** {@code --watch}: the code on the class path was rebuilt, the loaded classes are stale. */
+    static final int CODE_CHANGED = 1;
 
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
     Path root;
@@ -61,21 +64,36 @@ public final class SynthCommand implements Callable<Integer> {
             return fail(List.of("--watch and --check do not go together: --check compares once and writes nothing"));
         }
         Path appsDir = root.toAbsolutePath().normalize().resolve(AppCatalog.APPS_DIR);
+        boolean[] codeChanged = {false};
         new SynthWatcher(appsDir, changed -> {
+            // The library's classes were loaded once: after a rebuild they are not the code any more.
+            if (SynthState.classPathChanged()) {
+                codeChanged[0] = true;
+                Thread.currentThread().interrupt();
+                return;
+            }
             try {
                 watchedChanges = changed;
                 if (synthOnce() != 0) {
                     // The files this synth found bad are not in the next one's changes: it starts from dist/.
                     warm = null;
                 }
+            } catch (LinkageError e) {
+                codeChanged[0] = true;
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
-                // A bad app while watching is reported like bad values: dist/ is unchanged, the watch goes on.
-                System.err.println(Style.error("error: " + e.getMessage() + "; dist/ was not changed"));
+                // A broken app while watching is reported; the next synth starts from dist/, the watch goes on.
+                System.err.println(Style.error("error: " + e.getMessage()));
                 warm = null;
             }
             full = false;
             System.out.println("watching " + appsDir + " for changes (Ctrl-C stops)");
         }).run();
+        if (codeChanged[0]) {
+            System.err.println(Style.error("error: the code was rebuilt while watching; restart: bin/ai-storage synth --watch"));
+            return CODE_CHANGED;
+        }
         return 0;
     }
 

@@ -77,7 +77,14 @@ public final class SynthState {
                 savedAt = Files.getLastModifiedTime(file);
                 Stored s = JSON.readValue(file.toFile(), Stored.class);
                 if (s.version() == VERSION && s.units() != null && s.files() != null) {
-                    previous.putAll(s.units());
+                    // An entry this code would not have written (edited by hand, another version) is dropped:
+                    // its unit is synthesized again.
+                    s.units().forEach((key, entry) -> {
+                        if (key.indexOf('/') > 0 && entry != null && entry.inputs() != null && entry.manifest() != null
+                                && entry.outputs() != null && entry.topology() != null) {
+                            previous.put(key, entry);
+                        }
+                    });
                     s.files().forEach((name, known) -> {
                         ContentHashes.Known k = ContentHashes.Known.parse(known);
                         if (k != null) {
@@ -192,6 +199,7 @@ public final class SynthState {
         Map<String, Entry> units = new TreeMap<>(previous);
         List<String> written = tree.environments();
         units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
+        Path tmp = null;
         try {
             // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
             // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
@@ -225,7 +233,7 @@ public final class SynthState {
                 }
             }
             Path file = stateFile(distDir);
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Map<String, String> files = new TreeMap<>();
             hashes.record().forEach((name, known) -> files.put(name, known.format()));
             Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
@@ -240,24 +248,40 @@ public final class SynthState {
         } catch (IOException e) {
             System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
             return withoutPrevious();
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // Left beside dist/: a name no synth reads.
+                }
+            }
         }
     }
 
     /**
      * This state for the next synth while watching: of {@code apps}, whose code may have changed since
-     * (app classes are loaded afresh), and with {@code changed} the files under {@code watched} (the apps
-     * folder) the watch saw change since the last synth (null: unknown); the other files there (values
-     * files) are not even stat'ed. Files elsewhere ({@code dist/}) are checked as always.
+     * (app classes are loaded afresh), and with {@code changed} the values files in the app folders of
+     * {@code watched} (the apps folder) the watch saw change since the last synth (null: unknown). The
+     * other files directly in an app folder are taken as recorded, not even stat'ed (but a symbolic link,
+     * whose target may change unseen); those reported are read. Files elsewhere ({@code dist/}) are
+     * checked by their stamps as always.
      */
     public SynthState whileWatching(List<AppCatalog.App> apps, Path watched, java.util.Set<Path> changed) {
         if (changed != null) {
             Path dir = watched.toAbsolutePath().normalize();
-            hashes.trustWatched(file -> {
+            hashes.watching(file -> {
                 Path abs = file.toAbsolutePath().normalize();
-                return abs.startsWith(dir) && !changed.contains(abs);
+                if (abs.getParent() == null || !dir.equals(abs.getParent().getParent())) {
+                    return ContentHashes.Watched.NOT_WATCHED;
+                }
+                return changed.contains(abs) ? ContentHashes.Watched.CHANGED : ContentHashes.Watched.UNCHANGED;
             });
         }
-        return new SynthState(distDir, codeVersion(apps), previous, hashes);
+        SynthState next = new SynthState(distDir, codeVersion(apps), previous, hashes);
+        next.outputsByEnv.putAll(outputsByEnv);
+        next.picturesByEnv.putAll(picturesByEnv);
+        return next;
     }
 
     /** The state file of output folder {@code distDir}: {@code .<name>.synth-state.json} beside it. */
@@ -283,22 +307,49 @@ public final class SynthState {
     /**
      * A fingerprint of the code: every class-path entry and every app's compiled classes, by path,
      * size and modification time (a rebuild that changes nothing costs one full synth, never a stale one).
+     * The class-path part is the code this JVM loaded, taken once ({@link #classPathChanged}); app
+     * classes are loaded afresh for each synth, and fingerprinted each time.
      */
     static String codeVersion(List<AppCatalog.App> apps) {
         MessageDigest d = sha256();
-        update(d, "java", System.getProperty("java.version"));
+        update(d, "class path", ClassPathCode.AT_START);
         List<Path> roots = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                roots.add(Path.of(entry));
-            }
-        }
         for (AppCatalog.App app : apps) {
             Path classes = app.dir().resolve("target/classes");
             if (Files.isDirectory(classes)) {
                 roots.add(classes);
             }
         }
+        update(d, "apps", fingerprint(roots));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
+     * Whether the jars and folders on the class path changed since this JVM took their fingerprint (a
+     * rebuild while {@code synth --watch} runs): the classes it loaded are no longer what the code is.
+     */
+    public static boolean classPathChanged() {
+        return !ClassPathCode.AT_START.equals(ClassPathCode.now());
+    }
+
+    /** The class path's fingerprint, taken when first needed (the JVM has loaded from it since start). */
+    private static final class ClassPathCode {
+        static final String AT_START = now();
+
+        static String now() {
+            List<Path> roots = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    roots.add(Path.of(entry));
+                }
+            }
+            return System.getProperty("java.version") + "/" + fingerprint(roots);
+        }
+    }
+
+    /** Every file under {@code roots} (folders walked, jars as they are) by path, size and modification time. */
+    private static String fingerprint(List<Path> roots) {
+        MessageDigest d = sha256();
         for (Path root : roots) {
             update(d, "entry", root.toAbsolutePath().toString());
             if (Files.isDirectory(root)) {

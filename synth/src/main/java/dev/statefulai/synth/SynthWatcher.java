@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  * {@code synth --watch}: synthesizes once, then again each time a values file under {@code apps/}
  * changes, or an app folder comes or goes, until interrupted. The JVM, its loaded classes and the
  * incremental state stay warm, so a re-synth after one app's values changed costs milliseconds instead
- * of a process start. Code changes are not watched: the classes are already loaded (restart after
- * compiling). Uses the platform's file watching (inotify on Linux; on macOS the JDK polls, seconds apart).
+ * of a process start. Code is not watched: app classes are loaded afresh for each synth, but the
+ * library's were loaded once, so a synth after a rebuild stops the watch instead ({@link SynthCommand}).
+ * Uses the platform's file watching: inotify on Linux, for local file systems (a change on a network
+ * mount, or through a hard link elsewhere, is not reported; symbolic links are checked by their
+ * target's stamp); on macOS the JDK polls, seconds apart.
  */
 public final class SynthWatcher {
     /**
@@ -29,6 +32,8 @@ public final class SynthWatcher {
      * one synth, not one of an empty file and another; a checkout touching many files, a few synths.
      */
     static final long SETTLE_MILLIS = 5;
+    /** The longest a stream of events puts a synth off. */
+    static final long MAX_SETTLE_MILLIS = 200;
 
     private final Path appsDir;
     private final Consumer<Set<Path>> synth;
@@ -59,9 +64,11 @@ public final class SynthWatcher {
             while (!Thread.currentThread().isInterrupted()) {
                 WatchKey key = service.take();
                 boolean relevant = false;
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_SETTLE_MILLIS);
                 while (key != null) {
                     relevant |= handle(service, key);
-                    key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                    // Events keep coming (a long checkout): synthesize what is there by now, the rest next.
+                    key = System.nanoTime() < until ? service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS) : null;
                 }
                 if (relevant) {
                     synth.accept(changed == null ? null : Set.copyOf(changed));
@@ -93,7 +100,12 @@ public final class SynthWatcher {
                 // An app folder came or went (or a file beside the apps, which the synth ignores). Files
                 // written in a new folder before it was watched went unseen: what changed is unknown.
                 if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
-                    watch(service, path);
+                    try {
+                        watch(service, path);
+                    } catch (IOException e) {
+                        // Gone already, or out of inotify watches: the synth still sees it, by stamps.
+                        System.err.println("warning: cannot watch " + path + " (" + e.getMessage() + ")");
+                    }
                 }
                 if (Files.isDirectory(path) || event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
                     relevant = true;

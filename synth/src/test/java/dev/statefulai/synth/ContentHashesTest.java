@@ -33,6 +33,7 @@ class ContentHashesTest {
 
     /** What a synth that hashed {@code f} records, as the next synth (saved at {@code savedAt}) reads it back. */
     private ContentHashes next(Path f, FileTime savedAt) {
+        assertTrue(Files.exists(f));
         ContentHashes first = new ContentHashes(tmp, Map.of(), null);
         first.hash(f);
         Map<String, ContentHashes.Known> recorded = new java.util.HashMap<>();
@@ -56,12 +57,31 @@ class ContentHashesTest {
         Path f = file("replicas: 3\n");
         String recorded = ContentHashes.of("replicas: 3\n".getBytes(StandardCharsets.UTF_8));
         ContentHashes next = next(f, WRITTEN);
-        next.trustWatched(p -> true);
+        next.watching(p -> ContentHashes.Watched.UNCHANGED);
         file("replicas: 10\n");
         assertEquals(recorded, next.hash(f), "neither the new size nor the racy time is looked at");
-        ContentHashes seen = next(f, WRITTEN);
-        seen.trustWatched(p -> !p.equals(f));
-        assertEquals(ContentHashes.of("replicas: 10\n".getBytes(StandardCharsets.UTF_8)), seen.hash(f));
+    }
+
+    @Test
+    void aFileTheWatchReportsIsReadEvenWithTheSameStamp() throws IOException {
+        Path f = file("replicas: 3\n");
+        ContentHashes next = next(f, SAVED_AFTER);
+        next.watching(p -> ContentHashes.Watched.CHANGED);
+        file("replicas: 9\n");
+        assertEquals(ContentHashes.of("replicas: 9\n".getBytes(StandardCharsets.UTF_8)), next.hash(f));
+    }
+
+    @Test
+    void aSymbolicLinkIsStampedByItsTargetAndNeverTakenOnTheWatchsWord() throws IOException {
+        Path target = tmp.resolve("shared.yaml");
+        Files.writeString(target, "replicas: 3\n");
+        Files.setLastModifiedTime(target, WRITTEN);
+        Path link = Files.createSymbolicLink(tmp.resolve("values-prod.yaml"), target.getFileName());
+        ContentHashes next = next(link, SAVED_AFTER);
+        next.watching(p -> ContentHashes.Watched.UNCHANGED);
+        // The target changes; the folder the watch sees has no event for the link.
+        Files.writeString(target, "replicas: 40\n");
+        assertEquals(ContentHashes.of("replicas: 40\n".getBytes(StandardCharsets.UTF_8)), next.hash(link));
     }
 
     @Test

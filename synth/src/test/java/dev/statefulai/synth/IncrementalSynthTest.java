@@ -151,4 +151,18 @@ class IncrementalSynthTest {
         assertFalse(synth().out().contains("unchanged since the last synth"));
         assertEquals(fullSynthInto("fresh"), repo.dist());
     }
+
+    @Test
+    void aStateWithEntriesThisCodeWouldNotWriteCostsASynthNotACrash() throws IOException {
+        DemoRepo repo = new DemoRepo(tmp);
+        synth();
+        Files.writeString(SynthState.stateFile(tmp.resolve("dist")),
+                "{\"version\":4,\"units\":{\"dev/demo\":{},\"bogus\":{\"inputs\":\"a\",\"manifest\":\"b\",\"outputs\":\"c\","
+                        + "\"topology\":\"d\"}},\"files\":{\"dist/dev/demo.yaml\":\"garbled\"}}\n");
+        CliRun run = synth();
+        assertFalse(run.out().contains("unchanged since the last synth"), run.out());
+        assertEquals(fullSynthInto("fresh"), repo.dist());
+        letTheClockTick();
+        assertTrue(synth().out().contains("(2 app-environment(s) unchanged since the last synth"), "the state is whole again");
+    }
 }
