@@ -337,14 +337,19 @@ public final class SynthState {
         static final String AT_START = now();
 
         static String now() {
-            List<Path> roots = new ArrayList<>();
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                if (!entry.isEmpty()) {
-                    roots.add(Path.of(entry));
-                }
-            }
-            return System.getProperty("java.version") + "/" + fingerprint(roots);
+            return System.getProperty("java.version") + "/" + ofClassPath(System.getProperty("java.class.path"));
         }
+    }
+
+    /** The fingerprint of the code on class path {@code classPath}. */
+    static String ofClassPath(String classPath) {
+        List<Path> roots = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                roots.add(Path.of(entry));
+            }
+        }
+        return fingerprint(roots);
     }
 
     /** Every file under {@code roots} (folders walked, jars as they are) by path, size and modification time. */
