@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
         description = {"Synthesize every app for every environment into dist/<env>/.",
                 "Writes nothing unless every app synthesizes: a failed run leaves dist/ as it was."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:--check found dist/ out of date, or --watch stopped: the code was rebuilt",
+        exitCodeList = {"0:success", "1:--check found dist/ out of date, or --watch stopped: the code was rebuilt or apps/ went away",
                 "2:bad values or props (all problems are listed)"})
 public final class SynthCommand implements Callable<Integer> {
     static final int DRIFT = 1;
     static final int BAD_INPUT = 2;
-    /** {@code --watch}: the code on the class path was rebuilt, the loaded classes are stale. */
+    /** {@code --watch} stopped: the code on the class path was rebuilt, or the apps folder went away. */
     static final int CODE_CHANGED = 1;
 
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
@@ -65,7 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         Path appsDir = root.toAbsolutePath().normalize().resolve(AppCatalog.APPS_DIR);
         boolean[] codeChanged = {false};
-        new SynthWatcher(appsDir, changed -> {
+        SynthWatcher watcher = new SynthWatcher(appsDir, changed -> {
             // The library's classes were loaded once: after a rebuild they are not the code any more.
             if (SynthState.classPathChanged()) {
                 codeChanged[0] = true;
@@ -89,7 +89,13 @@ public final class SynthCommand implements Callable<Integer> {
             }
             full = false;
             System.out.println("watching " + appsDir + " for changes (Ctrl-C stops)");
-        }).run();
+        });
+        try {
+            watcher.run();
+        } catch (java.io.IOException e) {
+            System.err.println(Style.error("error: " + e.getMessage()));
+            return CODE_CHANGED;
+        }
         if (codeChanged[0]) {
             System.err.println(Style.error("error: the code was rebuilt while watching; restart: bin/ai-storage synth --watch"));
             return CODE_CHANGED;

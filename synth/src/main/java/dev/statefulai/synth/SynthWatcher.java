@@ -8,6 +8,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -50,7 +51,10 @@ public final class SynthWatcher {
         this.synth = synth;
     }
 
-    /** Synthesizes, then watches and synthesizes again on each change; returns when the thread is interrupted. */
+    /**
+     * Synthesizes, then watches and synthesizes again on each change; returns when the thread is
+     * interrupted, throws when the apps folder itself goes away.
+     */
     public void run() throws IOException {
         try (WatchService service = appsDir.getFileSystem().newWatchService()) {
             watch(service, appsDir);
@@ -59,10 +63,15 @@ public final class SynthWatcher {
                     watch(service, app);
                 }
             }
+            Object appsKey = Files.readAttributes(appsDir, BasicFileAttributes.class).fileKey();
             synth.accept(null);
             changed = new HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
-                WatchKey key = service.take();
+                WatchKey key = service.poll(1, TimeUnit.SECONDS);
+                if (key == null) {
+                    checkAppsFolder(appsKey);
+                    continue;
+                }
                 boolean relevant = false;
                 long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_SETTLE_MILLIS);
                 while (key != null) {
@@ -77,6 +86,15 @@ public final class SynthWatcher {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A watch follows a folder renamed away, so it is checked now and then that apps/ is still that folder. */
+    private void checkAppsFolder(Object appsKey) throws IOException {
+        // A file system without file keys (null) can only tell that the folder is gone.
+        if (!Files.isDirectory(appsDir)
+                || appsKey != null && !appsKey.equals(Files.readAttributes(appsDir, BasicFileAttributes.class).fileKey())) {
+            throw new IOException(appsDir + " was removed or replaced; restart the watch");
         }
     }
 
@@ -123,6 +141,10 @@ public final class SynthWatcher {
         }
         if (!key.reset()) {
             watched.remove(key);
+            if (appsDir.equals(dir)) {
+                // Nothing under apps/ would be seen any more: better stopped than deaf.
+                throw new IOException(appsDir + " was removed or replaced; restart the watch");
+            }
         }
         return relevant;
     }

@@ -90,6 +90,27 @@ class SynthWatcherTest {
         }
     }
 
+    @Test
+    void theWatchStopsWhenTheAppsFolderGoesAway() throws Exception {
+        write("apps/a/values.yaml", "replicas: 1\n");
+        java.util.concurrent.atomic.AtomicReference<Exception> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Semaphore synths = new Semaphore(0);
+        Thread t = new Thread(() -> {
+            try {
+                new SynthWatcher(tmp.resolve("apps"), changed -> synths.release()).run();
+            } catch (IOException e) {
+                ended.set(e);
+            }
+        });
+        t.start();
+        assertTrue(synths.tryAcquire(10, TimeUnit.SECONDS));
+        Files.move(tmp.resolve("apps"), tmp.resolve("apps-old"));
+        Files.createDirectories(tmp.resolve("apps"));
+        t.join(10_000);
+        assertFalse(t.isAlive(), "a watch of a folder that is gone ends");
+        assertTrue(ended.get() != null && ended.get().getMessage().contains("restart the watch"), String.valueOf(ended.get()));
+    }
+
     /** What a test does while {@code synth --watch} runs on the demo repository (after its first synth). */
     private interface WhileWatching {
         void run(DemoRepo repo, Thread watcher) throws Exception;
