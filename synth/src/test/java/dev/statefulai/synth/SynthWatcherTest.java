@@ -138,7 +138,7 @@ class SynthWatcherTest {
             repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
             // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
-            String dev = repo.dist().get("dev/demo.yaml");
+            String dev = inDist(repo, "dev/demo.yaml");
             repo.write("dist/dev/demo.yaml", dev.replace("replicas: 1\n", "replicas: 7\n"));
             repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
@@ -152,7 +152,7 @@ class SynthWatcherTest {
             repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
             Thread.sleep(500);
             assertTrue(watcher.isAlive(), "still watching after bad values");
-            assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 3\n"), "bad values change nothing");
+            assertTrue(inDist(repo, "prod/demo.yaml").contains("replicas: 3\n"), "bad values change nothing");
             repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
         });
@@ -166,7 +166,7 @@ class SynthWatcherTest {
             // Only values-dev.yaml changed since the failed synth; values-prod.yaml is still bad.
             repo.write("apps/demo/values-dev.yaml", "replicas: 2\nstorageClass:\n  reclaimPolicy: Delete\n");
             Thread.sleep(500);
-            assertTrue(repo.dist().get("dev/demo.yaml").contains("replicas: 1\n"), "nothing is written while prod is bad");
+            assertTrue(inDist(repo, "dev/demo.yaml").contains("replicas: 1\n"), "nothing is written while prod is bad");
             repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
             awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
             awaitDist(repo, "dev/demo.yaml", "replicas: 2\n");
@@ -176,12 +176,25 @@ class SynthWatcherTest {
     private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            String content = repo.dist().get(file);
+            String content = inDist(repo, file);
             if (content != null && content.contains(expected)) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError(file + " never contained " + expected + ": " + repo.dist().get(file));
+        throw new AssertionError(file + " never contained " + expected + ": " + inDist(repo, file));
+    }
+
+    /**
+     * One file of dist/ while the watch may be writing: read by its name (each file is replaced by a
+     * rename, so it reads whole), not by listing the folder (which may show a temporary file that is
+     * renamed away before it is read); null when absent.
+     */
+    private static String inDist(DemoRepo repo, String file) {
+        try {
+            return Files.readString(repo.root().resolve("dist").resolve(file));
+        } catch (IOException e) {
+            return null;
+        }
     }
 }
