@@ -38,6 +38,10 @@ const mib = kib => kib / 1024;
 const f = (x, d = 2) => x.toFixed(d);
 const peak = f => mib(f.processes.reduce((s, p) => s + p.vmHwmKib + p.nodeVmHwmKib, 0));
 
+// The values file the incremental runs change (one instance's), and the change: k more replicas.
+const changedValuesFile = fleet => path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+const moreReplicas = (text, k) => text.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + k}`);
+
 // Watch mode (bin/ai-storage synth --watch): one JVM stays up; each change of one instance's values
 // is timed from the write of the file to the watcher's line saying the re-synth is written.
 async function watched(fleet, out, changes) {
@@ -63,14 +67,14 @@ async function watched(fleet, out, changes) {
     }
     return lines.shift();
   };
-  const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+  const values = changedValuesFile(fleet);
   const before = fs.readFileSync(values, 'utf8');
   const times = [];
   try {
     await next(); // the synth at start
     for (let i = 1; i <= changes; i++) {
       const t0 = process.hrtime.bigint();
-      fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + i}`));
+      fs.writeFileSync(values, moreReplicas(before, i));
       const figures = await next();
       times.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, figures });
     }
@@ -113,9 +117,9 @@ for (const n of NS) {
     tss.push(ts(fleet, tOut));
     same = identical(jOut, tOut);
     // Incremental: one instance's values change, the synth runs again.
-    const values = path.join(fleet, 'apps', 'vector-db-t00000', 'values-prod.yaml');
+    const values = changedValuesFile(fleet);
     const before = fs.readFileSync(values, 'utf8');
-    fs.writeFileSync(values, before.replace(/^replicas: (\d+)$/m, (_, r) => `replicas: ${Number(r) + 1}`));
+    fs.writeFileSync(values, moreReplicas(before, 1));
     try {
       incs.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
     } finally {

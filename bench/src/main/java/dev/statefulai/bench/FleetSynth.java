@@ -42,7 +42,7 @@ public final class FleetSynth {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** While watching: the state the last synth saved (as bin/ai-storage synth --watch keeps it). */
     private static SynthState warm;
-    private static java.util.Set<Path> watchedChanges;
+    private static SynthWatcher.Changes watchedChanges;
 
     /**
      * {@code watch}: what {@code bin/ai-storage synth --watch} does, on the fleet: an incremental synth at
@@ -76,7 +76,7 @@ public final class FleetSynth {
         List<AppCatalog.App> apps = new Fleet().apps(root, FleetSynth.class.getClassLoader());
         List<String> envs = List.of(Fleet.ENVIRONMENT);
         SynthState state = !incremental ? null : warm != null
-                ? warm.whileWatching(apps, root.resolve(AppCatalog.APPS_DIR), watchedChanges) : SynthState.load(out, apps);
+                ? warm.whileWatching(apps, watchedChanges) : SynthState.load(out, apps);
         long t1 = System.nanoTime();
         Synthesis.Run run = Synthesis.run(apps, envs, Map.of(),
                 new Synthesis.Options(jobs, state));

@@ -127,15 +127,6 @@ final class ContentHashes {
         seen.put(name(file), stamp(file, hash == null ? Known.UNHASHED : hash));
     }
 
-    /** Keeps what the last synth recorded of {@code file}, which this synth verified and left alone. */
-    void kept(Path file) {
-        String name = name(file);
-        Known before = recorded.get(name);
-        if (before != null) {
-            seen.putIfAbsent(name, before);
-        }
-    }
-
     /** Whether a recorded stamp can be trusted and is {@code now}'s. */
     private boolean sameStamp(Known before, Known now) {
         return before != null && before.modifiedNanos() < savedAtNanos && before.size() == now.size()
@@ -150,7 +141,7 @@ final class ContentHashes {
                 (own.isSymbolicLink() ? Known.LINK : "") + a.fileKey());
     }
 
-    /** What to record for the next synth: every file hashed, written or kept by this one. */
+    /** What to record for the next synth: every file this one hashed (or took as recorded) or wrote. */
     Map<String, Known> record() {
         return seen;
     }

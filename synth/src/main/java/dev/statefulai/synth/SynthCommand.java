@@ -53,7 +53,7 @@ public final class SynthCommand implements Callable<Integer> {
     /** While watching: the state the last synth saved, kept instead of read back. */
     private SynthState warm;
     /** While watching: the values files changed since the last synth (null: unknown). */
-    private java.util.Set<Path> watchedChanges;
+    private SynthWatcher.Changes watchedChanges;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -121,7 +121,7 @@ public final class SynthCommand implements Callable<Integer> {
         // last synth into this folder, and whose files there are untouched, is taken from the folder.
         // --check always synthesizes everything: it is the proof that dist/ is what the code makes.
         SynthState state = check ? null : warm != null
-                ? warm.whileWatching(catalog.apps(), rootDir.resolve(AppCatalog.APPS_DIR), watchedChanges)
+                ? warm.whileWatching(catalog.apps(), watchedChanges)
                 : SynthState.load(distDir, catalog.apps());
         if (state != null && full) {
             state = state.withoutPrevious();

@@ -203,34 +203,27 @@ public final class SynthState {
         try {
             // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
             // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
+            // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
             Map<String, String> shaByFile = new HashMap<>();
-            for (AppSynthesizer.Result r : results) {
-                String path = r.environment() + "/" + r.app() + ".yaml";
-                String manifest = tree.files().get(path);
-                if (manifest != null) {
-                    shaByFile.put(path, hash(manifest));
-                }
-            }
-            for (String f : tree.files().keySet()) {
-                hashes.written(distDir.resolve(f), shaByFile.get(f));
-            }
-            for (String kept : tree.keptInDist()) {
-                hashes.kept(distDir.resolve(kept));
-            }
             for (AppSynthesizer.Result r : results) {
                 String k = key(r.app(), r.environment());
                 String inputs = inputsByKey.get(k);
+                String path = r.environment() + "/" + r.app() + ".yaml";
+                String manifest = tree.files().containsKey(path) ? hash(tree.files().get(path)) : null;
+                if (manifest != null) {
+                    shaByFile.put(path, manifest);
+                }
                 if (inputs == null || r.topology() == null) {
                     continue;
                 }
                 if (r.keptInDist()) {
                     units.put(k, previous.get(k));
-                } else {
-                    String manifest = shaByFile.get(r.environment() + "/" + r.app() + ".yaml");
-                    if (manifest != null) {
-                        units.put(k, new Entry(inputs, manifest, hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
-                    }
+                } else if (manifest != null) {
+                    units.put(k, new Entry(inputs, manifest, hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
                 }
+            }
+            for (String f : tree.files().keySet()) {
+                hashes.written(distDir.resolve(f), shaByFile.get(f));
             }
             Path file = stateFile(distDir);
             tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -261,22 +254,14 @@ public final class SynthState {
 
     /**
      * This state for the next synth while watching: of {@code apps}, whose code may have changed since
-     * (app classes are loaded afresh), and with {@code changed} the values files in the app folders of
-     * {@code watched} (the apps folder) the watch saw change since the last synth (null: unknown). The
-     * other files directly in an app folder are taken as recorded, not even stat'ed (but a symbolic link,
-     * whose target may change unseen); those reported are read. Files elsewhere ({@code dist/}) are
-     * checked by their stamps as always.
+     * (app classes are loaded afresh), and with what the watch saw since the last synth ({@code null}:
+     * unknown). A file the watch vouches for as unchanged is taken as recorded, not even stat'ed (but a
+     * symbolic link, whose target may change unseen); a file it reports is read. Other files
+     * ({@code dist/}) are checked by their stamps as always.
      */
-    public SynthState whileWatching(List<AppCatalog.App> apps, Path watched, java.util.Set<Path> changed) {
-        if (changed != null) {
-            Path dir = watched.toAbsolutePath().normalize();
-            hashes.watching(file -> {
-                Path abs = file.toAbsolutePath().normalize();
-                if (abs.getParent() == null || !dir.equals(abs.getParent().getParent())) {
-                    return ContentHashes.Watched.NOT_WATCHED;
-                }
-                return changed.contains(abs) ? ContentHashes.Watched.CHANGED : ContentHashes.Watched.UNCHANGED;
-            });
+    public SynthState whileWatching(List<AppCatalog.App> apps, SynthWatcher.Changes changes) {
+        if (changes != null) {
+            hashes.watching(changes::of);
         }
         SynthState next = new SynthState(distDir, codeVersion(apps), previous, hashes);
         next.outputsByEnv.putAll(outputsByEnv);

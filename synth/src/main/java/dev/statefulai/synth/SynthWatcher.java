@@ -36,17 +36,32 @@ public final class SynthWatcher {
     /** The longest a stream of events puts a synth off. */
     static final long MAX_SETTLE_MILLIS = 200;
 
+    /**
+     * What the watch saw since the last synth: the folders it watches (apps/ and each app folder it
+     * could register) and the values files in them that changed.
+     */
+    public record Changes(Set<Path> watchedFolders, Set<Path> changedFiles) {
+        /** What the watch says of {@code file}: only a file directly in a watched folder is vouched for. */
+        ContentHashes.Watched of(Path file) {
+            Path abs = file.toAbsolutePath().normalize();
+            if (!watchedFolders.contains(abs.getParent())) {
+                return ContentHashes.Watched.NOT_WATCHED;
+            }
+            return changedFiles.contains(abs) ? ContentHashes.Watched.CHANGED : ContentHashes.Watched.UNCHANGED;
+        }
+    }
+
     private final Path appsDir;
-    private final Consumer<Set<Path>> synth;
+    private final Consumer<Changes> synth;
     private final Map<WatchKey, Path> watched = new HashMap<>();
     /** The files changed since the last synth; null when unknown (at start, after an overflow, an app folder change). */
     private Set<Path> changed;
 
     /**
      * @param synth one synth (an incremental one: it takes only what changed), reporting on its own; given
-     *              the files under {@code appsDir} changed since the last synth, or null when unknown
+     *              what the watch saw since the last synth, or null when that is unknown
      */
-    public SynthWatcher(Path appsDir, Consumer<Set<Path>> synth) {
+    public SynthWatcher(Path appsDir, Consumer<Changes> synth) {
         this.appsDir = appsDir.toAbsolutePath().normalize();
         this.synth = synth;
     }
@@ -80,7 +95,7 @@ public final class SynthWatcher {
                     key = System.nanoTime() < until ? service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS) : null;
                 }
                 if (relevant) {
-                    synth.accept(changed == null ? null : Set.copyOf(changed));
+                    synth.accept(changed == null ? null : new Changes(Set.copyOf(watched.values()), Set.copyOf(changed)));
                     changed = new HashSet<>();
                 }
             }
@@ -94,8 +109,12 @@ public final class SynthWatcher {
         // A file system without file keys (null) can only tell that the folder is gone.
         if (!Files.isDirectory(appsDir)
                 || appsKey != null && !appsKey.equals(Files.readAttributes(appsDir, BasicFileAttributes.class).fileKey())) {
-            throw new IOException(appsDir + " was removed or replaced; restart the watch");
+            throw appsFolderGone();
         }
+    }
+
+    private IOException appsFolderGone() {
+        return new IOException(appsDir + " was removed or replaced; restart the watch");
     }
 
     private void watch(WatchService service, Path dir) throws IOException {
@@ -121,7 +140,7 @@ public final class SynthWatcher {
                     try {
                         watch(service, path);
                     } catch (IOException e) {
-                        // Gone already, or out of inotify watches: the synth still sees it, by stamps.
+                        // Gone already, or out of inotify watches: not a watched folder, its files are stat'ed.
                         System.err.println("warning: cannot watch " + path + " (" + e.getMessage() + ")");
                     }
                 }
@@ -143,7 +162,7 @@ public final class SynthWatcher {
             watched.remove(key);
             if (appsDir.equals(dir)) {
                 // Nothing under apps/ would be seen any more: better stopped than deaf.
-                throw new IOException(appsDir + " was removed or replaced; restart the watch");
+                throw appsFolderGone();
             }
         }
         return relevant;

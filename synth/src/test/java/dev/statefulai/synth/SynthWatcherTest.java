@@ -21,7 +21,7 @@ class SynthWatcherTest {
     /** A watcher on its own thread whose synth only counts. */
     private final class Watching implements AutoCloseable {
         final Semaphore synths = new Semaphore(0);
-        final java.util.List<java.util.Set<Path>> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final java.util.List<SynthWatcher.Changes> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final Thread thread;
 
         Watching(Path appsDir) {
@@ -70,9 +70,16 @@ class SynthWatcherTest {
             // What changed, for the synth to trust the rest: unknown at start and when an app folder appears.
             Path apps = tmp.resolve("apps").toAbsolutePath().normalize();
             assertEquals(null, w.seen.get(0));
-            assertEquals(java.util.Set.of(apps.resolve("a/values-prod.yaml")), w.seen.get(1));
+            assertEquals(java.util.Set.of(apps.resolve("a/values-prod.yaml")), w.seen.get(1).changedFiles());
+            assertEquals(java.util.Set.of(apps, apps.resolve("a")), w.seen.get(1).watchedFolders());
             assertEquals(null, w.seen.get(2));
-            assertEquals(java.util.Set.of(apps.resolve("b/values.yaml")), w.seen.get(w.seen.size() - 1));
+            SynthWatcher.Changes last = w.seen.get(w.seen.size() - 1);
+            assertEquals(java.util.Set.of(apps.resolve("b/values.yaml")), last.changedFiles());
+            // Only a file directly in a folder the watch registered is vouched for.
+            assertEquals(ContentHashes.Watched.CHANGED, last.of(apps.resolve("b/values.yaml")));
+            assertEquals(ContentHashes.Watched.UNCHANGED, last.of(apps.resolve("a/values.yaml")));
+            assertEquals(ContentHashes.Watched.NOT_WATCHED, last.of(apps.resolve("c/values.yaml")));
+            assertEquals(ContentHashes.Watched.NOT_WATCHED, last.of(tmp.resolve("dist/prod/a.yaml")));
         }
     }
 
