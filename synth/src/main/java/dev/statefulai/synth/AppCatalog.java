@@ -50,7 +50,7 @@ public final class AppCatalog {
             Path classes = dir.resolve("target/classes");
             if (!Files.isDirectory(classes)) {
                 throw new IllegalStateException(APPS_DIR + "/" + dir.getFileName() + " is not compiled (no target/classes): run "
-                        + "'./mvnw -q -DskipTests package' or bin/synth, which compiles what changed");
+                        + "'./mvnw -q -DskipTests package' or bin/ai-storage synth, which compiles what changed");
             }
             try {
                 urls.add(classes.toUri().toURL());

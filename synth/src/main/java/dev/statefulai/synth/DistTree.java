@@ -34,6 +34,13 @@ public final class DistTree {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** The kustomization of every environment folder: lists the folder's manifests. */
+    public static final String KUSTOMIZATION = "kustomization.yaml";
+    /** The names each app made, per environment folder. */
+    public static final String OUTPUTS = "outputs.json";
+    /** How every manifest synth writes begins (then the app's name): how a manifest is known as synth's. */
+    static final String MANIFEST_HEADER = "# Generated from apps/";
+
     private final SortedMap<String, String> files;
     private final SortedSet<String> keptInDist;
 
@@ -58,7 +65,7 @@ public final class DistTree {
             Map<String, Object> outputs = new LinkedHashMap<>();
             List<String> pictures = new ArrayList<>();
             StringBuilder kustomization = new StringBuilder()
-                    .append("# Generated: every manifest of environment '").append(env).append("'.\n")
+                    .append(kustomizationHeader(env)).append('\n')
                     .append("# Apply with 'kubectl apply -k dist/").append(env).append("' or point a GitOps engine at this folder.\n")
                     .append("apiVersion: kustomize.config.k8s.io/v1beta1\n")
                     .append("kind: Kustomization\n")
@@ -74,15 +81,20 @@ public final class DistTree {
                 kustomization.append("  - ").append(file).append('\n');
                 outputs.put(r.app(), r.outputs());
             }
-            files.put(env + "/kustomization.yaml", kustomization.toString());
-            files.put(env + "/outputs.json", json(Map.of("environment", env, "apps", outputs)));
+            files.put(env + "/" + KUSTOMIZATION, kustomization.toString());
+            files.put(env + "/" + OUTPUTS, json(Map.of("environment", env, "apps", outputs)));
             files.put(env + "/" + StorageTopology.FILE, StorageTopology.document(env, pictures));
         });
         return new DistTree(files, kept);
     }
 
+    /** The first line of environment {@code env}'s kustomization: how an environment folder is known as synth's. */
+    static String kustomizationHeader(String env) {
+        return "# Generated: every manifest of environment '" + env + "'.";
+    }
+
     private static String header(AppSynthesizer.Result r) {
-        return "# Generated from apps/" + r.app() + " (values.yaml, values-" + r.environment()
+        return MANIFEST_HEADER + r.app() + " (values.yaml, values-" + r.environment()
                 + ".yaml). Do not edit: change the values or the code and run bin/ai-storage synth.\n";
     }
 

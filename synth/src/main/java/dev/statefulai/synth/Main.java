@@ -1,5 +1,7 @@
 package dev.statefulai.synth;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {SynthCommand.class, dev.statefulai.synth.check.CheckCommand.class,
                 dev.statefulai.synth.check.DiffCommand.class, OutputsCommand.class, dev.statefulai.synth.newapp.NewAppCommand.class})
 public final class Main implements Runnable {
+    /** Bad input, a usage error or an I/O error. */
+    private static final int USAGE = 2;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -16,7 +20,25 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::ioError).execute(args);
+    }
+
+    /**
+     * An I/O error of any command (an unwritable folder, a full disk, a file where a folder is expected)
+     * is one line and exit code 2, not a stack trace; any other exception is a bug and shows as one.
+     */
+    private static int ioError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException u) {
+                System.err.println(Style.error("error: " + IoErrors.describe(u)));
+                return USAGE;
+            }
+            if (t instanceof IOException io) {
+                System.err.println(Style.error("error: " + IoErrors.describe(io)));
+                return USAGE;
+            }
+        }
+        throw e;
     }
 
     @Override

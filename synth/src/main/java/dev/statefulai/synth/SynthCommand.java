@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
                 "Writes nothing unless every app synthesizes: a failed run leaves dist/ as it was."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:--check found dist/ out of date, or --watch stopped: the code was rebuilt or apps/ went away",
-                "2:bad values or props (all problems are listed)"})
+                "2:bad values or props (all problems are listed), a usage error, an output folder synth may not write, an I/O error"})
 public final class SynthCommand implements Callable<Integer> {
     static final int DRIFT = 1;
     static final int BAD_INPUT = 2;
@@ -26,7 +27,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
     Path root;
 
-    @Option(names = {"-o", "--out"}, description = "Output folder (default: $CDK8S_OUTDIR, else <root>/dist).")
+    @Option(names = {"-o", "--out"}, description = {"Output folder (default: $CDK8S_OUTDIR, else <root>/dist): new, empty, "
+            + "or one synth wrote before; never the repository, a folder above it, or apps/.",
+            "Synth replaces and removes only the files it wrote there (each removal is named); anything else is kept "
+            + "and reported."})
     Path out;
 
     @Option(names = {"-e", "--env"}, description = "Environment to synthesize; repeatable (default: all).")
@@ -38,8 +42,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Write nothing; exit 1 with a diff if dist/ differs from what the code synthesizes.")
     boolean check;
 
-    @Option(names = {"-j", "--jobs"}, description = "Threads to synthesize with (default: one per core, when the "
-            + "number of apps x environments pays for another).", defaultValue = "0")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N|auto", converter = Jobs.class, defaultValue = "auto",
+            description = "Threads to synthesize with: a whole number of 1 or more, or auto (default: auto, one per core "
+                    + "when the number of apps x environments pays for another).")
     int jobs;
 
     @Option(names = "--full", description = "Synthesize every app again, even those whose code and values did not change "
@@ -106,9 +111,19 @@ public final class SynthCommand implements Callable<Integer> {
     private int synthOnce() {
         long start = System.nanoTime();
         Path rootDir = root.toAbsolutePath().normalize();
-        Path distDir = out != null ? out : System.getenv("CDK8S_OUTDIR") != null
-                ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist");
-        AppCatalog catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+        Path distDir = (out != null ? out : System.getenv("CDK8S_OUTDIR") != null
+                ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
+        String shown = distDir.startsWith(rootDir) ? rootDir.relativize(distDir).toString() : distDir.toString();
+        AppCatalog catalog;
+        try {
+            OutputFolder.check(distDir, rootDir);
+            catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+        } catch (OutputFolder.Refused e) {
+            return refuse(e);
+        } catch (IllegalStateException e) {
+            // An app not compiled, or two apps of one name: the user's to fix.
+            return fail(List.of(e.getMessage()));
+        }
         List<String> envs;
         Map<String, Map<String, String>> perApp;
         try {
@@ -135,6 +150,8 @@ public final class SynthCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (check) {
             SortedMap<String, String> onDisk = DistTree.read(distDir, envs);
+            // What synth did not write is not synth's to compare: kept, as a synth would keep it.
+            OutputFolder.dropForeign(distDir, onDisk, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));
             String diff = DistDiff.between(onDisk, tree.files(), "dist/");
             if (!diff.isEmpty()) {
                 System.err.print(diff);
@@ -145,11 +162,19 @@ public final class SynthCommand implements Callable<Integer> {
                     tree.files().size(), envs.size(), seconds);
             return 0;
         }
-        DistWriter.Summary s = DistWriter.write(distDir, tree, envs, environments.isEmpty());
+        DistWriter.Summary s;
+        try {
+            s = DistWriter.write(distDir, shown, tree, envs, environments.isEmpty());
+        } catch (OutputFolder.Refused e) {
+            return refuse(e);
+        }
         warm = state.save(tree, run.results(), run.inputsByKey());
+        s.leftovers().forEach(f -> System.out.println("removed " + f + " (left by an interrupted synth)"));
+        s.removedFiles().forEach(f -> System.out.println("removed " + f));
         System.out.printf("synthesized %d app(s) x %d environment(s) in %.1f s: %d file(s) written, %d unchanged, %d removed%s%n",
                 catalog.apps().size(), envs.size(), (System.nanoTime() - start) / 1e9, s.written(), s.unchanged(), s.removed(),
                 run.reused() == 0 ? "" : " (" + run.reused() + " app-environment(s) unchanged since the last synth, not synthesized again)");
+        s.kept().forEach(SynthCommand::warnKept);
         return 0;
     }
 
@@ -170,6 +195,36 @@ public final class SynthCommand implements Callable<Integer> {
             throw new ValuesException(problems);
         }
         return environments.stream().distinct().sorted().toList();
+    }
+
+    private static void warnKept(String path) {
+        System.err.println(Style.warning("warning: kept " + path + ": synth did not write it; remove it yourself if it is not needed"));
+    }
+
+    /** The output folder is not synth's to write: one line, nothing written. */
+    private static int refuse(OutputFolder.Refused e) {
+        System.err.println(Style.error("error: " + e.getMessage()));
+        return BAD_INPUT;
+    }
+
+    /** {@code -j}: a whole number of 1 or more, or {@code auto} (0 inside: one thread per core as the units allow). */
+    static final class Jobs implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.equals("auto")) {
+                return 0;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Refused below.
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not allowed; allowed: a whole number of 1 or more, "
+                    + "or auto (one thread per core, when the number of apps x environments pays for another)");
+        }
     }
 
     private static int fail(List<String> problems) {

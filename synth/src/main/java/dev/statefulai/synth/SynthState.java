@@ -226,7 +226,7 @@ public final class SynthState {
                 hashes.written(distDir.resolve(f), shaByFile.get(f));
             }
             Path file = stateFile(distDir);
-            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            tmp = TempFiles.file(file.getParent(), file.getFileName() + ".", ".tmp");
             Map<String, String> files = new TreeMap<>();
             hashes.record().forEach((name, known) -> files.put(name, known.format()));
             Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
@@ -244,9 +244,9 @@ public final class SynthState {
         } finally {
             if (tmp != null) {
                 try {
-                    Files.deleteIfExists(tmp);
+                    TempFiles.done(tmp);
                 } catch (IOException e) {
-                    // Left beside dist/: a name no synth reads.
+                    // Left beside dist/: the next synth removes it (TempFiles.sweep).
                 }
             }
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.synth.demo.DemoRepo;
 import dev.statefulai.synth.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
@@ -85,5 +87,54 @@ class SynthCommandTest {
         assertEquals(0, run.exitCode());
         assertFalse(repo.dist().containsKey("perf/demo.yaml"));
         assertTrue(run.out().contains("4 removed"), run.out());
+    }
+    @Test
+    void jobsIsAWholeNumberOfOneOrMoreOrAuto() {
+        new DemoRepo(tmp);
+        for (String jobs : List.of("0", "-2", "many")) {
+            CliRun run = CliRun.of("synth", "--root", tmp.toString(), "-j", jobs);
+            assertEquals(2, run.exitCode(), "-j " + jobs + ": " + run.out());
+            assertTrue(run.err().contains("'" + jobs + "' is not allowed; allowed: a whole number of 1 or more, or auto"), run.err());
+            assertFalse(Files.exists(tmp.resolve("dist")), "nothing is written");
+        }
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString(), "-j", "auto").exitCode());
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString(), "--jobs", "3").exitCode());
+        assertTrue(CliRun.of("synth", "--help").out().contains("default: auto"));
+    }
+
+    @Test
+    void anAppThatIsNotCompiledIsOneLineNamingTheCommandThatCompiles() throws IOException {
+        new DemoRepo(tmp);
+        DistWriter.deleteTree(tmp.resolve("apps/demo/target"));
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("apps/demo is not compiled (no target/classes): run "
+                + "'./mvnw -q -DskipTests package' or bin/ai-storage synth, which compiles what changed"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void temporaryFilesAnInterruptedSynthLeftAreRemovedByTheNextAndNamed() throws Exception {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        long gone = deadProcessId();
+        List<String> leftovers = List.of(".dist.synth-state.json7421.tmp", ".dist.synth-state.json." + gone + "-12.tmp",
+                "dist/prod/.demo.yaml.synth-tmp", "dist/prod/.storage.md." + gone + "-3.synth-tmp",
+                ".synth-tmp-99/prod/demo.yaml", ".synth-tmp-" + gone + "-5/dev/demo.yaml");
+        leftovers.forEach(f -> repo.write(f, "half\n"));
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (String f : leftovers) {
+            String top = f.startsWith(".synth-tmp-") ? f.substring(0, f.indexOf('/')) : f;
+            assertFalse(Files.exists(tmp.resolve(top)), top);
+            assertTrue(run.out().contains("removed " + top + " (left by an interrupted synth)"), run.out());
+        }
+    }
+
+    /** The id of a process that ran and ended. */
+    private static long deadProcessId() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
     }
 }
