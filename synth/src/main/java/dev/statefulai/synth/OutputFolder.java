@@ -109,6 +109,9 @@ public final class OutputFolder {
      */
     static Set<String> ownedFiles(Path envDir, String env) {
         Path kustomization = envDir.resolve(DistTree.KUSTOMIZATION);
+        if (!Files.exists(kustomization, LinkOption.NOFOLLOW_LINKS)) {
+            return withoutKustomization(envDir);
+        }
         if (!Files.isRegularFile(kustomization, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -135,6 +138,36 @@ public final class OutputFolder {
                 inResources = false;
             }
         }
+        return names;
+    }
+
+    /**
+     * A folder whose kustomization was deleted (by hand, by accident) is still synth's when it holds
+     * manifests synth wrote and nothing else but {@code outputs.json} and {@code storage.md}: its files.
+     */
+    private static Set<String> withoutKustomization(Path envDir) {
+        Set<String> names = new HashSet<>();
+        boolean manifest = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(envDir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (writtenBySynth(entry)) {
+                    manifest = true;
+                } else if (!ENVIRONMENT_FILES.contains(name) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    return null;
+                }
+                names.add(name);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (!manifest) {
+            return null;
+        }
+        names.addAll(ENVIRONMENT_FILES);
         return names;
     }
 

@@ -61,6 +61,18 @@ class OutputFolderTest {
     }
 
     @Test
+    void outDotInTheRepositoryIsRefused() throws Exception {
+        DemoRepo repo = repo();
+        Process p = javaMain(repo.root(), Map.of(), "synth", "--out", ".");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), err);
+        assertEquals("error: output folder " + repo.root().toRealPath() + " is the repository root, which holds the project's "
+                + "sources; choose a folder of its own, such as " + repo.root().toRealPath().resolve("dist") + "\n", err);
+        assertTrue(Files.isRegularFile(repo.root().resolve("apps/demo/values.yaml")), "apps/ is left alone");
+    }
+
+    @Test
     void outAboveTheRepositoryIsRefused() {
         DemoRepo repo = repo();
         CliRun run = synth(repo, "--out", tmp.toString());
@@ -206,6 +218,17 @@ class OutputFolderTest {
     }
 
     @Test
+    void aFolderWhoseKustomizationWasDeletedIsStillSynths() throws IOException {
+        DemoRepo repo = repo();
+        assertEquals(0, synth(repo).exitCode());
+        SortedMap<String, String> before = repo.dist();
+        Files.delete(repo.root().resolve("dist/prod/kustomization.yaml"));
+        CliRun run = synth(repo);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(before, repo.dist());
+    }
+
+    @Test
     void aForeignFolderNamedLikeAnEnvironmentIsRefused() throws IOException {
         DemoRepo repo = repo();
         assertEquals(0, synth(repo).exitCode());
@@ -216,6 +239,9 @@ class OutputFolderTest {
         repo.write("apps/demo/values-perf.yaml", "replicas: 5\n");
         CliRun run = synth(repo);
         assertOneLineError(run, "dist/perf holds files synth did not write");
+        Files.delete(perf.resolve("kustomization.yaml"));
+        assertOneLineError(synth(repo), "dist/perf holds files synth did not write");
+        write(perf.resolve("kustomization.yaml"), "resources: [app.yaml]\n");
         assertEquals("resources: [app.yaml]\n", Files.readString(perf.resolve("kustomization.yaml")));
         assertEquals("mine\n", Files.readString(perf.resolve("app.yaml")));
         before.put("perf/app.yaml", "mine\n");
