@@ -95,11 +95,21 @@ public final class OutputFolder {
     public static List<String> ownedEnvironments(Path distDir) {
         List<String> owned = new ArrayList<>();
         for (String env : DistWriter.existingEnvironments(distDir)) {
-            if (ownedFiles(distDir.resolve(env), env) != null) {
+            if (wroteFolder(distDir.resolve(env), env)) {
                 owned.add(env);
             }
         }
         return owned;
+    }
+
+    /** Whether synth wrote environment folder {@code envDir}, as {@link #ownedFiles} says, reading only the first line. */
+    private static boolean wroteFolder(Path envDir, String env) {
+        Path kustomization = envDir.resolve(DistTree.KUSTOMIZATION);
+        if (!Files.exists(kustomization, LinkOption.NOFOLLOW_LINKS)) {
+            return withoutKustomization(envDir) != null;
+        }
+        return Files.isRegularFile(kustomization, LinkOption.NOFOLLOW_LINKS)
+                && DistTree.kustomizationHeader(env).equals(firstLine(kustomization));
     }
 
     /**
@@ -176,11 +186,16 @@ public final class OutputFolder {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
+        String first = firstLine(file);
+        return first != null && first.startsWith(DistTree.MANIFEST_HEADER);
+    }
+
+    /** The first line of {@code file}; {@code null} when unreadable or not UTF-8. */
+    private static String firstLine(Path file) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            return first != null && first.startsWith(DistTree.MANIFEST_HEADER);
+            return reader.readLine();
         } catch (IOException | UncheckedIOException e) {
-            return false;
+            return null;
         }
     }
 
