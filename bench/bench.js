@@ -98,6 +98,44 @@ const rows = [];
 const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
 // Changes timed in watch mode per N (median reported).
 const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 10));
+// The safety gate (bin/ai-storage check) on one environment of n PVs and n claims (GateFleet), timed as
+// a whole process, with the gate's own figure (parse, schema, binding proof, rules) from its last line.
+const gateSizes = (process.env.BENCH_GATE_SIZES ?? '1000 5000 10000').split(/\s+/).map(Number).filter(n => n > 0);
+function gateTable() {
+  if (!gateSizes.length) {
+    return;
+  }
+  const rows = [];
+  for (const n of gateSizes) {
+    const dist = path.join(work, `gate-${n}`);
+    if (!fs.existsSync(path.join(dist, 'prod'))) {
+      timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
+    }
+    const rounds = [];
+    for (let round = 0; round < runs; round++) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.synth.Main', 'check', '--dist', dist, '--ref', ''],
+        { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const last = r.stdout.trim().split('\n').pop();
+      const m = /^check: (\d+) error\(s\), (\d+) warning.*, ([\d.]+) s$/.exec(last);
+      if (r.status !== 0 || !m) {
+        throw new Error(`check of ${dist} exited ${r.status}:\n${r.stderr}\n${r.stdout.slice(-2000)}`);
+      }
+      rounds.push({ ms, gateS: Number(m[3]), errors: m[1], warnings: m[2] });
+    }
+    const g = median(rounds);
+    rows.push({ n, ...g });
+    process.stderr.write(`[bench] gate N=${n}: ${rounds.map(x => (x.ms / 1000).toFixed(2)).join(' ')} s\n`);
+  }
+  console.log('\nSafety gate (check) on one environment of N PersistentVolumes and N claims (GateFleet):\n');
+  console.log('| PVs + claims | whole command (s) | inside the gate (s) | errors, warnings |');
+  console.log('|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.n} + ${r.n} | ${f(r.ms / 1000)} | ${f(r.gateS)} | ${r.errors}, ${r.warnings} |`);
+  }
+}
+
 (async () => {
 for (const n of NS) {
   const fleet = path.join(work, `fleet-${n}`);
@@ -158,4 +196,5 @@ if (at(1000) && at(3000)) {
   console.log(`\ntime(3000)/time(1000): Java ${f(at(3000).j.ms / at(1000).j.ms)}, TS ${f(at(3000).t.ms / at(1000).t.ms)}`);
 }
 console.log(`\nJava phases (ms, inside the JVM): ${rows.map(r => `N=${r.n}: prepare ${r.j.figures.prepareMs}, synth ${r.j.figures.synthMs}, write ${r.j.figures.writeMs}`).join('; ')}`);
+gateTable();
 })().catch(e => { console.error(e); process.exit(1); });

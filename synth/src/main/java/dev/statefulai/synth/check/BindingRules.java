@@ -63,12 +63,27 @@ final class BindingRules implements CheckStage {
             boolean clusterDefault = cls.equals("(cluster default)");
             String message = clusterDefault
                     ? "claims without storageClassName rely on the cluster's default StorageClass, and dist/" + env.name()
-                    + " marks none default (" + Environment.DEFAULT_CLASS_ANNOTATION + "); used by " + String.join(", ", who)
+                    + " marks none default (" + Environment.DEFAULT_CLASS_ANNOTATION + "); used by " + usersText(who)
                     : "StorageClass " + cls + " is not defined in dist/" + env.name()
-                    + ": assumed to exist in the cluster (not checked: provisioner, binding mode); used by " + String.join(", ", who);
+                    + ": assumed to exist in the cluster (not checked: provisioner, binding mode); used by " + usersText(who);
             out.add(Finding.of(Rule.BIND002, firstUser.get(cls), ObjectRef.cluster("StorageClass", cls), message));
         });
         return out;
+    }
+
+    /** How many users of a missing class a BIND002 message names before it counts the rest. */
+    static final int USERS_SHOWN = 3;
+
+    /**
+     * The objects that rely on a missing class, the first few named and the rest counted: a fleet's
+     * thousands of claims on one class make one readable line, not a list of every claim.
+     */
+    private static String usersText(Set<String> who) {
+        if (who.size() <= USERS_SHOWN) {
+            return String.join(", ", who);
+        }
+        return String.join(", ", who.stream().limit(USERS_SHOWN).toList()) + " and " + (who.size() - USERS_SHOWN)
+                + " more (" + who.size() + " objects)";
     }
 
     private static Optional<Finding> sharedModeOnBlockDisk(Environment env, ClaimBinder.Binding b) {

@@ -4,18 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statefulai.constructs.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Models what the PV controller does with the claims of one environment: pre-bound pairs first
  * (claim volumeName / PV claimRef), then each remaining claim takes the smallest free PV that fits
  * (class, access modes, capacity, volume mode, selector), else its class provisions a volume.
+ *
+ * <p>The controller's own search ({@code FindMatchingVolume}, k8s.io/component-helpers
+ * storage/volume/pv_helpers.go, release-1.28) walks every volume of the cluster for each claim; its
+ * caller ({@code persistentVolumeOrderedIndex.findByClaim}, pkg/controller/volume/persistentvolume/index.go)
+ * hands it the volumes grouped by access modes. Here the volumes are indexed once (by name, by the claim
+ * their claimRef names, and the free ones by class and volume mode, sorted by capacity), so a claim looks
+ * only at the volumes it could take: the proof stays about linear in the number of PVs and claims.
+ * Manifests are keyed by identity: a record's hash walks its whole JSON tree.
  */
 final class ClaimBinder {
 
@@ -29,16 +38,41 @@ final class ClaimBinder {
     record Outcome(List<Binding> bindings, Set<Manifest> explainedPvs, List<Finding> findings) {
     }
 
+    /** How many PVs of a class a BIND001 message describes before it counts the rest. */
+    private static final int CANDIDATES_SHOWN = 5;
+
     private final Environment env;
     private final List<Manifest> pvs;
-    private final Map<Manifest, Claim> taken = new LinkedHashMap<>();
-    private final Set<Manifest> explained = new HashSet<>();
+    private final Map<String, Manifest> pvByName = new HashMap<>();
+    /** PVs whose claimRef names a claim, by "namespace/name" of that claim, in dist order. */
+    private final Map<String, List<Manifest>> pvsByClaimRef = new HashMap<>();
+    /** PVs without claimRef, by class and volume mode, then by capacity (dist order among equals). */
+    private final Map<String, TreeMap<BigDecimal, List<Manifest>>> freeByClassAndMode = new HashMap<>();
+    /** Every PV by class, in dist order: what a BIND001 message lists. */
+    private final Map<String, List<Manifest>> pvsByClass = new HashMap<>();
+    private final Map<Manifest, Claim> taken = new IdentityHashMap<>();
+    private final Set<Manifest> explained = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Binding> bindings = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final String defaultClass;
 
     ClaimBinder(Environment env) {
         this.env = env;
         this.pvs = env.ofKind("PersistentVolume");
+        this.defaultClass = env.defaultStorageClass().map(Manifest::name).orElse(null);
+        for (Manifest p : pvs) {
+            pvByName.putIfAbsent(p.name(), p);
+            JsonNode spec = p.spec();
+            String cls = Json.text(spec, "storageClassName", "");
+            pvsByClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(p);
+            JsonNode claimRef = spec.path("claimRef");
+            if (claimRef.isMissingNode()) {
+                freeByClassAndMode.computeIfAbsent(cls + "\n" + Json.text(spec, "volumeMode", "Filesystem"), k -> new TreeMap<>())
+                        .computeIfAbsent(capacity(p), k -> new ArrayList<>()).add(p);
+            } else {
+                pvsByClaimRef.computeIfAbsent(claimRefKey(claimRef), k -> new ArrayList<>()).add(p);
+            }
+        }
     }
 
     Outcome bind(List<Claim> claims) {
@@ -58,13 +92,12 @@ final class ClaimBinder {
     }
 
     private void bindByVolumeName(Claim c) {
-        Optional<Manifest> pv = pvs.stream().filter(p -> p.name().equals(c.volumeName())).findFirst();
-        if (pv.isEmpty()) {
+        Manifest p = pvByName.get(c.volumeName());
+        if (p == null) {
             findings.add(claimFinding(Rule.BIND003, c, "volumeName names PersistentVolume " + c.volumeName()
                     + ", which is not in dist/" + env.name() + ": the claim stays Pending"));
             return;
         }
-        Manifest p = pv.get();
         if (taken.containsKey(p)) {
             findings.add(claimFinding(Rule.BIND004, c, "volumeName names PersistentVolume " + p.name()
                     + ", which " + taken.get(p).ref() + " already pre-binds: a PV binds one claim only"));
@@ -89,8 +122,8 @@ final class ClaimBinder {
 
     /** A PV whose claimRef names the claim is offered to it first (if it fits). */
     private boolean bindByClaimRef(Claim c) {
-        for (Manifest p : pvs) {
-            if (taken.containsKey(p) || !c.isNamedBy(p.spec().path("claimRef"))) {
+        for (Manifest p : pvsByClaimRef.getOrDefault(claimKey(c), List.of())) {
+            if (taken.containsKey(p)) {
                 continue;
             }
             String misfit = misfit(c, p, false);
@@ -108,27 +141,27 @@ final class ClaimBinder {
 
     /** claimRef naming a claim that pre-binds another PV is a contradiction the controller never resolves. */
     private void checkClaimRefsToMissingOrOtherClaims(List<Claim> claims) {
+        Map<String, Claim> claimByKey = new HashMap<>();
+        claims.forEach(c -> claimByKey.putIfAbsent(claimKey(c), c));
         for (Manifest p : pvs) {
             JsonNode claimRef = p.spec().path("claimRef");
             if (claimRef.isMissingNode() || taken.containsKey(p) || explained.contains(p)) {
                 continue;
             }
-            claims.stream().filter(c -> c.isNamedBy(claimRef)).findFirst().ifPresent(c -> {
+            Claim c = claimByKey.get(claimRefKey(claimRef));
+            if (c != null) {
                 findings.add(Finding.of(Rule.BIND003, p, "claimRef reserves it for " + c.ref()
                         + ", but that claim's volumeName names " + c.volumeName()));
                 explained.add(p);
-            });
+            }
         }
     }
 
     private void bindFreeOrProvision(Claim c) {
         String className = effectiveClass(c);
-        Optional<Manifest> best = pvs.stream()
-                .filter(p -> !taken.containsKey(p) && p.spec().path("claimRef").isMissingNode())
-                .filter(p -> className != null && misfit(c, p, true) == null)
-                .min(Comparator.comparing(ClaimBinder::capacity));
-        if (best.isPresent()) {
-            take(c, best.get());
+        Manifest best = className == null ? null : smallestFreeFit(c, className);
+        if (best != null) {
+            take(c, best);
             return;
         }
         String why = null;
@@ -137,8 +170,8 @@ final class ClaimBinder {
         } else if ("".equals(className)) {
             why = "storageClassName \"\" turns dynamic provisioning off";
         } else if (className != null) {
-            Optional<Manifest> sc = env.storageClass(className);
-            if (sc.isPresent() && Json.text(sc.get().body(), "provisioner", "").equals(StorageBackends.NO_PROVISIONER)) {
+            Manifest sc = env.storageClass(className).orElse(null);
+            if (sc != null && Json.text(sc.body(), "provisioner", "").equals(StorageBackends.NO_PROVISIONER)) {
                 why = "class " + className + " has no provisioner (" + StorageBackends.NO_PROVISIONER + ")";
             }
         }
@@ -150,10 +183,43 @@ final class ClaimBinder {
                 + describe(c) + ")" + candidates(c, className)));
     }
 
+    /**
+     * The smallest free PV of the claim's class and volume mode that holds at least its request, offers
+     * its access modes and matches its selector (the first in dist order among equal capacities). Taken
+     * PVs leave the index, so a fleet of identical local disks costs one look per claim.
+     */
+    private Manifest smallestFreeFit(Claim c, String className) {
+        TreeMap<BigDecimal, List<Manifest>> bySize = freeByClassAndMode.get(className + "\n" + c.volumeMode());
+        if (bySize == null) {
+            return null;
+        }
+        BigDecimal request;
+        try {
+            request = Validate.bytes(c.request());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Iterator<Map.Entry<BigDecimal, List<Manifest>>> sizes = bySize.tailMap(request, true).entrySet().iterator();
+        while (sizes.hasNext()) {
+            List<Manifest> sameSize = sizes.next().getValue();
+            for (Iterator<Manifest> it = sameSize.iterator(); it.hasNext(); ) {
+                Manifest p = it.next();
+                if (misfit(c, p, true) == null) {
+                    it.remove();
+                    if (sameSize.isEmpty()) {
+                        sizes.remove();
+                    }
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The class the claim ends up with: its own, else the default class of dist, else null (cluster default). */
     String effectiveClass(Claim c) {
         String own = c.storageClassName();
-        return own != null ? own : env.defaultStorageClass().map(Manifest::name).orElse(null);
+        return own != null ? own : defaultClass;
     }
 
     /** Why {@code pv} cannot satisfy {@code claim}, or null when it can. */
@@ -186,12 +252,14 @@ final class ClaimBinder {
         return null;
     }
 
+    /** Why each PV of the class cannot take the claim: the first few, then how many more. */
     private String candidates(Claim c, String className) {
+        List<Manifest> ofClass = pvsByClass.getOrDefault(className == null ? "" : className, List.of());
+        if (ofClass.isEmpty()) {
+            return "";
+        }
         List<String> reasons = new ArrayList<>();
-        for (Manifest p : pvs) {
-            if (!Json.text(p.spec(), "storageClassName", "").equals(className == null ? "" : className)) {
-                continue;
-            }
+        for (Manifest p : ofClass.subList(0, Math.min(ofClass.size(), CANDIDATES_SHOWN))) {
             if (taken.containsKey(p)) {
                 reasons.add(p.name() + " is taken by " + taken.get(p).ref().name());
             } else if (!p.spec().path("claimRef").isMissingNode()) {
@@ -200,12 +268,8 @@ final class ClaimBinder {
                 reasons.add(p.name() + ": " + misfit(c, p, true));
             }
         }
-        if (reasons.isEmpty()) {
-            return "";
-        }
-        int shown = Math.min(reasons.size(), 5);
-        return "; PVs of the class: " + String.join("; ", reasons.subList(0, shown))
-                + (reasons.size() > shown ? "; and " + (reasons.size() - shown) + " more" : "");
+        int more = ofClass.size() - reasons.size();
+        return "; PVs of the class: " + String.join("; ", reasons) + (more > 0 ? "; and " + more + " more" : "");
     }
 
     private void take(Claim c, Manifest pv) {
@@ -231,8 +295,17 @@ final class ClaimBinder {
         return Finding.of(rule, c.owner(), c.ref(), message);
     }
 
+    private static String claimKey(Claim c) {
+        return c.ref().namespace() + "/" + c.ref().name();
+    }
+
+    /** The claim a claimRef names, keyed like {@link #claimKey}: the namespace defaults as in {@link Claim#isNamedBy}. */
+    private static String claimRefKey(JsonNode claimRef) {
+        return Json.text(claimRef, "namespace", "default") + "/" + claimRef.path("name").asText();
+    }
+
     private static String claimRefText(JsonNode claimRef) {
-        return "PersistentVolumeClaim/" + Json.text(claimRef, "namespace", "default") + "/" + claimRef.path("name").asText();
+        return "PersistentVolumeClaim/" + claimRefKey(claimRef);
     }
 
     private static String quote(String s) {

@@ -1,19 +1,37 @@
 package dev.statefulai.synth.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The objects of one environment with the lookups the rules need (one copy of each object). */
+/**
+ * The objects of one environment with the lookups the rules need (one copy of each object), indexed
+ * once by kind and by name: rules ask per claim and per object, and a fleet has thousands of each.
+ */
 public final class Environment {
     static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
     private final String name;
     private final List<Manifest> manifests;
+    private final Map<String, List<Manifest>> byKind = new HashMap<>();
+    /** The first object of each kind, namespace and name. */
+    private final Map<String, Manifest> byId = new HashMap<>();
 
     public Environment(String name, List<Manifest> manifests) {
         this.name = name;
         this.manifests = DistManifests.distinct(manifests);
+        for (Manifest m : this.manifests) {
+            byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
+            byId.putIfAbsent(id(m.kind(), m.namespace(), m.name()), m);
+        }
+        byKind.replaceAll((k, list) -> List.copyOf(list));
+    }
+
+    private static String id(String kind, String namespace, String name) {
+        return kind + "\n" + namespace + "\n" + name;
     }
 
     public String name() {
@@ -25,12 +43,11 @@ public final class Environment {
     }
 
     public List<Manifest> ofKind(String kind) {
-        return manifests.stream().filter(m -> m.is(kind)).toList();
+        return byKind.getOrDefault(kind, List.of());
     }
 
     public Optional<Manifest> find(String kind, String namespace, String name) {
-        return manifests.stream()
-                .filter(m -> m.is(kind) && m.namespace().equals(namespace) && m.name().equals(name)).findFirst();
+        return Optional.ofNullable(byId.get(id(kind, namespace, name)));
     }
 
     public Optional<Manifest> storageClass(String className) {

@@ -238,4 +238,49 @@ class BindingRulesTest {
                         + " (Multi-Attach error); use volumeClaimTemplates (one claim per replica) or a ReadWriteMany class"),
                 check(plus(Docs.cleanSet(), deployment)));
     }
+
+    @Test
+    void bind002NamesTheFirstUsersOfAMissingClassAndCountsTheRest() {
+        List<String> docs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            docs.add(Docs.pvc("claim-" + i, "fast", "1Gi", "ReadWriteOnce", ""));
+        }
+        assertEquals(List.of("BIND002 warning prod StorageClass/fast: StorageClass fast is not defined in dist/prod: assumed to"
+                        + " exist in the cluster (not checked: provisioner, binding mode); used by PersistentVolumeClaim/data/claim-0,"
+                        + " PersistentVolumeClaim/data/claim-1, PersistentVolumeClaim/data/claim-2 and 37 more (40 objects)"),
+                check(docs.toArray(String[]::new)));
+    }
+
+    /**
+     * The controller gives an unbound claim the smallest volume that fits ({@code FindMatchingVolume},
+     * k8s.io/component-helpers storage/volume/pv_helpers.go, release-1.28); the binder's capacity index
+     * must pick the same one, skip volumes of another access mode, volume mode or selector, and among
+     * equal sizes the first in dist order.
+     */
+    @Test
+    void freeClaimsTakeTheSmallestFittingVolumeFirstInDistOrderAmongEquals() {
+        String big = localPv("big", "1Ti", onNode("n0"));
+        String second = localPv("second-100", "100Gi", onNode("n1"));
+        String first = localPv("first-100", "0.09765625Ti", onNode("n2"));
+        String shared = localPv("rwx-50", "50Gi", onNode("n3")).replace("[ReadWriteOnce]", "[ReadWriteMany]");
+        String block = localPv("block-60", "60Gi", onNode("n4")).replace("accessModes:", "volumeMode: Block, accessModes:");
+        String claims = Docs.pvc("small", "nvme", "40Gi", "ReadWriteOnce", "") + "\n---\n"
+                + Docs.pvc("medium", "nvme", "90Gi", "ReadWriteOnce", "") + "\n---\n"
+                + Docs.pvc("medium-2", "nvme", "90Gi", "ReadWriteOnce", "");
+        // Claims bind in dist order: small takes the smallest RWO Filesystem fit (first-100, before its equal
+        // second-100), medium the other 100Gi, medium-2 the 1Ti; rwx-50 and block-60 fit none.
+        assertEquals(List.of(
+                "BIND010 warning prod PersistentVolume/block-60: no claim in dist/prod binds it (nvme, 60Gi, [ReadWriteOnce]):"
+                        + " it stays Available and unused",
+                "BIND010 warning prod PersistentVolume/rwx-50: no claim in dist/prod binds it (nvme, 50Gi, [ReadWriteMany]):"
+                        + " it stays Available and unused"),
+                check(NVME, big, first, second, shared, block, claims));
+        assertEquals(List.of(
+                "BIND001 error prod PersistentVolumeClaim/data/third: stays Pending: class nvme has no provisioner"
+                        + " (kubernetes.io/no-provisioner), and no free PersistentVolume fits (class nvme, 90Gi, [ReadWriteOnce],"
+                        + " Filesystem); PVs of the class: second-100 is taken by small; first-100 is taken by medium"),
+                check(NVME, second, first, Docs.pvc("small", "nvme", "40Gi", "ReadWriteOnce", ""),
+                        Docs.pvc("medium", "nvme", "90Gi", "ReadWriteOnce", ""),
+                        Docs.pvc("third", "nvme", "90Gi", "ReadWriteOnce", "")));
+    }
 }
