@@ -36,7 +36,9 @@ final class RemovalRules {
 
     /**
      * A class that claims still name: bound volumes keep working, but a claim made later (a replica
-     * added, a claim re-created) stays Pending, and expanding a claim needs its class.
+     * added, a claim re-created) stays Pending, and expanding a claim needs its class (the
+     * PersistentVolumeClaimResize admission plugin's allowResize, plugin/pkg/admission/storage/
+     * persistentvolume/resize/admission.go, refuses a resize when it cannot find the claim's class).
      */
     private static Optional<Finding> storageClass(Environment before, Environment after, Manifest cls) {
         boolean wasDefault = "true".equals(cls.annotations().get(Environment.DEFAULT_CLASS_ANNOTATION));
