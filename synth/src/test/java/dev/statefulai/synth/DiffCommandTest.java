@@ -31,7 +31,7 @@ class DiffCommandTest {
 
     @Test
     void noChangeSaysSo() {
-        CliRun run = CliRun.of("diff", "--root", tmp.toString());
+        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--ref", "HEAD");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("dist/dev against HEAD: no changes\ndist/prod against HEAD: no changes\n", run.out());
     }
@@ -40,7 +40,7 @@ class DiffCommandTest {
     void showsChangedFieldsAndAddedObjects() {
         repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
         assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
-        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--env", "prod");
+        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--ref", "HEAD", "--env", "prod");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertEquals("""
                 dist/prod against HEAD:
@@ -53,7 +53,7 @@ class DiffCommandTest {
     void marksAChangeTheApiServerRejectsWithHowToRollItOut() {
         repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 200Gi\n");
         assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
-        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--env", "prod");
+        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--ref", "HEAD", "--env", "prod");
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().startsWith("""
                 dist/prod against HEAD:
@@ -68,6 +68,14 @@ class DiffCommandTest {
         CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--env", "qa");
         assertEquals(2, run.exitCode());
         assertEquals("error: --env qa: no dist/qa; environments in dist/: [dev, prod]\n", run.err());
+    }
+
+    @Test
+    void aRefThatDoesNotExistIsAUsageErrorNamingIt() throws Exception {
+        CliRun run = CliRun.of("diff", "--root", tmp.toString(), "--ref", "no-such-branch");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("", run.out());
+        assertEquals("error: git ref 'no-such-branch' does not exist in the git repository at " + tmp.toRealPath() + "\n", run.err());
     }
 
     private void git(String... args) throws Exception {

@@ -3,6 +3,7 @@ package dev.statefulai.synth.check;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +29,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--dist", description = "The dist folder to check (default: <root>/dist).")
     Path dist;
 
-    @Option(names = "--ref", defaultValue = "HEAD",
-            description = "Git ref to compare dist/ with for immutable changes (default: ${DEFAULT-VALUE}); '' skips the comparison.")
+    @Option(names = "--ref", description = {"Git ref to compare dist/ with for immutable changes and removals; '' skips the comparison.",
+            "Default: what a pipeline needs: on a branch (or a pull request: GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME)",
+            "its merge base with the default branch (origin/HEAD, CI_DEFAULT_BRANCH, main or master); on the default",
+            "branch the parent commit (HEAD when dist/ has uncommitted changes outside CI)."})
     String ref;
+
+    /** The variables that tell a pipeline's target branch (replaced in tests). */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = {"-e", "--env"}, description = "Environment to check; repeatable (default: every folder of dist/).")
     List<String> environments = new ArrayList<>();
@@ -58,8 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path distDir = dist != null ? dist : root.resolve("dist");
         try {
             PolicyConfig policy = policyFile == null ? PolicyConfig.defaults() : PolicyConfig.load(policyFile);
-            SafetyGate.Options options = new SafetyGate.Options(distDir, ref == null || ref.isBlank() ? null : ref,
-                    environments, policy);
+            SafetyGate.Options options = new SafetyGate.Options(distDir, request(ref, environment), environments, policy);
             Report report = SafetyGate.run(options);
             out.print(format.render(report));
             out.flush();
@@ -69,5 +74,13 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return USAGE;
         }
+    }
+
+    /** --ref as given: absent means the pipeline default, '' means no comparison. */
+    static RefRequest request(String ref, Map<String, String> environment) {
+        if (ref == null) {
+            return new RefRequest.PipelineDefault(environment);
+        }
+        return ref.isBlank() ? new RefRequest.None() : new RefRequest.Named(ref);
     }
 }

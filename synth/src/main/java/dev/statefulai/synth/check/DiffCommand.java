@@ -2,15 +2,18 @@ package dev.statefulai.synth.check;
 
 import dev.statefulai.synth.DistTree;
 import dev.statefulai.synth.DistWriter;
+import dev.statefulai.synth.Style;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code diff}: what the change to dist/ does to the cluster, per environment and object, from git
@@ -29,44 +32,69 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
     Path root;
 
-    @Option(names = "--ref", defaultValue = "HEAD", description = "Git ref to compare with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ref", description = {"Git ref to compare with. Default: as for check, on a branch its merge base with the",
+            "default branch, on the default branch the parent commit (HEAD when dist/ has uncommitted changes outside CI)."})
     String ref;
+
+    /** The variables that tell a pipeline's target branch (replaced in tests). */
+    Map<String, String> environment = System.getenv();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-e", "--env"}, description = "Environment; repeatable (default: every folder of dist/).")
     List<String> environments = new ArrayList<>();
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return diff(out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return CheckCommand.USAGE;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int diff(PrintWriter out, PrintWriter err) {
         Path dist = root.toAbsolutePath().normalize().resolve("dist");
         List<String> existing = DistWriter.existingEnvironments(dist);
         List<String> envs = environments.isEmpty() ? existing : environments;
         for (String env : envs) {
             if (!existing.contains(env)) {
-                System.err.println("error: --env " + env + ": no dist/" + env + "; environments in dist/: " + existing);
+                err.println("error: --env " + env + ": no dist/" + env + "; environments in dist/: " + existing);
                 return CheckCommand.USAGE;
             }
         }
-        GitDist.Snapshot old = GitDist.read(dist, ref, envs);
-        if (!old.available()) {
-            System.err.println("error: " + old.note());
-            return CheckCommand.USAGE;
+        RefRequest request = ref == null ? new RefRequest.PipelineDefault(environment) : new RefRequest.Named(ref);
+        RefResolver.Resolution base = RefResolver.resolve(java.nio.file.Files.isDirectory(dist) ? dist : root, request);
+        if (base.compared() == null) {
+            out.println("note: " + base.note());
+            return 0;
         }
-        DistManifests before = DistManifests.parse(old.files());
+        ComparedRef compared = base.compared();
+        String against = compared.reason().equals(RefResolver.GIVEN) ? compared.label() : compared.describe();
+        DistManifests before = DistManifests.parse(GitDist.read(dist, compared, envs).files());
         DistManifests after = DistManifests.parse(DistTree.read(dist, envs));
         boolean rejected = false;
         for (String env : envs) {
             Environment was = new Environment(env, before.of(env));
             Environment now = new Environment(env, after.of(env));
-            rejected |= printEnvironment(env, was, now);
+            rejected |= printEnvironment(out, env, against, was, now);
         }
         return rejected ? 1 : 0;
     }
 
-    /** Prints one environment's changes; true when one of them would be rejected or orphan data. */
-    private boolean printEnvironment(String env, Environment was, Environment now) {
+    /** Prints one environment's changes; true when one of them would be rejected or lose data. */
+    private static boolean printEnvironment(PrintWriter out, String env, String against, Environment was, Environment now) {
         Map<String, List<Finding>> marks = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>(new ImmutableChangeRules().check(was, now));
         findings.addAll(new RenameRules().check(was, now));
+        findings.addAll(new RemovalRules().check(was, now));
         findings.forEach(f -> marks.computeIfAbsent(f.object().toString(), k -> new ArrayList<>()).add(f));
 
         Map<String, Manifest> old = new LinkedHashMap<>();
@@ -75,21 +103,28 @@ public final class DiffCommand implements Callable<Integer> {
         for (Manifest m : now.all()) {
             Manifest previous = old.remove(m.identity());
             if (previous == null) {
-                lines.add(dev.statefulai.synth.Style.ok("  + " + m.ref()));
+                lines.add(Style.ok("  + " + m.ref()));
             } else if (!previous.body().equals(m.body())) {
-                lines.add(dev.statefulai.synth.Style.warning("  ~ " + m.ref()));
+                lines.add(Style.warning("  ~ " + m.ref()));
                 ObjectDiff.between(previous.body(), m.body()).forEach(c -> lines.add("      " + c));
             }
-            for (Finding f : marks.getOrDefault(m.ref().toString(), List.of())) {
-                lines.add(dev.statefulai.synth.Style.error("      ! " + f.rule().name() + " " + f.severity().label() + ": " + f.message()));
-                if (f.migration() != null) {
-                    lines.add("        how to roll out: " + f.migration());
-                }
+            marks(lines, marks.getOrDefault(m.ref().toString(), List.of()));
+        }
+        for (Manifest m : old.values()) {
+            lines.add(Style.error("  - " + m.ref()));
+            marks(lines, marks.getOrDefault(m.ref().toString(), List.of()));
+        }
+        out.println("dist/" + env + " against " + against + (lines.isEmpty() ? ": no changes" : ":"));
+        lines.forEach(out::println);
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || f.rule() == Rule.IMM006);
+    }
+
+    private static void marks(List<String> lines, List<Finding> findings) {
+        for (Finding f : findings) {
+            lines.add(Style.error("      ! " + f.rule().name() + " " + f.severity().label() + ": " + f.message()));
+            if (f.migration() != null) {
+                lines.add("        how to roll out: " + f.migration());
             }
         }
-        old.values().forEach(m -> lines.add(dev.statefulai.synth.Style.error("  - " + m.ref())));
-        System.out.println("dist/" + env + " against " + ref + (lines.isEmpty() ? ": no changes" : ":"));
-        lines.forEach(System.out::println);
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || f.rule() == Rule.IMM006);
     }
 }

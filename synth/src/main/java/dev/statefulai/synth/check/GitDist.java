@@ -13,36 +13,34 @@ import java.util.concurrent.TimeUnit;
 /** dist/ as it was at a git ref, read with {@code git ls-tree} and {@code git show}, without touching the work tree. */
 final class GitDist {
 
-    /** The files (relative to dist/) and, when the ref could not be read, why. */
-    record Snapshot(SortedMap<String, String> files, String note, boolean available) {
+    /** The files (relative to dist/) and, when dist/ had none at that commit, a note saying so. */
+    record Snapshot(SortedMap<String, String> files, String note) {
     }
 
     private GitDist() {
     }
 
-    static Snapshot read(Path distDir, String ref, List<String> environments) {
+    /** dist/'s files of {@code environments} at the commit a {@link RefResolver} chose. */
+    static Snapshot read(Path distDir, ComparedRef compared, List<String> environments) {
         Path dist;
-        try {
-            dist = distDir.toRealPath();
-        } catch (IOException e) {
-            return new Snapshot(new TreeMap<>(), "dist folder missing: immutable checks skipped", false);
-        }
-        Git.Result top = Git.run(dist, "rev-parse", "--show-toplevel");
-        if (!top.ok()) {
-            return new Snapshot(new TreeMap<>(), dist + " is not in a git work tree: immutable checks skipped", false);
-        }
         Path root;
         try {
+            dist = distDir.toRealPath();
+            Git.Result top = Git.run(dist, "rev-parse", "--show-toplevel");
+            if (!top.ok()) {
+                throw new IllegalArgumentException(dist + " is not in a git work tree");
+            }
             root = Path.of(top.out().trim()).toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String commit = compared.commit();
         String rel = root.relativize(dist).toString().replace('\\', '/');
         String prefix = rel.isEmpty() ? "" : rel + "/";
-        if (!Git.run(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}").ok()) {
-            return new Snapshot(new TreeMap<>(), "git ref '" + ref + "' does not exist: every object counts as new", true);
+        Git.Result list = Git.run(root, "ls-tree", "-r", "--name-only", commit, "--", prefix.isEmpty() ? "." : prefix);
+        if (!list.ok()) {
+            throw new IllegalArgumentException("cannot list dist/ at " + compared.describe() + " with git ls-tree");
         }
-        Git.Result list = Git.run(root, "ls-tree", "-r", "--name-only", ref, "--", prefix.isEmpty() ? "." : prefix);
         SortedMap<String, String> files = new TreeMap<>();
         for (String path : list.out().lines().toList()) {
             String inDist = path.substring(prefix.length());
@@ -50,13 +48,13 @@ final class GitDist {
             if (slash < 0 || !environments.contains(inDist.substring(0, slash)) || !inDist.endsWith(".yaml")) {
                 continue;
             }
-            Git.Result show = Git.run(root, "show", ref + ":" + path);
+            Git.Result show = Git.run(root, "show", commit + ":" + path);
             if (show.ok()) {
                 files.put(inDist, show.out());
             }
         }
-        String note = files.isEmpty() ? "dist/ has no files at git ref '" + ref + "': every object counts as new" : null;
-        return new Snapshot(files, note, true);
+        String note = files.isEmpty() ? "dist/ has no files at " + compared.describe() + ": every object counts as new" : null;
+        return new Snapshot(files, note);
     }
 
     /** A git child process. */

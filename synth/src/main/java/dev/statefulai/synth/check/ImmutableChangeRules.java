@@ -9,14 +9,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Changes the API server rejects on update (IMM001-IMM004) or that need a manual step (IMM005),
  * found by matching each object of dist/ with the same apiVersion/kind/namespace/name at the ref.
- * Every finding says how to roll the change out.
+ * Every finding says how to roll the change out. Mirrors Kubernetes 1.28's update validation:
+ * ValidateStatefulSetUpdate (pkg/apis/apps/validation/validation.go), ValidateStorageClassUpdate
+ * (pkg/apis/storage/validation/validation.go), ValidatePersistentVolumeUpdate and
+ * ValidatePersistentVolumeClaimUpdate (pkg/apis/core/validation/validation.go).
  */
 final class ImmutableChangeRules {
-    private static final List<String> STATEFULSET_IMMUTABLE = List.of("volumeClaimTemplates", "selector", "serviceName", "podManagementPolicy");
+    /** The only spec fields ValidateStatefulSetUpdate (release-1.28) lets an update change; every other one is immutable. */
+    private static final Set<String> STATEFULSET_MUTABLE = Set.of("replicas", "template", "updateStrategy", "minReadySeconds",
+            "ordinals", "persistentVolumeClaimRetentionPolicy");
+    /** Immutable fields in the order a report names them; any other immutable field follows by name. */
+    private static final List<String> STATEFULSET_IMMUTABLE = List.of("volumeClaimTemplates", "selector", "serviceName",
+            "podManagementPolicy", "revisionHistoryLimit");
+    /** Defaults the API server fills in before it compares (SetDefaults_StatefulSet), so leaving one out is no change. */
+    private static final Map<String, JsonNode> STATEFULSET_DEFAULTS = Map.of(
+            "podManagementPolicy", com.fasterxml.jackson.databind.node.TextNode.valueOf("OrderedReady"),
+            "revisionHistoryLimit", com.fasterxml.jackson.databind.node.IntNode.valueOf(10));
 
     List<Finding> check(Environment before, Environment after) {
         Map<String, Manifest> old = new LinkedHashMap<>();
@@ -42,11 +56,15 @@ final class ImmutableChangeRules {
     private Optional<Finding> statefulSet(Environment env, Manifest was, Manifest now) {
         JsonNode a = was.spec();
         JsonNode b = now.spec();
+        Set<String> fields = new TreeSet<>();
+        a.fieldNames().forEachRemaining(fields::add);
+        b.fieldNames().forEachRemaining(fields::add);
+        fields.removeAll(STATEFULSET_MUTABLE);
+        List<String> ordered = new ArrayList<>(STATEFULSET_IMMUTABLE);
+        fields.stream().filter(f -> !ordered.contains(f)).forEach(ordered::add);
         List<String> changed = new ArrayList<>();
-        for (String field : STATEFULSET_IMMUTABLE) {
-            JsonNode before = field.equals("podManagementPolicy") ? text(a, field, "OrderedReady") : a.path(field);
-            JsonNode after = field.equals("podManagementPolicy") ? text(b, field, "OrderedReady") : b.path(field);
-            if (!before.equals(after)) {
+        for (String field : ordered) {
+            if (!withDefault(a, field).equals(withDefault(b, field))) {
                 changed.add("spec." + field);
             }
         }
@@ -59,15 +77,23 @@ final class ImmutableChangeRules {
                 .append(" --cascade=orphan  # pods and claims keep running; then apply dist/").append(env.name())
                 .append(" (kubectl apply -k dist/").append(env.name()).append("): the new StatefulSet adopts the pods");
         if (changed.contains("spec.volumeClaimTemplates")) {
-            migration.append(growClaims(env, a, b, now));
+            migration.append(existingClaims(env, a, b, now));
         }
         return Optional.of(Finding.of(Rule.IMM001, now, String.join(", ", changed)
                 + " changed: the API server rejects the update (these StatefulSet fields are immutable)")
                 .withMigration(migration.toString()));
     }
 
-    /** Existing replica claims keep their old size: each must be grown by hand, if the class can. */
-    private static String growClaims(Environment env, JsonNode before, JsonNode after, Manifest sts) {
+    private static JsonNode withDefault(JsonNode spec, String field) {
+        JsonNode value = spec.path(field);
+        return value.isMissingNode() || value.isNull() ? STATEFULSET_DEFAULTS.getOrDefault(field, value) : value;
+    }
+
+    /**
+     * What happens to the claims the replicas already have: the StatefulSet controller only creates
+     * missing claims from the templates and never updates one, so they keep their old size and class.
+     */
+    private static String existingClaims(Environment env, JsonNode before, JsonNode after, Manifest sts) {
         StringBuilder out = new StringBuilder();
         Map<String, JsonNode> old = new LinkedHashMap<>();
         before.path("volumeClaimTemplates").forEach(t -> old.put(t.path("metadata").path("name").asText(), t));
@@ -79,29 +105,63 @@ final class ImmutableChangeRules {
                 out.append("; new template ").append(name).append(": claims are created for new pods only after the recreate");
                 continue;
             }
-            String from = was.path("spec").path("resources").path("requests").path("storage").asText("");
-            String to = t.path("spec").path("resources").path("requests").path("storage").asText("");
-            if (from.equals(to) || !bigger(to, from)) {
+            String fromClass = className(was.path("spec"));
+            String toClass = className(t.path("spec"));
+            if (!fromClass.equals(toClass)) {
+                out.append(classMove(sts, name, fromClass, toClass, replicas));
                 continue;
             }
-            String cls = t.path("spec").path("storageClassName").asText("");
-            boolean expandable = env.storageClass(cls).map(c -> c.body().path("allowVolumeExpansion").asBoolean(false)).orElse(false);
-            if (!expandable) {
-                out.append("; template ").append(name).append(" grows ").append(from).append(" -> ").append(to)
-                        .append(" but class ").append(cls.isEmpty() ? "(default)" : cls)
-                        .append(" does not allow volume expansion in dist: existing claims stay ").append(from)
-                        .append(" (copy the data to new claims, or enable allowVolumeExpansion on the class first)");
-                continue;
-            }
-            out.append("; existing claims keep ").append(from).append(": grow them one by one, waiting for each resize to finish:");
-            for (int n = 0; n < replicas; n++) {
-                out.append(" kubectl -n ").append(sts.namespace()).append(" patch pvc ").append(name).append('-')
-                        .append(sts.name()).append('-').append(n)
-                        .append(" -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"").append(to).append("\"}}}}'")
-                        .append(n + 1 < replicas ? ";" : "");
-            }
+            out.append(growth(env, sts, name, was, t, replicas));
         }
         return out.toString();
+    }
+
+    /** A template's class changed: existing replicas keep theirs; moving the data is a copy per claim. */
+    private static String classMove(Manifest sts, String template, String from, String to, int replicas) {
+        String claims = replicas <= 0 ? "(none yet)" : replicas == 1 ? claim(template, sts, 0)
+                : claim(template, sts, 0) + " .. " + claim(template, sts, replicas - 1);
+        String ns = sts.namespace();
+        return "; template " + template + " moves from class " + from + " to " + to + ": the existing claims " + claims
+                + " stay on " + from + " (the StatefulSet controller never changes a claim it made), only replicas created later get " + to
+                + ". To move their data (each replica is down while its data moves): snapshot each claim (VolumeSnapshot; a snapshot"
+                + " restores only within one CSI driver) or copy it with a Job mounting both claims; after the orphan delete and before"
+                + " applying, for each n: kubectl -n " + ns + " delete pod " + sts.name() + "-<n>; kubectl -n " + ns + " delete pvc "
+                + template + "-" + sts.name() + "-<n> (its PV keeps the data only with reclaimPolicy Retain); create "
+                + template + "-" + sts.name() + "-<n> on " + to + " from its snapshot (spec.dataSource kind VolumeSnapshot) or copy;"
+                + " then apply: the new StatefulSet uses those claims";
+    }
+
+    /** A template grew: existing claims keep their size and must be grown one by one, if the class can. */
+    private static String growth(Environment env, Manifest sts, String name, JsonNode was, JsonNode now, int replicas) {
+        String from = was.path("spec").path("resources").path("requests").path("storage").asText("");
+        String to = now.path("spec").path("resources").path("requests").path("storage").asText("");
+        if (from.equals(to) || !bigger(to, from)) {
+            return "";
+        }
+        String cls = now.path("spec").path("storageClassName").asText("");
+        boolean expandable = env.storageClass(cls).map(c -> c.body().path("allowVolumeExpansion").asBoolean(false)).orElse(false);
+        if (!expandable) {
+            return "; template " + name + " grows " + from + " -> " + to + " but class " + (cls.isEmpty() ? "(default)" : cls)
+                    + " does not allow volume expansion in dist: existing claims stay " + from
+                    + " (copy the data to new claims, or enable allowVolumeExpansion on the class first)";
+        }
+        StringBuilder out = new StringBuilder("; existing claims keep ").append(from)
+                .append(": grow them one by one, waiting for each resize to finish:");
+        for (int n = 0; n < replicas; n++) {
+            out.append(" kubectl -n ").append(sts.namespace()).append(" patch pvc ").append(claim(name, sts, n))
+                    .append(" -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"").append(to).append("\"}}}}'")
+                    .append(n + 1 < replicas ? ";" : "");
+        }
+        return out.toString();
+    }
+
+    private static String claim(String template, Manifest sts, int ordinal) {
+        return template + "-" + sts.name() + "-" + ordinal;
+    }
+
+    private static String className(JsonNode claimSpec) {
+        JsonNode c = claimSpec.path("storageClassName");
+        return c.isMissingNode() || c.isNull() ? "(default)" : c.asText().isEmpty() ? "\"\" (no class)" : c.asText();
     }
 
     private static Optional<Finding> storageClass(Manifest was, Manifest now) {

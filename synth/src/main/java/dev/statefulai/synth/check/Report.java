@@ -2,8 +2,12 @@ package dev.statefulai.synth.check;
 
 import java.util.List;
 
-/** What a gate run found, in report order (blocking errors first), and how long it took. */
-public record Report(List<String> environments, String ref, List<String> notes, List<Finding> findings, double seconds) {
+/**
+ * What a gate run found, in report order (blocking errors first), and how long it took.
+ *
+ * @param compared the commit the immutable-change guard compared dist/ with, or null (the notes say why)
+ */
+public record Report(List<String> environments, ComparedRef compared, List<String> notes, List<Finding> findings, double seconds) {
 
     public long errors() {
         return findings.stream().filter(Finding::isBlocking).count();

@@ -35,14 +35,17 @@ public enum ReportFormat {
         r.notes().forEach(n -> out.append("note: ").append(n).append('\n'));
         out.append(String.format(Locale.ROOT, "check: %d error(s), %d warning(s), %d waived in %d environment(s) %s%s, %.2f s%n",
                 r.errors(), r.warnings(), r.waived(), r.environments().size(), r.environments(),
-                r.ref() == null ? "" : " against " + r.ref(), r.seconds()));
+                r.compared() == null ? "" : " against " + r.compared().describe(), r.seconds()));
         return out.toString();
     }
 
     private static String json(Report r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("environments", JSON.valueToTree(r.environments()));
-        root.put("ref", r.ref());
+        ComparedRef ref = r.compared();
+        root.put("ref", ref == null ? null : ref.label());
+        root.put("refCommit", ref == null ? null : ref.commit());
+        root.put("refReason", ref == null ? null : ref.reason());
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode n = findings.addObject();

@@ -26,12 +26,15 @@ public enum Rule {
     BIND011("BIND011", Severity.ERROR, "binding", "A StatefulSet's serviceName names no headless Service (clusterIP: None) in its namespace"),
     BIND012("BIND012", Severity.ERROR, "binding", "A ReadWriteOnce claim is mounted by a workload with more than one replica (Multi-Attach)"),
 
-    IMM001("IMM001", Severity.ERROR, "immutable", "A StatefulSet's volumeClaimTemplates, selector, serviceName or podManagementPolicy changed"),
+    IMM001("IMM001", Severity.ERROR, "immutable", "A StatefulSet spec field other than replicas, template, updateStrategy, minReadySeconds, ordinals or persistentVolumeClaimRetentionPolicy changed"),
     IMM002("IMM002", Severity.ERROR, "immutable", "A StorageClass's provisioner, parameters, reclaimPolicy or volumeBindingMode changed"),
     IMM003("IMM003", Severity.ERROR, "immutable", "A PersistentVolume's volume source changed"),
     IMM004("IMM004", Severity.ERROR, "immutable", "A PVC's storageClassName, accessModes, volumeMode or volumeName changed, or its request shrank"),
     IMM005("IMM005", Severity.WARNING, "immutable", "A PVC request grew but its class does not allow volume expansion"),
     IMM006("IMM006", Severity.WARNING, "immutable", "A StatefulSet or PVC disappeared while another of the same kind appeared in its namespace (a rename orphans data)"),
+    IMM007("IMM007", Severity.ERROR, "immutable", "A StorageClass is removed while claims in dist/ still use it"),
+    IMM008("IMM008", Severity.ERROR, "immutable", "A PVC is removed, or a StatefulSet whose claims are deleted with it (whenDeleted: Delete): the data goes with a pruning sync"),
+    IMM009("IMM009", Severity.ERROR, "immutable", "A PersistentVolume is removed: its claim loses the volume with a pruning sync"),
 
     POL001("POL001", Severity.ERROR, "policy", "StorageClasses and PersistentVolumes use reclaimPolicy Retain"),
     POL002("POL002", Severity.ERROR, "policy", "StorageClasses of drivers that support it request encryption at rest (e.g. EBS encrypted: \"true\")"),

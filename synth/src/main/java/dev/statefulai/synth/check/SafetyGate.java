@@ -15,20 +15,30 @@ import java.util.TreeMap;
 public final class SafetyGate {
 
     /**
-     * @param ref          git ref to compare with, or null to skip the immutable-change guard
+     * @param ref          what the immutable-change guard compares with (see {@code RefResolver})
      * @param environments environments to check; empty means every folder of dist/
      */
-    public record Options(Path distDir, String ref, List<String> environments, PolicyConfig policy) {
+    public record Options(Path distDir, RefRequest ref, List<String> environments, PolicyConfig policy) {
         public Options {
             environments = List.copyOf(environments);
         }
 
         public static Options of(Path distDir) {
-            return new Options(distDir, null, List.of(), PolicyConfig.defaults());
+            return new Options(distDir, new RefRequest.None(), List.of(), PolicyConfig.defaults());
         }
 
+        /** Compare with a git ref that must exist; null skips the immutable-change guard. */
         public Options withRef(String gitRef) {
-            return new Options(distDir, gitRef, environments, policy);
+            return withRef(gitRef == null ? new RefRequest.None() : new RefRequest.Named(gitRef));
+        }
+
+        /** Compare with what a pipeline needs (merge base or parent commit), chosen with these CI variables. */
+        public Options withDefaultRef(java.util.Map<String, String> ciEnvironment) {
+            return withRef(new RefRequest.PipelineDefault(ciEnvironment));
+        }
+
+        public Options withRef(RefRequest request) {
+            return new Options(distDir, request, environments, policy);
         }
 
         public Options withEnvironments(List<String> envs) {
@@ -50,7 +60,12 @@ public final class SafetyGate {
     private SafetyGate() {
     }
 
-    /** Runs the gate. @throws IllegalArgumentException for a missing dist folder or an unknown environment */
+    /**
+     * Runs the gate.
+     *
+     * @throws IllegalArgumentException for a missing dist folder, an unknown environment, a ref that does
+     *                                  not exist, or a default ref this clone cannot give (shallow)
+     */
     public static Report run(Options options) {
         long start = System.nanoTime();
         Path dist = options.distDir().toAbsolutePath().normalize();
@@ -65,22 +80,24 @@ public final class SafetyGate {
         }
         List<String> envs = options.environments().isEmpty() ? present
                 : options.environments().stream().distinct().sorted().toList();
+        RefResolver.Resolution base = RefResolver.resolve(dist, options.ref());
         DistManifests now = DistManifests.parse(readFiles(dist, envs));
         List<String> notes = new ArrayList<>();
+        if (base.note() != null) {
+            notes.add(base.note());
+        }
         List<Finding> findings = new ArrayList<>(now.problems());
 
         SchemaStage schema = new SchemaStage();
         List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(),
                 new PolicyRules(options.policy()), new Waivers());
         DistManifests before = null;
-        if (options.ref() != null) {
-            GitDist.Snapshot snapshot = GitDist.read(dist, options.ref(), envs);
+        if (base.compared() != null) {
+            GitDist.Snapshot snapshot = GitDist.read(dist, base.compared(), envs);
             if (snapshot.note() != null) {
                 notes.add(snapshot.note());
             }
-            before = snapshot.available() ? DistManifests.parse(snapshot.files()) : null;
-        } else {
-            notes.add("no git ref given: immutable-change guard skipped");
+            before = DistManifests.parse(snapshot.files());
         }
         for (String envName : envs) {
             Environment env = new Environment(envName, now.of(envName));
@@ -89,11 +106,12 @@ public final class SafetyGate {
                 Environment old = new Environment(envName, before.of(envName));
                 findings.addAll(new ImmutableChangeRules().check(old, env));
                 findings.addAll(new RenameRules().check(old, env));
+                findings.addAll(new RemovalRules().check(old, env));
             }
         }
         schema.skippedBecause().ifPresent(notes::add);
         List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
-        return new Report(envs, options.ref(), notes, result, (System.nanoTime() - start) / 1e9);
+        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9);
     }
 
     private static List<String> listEnvironments(Path dist) {

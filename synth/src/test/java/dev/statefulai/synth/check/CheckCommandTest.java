@@ -103,6 +103,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aRefThatDoesNotExistExitsTwoWithOneLineNamingIt() throws Exception {
+        TempGit repo = TempGit.init(tmp);
+        new GateFixture(tmp).file("prod", "app.yaml", Docs.cleanSet());
+        repo.commitAll("dist");
+        Run r = run("check", "--dist", tmp.resolve("dist").toString(), "--ref", "no-such-branch");
+        assertEquals(2, r.exit(), r.out());
+        assertEquals("", r.out());
+        assertEquals("error: git ref 'no-such-branch' does not exist in the git repository at " + tmp.toRealPath() + "\n", r.err());
+    }
+
+    @Test
     void listRulesPrintsEveryRule() {
         Run r = run("check", "--list-rules");
         assertEquals(0, r.exit());

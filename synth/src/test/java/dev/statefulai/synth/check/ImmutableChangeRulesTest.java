@@ -174,22 +174,71 @@ class ImmutableChangeRulesTest {
                 againstHead().findings().get(0).migration());
     }
 
+    /** A renamed claim is also a removed one: IMM008 says what happens to the old claim's data. */
     @Test
     void imm006RenamedClaim() throws Exception {
         commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
-        assertEquals(List.of("IMM006 warning prod PersistentVolumeClaim/data/scratch-v2: PersistentVolumeClaim scratch disappeared"
+        assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/scratch: PersistentVolumeClaim data/scratch is gone from"
+                        + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy Retain),"
+                        + " but no claim binds it again until its claimRef is cleared",
+                "IMM006 warning prod PersistentVolumeClaim/data/scratch-v2: PersistentVolumeClaim scratch disappeared"
                         + " while scratch-v2 appeared in namespace data: if this is a rename, the new claim gets a new, empty volume and"
                         + " the old claim's data is released (or deleted, per reclaimPolicy)"),
                 changeTo(Docs.gp3(), Docs.pvc("scratch-v2", "gp3", "10Gi", "ReadWriteOnce", "")));
     }
 
     @Test
-    void missingRefCountsEverythingAsNew() throws Exception {
+    void aRefThatDoesNotExistIsAnErrorNotAPass() throws Exception {
         commit(Docs.cleanSet());
         fixture.file("prod", "app.yaml", with(0, "type: gp3", "type: io2"));
-        Report report = fixture.run(SafetyGate.Options.of(fixture.dist).withRef("no-such-branch"));
-        assertEquals(List.of(), lines(report));
-        assertTrue(report.notes().contains("git ref 'no-such-branch' does not exist: every object counts as new"), report.notes().toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> fixture.run(SafetyGate.Options.of(fixture.dist).withRef("no-such-branch")));
+        assertTrue(e.getMessage().startsWith("git ref 'no-such-branch' does not exist in the git repository at "), e.getMessage());
+    }
+
+    /** ValidateStatefulSetUpdate (release-1.28): a claim template's class is immutable, and existing claims never follow it. */
+    @Test
+    void imm001ValidateStatefulSetUpdateTemplateClassChangeSaysExistingClaimsStayOnTheOldClass() throws Exception {
+        String io2 = Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer");
+        String[] before = Docs.cleanSet();
+        commit(append(before, io2));
+        String[] after = with(2, "storageClassName: gp3", "storageClassName: io2");
+        fixture.file("prod", "app.yaml", append(after, io2));
+        Finding f = againstHead().byRule(Rule.IMM001).get(0);
+        assertEquals("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates changed: the API server rejects the update"
+                + " (these StatefulSet fields are immutable)", GateFixture.line(f));
+        assertEquals("kubectl -n data delete statefulset db --cascade=orphan  # pods and claims keep running; then apply dist/prod"
+                + " (kubectl apply -k dist/prod): the new StatefulSet adopts the pods; template data moves from class gp3 to io2:"
+                + " the existing claims data-db-0 .. data-db-2 stay on gp3 (the StatefulSet controller never changes a claim it made),"
+                + " only replicas created later get io2. To move their data (each replica is down while its data moves): snapshot each"
+                + " claim (VolumeSnapshot; a snapshot restores only within one CSI driver) or copy it with a Job mounting both claims;"
+                + " after the orphan delete and before applying, for each n: kubectl -n data delete pod db-<n>; kubectl -n data delete"
+                + " pvc data-db-<n> (its PV keeps the data only with reclaimPolicy Retain); create data-db-<n> on io2 from its snapshot"
+                + " (spec.dataSource kind VolumeSnapshot) or copy; then apply: the new StatefulSet uses those claims", f.migration());
+    }
+
+    /** ValidateStatefulSetUpdate (release-1.28) lets only replicas, template, updateStrategy, minReadySeconds, ordinals and the claim retention policy change. */
+    @Test
+    void imm001ValidateStatefulSetUpdateRevisionHistoryLimitIsImmutableIn128() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(2, "podManagementPolicy: OrderedReady,", "podManagementPolicy: OrderedReady, revisionHistoryLimit: 3,");
+        assertEquals(List.of("IMM001 error prod StatefulSet/data/db: spec.revisionHistoryLimit changed: the API server rejects the"
+                + " update (these StatefulSet fields are immutable)"), changeTo(docs));
+    }
+
+    @Test
+    void imm001ValidateStatefulSetUpdateMutableFieldsAndSpelledOutDefaultsAreNoChange() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(2, "podManagementPolicy: OrderedReady,", "revisionHistoryLimit: 10, minReadySeconds: 5,"
+                + " persistentVolumeClaimRetentionPolicy: {whenScaled: Retain, whenDeleted: Retain}, updateStrategy: {type: OnDelete},");
+        docs[2] = docs[2].replace("replicas: 3", "replicas: 4");
+        assertEquals(List.of(), changeTo(docs).stream().filter(l -> l.startsWith("IMM")).toList());
+    }
+
+    private static String[] append(String[] docs, String doc) {
+        String[] out = Arrays.copyOf(docs, docs.length + 1);
+        out[docs.length] = doc;
+        return out;
     }
 
     @Test
