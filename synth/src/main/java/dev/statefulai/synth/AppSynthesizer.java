@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
@@ -59,6 +61,9 @@ public final class AppSynthesizer {
     }
 
     private static final Renderer RENDERER = Renderer.fromEnvironment();
+
+    /** A refused prop that is one key of a map prop, e.g. {@code env['HF_TOKEN']}. */
+    private static final Pattern MAP_KEY_PROP = Pattern.compile("(?:.*\\.)?([A-Za-z0-9_]+)\\['([^']*)']");
 
     /**
      * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
@@ -142,7 +147,7 @@ public final class AppSynthesizer {
             return OutputsRegistry.collect(body);
         } catch (InvalidPropsException e) {
             throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
-                    + " [set by " + origin(loaded, e.prop()) + "]"));
+                    + " [set by " + origin(loaded, e) + "]"));
         }
     }
 
@@ -154,16 +159,32 @@ public final class AppSynthesizer {
         return outputs;
     }
 
-    /** Best effort: the values key whose last part names the refused prop. */
-    private static String origin(ValuesLoader.Loaded<?> loaded, String prop) {
-        String last = prop.replaceAll("\\[\\d+]", "");
-        last = last.substring(last.lastIndexOf('.') + 1);
-        String suffix = "/" + last;
+    /**
+     * Best effort: the values key whose last part names the refused prop ({@code env['X']} is key
+     * {@code env.X}). A value the construct does not show (a credential) is not shown in a {@code --set} either.
+     */
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException refused) {
+        String prop = refused.prop();
+        Matcher mapKey = MAP_KEY_PROP.matcher(prop);
+        String suffix;
+        if (mapKey.matches()) {
+            suffix = "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1");
+        } else {
+            String last = prop.replaceAll("\\[\\d+]", "");
+            suffix = "/" + last.substring(last.lastIndexOf('.') + 1);
+        }
+        boolean hidden = refused.hidesValue();
         return loaded.origins().entrySet().stream()
                 .filter(e -> e.getKey().endsWith(suffix))
-                .map(e -> e.getValue() + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
+                .map(e -> shown(e.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
                 .sorted()
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("the app's code or a construct default");
+    }
+
+    /** An origin as messages show it: a {@code --set} without its value when the value is hidden. */
+    private static String shown(String origin, boolean hidden) {
+        int eq = origin.indexOf('=');
+        return hidden && origin.startsWith("--set ") && eq > 0 ? origin.substring(0, eq) : origin;
     }
 }
