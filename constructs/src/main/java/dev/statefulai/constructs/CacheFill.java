@@ -4,17 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.EnvFromSource;
-import org.cdk8s.plus28.k8s.EnvVar;
-import org.cdk8s.plus28.k8s.EnvVarSource;
 import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.SecretEnvSource;
-import org.cdk8s.plus28.k8s.SecretKeySelector;
 import org.cdk8s.plus28.k8s.SecurityContext;
 import org.cdk8s.plus28.k8s.VolumeMount;
 
@@ -78,8 +74,6 @@ public final class CacheFill {
     private static final Pattern HF_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,95}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
     private static final Pattern HF_REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SECRET_LIKE =
-            Pattern.compile(".*(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|ACCESS_KEY|API_KEY|PRIVATE_KEY|AUTHORIZATION).*");
     private static final Pattern SIGNED_QUERY =
             Pattern.compile("(?i)(^|&)(x-amz-signature|x-amz-credential|x-goog-signature|sig|signature|token|access_token|api_key|key)=.*");
 
@@ -134,11 +128,6 @@ public final class CacheFill {
                 throw new InvalidPropsException(C, "env", name,
                         "an environment variable name (letters, digits, '_'), not starting with FILL_ (set by the fill)");
             }
-            if (SECRET_LIKE.matcher(name.toUpperCase(Locale.ROOT)).matches()) {
-                throw new InvalidPropsException(C, "env['" + name + "']", "(value not shown)",
-                        "a variable that holds no credential: pass credentials with secretEnv or secretEnvFrom (Secret references), "
-                                + "which keep them out of the manifest");
-            }
         }
         this.env = new TreeMap<>(b.env);
         this.secretEnv = List.copyOf(b.secretEnv);
@@ -150,6 +139,7 @@ public final class CacheFill {
         if (resources.gpuCount() > 0) {
             throw new InvalidPropsException(C, "resources.gpus", resources.gpuCount(), "0: a fill copies files and needs no GPU");
         }
+        containerEnv("/"); // refuses credentials and names given twice now, not when an app mounts the fill
     }
 
     /** Fills from an S3 prefix, e.g. {@code s3://models/llama-3.1-8b/}, with {@code aws s3 sync}. */
@@ -302,30 +292,6 @@ public final class CacheFill {
 
     /** The init container that fills {@code target}, mounted as {@code mount} (read-write). */
     Container toContainer(ClaimTemplate target, VolumeMount mount, boolean shared, SecurityContext securityContext) {
-        List<EnvVar> vars = new ArrayList<>();
-        vars.add(plain("FILL_ID", id()));
-        vars.add(plain("FILL_SOURCE", kind == Kind.CLAIM ? SOURCE_MOUNT : source));
-        vars.add(plain("FILL_TARGET", target.mountPath()));
-        if (kind == Kind.HTTP) {
-            vars.add(plain("FILL_FILE", httpFile()));
-        }
-        if (revision != null) {
-            vars.add(plain("FILL_REVISION", revision));
-        }
-        if (!include.isEmpty()) {
-            vars.add(plain("FILL_INCLUDE", String.join(" ", include)));
-        }
-        // Images run as an arbitrary non-root user: give tools a writable home.
-        vars.add(plain("HOME", "/tmp"));
-        if (kind == Kind.HUGGING_FACE) {
-            vars.add(plain("HF_HOME", "/tmp/hf-home"));
-            vars.add(plain("HF_HUB_DISABLE_TELEMETRY", "1"));
-        }
-        env.forEach((k, v) -> vars.add(plain(k, v)));
-        for (SecretEnv s : secretEnv) {
-            vars.add(EnvVar.builder().name(s.name()).valueFrom(EnvVarSource.builder()
-                    .secretKeyRef(SecretKeySelector.builder().name(s.secret()).key(s.key()).build()).build()).build());
-        }
         List<VolumeMount> mounts = new ArrayList<>(List.of(mount));
         if (kind == Kind.CLAIM) {
             mounts.add(VolumeMount.builder().name(SOURCE_VOLUME).mountPath(SOURCE_MOUNT).readOnly(true).build());
@@ -334,7 +300,7 @@ public final class CacheFill {
                 .name("fill-" + target.name())
                 .image(image)
                 .command(List.of("sh", "-c", script(shared)))
-                .env(vars)
+                .env(containerEnv(target.mountPath()).vars())
                 .resources(ResourceRequirements.builder()
                         .requests(Quantities.map(resources.requests()))
                         .limits(Quantities.map(resources.limits()))
@@ -348,8 +314,29 @@ public final class CacheFill {
         return c.build();
     }
 
-    private static EnvVar plain(String name, String value) {
-        return EnvVar.builder().name(name).value(value).build();
+    /** The fill container's variables: its own (parameters of the script), then {@code env}, then {@code secretEnv}. */
+    private ContainerEnv containerEnv(String targetPath) {
+        String own = "the fill itself";
+        ContainerEnv vars = new ContainerEnv(C, "the fill container", "secretEnv or secretEnvFrom")
+                .own("FILL_ID", id(), own)
+                .own("FILL_SOURCE", kind == Kind.CLAIM ? SOURCE_MOUNT : source, own)
+                .own("FILL_TARGET", targetPath, own);
+        if (kind == Kind.HTTP) {
+            vars.own("FILL_FILE", httpFile(), own);
+        }
+        if (revision != null) {
+            vars.own("FILL_REVISION", revision, own);
+        }
+        if (!include.isEmpty()) {
+            vars.own("FILL_INCLUDE", String.join(" ", include), own);
+        }
+        // Images run as an arbitrary non-root user: give tools a writable home.
+        vars.own("HOME", "/tmp", own);
+        if (kind == Kind.HUGGING_FACE) {
+            vars.own("HF_HOME", "/tmp/hf-home", own);
+            vars.own("HF_HUB_DISABLE_TELEMETRY", "1", own);
+        }
+        return vars.plain("env", env).fromSecrets("secretEnv", secretEnv);
     }
 
     /** Builder for {@link CacheFill}; start with {@link #fromS3}, {@link #fromUrl}, {@link #fromHuggingFace} or {@link #fromClaim}. */

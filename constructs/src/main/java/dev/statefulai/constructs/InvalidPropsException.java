@@ -6,6 +6,9 @@ package dev.statefulai.constructs;
  * reading it can fix the input without opening the code.
  */
 public final class InvalidPropsException extends IllegalArgumentException {
+    /** What a message shows instead of a value that must not be printed (a credential). */
+    public static final String HIDDEN = "(value not shown)";
+
     private final String prop;
     private final String given;
     private final String allowed;
@@ -32,6 +35,11 @@ public final class InvalidPropsException extends IllegalArgumentException {
     /** The value given, as text; {@code null} when the prop was missing. */
     public String given() {
         return given;
+    }
+
+    /** Whether the message shows a placeholder instead of the value given (a credential, e.g. {@link #HIDDEN}). */
+    public boolean hidesValue() {
+        return given != null && given.startsWith("(") && given.endsWith("not shown)");
     }
 
     /** What the prop accepts. */

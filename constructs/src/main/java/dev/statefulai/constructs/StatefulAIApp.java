@@ -18,7 +18,6 @@ import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.ContainerPort;
 import org.cdk8s.plus28.k8s.EmptyDirVolumeSource;
 import org.cdk8s.plus28.k8s.EnvVar;
-import org.cdk8s.plus28.k8s.EnvVarSource;
 import org.cdk8s.plus28.k8s.KubePersistentVolume;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeClaim;
 import org.cdk8s.plus28.k8s.KubePersistentVolumeClaimProps;
@@ -42,7 +41,6 @@ import org.cdk8s.plus28.k8s.PodSpec;
 import org.cdk8s.plus28.k8s.PodTemplateSpec;
 import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.SeccompProfile;
-import org.cdk8s.plus28.k8s.SecretKeySelector;
 import org.cdk8s.plus28.k8s.SecurityContext;
 import org.cdk8s.plus28.k8s.ServicePort;
 import org.cdk8s.plus28.k8s.ServiceSpec;
@@ -690,12 +688,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         if (!props.args.isEmpty()) {
             c.args(props.args);
         }
-        List<EnvVar> env = new ArrayList<>();
-        props.env.forEach((k, v) -> env.add(EnvVar.builder().name(k).value(v).build()));
-        for (SecretEnv s : props.secretEnv) {
-            env.add(EnvVar.builder().name(s.name()).valueFrom(EnvVarSource.builder()
-                    .secretKeyRef(SecretKeySelector.builder().name(s.secret()).key(s.key()).build()).build()).build());
-        }
+        List<EnvVar> env = new ContainerEnv(CONSTRUCT + " '" + name + "'", "container '" + name + "'", "secretEnv")
+                .plain("env", props.env).fromSecrets("secretEnv", props.secretEnv).vars();
         if (!env.isEmpty()) {
             c.env(env);
         }

@@ -3,7 +3,6 @@ package dev.statefulai.constructs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks shared by the constructs; each failure is an {@link InvalidPropsException}. */
@@ -12,26 +11,15 @@ public final class Validate {
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-    /** Kubernetes resource.Quantity, without the sign (a negative size is never meaningful here). */
-    private static final Pattern QUANTITY =
-            Pattern.compile("\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?");
-    private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
-            Map.entry("", BigDecimal.ONE),
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-            Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
-            Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
-            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
-            Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(2).pow(10)), Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
-            Map.entry("Gi", BigDecimal.valueOf(2).pow(30)), Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
-            Map.entry("Pi", BigDecimal.valueOf(2).pow(50)), Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
-
     static final String DNS_LABEL_RULE =
             "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit";
     static final String DNS_SUBDOMAIN_RULE =
             "a DNS-1123 subdomain: at most 253 characters, lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit";
     static final String SIZE_RULE =
             "a Kubernetes quantity greater than zero, such as 500Mi, 10Gi or 2Ti (binary) or 100G (decimal); 'GB' and 'MB' are not Kubernetes units";
+    static final String WHOLE_BYTES_RULE =
+            "a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)";
+    static final String AT_MOST_INT64_RULE = "less than 8Ei (2^63 bytes): Kubernetes caps larger quantities";
 
     private Validate() {
     }
@@ -62,11 +50,22 @@ public final class Validate {
         return value;
     }
 
-    /** A storage size or memory amount: a quantity greater than zero. */
+    /**
+     * A storage size or memory amount: a quantity greater than zero, a whole number of bytes (a
+     * fraction is a slip such as {@code 500m} for {@code 500M}), and below the int64 cap at which the API
+     * server silently clips a binary quantity ({@link KubeQuantity}).
+     */
     public static String size(String construct, String prop, String value) {
         required(construct, prop, value, SIZE_RULE);
-        if (!QUANTITY.matcher(value).matches() || bytes(value).signum() <= 0) {
+        BigDecimal bytes = quantity(value);
+        if (bytes == null || bytes.signum() <= 0) {
             throw new InvalidPropsException(construct, prop, value, SIZE_RULE);
+        }
+        if (bytes.stripTrailingZeros().scale() > 0) {
+            throw new InvalidPropsException(construct, prop, value, WHOLE_BYTES_RULE);
+        }
+        if (bytes.compareTo(KubeQuantity.MAX_ALLOWED) >= 0) {
+            throw new InvalidPropsException(construct, prop, value, AT_MOST_INT64_RULE);
         }
         return value;
     }
@@ -75,10 +74,20 @@ public final class Validate {
     public static String cpu(String construct, String prop, String value) {
         String rule = "a CPU quantity greater than zero, such as 250m, 1 or 4";
         required(construct, prop, value, rule);
-        if (!QUANTITY.matcher(value).matches() || bytes(value).signum() <= 0) {
+        BigDecimal cores = quantity(value);
+        if (cores == null || cores.signum() <= 0) {
             throw new InvalidPropsException(construct, prop, value, rule);
         }
         return value;
+    }
+
+    /** The quantity's value, or null when it is none. */
+    private static BigDecimal quantity(String value) {
+        try {
+            return KubeQuantity.parse(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** An integer no lower than {@code min}. */
@@ -142,19 +151,13 @@ public final class Validate {
     }
 
     /**
-     * The value of a quantity in base units (bytes for sizes, cores for CPU), for comparisons such as
-     * "the volume holds at least what the claim asks for". The quantity must be well formed.
+     * The value of a quantity in base units (bytes for sizes, cores for CPU), exact and as the API server
+     * holds it ({@link KubeQuantity}), for comparisons such as "the volume holds at least what the claim
+     * asks for". The constructs and the safety gate read every quantity through here.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a Kubernetes quantity
      */
     public static BigDecimal bytes(String quantity) {
-        Matcher m = QUANTITY.matcher(quantity == null ? "" : quantity);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + quantity + "' is not a Kubernetes quantity");
-        }
-        BigDecimal number = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
-        String suffix = m.group(3) == null ? "" : m.group(3);
-        if (suffix.startsWith("e") || suffix.startsWith("E")) {
-            return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
-        }
-        return number.multiply(SUFFIXES.get(suffix));
+        return KubeQuantity.parse(quantity);
     }
 }

@@ -174,8 +174,9 @@ class CacheFillTest {
     @ParameterizedTest
     @ValueSource(strings = {"HF_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "db_password", "Api_Key"})
     void rejectsCredentialsInPlainEnvWithoutShowingThem(String name) {
-        assertInvalid("CacheFill: prop 'env['" + name + "']' is '(value not shown)'; allowed: a variable that holds no credential: pass "
-                        + "credentials with secretEnv or secretEnvFrom (Secret references), which keep them out of the manifest",
+        assertInvalid("CacheFill: prop 'env['" + name + "']' is '(value not shown)'; allowed: no credential in a plain variable (its "
+                        + "name says it holds a credential): pass credentials with secretEnv or secretEnvFrom (Secret references), "
+                        + "which keep them out of the manifest",
                 () -> CacheFill.fromHuggingFace("gpt2").into("models").env(Map.of(name, "hunter2")).build());
     }
 

@@ -3,6 +3,7 @@ package dev.statefulai.constructs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.statefulai.constructs.render.Cdk8sSynth;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
 
@@ -47,7 +48,7 @@ public final class Manifests {
         for (Object o : Testing.synth(chart)) {
             out.add((Map<String, Object>) o);
         }
-        String cdk8s = ((App) chart.getNode().getRoot()).synthYaml();
+        String cdk8s = Cdk8sSynth.yaml((App) chart.getNode().getRoot());
         Recording recording = Recording.record(namespace, build);
         if (recording.unsupported() == null) {
             assertEquals(cdk8s, ChartRenderer.yaml(recording), "Java-side rendering differs from cdk8s");

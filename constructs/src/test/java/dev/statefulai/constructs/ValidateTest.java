@@ -132,9 +132,23 @@ class ValidateTest {
     @Nested
     class Size {
         @ParameterizedTest
-        @ValueSource(strings = {"500Mi", "10Gi", "2Ti", "100G", "1.5Gi", ".5Gi", "1e3", "+1Gi", "1"})
+        @ValueSource(strings = {"500Mi", "10Gi", "2Ti", "100G", "1.5Gi", ".5Gi", "1e3", "+1Gi", "1", "1Ei", "2E", "7Ei", "1.5E", "0.5Ki"})
         void accepts(String size) {
             assertEquals(size, Validate.size(C, "size", size));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.1", "500m", "1.5", "1m", "1E-3", "0.1Ki"})
+        void rejectsAFractionOfAByte(String size) {
+            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G "
+                    + "('m' means thousandths: mega is M or Mi)", () -> Validate.size(C, "size", size));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"8Ei", "16Ei", "10E"})
+        void rejectsMoreThanKubernetesHolds(String size) {
+            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: less than 8Ei (2^63 bytes): Kubernetes caps "
+                    + "larger quantities", () -> Validate.size(C, "size", size));
         }
 
         @ParameterizedTest
@@ -234,6 +248,8 @@ class ValidateTest {
             "500m, 0.5",
             "+2, 2",
             "3, 3",
+            "1Ei, 1152921504606846976",
+            "2E, 2000000000000000000",
         })
         void convertsToBaseUnits(String quantity, String expected) {
             assertEquals(0, new BigDecimal(expected).compareTo(Validate.bytes(quantity)),

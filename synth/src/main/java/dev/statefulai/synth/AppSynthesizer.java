@@ -3,6 +3,7 @@ package dev.statefulai.synth;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.render.Cdk8sSynth;
 import dev.statefulai.constructs.render.CdkYaml;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
@@ -60,6 +63,9 @@ public final class AppSynthesizer {
 
     private static final Renderer RENDERER = Renderer.fromEnvironment();
 
+    /** A refused prop that is one key of a map prop, e.g. {@code env['HF_TOKEN']}. */
+    private static final Pattern MAP_KEY_PROP = Pattern.compile("(?:.*\\.)?([A-Za-z0-9_]+)\\['([^']*)']");
+
     /**
      * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
      * which is how a recording finds it out) and cdk8s's own synth. One kernel per JVM, driven
@@ -84,14 +90,33 @@ public final class AppSynthesizer {
      * @throws ValuesException when the app's values or its props are refused
      */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
-        ValuesLoader.Loaded<?> values = ValuesLoader.load(app.definition().valuesType(), app.dir(),
-                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
-        Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values) : null;
+        ValuesLoader.Loaded<?> values = load(app, environment, overrides);
+        Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values).result() : null;
         return recorded != null ? recorded : synthesized(app, environment, values);
     }
 
-    /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
-    private static Result recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
+    /**
+     * Why the default renderer hands the app's chart for {@code environment} to cdk8s (e.g. an escape hatch
+     * was asked for, or another library's object was defined), or {@code null} when the chart is rendered
+     * on the Java side.
+     *
+     * @throws ValuesException when the app's values or its props are refused
+     */
+    public static String whyRenderedByCdk8s(AppCatalog.App app, String environment, Map<String, String> overrides) {
+        return recorded(app, environment, load(app, environment, overrides)).refusal();
+    }
+
+    private static ValuesLoader.Loaded<?> load(AppCatalog.App app, String environment, Map<String, String> overrides) {
+        return ValuesLoader.load(app.definition().valuesType(), app.dir(),
+                app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
+    }
+
+    /** A chart rendered on the Java side, or why it cannot be. */
+    private record Recorded(Result result, String refusal) {
+    }
+
+    /** The chart recorded and rendered on the Java side, or the reason it needs cdk8s. */
+    private static Recorded recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
         List<HasOutputs> withOutputs;
         List<Map<String, Object>> documents;
         KERNEL.lock();
@@ -100,18 +125,18 @@ public final class AppSynthesizer {
             withOutputs = define(app, environment, values,
                     () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
             if (recording[0].unsupported() != null) {
-                return null;
+                return new Recorded(null, recording[0].unsupported());
             }
             // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
             documents = ChartRenderer.documents(recording[0]);
         } catch (ChartRenderer.UnrenderableException e) {
-            return null;
+            return new Recorded(null, e.getMessage());
         } finally {
             KERNEL.unlock();
         }
         String yaml = CdkYaml.stringify(documents);
-        return new Result(app.name(), environment, yaml, outputs(withOutputs),
-                StorageTopology.render(app.name(), environment, documents));
+        return new Recorded(new Result(app.name(), environment, yaml, outputs(withOutputs),
+                StorageTopology.render(app.name(), environment, documents)), null);
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */
@@ -121,7 +146,7 @@ public final class AppSynthesizer {
             App cdk8sApp = new App();
             Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
             List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-            return new Result(app.name(), environment, cdk8sApp.synthYaml(), outputs(withOutputs), null);
+            return new Result(app.name(), environment, Cdk8sSynth.yaml(cdk8sApp), outputs(withOutputs), null);
         } finally {
             KERNEL.unlock();
         }
@@ -142,7 +167,7 @@ public final class AppSynthesizer {
             return OutputsRegistry.collect(body);
         } catch (InvalidPropsException e) {
             throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
-                    + " [set by " + origin(loaded, e.prop()) + "]"));
+                    + " [set by " + origin(loaded, e) + "]"));
         }
     }
 
@@ -154,16 +179,32 @@ public final class AppSynthesizer {
         return outputs;
     }
 
-    /** Best effort: the values key whose last part names the refused prop. */
-    private static String origin(ValuesLoader.Loaded<?> loaded, String prop) {
-        String last = prop.replaceAll("\\[\\d+]", "");
-        last = last.substring(last.lastIndexOf('.') + 1);
-        String suffix = "/" + last;
+    /**
+     * Best effort: the values key whose last part names the refused prop ({@code env['X']} is key
+     * {@code env.X}). A value the construct does not show (a credential) is not shown in a {@code --set} either.
+     */
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException refused) {
+        String prop = refused.prop();
+        Matcher mapKey = MAP_KEY_PROP.matcher(prop);
+        String suffix;
+        if (mapKey.matches()) {
+            suffix = "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1");
+        } else {
+            String last = prop.replaceAll("\\[\\d+]", "");
+            suffix = "/" + last.substring(last.lastIndexOf('.') + 1);
+        }
+        boolean hidden = refused.hidesValue();
         return loaded.origins().entrySet().stream()
                 .filter(e -> e.getKey().endsWith(suffix))
-                .map(e -> e.getValue() + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
+                .map(e -> shown(e.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
                 .sorted()
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("the app's code or a construct default");
+    }
+
+    /** An origin as messages show it: a {@code --set} without its value when the value is hidden. */
+    private static String shown(String origin, boolean hidden) {
+        int eq = origin.indexOf('=');
+        return hidden && origin.startsWith("--set ") && eq > 0 ? origin.substring(0, eq) : origin;
     }
 }

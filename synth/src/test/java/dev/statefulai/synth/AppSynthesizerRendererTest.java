@@ -12,7 +12,13 @@ import dev.statefulai.synth.AppSynthesizer.Renderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.function.BiConsumer;
 import org.cdk8s.Chart;
 import org.cdk8s.JsonPatch;
@@ -97,5 +103,39 @@ class AppSynthesizerRendererTest {
     void anEscapeHatchHandsTheChartToCdk8s() throws IOException {
         String yaml = handedToCdk8s(app((chart, a) -> a.getStatefulSet().addJsonPatch(JsonPatch.add("/spec/minReadySeconds", 30))));
         assertTrue(yaml.contains("minReadySeconds: 30"), yaml);
+    }
+
+    /** A patch value of {@code keys} keys inserted in {@code order} (then reversed when {@code reversed}), with a nested map likewise. */
+    private static Map<String, Object> patchValue(List<String> keys, Map<String, Object> into) {
+        for (String k : keys) {
+            into.put(k, k.endsWith("7") ? nested(keys, into instanceof HashMap<?, ?> ? new HashMap<>() : new LinkedHashMap<>()) : "v-" + k);
+        }
+        return into;
+    }
+
+    private static Map<String, Object> nested(List<String> keys, Map<String, Object> into) {
+        keys.forEach(k -> into.put(k, k.length()));
+        return into;
+    }
+
+    @Test
+    void aPatchWritesTheSameSortedBytesWhateverItsMapsIterationOrder() throws IOException {
+        // Map.of iterates in an order salted per JVM run: the same patch built from maps of other orders stands for those runs.
+        List<String> keys = IntStream.range(0, 40).mapToObj(i -> "ai-storage.dev/key-" + i).toList();
+        List<String> reversed = new ArrayList<>(keys);
+        Collections.reverse(reversed);
+        List<Map<String, Object>> patches = List.of(patchValue(keys, new LinkedHashMap<>()),
+                patchValue(reversed, new LinkedHashMap<>()), patchValue(keys, new HashMap<>()));
+        List<String> yamls = new ArrayList<>();
+        for (Map<String, Object> patch : patches) {
+            yamls.add(handedToCdk8s(app((chart, a) -> a.getStatefulSet()
+                    .addJsonPatch(JsonPatch.add("/spec/template/metadata/annotations", patch), JsonPatch.add("/spec/minReadySeconds", 30)))));
+        }
+        assertEquals(yamls.get(0), yamls.get(1), "insertion order reversed");
+        assertEquals(yamls.get(0), yamls.get(2), "hash order");
+        String yaml = yamls.get(0);
+        List<Integer> written = keys.stream().sorted().map(k -> yaml.indexOf("        " + k + ": ")).toList();
+        assertEquals(written.stream().sorted().toList(), written, "annotations written in sorted key order: " + yaml);
+        assertTrue(yaml.indexOf("minReadySeconds: 30") < yaml.indexOf("podManagementPolicy:"), "a patched key takes its sorted place");
     }
 }

@@ -23,7 +23,8 @@ import software.amazon.jsii.JsiiSerializable;
  * sorted (by their Kubernetes names, as the L1 classes write them), and the keys of a map follow
  * JavaScript's object order (integer-like keys first); {@code metadata} also drops empty maps and
  * lists and gets the chart's namespace when it names none. A custom object's top-level fields are
- * JSON patches applied after that, so they keep their order and their nulls. The same test corpus
+ * JSON patches applied after that, so they keep their nulls; the synth sorts keys after patches too
+ * ({@link Cdk8sSynth}), and so does this class. The same test corpus
  * runs both ways ({@code Manifests} in the construct tests, every app and environment in the synth
  * tests, the benchmark's fleet against native cdk8s) and compares the bytes.
  */
@@ -106,9 +107,9 @@ public final class ChartRenderer {
         doc.put("apiVersion", object.apiVersion());
         doc.put("kind", object.kind());
         doc.put("metadata", metadata);
-        // JSON patches: appended in order, not sorted, nulls kept.
+        // JSON patches: nulls kept, keys sorted after them as the synth does (Cdk8sSynth).
         object.fields().forEach((k, v) -> doc.put(k, patchValue(v)));
-        return jsObject(doc, false);
+        return Cdk8sSynth.sortedDocument(doc);
     }
 
     /** cdk8s's metadata: the chart's namespace by default, then without nulls, empty maps and empty lists. */
@@ -177,12 +178,12 @@ public final class ChartRenderer {
         throw new UnrenderableException("a value of type " + value.getClass().getName());
     }
 
-    /** A JSON patch value: as jsii passes it, in its own order, nulls kept. */
+    /** A JSON patch value as jsii passes it, nulls kept, keys sorted. */
     private static Object patchValue(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put((String) k, patchValue(v)));
-            return jsObject(out, false);
+            return jsObject(out, true);
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());

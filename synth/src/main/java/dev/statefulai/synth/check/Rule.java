@@ -43,6 +43,10 @@ public enum Rule {
     POL005("POL005", Severity.ERROR, "policy", "Every container of a StatefulSet or Deployment requests cpu and memory"),
     POL006("POL006", Severity.ERROR, "policy", "A StatefulSet with more than one replica has a PodDisruptionBudget selecting its pods"),
 
+    SEC001("SEC001", Severity.ERROR, "secrets", "A container's env holds a credential as a plain value (read it from a Secret)"),
+    SEC002("SEC002", Severity.ERROR, "secrets", "A Secret carries its values in data or stringData (they are in git, base64 is no encryption)"),
+    SEC003("SEC003", Severity.ERROR, "secrets", "A container lists one env name twice (server-side apply refuses the duplicate list key)"),
+
     WAIVE001("WAIVE001", Severity.ERROR, "waiver", "A waiver annotation ai-storage.dev/waive-<rule-id> has no reason"),
     WAIVE002("WAIVE002", Severity.WARNING, "waiver", "A waiver annotation names no known rule id");
 

@@ -89,7 +89,7 @@ public final class SafetyGate {
         List<Finding> findings = new ArrayList<>(now.problems());
 
         SchemaStage schema = new SchemaStage();
-        List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(),
+        List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
                 new PolicyRules(options.policy()), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {

@@ -2,8 +2,11 @@ package dev.statefulai.apps.llminference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.synth.AppSynthesizer;
+import dev.statefulai.synth.ValuesException;
 import dev.statefulai.synth.testing.AppSnapshotTest;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +78,25 @@ class LlmInferenceAppTest extends AppSnapshotTest {
         Map<String, Object> outputs = (Map<String, Object>) synth("prod").outputs().get(LlmInferenceApp.NAME);
         assertEquals(Map.of("model-cache", List.of("model-cache-llm-inference-0", "model-cache-llm-inference-1",
                 "model-cache-llm-inference-2", "model-cache-llm-inference-3")), outputs.get("claims"));
+    }
+
+    @Test
+    void aTokenInPlainEnvIsRefusedWithoutShowingIt() {
+        ValuesException e = assertThrows(ValuesException.class,
+                () -> AppSynthesizer.synth(app(), "prod", Map.of("env.HF_TOKEN", "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")));
+        assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'env['HF_TOKEN']' is '(value not shown)'; "
+                + "allowed: no credential in a plain variable (its value looks like a Hugging Face token): pass credentials with secretEnv "
+                + "(Secret references), which keep them out of the manifest [set by --set llmInference.env.HF_TOKEN (env.HF_TOKEN)]",
+                e.getMessage());
+    }
+
+    @Test
+    void theTokenAsAPlainVariableBesideItsSecretIsRefused() {
+        // hfTokenSecret already gives HF_TOKEN from a Secret: a second HF_TOKEN would make server-side apply refuse the StatefulSet.
+        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("env.HF_TOKEN", "")));
+        assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'env['HF_TOKEN']' is 'HF_TOKEN'; allowed: a name "
+                + "no other variable of container 'llm-inference' has (secretEnv[0] sets HF_TOKEN too): env is a list keyed by name, "
+                + "and server-side apply refuses two entries of one name [set by --set llmInference.env.HF_TOKEN= (env.HF_TOKEN)]",
+                e.getMessage());
     }
 }
