@@ -3,9 +3,11 @@ package dev.statefulai.synth;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.render.CdkYaml;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,13 +83,42 @@ public final class AppSynthesizer {
     /**
      * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
      *
-     * @throws ValuesException when the app's values or its props are refused
+     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
      */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
-        ValuesLoader.Loaded<?> values = ValuesLoader.load(app.definition().valuesType(), app.dir(),
+        ValuesLoader.Loaded<?> values = ValuesLoader.read(app.definition().valuesType(), app.dir(),
                 app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
+        if (!values.problems().isEmpty()) {
+            // The constructs still see the values that are fine, so that their refusals come in the same run.
+            List<String> problems = new ArrayList<>(values.problems());
+            if (values.values() != null) {
+                problems.addAll(refusalsWithoutResult(app, environment, values, renderer));
+            }
+            throw new ValuesException(problems);
+        }
         Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values) : null;
         return recorded != null ? recorded : synthesized(app, environment, values);
+    }
+
+    /**
+     * The props the constructs refuse, of values that have problems of their own: a chart of such values
+     * is never rendered. Refusals of props a refused key would have set are left out (the key's own
+     * problem says it), and so is any other failure of the app's code, which met values it does not expect.
+     */
+    private static List<String> refusalsWithoutResult(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values,
+                                                     Renderer renderer) {
+        try {
+            if (renderer == Renderer.JAVA) {
+                recorded(app, environment, values);
+            } else {
+                synthesized(app, environment, values);
+            }
+            return List.of();
+        } catch (ValuesException e) {
+            return e.problems();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The chart recorded and rendered on the Java side, or {@code null} when it needs cdk8s. */
@@ -134,16 +165,33 @@ public final class AppSynthesizer {
 
     /**
      * Runs {@code body} and returns the constructs that name what they made: they register themselves
-     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel.
+     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel. Every prop the constructs
+     * refuse on the way is collected ({@link Refusals}) and thrown together.
      */
     private static List<HasOutputs> define(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded,
             Runnable body) {
-        try {
-            return OutputsRegistry.collect(body);
-        } catch (InvalidPropsException e) {
-            throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
-                    + " [set by " + origin(loaded, e.prop()) + "]"));
+        List<List<HasOutputs>> found = new ArrayList<>(1);
+        List<String> problems = new ArrayList<>();
+        for (InvalidPropsException e : Refusals.collect(() -> found.add(OutputsRegistry.collect(body)))) {
+            if (!setByARefusedKey(loaded, e.prop())) {
+                problems.add(app.displayDir() + " (" + environment + "): " + e.getMessage() + " [" + origin(loaded, e) + "]");
+            }
         }
+        if (!problems.isEmpty() || !loaded.problems().isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return found.get(0);
+    }
+
+    /** Whether {@code prop} is one a key left out for its own problem would set: its refusal would be that problem again. */
+    private static boolean setByARefusedKey(ValuesLoader.Loaded<?> loaded, String prop) {
+        String name = lastName(prop);
+        return loaded.refused().stream().anyMatch(pointer -> lastName(LocatedYaml.keyPath(pointer)).equals(name));
+    }
+
+    private static String lastName(String path) {
+        String last = path.replaceAll("\\[[^]]*]", "");
+        return last.substring(last.lastIndexOf('.') + 1);
     }
 
     private static Map<String, Object> outputs(List<HasOutputs> withOutputs) {
@@ -154,16 +202,21 @@ public final class AppSynthesizer {
         return outputs;
     }
 
-    /** Best effort: the values key whose last part names the refused prop. */
-    private static String origin(ValuesLoader.Loaded<?> loaded, String prop) {
-        String last = prop.replaceAll("\\[\\d+]", "");
-        last = last.substring(last.lastIndexOf('.') + 1);
-        String suffix = "/" + last;
-        return loaded.origins().entrySet().stream()
-                .filter(e -> e.getKey().endsWith(suffix))
-                .map(e -> e.getValue() + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
+    /**
+     * Best effort: the values key whose last part names the refused prop; for a prop no layer set, when the
+     * environment has no values file, that file.
+     */
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException e) {
+        String suffix = "/" + lastName(e.prop());
+        String setBy = loaded.origins().entrySet().stream()
+                .filter(o -> o.getKey().endsWith(suffix))
+                .map(o -> o.getValue() + " (" + LocatedYaml.keyPath(o.getKey()) + ")")
                 .sorted()
                 .reduce((a, b) -> a + ", " + b)
-                .orElse("the app's code or a construct default");
+                .orElse(null);
+        if (e.given() == null && loaded.missingOverlay() != null) {
+            return loaded.missingOverlay();
+        }
+        return "set by " + (setBy != null ? setBy : "the app's code or a construct default");
     }
 }
