@@ -178,6 +178,18 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
         return message.lines().findFirst().orElse(message).trim();
     }
 
+    /** Calls {@code action} with {@code pointer} and the pointer of every value inside {@code node}. */
+    static void forEachPointer(JsonNode node, String pointer, java.util.function.Consumer<String> action) {
+        action.accept(pointer);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> forEachPointer(f.getValue(), pointer + "/" + escape(f.getKey()), action));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                forEachPointer(node.get(i), pointer + "/" + i, action);
+            }
+        }
+    }
+
     /** Escapes a key for use in a JSON pointer. */
     public static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");

@@ -157,10 +157,14 @@ public final class ValuesLoader {
                 baseOrigins.put(child, overlayOrigins.get(child));
                 mergeObject(existingObject, overlayObject, child, baseOrigins, overlayOrigins);
             } else {
-                baseOrigins.keySet().removeIf(k -> k.startsWith(child + "/"));
-                overlayOrigins.forEach((k, v) -> {
-                    if (k.equals(child) || k.startsWith(child + "/")) {
-                        baseOrigins.put(k, v);
+                // Walks the two subtrees, not every origin: a merge costs the size of what it merges.
+                if (existing != null) {
+                    LocatedYaml.forEachPointer(existing, child, baseOrigins::remove);
+                }
+                LocatedYaml.forEachPointer(field.getValue(), child, k -> {
+                    LocatedYaml.Origin origin = overlayOrigins.get(k);
+                    if (origin != null) {
+                        baseOrigins.put(k, origin);
                     }
                 });
                 base.set(field.getKey(), field.getValue());

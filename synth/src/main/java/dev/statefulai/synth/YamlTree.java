@@ -161,10 +161,10 @@ final class YamlTree {
                 return;
             }
             object.set(field.getKey(), field.getValue());
-            String child = pointer + "/" + LocatedYaml.escape(field.getKey());
-            merged.forEach((k, v) -> {
-                if (k.equals(child) || k.startsWith(child + "/")) {
-                    origins.put(k, v);
+            LocatedYaml.forEachPointer(field.getValue(), pointer + "/" + LocatedYaml.escape(field.getKey()), k -> {
+                LocatedYaml.Origin origin = merged.get(k);
+                if (origin != null) {
+                    origins.put(k, origin);
                 }
             });
         });
