@@ -166,7 +166,8 @@ public final class AppSynthesizer {
     /**
      * Runs {@code body} and returns the constructs that name what they made: they register themselves
      * (OutputsRegistry), so there is no node.findAll() through the jsii kernel. Every prop the constructs
-     * refuse on the way is collected ({@link Refusals}) and thrown together.
+     * refuse on the way is collected ({@link Refusals}) and thrown together; when the values have problems
+     * of their own, a ValuesException is thrown even without a refusal, so that such a chart is never rendered.
      */
     private static List<HasOutputs> define(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded,
             Runnable body) {

@@ -14,6 +14,7 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -102,6 +103,9 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
                 problems.add(displayName + ":" + line(documents.next()) + ": a second YAML document starts here; a values file holds "
                         + "one document: remove the '---' line or move the second document to a file of its own");
             }
+        } catch (ReaderException e) {
+            problems.add(displayName + ":" + lineAt(text, e.getPosition()) + ": not valid YAML: the character "
+                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed (a control character); remove it");
         } catch (YamlEngineException e) {
             problems.add(syntaxError(displayName, e));
         }
@@ -144,6 +148,12 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
                 // which makes a long line cost its length squared.
                 .setBufferSize(text.length() + 1)
                 .build();
+    }
+
+    /** The line of the code point at {@code position} of {@code text}. */
+    private static int lineAt(String text, int position) {
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(position, 0), text.codePointCount(0, text.length())));
+        return 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
     }
 
     private static boolean isEmptyDocument(Node root) {

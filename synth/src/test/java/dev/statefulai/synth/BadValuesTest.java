@@ -75,6 +75,9 @@ class BadValuesTest {
                         "apps/demo/values-prod.yaml:1: replicas: '1_000' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
                 Arguments.of("YAML 1.1 octal in --set", null, null, List.of("--set", "demo.replicas=010"),
                         "--set demo.replicas=010: replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                Arguments.of("YAML 1.1 boolean", "values-prod.yaml", "storageClass:\n  encrypted: yes\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: storageClass.encrypted: 'yes' is not allowed; allowed: true or false "
+                                + "(YAML 1.1 read yes as a boolean; YAML 1.2 reads a string)"),
                 Arguments.of("a key without a value", "values-prod.yaml", "replicas:\nsize: 100Gi\n", List.of(),
                         "apps/demo/values-prod.yaml:1: replicas: no value is not allowed; allowed: a whole number; "
                                 + "write null to keep the default"),

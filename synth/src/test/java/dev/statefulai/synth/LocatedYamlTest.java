@@ -138,6 +138,12 @@ class LocatedYamlTest {
     }
 
     @Test
+    void aControlCharacterIsReportedAtItsLine() {
+        assertEquals(List.of(FILE + ":2: not valid YAML: the character U+0001 is not allowed (a control character); remove it"),
+                problems("replicas: 5\nimage: a\u0001b\n"));
+    }
+
+    @Test
     void invalidUtf8IsReportedAtItsRealLine() throws IOException {
         byte[] bytes = "replicas: 5\n# a comment\nimage: caf\u00e9:1\n".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(List.of(FILE + ":3: not UTF-8: byte 0xE9 at byte 11 of the line; save the file as UTF-8"), problemsOfBytes(bytes));

@@ -113,7 +113,9 @@ public final class ValuesChecker {
             }
         } else if (raw == Boolean.class || raw == boolean.class) {
             if (!node.isBoolean()) {
-                wrongType(pointer, node, "true or false");
+                boolean yaml11 = node.isTextual() && List.of("yes", "no", "on", "off", "y", "n").contains(node.asText().toLowerCase(java.util.Locale.ROOT));
+                wrongType(pointer, node, yaml11 ? "true or false (YAML 1.1 read " + node.asText() + " as a boolean; YAML 1.2 reads a string)"
+                        : "true or false");
             }
         } else if (raw.isEnum()) {
             List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(String::valueOf).toList();
