@@ -108,7 +108,12 @@ public final class SynthCommand implements Callable<Integer> {
         Path rootDir = root.toAbsolutePath().normalize();
         Path distDir = out != null ? out : System.getenv("CDK8S_OUTDIR") != null
                 ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist");
-        AppCatalog catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+        AppCatalog catalog;
+        try {
+            catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+        } catch (ValuesException e) {
+            return fail(e.problems());
+        }
         // A bad --env or --set is reported with the problems of the values, not instead of them.
         List<String> argumentProblems = new ArrayList<>();
         List<String> envs = selectEnvironments(catalog, argumentProblems);

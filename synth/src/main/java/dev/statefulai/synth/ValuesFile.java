@@ -41,16 +41,11 @@ final class ValuesFile {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        Optional<String> notAFile = notAFile(file, displayName);
+        if (notAFile.isPresent()) {
+            throw refused(notAFile.get());
+        }
         try {
-            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-                throw refused(displayName + ": a symbolic link to '" + Files.readSymbolicLink(file) + "', which does not exist");
-            }
-            if (Files.isDirectory(file)) {
-                throw refused(displayName + ": a folder, not a file");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw refused(displayName + ": not a regular file (a device, socket or pipe)");
-            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw refused(String.format(Locale.ROOT, "%s: %.1f MiB; a values file may hold at most %d MiB of settings",
@@ -62,6 +57,26 @@ final class ValuesFile {
         } catch (IOException e) {
             throw refused(displayName + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why {@code file}, which exists, cannot be a values file: a dangling link, a folder, a device; empty
+     * when it is a regular file (or a link to one).
+     */
+    static Optional<String> notAFile(Path file, String displayName) {
+        if (Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(file).toString();
+            } catch (IOException e) {
+                target = "?";
+            }
+            return Optional.of(displayName + ": a symbolic link to '" + target + "', which does not exist");
+        }
+        return Optional.of(displayName + (Files.isDirectory(file) ? ": a folder, not a file" : ": not a regular file (a device, socket or pipe)"));
     }
 
     /**

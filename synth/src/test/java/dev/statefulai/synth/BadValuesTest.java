@@ -171,6 +171,18 @@ class BadValuesTest {
     }
 
     @Test
+    void aDanglingValuesYamlIsAnErrorNotAnAppThatIsGone() {
+        assertReported(repo -> {
+            try {
+                Files.delete(repo.root().resolve("apps/demo/values.yaml"));
+                Files.createSymbolicLink(repo.root().resolve("apps/demo/values.yaml"), Path.of("../shared/demo.yaml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
+    }
+
+    @Test
     void aFolderNamedLikeAValuesFileIsAnError() {
         assertReported(repo -> {
             try {
