@@ -28,6 +28,25 @@ class ValuesLayersTest {
     }
 
     @Test
+    void anAliasIsTheAnchoredValueAndAMergeKeyMerges() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("apps/demo/values-prod.yaml", """
+                namespace: &ns team-a
+                size: 100Gi
+                storageClass:
+                  name: *ns
+                resources:
+                  <<: {cpu: 500m, memory: 1Gi}
+                  memory: 2Gi
+                """);
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String prod = repo.dist().get("prod/demo.yaml");
+        assertTrue(prod.contains("kind: StorageClass\nmetadata:\n  name: team-a\n"), prod);
+        assertTrue(prod.contains("cpu: 500m") && prod.contains("memory: 2Gi"), prod);
+    }
+
+    @Test
     void nullUnsetsAKeySoTheConstructDefaultApplies() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: null\nsize: 100Gi\n");
