@@ -55,23 +55,23 @@ public final class ClaimTemplate {
         if (existingClaim != null) {
             String already = "none for an existing claim: its spec was set when it was created";
             if (b.shared) {
-                throw new InvalidPropsException(construct, "shared", true, "false with existingClaim, which is shared already");
+                Refusals.refuse(new InvalidPropsException(construct, "shared", true, "false with existingClaim, which is shared already"));
             }
             if (b.storageClassName != null) {
-                throw new InvalidPropsException(construct, "storageClassName", b.storageClassName, already);
+                Refusals.refuse(new InvalidPropsException(construct, "storageClassName", b.storageClassName, already));
             }
             if (b.volumeName != null) {
-                throw new InvalidPropsException(construct, "volumeName", b.volumeName, already);
+                Refusals.refuse(new InvalidPropsException(construct, "volumeName", b.volumeName, already));
             }
             if (!b.selector.isEmpty()) {
-                throw new InvalidPropsException(construct, "selector", b.selector.toString(), already);
+                Refusals.refuse(new InvalidPropsException(construct, "selector", b.selector.toString(), already));
             }
             if (b.dataSource != null) {
-                throw new InvalidPropsException(construct, "dataSource", b.dataSource.name(), already);
+                Refusals.refuse(new InvalidPropsException(construct, "dataSource", b.dataSource.name(), already));
             }
             if (!b.labels.isEmpty() || !b.annotations.isEmpty()) {
-                throw new InvalidPropsException(construct, b.labels.isEmpty() ? "annotations" : "labels",
-                        (b.labels.isEmpty() ? b.annotations : b.labels).toString(), already);
+                Refusals.refuse(new InvalidPropsException(construct, b.labels.isEmpty() ? "annotations" : "labels",
+                        (b.labels.isEmpty() ? b.annotations : b.labels).toString(), already));
             }
         }
         this.size = existingClaim != null && b.size == null ? null : Validate.size(construct, "size", b.size);
@@ -83,13 +83,13 @@ public final class ClaimTemplate {
         this.storageClassName = b.storageClassName;
         this.volumeMode = b.volumeMode;
         if (volumeMode == VolumeMode.BLOCK && accessModes.contains(AccessMode.READ_WRITE_MANY)) {
-            throw new InvalidPropsException(construct, "accessModes", "ReadWriteMany",
-                    "ReadWriteOnce or ReadWriteOncePod on a Block volume: two nodes writing one raw block device corrupt it");
+            Refusals.refuse(new InvalidPropsException(construct, "accessModes", "ReadWriteMany",
+                    "ReadWriteOnce or ReadWriteOncePod on a Block volume: two nodes writing one raw block device corrupt it"));
         }
         this.readOnly = b.readOnly;
         this.subPath = b.subPath == null ? null : Validate.relativePath(construct, "subPath", b.subPath);
         if (subPath != null && volumeMode == VolumeMode.BLOCK) {
-            throw new InvalidPropsException(construct, "subPath", subPath, "none on a Block volume, which is a device, not a file system");
+            Refusals.refuse(new InvalidPropsException(construct, "subPath", subPath, "none on a Block volume, which is a device, not a file system"));
         }
         this.shared = b.shared || existingClaim != null;
         this.volumeName = b.volumeName == null ? null : Validate.dnsSubdomain(construct, "volumeName", b.volumeName);

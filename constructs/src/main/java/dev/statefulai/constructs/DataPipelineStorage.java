@@ -116,7 +116,7 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
 
     private static void checkNotSingle(String construct, String prop, Object value) {
         if (value != null) {
-            throw new InvalidPropsException(construct, prop, value, NOT_WITH_VOLUMES);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, NOT_WITH_VOLUMES));
         }
     }
 
@@ -136,46 +136,46 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
         StorageBackend backend = classSpec.backend();
         for (AccessMode mode : modes) {
             if (!backend.accessModes().contains(mode)) {
-                throw new InvalidPropsException(construct, prefix + "accessModes", mode.value(),
+                Refusals.refuse(new InvalidPropsException(construct, prefix + "accessModes", mode.value(),
                         "what " + backend.displayName() + " can give: "
-                                + backend.accessModes().stream().map(AccessMode::value).sorted().toList());
+                                + backend.accessModes().stream().map(AccessMode::value).sorted().toList()));
             }
         }
         if (volumeMode == VolumeMode.BLOCK && !backend.supportsBlockVolumes()) {
-            throw new InvalidPropsException(construct, prefix + "volumeMode", volumeMode.value(),
-                    "Filesystem for " + backend.displayName() + ", a shared file system");
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "volumeMode", volumeMode.value(),
+                    "Filesystem for " + backend.displayName() + ", a shared file system"));
         }
         if (volumeMode == VolumeMode.BLOCK && modes.contains(AccessMode.READ_WRITE_MANY)) {
-            throw new InvalidPropsException(construct, prefix + "accessModes", "ReadWriteMany",
-                    "ReadWriteOnce or ReadWriteOncePod on a Block volume");
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "accessModes", "ReadWriteMany",
+                    "ReadWriteOnce or ReadWriteOncePod on a Block volume"));
         }
         if (volume != null && !volume.provisioner().equals(backend.provisioner())) {
-            throw new InvalidPropsException(construct, prefix + "volume", volume.handle(),
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "volume", volume.handle(),
                     "a volume of the StorageClass backend " + backend.displayName()
-                            + " (this one belongs to " + volume.provisioner() + ")");
+                            + " (this one belongs to " + volume.provisioner() + ")"));
         }
         if (volume == null && !backend.provisionsVolumes()) {
-            throw new InvalidPropsException(construct, prefix + "volume", null,
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "volume", null,
                     "an existing volume: the StorageClass '" + classSpec.name() + "' on " + backend.displayName()
-                            + " creates no volumes");
+                            + " creates no volumes"));
         }
         if (readOnly && volume == null) {
-            throw new InvalidPropsException(construct, prefix + "readOnly", true,
-                    "false for a new volume, which starts empty: give the existing volume to publish read-only");
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "readOnly", true,
+                    "false for a new volume, which starts empty: give the existing volume to publish read-only"));
         }
         if (volume == null && modes.stream().noneMatch(m -> m != AccessMode.READ_ONLY_MANY)) {
-            throw new InvalidPropsException(construct, prefix + "accessModes", modes.stream().map(AccessMode::value).toList(),
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "accessModes", modes.stream().map(AccessMode::value).toList(),
                     "a mode that writes as well (ReadWriteOnce, ReadWriteMany or ReadWriteOncePod): a new volume starts "
-                            + "empty; to read existing data, give the existing volume");
+                            + "empty; to read existing data, give the existing volume"));
         }
         if (readOnly && !volume.supportsReadOnly()) {
-            throw new InvalidPropsException(construct, prefix + "readOnly", true,
-                    "false for " + volume.handle() + ", which cannot be published read-only");
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "readOnly", true,
+                    "false for " + volume.handle() + ", which cannot be published read-only"));
         }
         String claimName = claimNameIn != null ? Validate.dnsSubdomain(construct, prefix + "claimName", claimNameIn) : volumeName;
         if (volume == null && pvNameIn != null) {
-            throw new InvalidPropsException(construct, prefix + "persistentVolumeName", pvNameIn,
-                    "none for a new volume: its provisioner names it");
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "persistentVolumeName", pvNameIn,
+                    "none for a new volume: its provisioner names it"));
         }
         String pvName = volume == null ? null
                 : pvNameIn != null ? Validate.dnsSubdomain(construct, prefix + "persistentVolumeName", pvNameIn)
@@ -190,16 +190,16 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             if (names.contains(e.volumeName())) {
-                throw new InvalidPropsException(construct, "volumes[" + i + "].name", e.volumeName(),
-                        "a name used by no other volume of the storage");
+                Refusals.refuse(new InvalidPropsException(construct, "volumes[" + i + "].name", e.volumeName(),
+                        "a name used by no other volume of the storage"));
             }
             if (claimNames.contains(e.claimName())) {
-                throw new InvalidPropsException(construct, "volumes[" + i + "].claimName", e.claimName(),
-                        "a claim name used by no other volume of the storage");
+                Refusals.refuse(new InvalidPropsException(construct, "volumes[" + i + "].claimName", e.claimName(),
+                        "a claim name used by no other volume of the storage"));
             }
             if (e.persistentVolumeName() != null && pvNames.contains(e.persistentVolumeName())) {
-                throw new InvalidPropsException(construct, "volumes[" + i + "].persistentVolumeName", e.persistentVolumeName(),
-                        "a PersistentVolume name used by no other volume of the storage");
+                Refusals.refuse(new InvalidPropsException(construct, "volumes[" + i + "].persistentVolumeName", e.persistentVolumeName(),
+                        "a PersistentVolume name used by no other volume of the storage"));
             }
             names.add(e.volumeName());
             claimNames.add(e.claimName());
@@ -216,9 +216,9 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
             StorageClassSpec spec = entries.get(i).classSpec();
             StorageClassSpec seen = classes.putIfAbsent(spec.name(), spec);
             if (seen != null && seen != spec) {
-                throw new InvalidPropsException(construct, "volumes[" + i + "].storageClass", spec.name(),
+                Refusals.refuse(new InvalidPropsException(construct, "volumes[" + i + "].storageClass", spec.name(),
                         "a class name that no other StorageClassSpec of the storage has: two different classes named '"
-                                + spec.name() + "' would overwrite each other");
+                                + spec.name() + "' would overwrite each other"));
             }
         }
         return classes;

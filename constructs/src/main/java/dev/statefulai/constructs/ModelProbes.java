@@ -49,7 +49,7 @@ public final class ModelProbes {
     public ModelProbes modelSize(String size) {
         this.modelSize = Validate.size(C, "modelSize", size);
         if (startupBudgetSeconds != null) {
-            throw new InvalidPropsException(C, "modelSize", size, "not together with startupBudgetSeconds, which is the budget already");
+            Refusals.refuse(new InvalidPropsException(C, "modelSize", size, "not together with startupBudgetSeconds, which is the budget already"));
         }
         return this;
     }
@@ -64,7 +64,7 @@ public final class ModelProbes {
     public ModelProbes startupBudgetSeconds(int seconds) {
         Validate.atLeast(C, "startupBudgetSeconds", seconds, 1);
         if (modelSize != null) {
-            throw new InvalidPropsException(C, "startupBudgetSeconds", seconds, "not together with modelSize, from which it is derived");
+            Refusals.refuse(new InvalidPropsException(C, "startupBudgetSeconds", seconds, "not together with modelSize, from which it is derived"));
         }
         this.startupBudgetSeconds = seconds;
         return this;

@@ -13,13 +13,13 @@ package dev.statefulai.constructs;
 public record PodSecurity(long runAsUser, long runAsGroup, long fsGroup, String fsGroupChangePolicy) {
     public PodSecurity {
         if (runAsUser < 1) {
-            throw new InvalidPropsException("PodSecurity", "security.runAsUser", runAsUser, "a non-root user id of 1 or more");
+            Refusals.refuse(new InvalidPropsException("PodSecurity", "security.runAsUser", runAsUser, "a non-root user id of 1 or more"));
         }
         if (runAsGroup < 0 || fsGroup < 0) {
-            throw new InvalidPropsException("PodSecurity", "security.fsGroup", Math.min(runAsGroup, fsGroup), "a group id of 0 or more");
+            Refusals.refuse(new InvalidPropsException("PodSecurity", "security.fsGroup", Math.min(runAsGroup, fsGroup), "a group id of 0 or more"));
         }
         if (!"OnRootMismatch".equals(fsGroupChangePolicy) && !"Always".equals(fsGroupChangePolicy)) {
-            throw new InvalidPropsException("PodSecurity", "security.fsGroupChangePolicy", fsGroupChangePolicy, "OnRootMismatch or Always");
+            Refusals.refuse(new InvalidPropsException("PodSecurity", "security.fsGroupChangePolicy", fsGroupChangePolicy, "OnRootMismatch or Always"));
         }
     }
 

@@ -5,14 +5,14 @@ public record PortSpec(String name, int port) {
     public PortSpec {
         Validate.dnsLabel("PortSpec", "ports.name", name);
         if (name.length() > 15) {
-            throw new InvalidPropsException("PortSpec", "ports.name", name, "an IANA service name of at most 15 characters");
+            Refusals.refuse(new InvalidPropsException("PortSpec", "ports.name", name, "an IANA service name of at most 15 characters"));
         }
         if (name.chars().noneMatch(Character::isLetter)) {
-            throw new InvalidPropsException("PortSpec", "ports.name", name,
-                    "an IANA service name with at least one letter: Kubernetes reads an all-digit name as a port number");
+            Refusals.refuse(new InvalidPropsException("PortSpec", "ports.name", name,
+                    "an IANA service name with at least one letter: Kubernetes reads an all-digit name as a port number"));
         }
         if (port < 1 || port > 65535) {
-            throw new InvalidPropsException("PortSpec", "ports.port", port, "a port number from 1 to 65535");
+            Refusals.refuse(new InvalidPropsException("PortSpec", "ports.port", port, "a port number from 1 to 65535"));
         }
     }
 

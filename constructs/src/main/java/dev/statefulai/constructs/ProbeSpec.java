@@ -42,7 +42,7 @@ public final class ProbeSpec {
 
     private static int port(int port) {
         if (port < 1 || port > 65535) {
-            throw new InvalidPropsException("ProbeSpec", "port", port, "a port number from 1 to 65535");
+            Refusals.refuse(new InvalidPropsException("ProbeSpec", "port", port, "a port number from 1 to 65535"));
         }
         return port;
     }
@@ -69,8 +69,8 @@ public final class ProbeSpec {
     public ProbeSpec failureThreshold(int failures) {
         Validate.atLeast("ProbeSpec", "failureThreshold", failures, 1);
         if (startupBudgetSeconds != null) {
-            throw new InvalidPropsException("ProbeSpec", "failureThreshold", failures,
-                    "not together with allowStartupWithin (" + startupBudgetSeconds + " s), which derives it");
+            Refusals.refuse(new InvalidPropsException("ProbeSpec", "failureThreshold", failures,
+                    "not together with allowStartupWithin (" + startupBudgetSeconds + " s), which derives it"));
         }
         this.failureThreshold = failures;
         this.failureThresholdSet = true;
@@ -92,8 +92,8 @@ public final class ProbeSpec {
     public ProbeSpec allowStartupWithin(int seconds) {
         Validate.atLeast("ProbeSpec", "allowStartupWithin", seconds, 1);
         if (failureThresholdSet) {
-            throw new InvalidPropsException("ProbeSpec", "allowStartupWithin", seconds,
-                    "not together with failureThreshold (" + failureThreshold + "), which it would replace");
+            Refusals.refuse(new InvalidPropsException("ProbeSpec", "allowStartupWithin", seconds,
+                    "not together with failureThreshold (" + failureThreshold + "), which it would replace"));
         }
         this.startupBudgetSeconds = seconds;
         return this;

@@ -31,15 +31,15 @@ public final class Resources {
         this.cpuLimit = b.cpuLimit == null ? null : Validate.cpu(c, "resources.cpuLimit", b.cpuLimit);
         this.memoryLimit = Validate.size(c, "resources.memoryLimit", b.memoryLimit == null ? b.memoryRequest : b.memoryLimit);
         if (Validate.bytes(memoryLimit).compareTo(Validate.bytes(memoryRequest)) < 0) {
-            throw new InvalidPropsException(c, "resources.memoryLimit", memoryLimit, "at least the memory request " + memoryRequest);
+            Refusals.refuse(new InvalidPropsException(c, "resources.memoryLimit", memoryLimit, "at least the memory request " + memoryRequest));
         }
         if (cpuLimit != null && Validate.bytes(cpuLimit).compareTo(Validate.bytes(cpuRequest)) < 0) {
-            throw new InvalidPropsException(c, "resources.cpuLimit", cpuLimit, "at least the cpu request " + cpuRequest);
+            Refusals.refuse(new InvalidPropsException(c, "resources.cpuLimit", cpuLimit, "at least the cpu request " + cpuRequest));
         }
         this.gpuCount = Validate.atLeast(c, "resources.gpus", b.gpuCount, 0);
         if (b.gpuResource == null || !b.gpuResource.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
-            throw new InvalidPropsException(c, "resources.gpuResource", b.gpuResource,
-                    "an extended resource name such as nvidia.com/gpu, amd.com/gpu or nvidia.com/mig-1g.10gb");
+            Refusals.refuse(new InvalidPropsException(c, "resources.gpuResource", b.gpuResource,
+                    "an extended resource name such as nvidia.com/gpu, amd.com/gpu or nvidia.com/mig-1g.10gb"));
         }
         this.gpuResource = b.gpuResource;
     }
@@ -69,8 +69,8 @@ public final class Resources {
      */
     public static String nvidiaMig(String profile) {
         if (profile == null || !profile.matches("[1-9][0-9]*g\\.[1-9][0-9]*gb(\\+me)?")) {
-            throw new InvalidPropsException("Resources", "resources.gpuResource", profile,
-                    "a MIG profile such as 1g.10gb, 2g.20gb, 3g.40gb or 7g.80gb");
+            Refusals.refuse(new InvalidPropsException("Resources", "resources.gpuResource", profile,
+                    "a MIG profile such as 1g.10gb, 2g.20gb, 3g.40gb or 7g.80gb"));
         }
         return "nvidia.com/mig-" + profile;
     }

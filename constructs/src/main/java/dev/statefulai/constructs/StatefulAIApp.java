@@ -104,8 +104,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         String construct = CONSTRUCT + " '" + (props.name == null ? id : props.name) + "'";
         this.name = Validate.dnsLabel(construct, "name", props.name);
         if (name.length() > 52) {
-            throw new InvalidPropsException(construct, "name", name,
-                    "at most 52 characters: Kubernetes adds an 11-character revision hash to the pods' labels");
+            Refusals.refuse(new InvalidPropsException(construct, "name", name,
+                    "at most 52 characters: Kubernetes adds an 11-character revision hash to the pods' labels"));
         }
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
                 : Recording.chartNamespaceOf(this);
@@ -139,15 +139,15 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         for (int i = 0; i < claimTemplates.size(); i++) {
             ClaimTemplate t = claimTemplates.get(i);
             if (t.isShared() && replicas > 1 && t.isSingleNode()) {
-                throw new InvalidPropsException(construct, "claimTemplates[" + i + "].accessModes", t.accessModeValues().toString(),
+                Refusals.refuse(new InvalidPropsException(construct, "claimTemplates[" + i + "].accessModes", t.accessModeValues().toString(),
                         "ReadWriteMany or ReadOnlyMany for a claim that " + replicas + " replicas share: a ReadWriteOnce volume "
                                 + "attaches to one node, and replicas on other nodes fail with a Multi-Attach error; or give each "
-                                + "replica its own claim (neither shared nor existingClaim)");
+                                + "replica its own claim (neither shared nor existingClaim)"));
             }
             if (!t.isShared() && t.volumeName() != null && replicas > 1) {
-                throw new InvalidPropsException(construct, "claimTemplates[" + i + "].volumeName", t.volumeName(),
+                Refusals.refuse(new InvalidPropsException(construct, "claimTemplates[" + i + "].volumeName", t.volumeName(),
                         "none on a per-replica template of " + replicas + " replicas: one PersistentVolume binds one claim, so "
-                                + "the other replicas stay Pending; use selector, or a shared claim");
+                                + "the other replicas stay Pending; use selector, or a shared claim"));
             }
         }
     }
@@ -158,9 +158,9 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         if (props.sharedMemory != null) {
             Validate.size(construct, "sharedMemory", props.sharedMemory);
             if (Validate.bytes(props.sharedMemory).compareTo(Validate.bytes(res.memoryLimit())) > 0) {
-                throw new InvalidPropsException(construct, "sharedMemory", props.sharedMemory,
+                Refusals.refuse(new InvalidPropsException(construct, "sharedMemory", props.sharedMemory,
                         "at most the memory limit " + res.memoryLimit() + ": the pages of /dev/shm count against it, and a "
-                                + "full /dev/shm above it gets the pod OOM-killed");
+                                + "full /dev/shm above it gets the pod OOM-killed"));
             }
             return props.sharedMemory;
         }
@@ -186,21 +186,21 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         }
         Resources res = props.resources;
         if (res.gpuCount() == 0) {
-            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct, "none without GPUs (resources.gpus is 0)");
+            Refusals.refuse(new InvalidPropsException(construct, "gpuProduct", props.gpuProduct, "none without GPUs (resources.gpus is 0)"));
         }
         if (props.gpuProduct.length() > 63 || !props.gpuProduct.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
-            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
-                    "a node label value such as NVIDIA-A10G or NVIDIA-H100-80GB-HBM3: at most 63 letters, digits, '-', '_' and '.'");
+            Refusals.refuse(new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "a node label value such as NVIDIA-A10G or NVIDIA-H100-80GB-HBM3: at most 63 letters, digits, '-', '_' and '.'"));
         }
         String key = gpuProductLabel(res);
         if (key == null) {
-            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
-                    "none for " + res.gpuResource() + ", whose product label is not known: select nodes with nodeSelector");
+            Refusals.refuse(new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "none for " + res.gpuResource() + ", whose product label is not known: select nodes with nodeSelector"));
         }
         String other = props.nodeSelector.get(key);
         if (other != null && !other.equals(props.gpuProduct)) {
-            throw new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
-                    "the value nodeSelector gives " + key + " ('" + other + "'), or no such nodeSelector entry");
+            Refusals.refuse(new InvalidPropsException(construct, "gpuProduct", props.gpuProduct,
+                    "the value nodeSelector gives " + key + " ('" + other + "'), or no such nodeSelector entry"));
         }
     }
 
@@ -217,8 +217,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
 
     private void checkProbesAndFill(String construct, StatefulAIAppProps props) {
         if (props.modelProbes != null && (props.startupProbe != null || props.readinessProbe != null || props.livenessProbe != null)) {
-            throw new InvalidPropsException(construct, "modelProbes", "set",
-                    "not together with startupProbe, readinessProbe or livenessProbe: modelProbes writes all three");
+            Refusals.refuse(new InvalidPropsException(construct, "modelProbes", "set",
+                    "not together with startupProbe, readinessProbe or livenessProbe: modelProbes writes all three"));
         }
         CacheFill fill = props.cacheFill;
         if (fill == null) {
@@ -226,20 +226,20 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         }
         ClaimTemplate target = template(fill.into());
         if (target == null) {
-            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(), "the name of a claim template: " + templateNames());
+            Refusals.refuse(new InvalidPropsException(construct, "cacheFill.into", fill.into(), "the name of a claim template: " + templateNames()));
         }
         if (target.volumeMode() == VolumeMode.BLOCK) {
-            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(),
-                    "a Filesystem claim template: a Block volume has no files to fill");
+            Refusals.refuse(new InvalidPropsException(construct, "cacheFill.into", fill.into(),
+                    "a Filesystem claim template: a Block volume has no files to fill"));
         }
         if (target.accessModes().stream().allMatch(m -> m == AccessMode.READ_ONLY_MANY)) {
-            throw new InvalidPropsException(construct, "cacheFill.into", fill.into(),
+            Refusals.refuse(new InvalidPropsException(construct, "cacheFill.into", fill.into(),
                     "a claim template the pods can write (ReadWriteMany, or ReadWriteOnce per replica), not ReadOnlyMany only; "
-                            + "to share a read-only copy, fill a ReadWriteMany claim or clone one (cloneFromClaim)");
+                            + "to share a read-only copy, fill a ReadWriteMany claim or clone one (cloneFromClaim)"));
         }
         if (fill.kind() == CacheFill.Kind.CLAIM && template(CacheFill.SOURCE_VOLUME) != null) {
-            throw new InvalidPropsException(construct, "claimTemplates", CacheFill.SOURCE_VOLUME,
-                    "no template named '" + CacheFill.SOURCE_VOLUME + "' with a cacheFill from a claim, which mounts its source under that name");
+            Refusals.refuse(new InvalidPropsException(construct, "claimTemplates", CacheFill.SOURCE_VOLUME,
+                    "no template named '" + CacheFill.SOURCE_VOLUME + "' with a cacheFill from a claim, which mounts its source under that name"));
         }
     }
 
@@ -315,27 +315,27 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             String prop = "growClaimsTo['" + grow.getKey() + "']";
             ClaimTemplate t = template(grow.getKey());
             if (t == null) {
-                throw new InvalidPropsException(construct, prop, grow.getValue(), "the name of a per-replica claim template: " + templateNames());
+                Refusals.refuse(new InvalidPropsException(construct, prop, grow.getValue(), "the name of a per-replica claim template: " + templateNames()));
             }
             if (t.isShared()) {
-                throw new InvalidPropsException(construct, prop, grow.getValue(),
-                        "a per-replica claim template; '" + t.name() + "' is one shared claim: raise its size (or the existing claim's) instead");
+                Refusals.refuse(new InvalidPropsException(construct, prop, grow.getValue(),
+                        "a per-replica claim template; '" + t.name() + "' is one shared claim: raise its size (or the existing claim's) instead"));
             }
             String size = Validate.size(construct, prop, grow.getValue());
             if (Validate.bytes(size).compareTo(Validate.bytes(t.size())) <= 0) {
-                throw new InvalidPropsException(construct, prop, size,
-                        "more than the template's " + t.size() + ": claims never shrink, and the same size changes nothing");
+                Refusals.refuse(new InvalidPropsException(construct, prop, size,
+                        "more than the template's " + t.size() + ": claims never shrink, and the same size changes nothing"));
             }
             String cls = classOf(t);
             if ("".equals(cls)) {
-                throw new InvalidPropsException(construct, prop, size,
+                Refusals.refuse(new InvalidPropsException(construct, prop, size,
                         "a claim template with a StorageClass that allows volume expansion; '" + t.name()
-                                + "' has no class (\"\"), and pre-provisioned volumes without a class never grow");
+                                + "' has no class (\"\"), and pre-provisioned volumes without a class never grow"));
             }
             if (ownClass != null && ownClass.name().equals(cls) && !Boolean.TRUE.equals(ownClassExpands())) {
-                throw new InvalidPropsException(construct, prop, size,
+                Refusals.refuse(new InvalidPropsException(construct, prop, size,
                         "a claim template on a StorageClass that allows volume expansion; the app's StorageClass '" + cls
-                                + "' (" + ownClass.backend().displayName() + ") does not");
+                                + "' (" + ownClass.backend().displayName() + ") does not"));
             }
             for (int i = 0; i < replicas; i++) {
                 claims.add(KubeObject.define(this, "grow-" + t.name() + "-" + i, KubeKind.PERSISTENT_VOLUME_CLAIM,
@@ -357,8 +357,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         List<String> seen = new ArrayList<>();
         for (ClaimTemplate t : props.claimTemplates) {
             if (seen.contains(t.name()) || "dshm".equals(t.name())) {
-                throw new InvalidPropsException(construct, "claimTemplates[" + seen.size() + "].name", t.name(),
-                        "a name used by no other claim template and not 'dshm' (taken by /dev/shm)");
+                Refusals.refuse(new InvalidPropsException(construct, "claimTemplates[" + seen.size() + "].name", t.name(),
+                        "a name used by no other claim template and not 'dshm' (taken by /dev/shm)"));
             }
             seen.add(t.name());
         }
@@ -370,36 +370,36 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             if (ownClass != null && classOf(t) != null && classOf(t).equals(ownClass.name())) {
                 for (AccessMode mode : t.accessModes()) {
                     if (!ownClass.backend().accessModes().contains(mode)) {
-                        throw new InvalidPropsException(construct, "claimTemplates[" + i + "].accessModes", mode.value(),
+                        Refusals.refuse(new InvalidPropsException(construct, "claimTemplates[" + i + "].accessModes", mode.value(),
                                 "what " + ownClass.backend().displayName() + " can give: "
-                                        + ownClass.backend().accessModes().stream().map(AccessMode::value).sorted().toList());
+                                        + ownClass.backend().accessModes().stream().map(AccessMode::value).sorted().toList()));
                     }
                 }
             }
         }
         if (props.persistentVolumes.isEmpty()) {
             if (ownClass != null && ownClass.backend().isNodeLocal()) {
-                throw new InvalidPropsException(construct, "persistentVolumes", "empty",
+                Refusals.refuse(new InvalidPropsException(construct, "persistentVolumes", "empty",
                         "one pre-provisioned volume per replica (" + replicas + " or more) for "
-                                + ownClass.backend().displayName() + ", which creates no volumes itself");
+                                + ownClass.backend().displayName() + ", which creates no volumes itself"));
             }
             return;
         }
         if (ownClass == null) {
-            throw new InvalidPropsException(construct, "storageClass", null,
-                    "a StorageClass for the pre-provisioned persistentVolumes to belong to");
+            Refusals.refuse(new InvalidPropsException(construct, "storageClass", null,
+                    "a StorageClass for the pre-provisioned persistentVolumes to belong to"));
         }
         for (int i = 0; i < props.persistentVolumes.size(); i++) {
             PreProvisionedVolume v = props.persistentVolumes.get(i);
             if (!v.provisioner().equals(ownClass.backend().provisioner())) {
-                throw new InvalidPropsException(construct, "persistentVolumes[" + i + "]", v.handle(),
-                        "a volume of the app's StorageClass backend " + ownClass.backend().displayName());
+                Refusals.refuse(new InvalidPropsException(construct, "persistentVolumes[" + i + "]", v.handle(),
+                        "a volume of the app's StorageClass backend " + ownClass.backend().displayName()));
             }
         }
         long users = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t))).count();
         if (users == 0) {
-            throw new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
-                    "none, unless a claim template uses the app's StorageClass '" + ownClass.name() + "'");
+            Refusals.refuse(new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
+                    "none, unless a claim template uses the app's StorageClass '" + ownClass.name() + "'"));
         }
         // The volumes are made alike, and a claim binds only a volume with its volume mode and (a superset of) its access modes.
         ClaimTemplate first = null;
@@ -411,21 +411,21 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             if (first == null) {
                 first = t;
             } else if (!Set.copyOf(t.accessModes()).equals(Set.copyOf(first.accessModes())) || t.volumeMode() != first.volumeMode()) {
-                throw new InvalidPropsException(construct, "claimTemplates[" + i + "]", t.name(),
+                Refusals.refuse(new InvalidPropsException(construct, "claimTemplates[" + i + "]", t.name(),
                         "the access modes and volume mode of '" + first.name() + "' (" + first.accessModeValues() + ", "
                                 + first.volumeMode().value() + "), like every claim template on the app's StorageClass '"
                                 + ownClass.name() + "': its pre-provisioned volumes are made alike, and a claim binds only a "
-                                + "volume with its modes; put templates with other modes on another class");
+                                + "volume with its modes; put templates with other modes on another class"));
             }
         }
         long shared = claimTemplates.stream().filter(t -> ownClass.name().equals(classOf(t)) && t.isShared()).count();
         long needed = replicas * (users - shared) + shared;
         if (ownClass.backend().isNodeLocal()
                 && props.persistentVolumes.size() < needed) {
-            throw new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
+            Refusals.refuse(new InvalidPropsException(construct, "persistentVolumes", props.persistentVolumes.size() + " volumes",
                     (shared == 0 ? "at least replicas x claim templates on the class = "
                             : "at least replicas x per-replica claim templates on the class + shared claims on it = ") + needed
-                            + ": " + ownClass.backend().displayName() + " creates no volumes, so a replica without one stays Pending");
+                            + ": " + ownClass.backend().displayName() + " creates no volumes, so a replica without one stays Pending"));
         }
     }
 
@@ -448,8 +448,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         String capacity = props.persistentVolumeCapacity == null ? largest.size()
                 : Validate.size(construct, "persistentVolumeCapacity", props.persistentVolumeCapacity);
         if (Validate.bytes(capacity).compareTo(Validate.bytes(largest.size())) < 0) {
-            throw new InvalidPropsException(construct, "persistentVolumeCapacity", capacity,
-                    "at least the largest claim on the class (" + largest.size() + "), or no claim could bind");
+            Refusals.refuse(new InvalidPropsException(construct, "persistentVolumeCapacity", capacity,
+                    "at least the largest claim on the class (" + largest.size() + "), or no claim could bind"));
         }
         for (int i = 0; i < props.persistentVolumes.size(); i++) {
             PreProvisionedVolume volume = props.persistentVolumes.get(i);
@@ -586,8 +586,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
     /** The opt-in root init container that chowns the writable claim volumes whose root is not the app's user's. */
     private Container chownContainer(StatefulAIAppProps props, Map<String, VolumeMount> writable) {
         if (writable.isEmpty()) {
-            throw new InvalidPropsException(CONSTRUCT + " '" + name + "'", "chownVolumes", true,
-                    "false when no claim volume is writable by the pods (all are read-only, shared or Block)");
+            Refusals.refuse(new InvalidPropsException(CONSTRUCT + " '" + name + "'", "chownVolumes", true,
+                    "false when no claim volume is writable by the pods (all are read-only, shared or Block)"));
         }
         String owner = props.security.runAsUser() + ":" + props.security.fsGroup();
         String script = "set -eu\n"
@@ -722,8 +722,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
     private KubeObject<KubePodDisruptionBudget, KubePodDisruptionBudgetProps> addPodDisruptionBudget(String construct, StatefulAIAppProps props, Map<String, String> labels) {
         int maxUnavailable = props.pdbMaxUnavailable == null ? 1 : props.pdbMaxUnavailable;
         if (maxUnavailable < 1 || maxUnavailable >= replicas) {
-            throw new InvalidPropsException(construct, "podDisruptionBudgetMaxUnavailable", maxUnavailable,
-                    "from 1 to replicas - 1 (" + (replicas - 1) + "): 0 blocks every node drain, replicas allows losing all");
+            Refusals.refuse(new InvalidPropsException(construct, "podDisruptionBudgetMaxUnavailable", maxUnavailable,
+                    "from 1 to replicas - 1 (" + (replicas - 1) + "): 0 blocks every node drain, replicas allows losing all"));
         }
         return KubeObject.define(this, "pdb", KubeKind.POD_DISRUPTION_BUDGET, KubePodDisruptionBudgetProps.builder()
                 .metadata(meta(name, labels))

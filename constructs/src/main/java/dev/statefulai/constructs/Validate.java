@@ -36,7 +36,7 @@ public final class Validate {
     public static String dnsLabel(String construct, String prop, String value) {
         required(construct, prop, value, DNS_LABEL_RULE);
         if (value.length() > 63 || !DNS1123_LABEL.matcher(value).matches()) {
-            throw new InvalidPropsException(construct, prop, value, DNS_LABEL_RULE);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, DNS_LABEL_RULE));
         }
         return value;
     }
@@ -45,7 +45,7 @@ public final class Validate {
     public static String dnsSubdomain(String construct, String prop, String value) {
         required(construct, prop, value, DNS_SUBDOMAIN_RULE);
         if (value.length() > 253 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            throw new InvalidPropsException(construct, prop, value, DNS_SUBDOMAIN_RULE);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, DNS_SUBDOMAIN_RULE));
         }
         return value;
     }
@@ -59,13 +59,11 @@ public final class Validate {
         required(construct, prop, value, SIZE_RULE);
         BigDecimal bytes = quantity(value);
         if (bytes == null || bytes.signum() <= 0) {
-            throw new InvalidPropsException(construct, prop, value, SIZE_RULE);
-        }
-        if (bytes.stripTrailingZeros().scale() > 0) {
-            throw new InvalidPropsException(construct, prop, value, WHOLE_BYTES_RULE);
-        }
-        if (bytes.compareTo(KubeQuantity.MAX_ALLOWED) >= 0) {
-            throw new InvalidPropsException(construct, prop, value, AT_MOST_INT64_RULE);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, SIZE_RULE));
+        } else if (bytes.stripTrailingZeros().scale() > 0) {
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, WHOLE_BYTES_RULE));
+        } else if (bytes.compareTo(KubeQuantity.MAX_ALLOWED) >= 0) {
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, AT_MOST_INT64_RULE));
         }
         return value;
     }
@@ -76,7 +74,7 @@ public final class Validate {
         required(construct, prop, value, rule);
         BigDecimal cores = quantity(value);
         if (cores == null || cores.signum() <= 0) {
-            throw new InvalidPropsException(construct, prop, value, rule);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, rule));
         }
         return value;
     }
@@ -93,7 +91,7 @@ public final class Validate {
     /** An integer no lower than {@code min}. */
     public static int atLeast(String construct, String prop, int value, int min) {
         if (value < min) {
-            throw new InvalidPropsException(construct, prop, value, "an integer of " + min + " or more");
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, "an integer of " + min + " or more"));
         }
         return value;
     }
@@ -103,7 +101,7 @@ public final class Validate {
         String rule = "an absolute path such as /data";
         required(construct, prop, value, rule);
         if (!value.startsWith("/") || value.contains("..")) {
-            throw new InvalidPropsException(construct, prop, value, rule);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, rule));
         }
         return value;
     }
@@ -113,7 +111,7 @@ public final class Validate {
         String rule = "a relative path inside the volume such as models/llama, without '..'";
         required(construct, prop, value, rule);
         if (value.startsWith("/") || java.util.Arrays.asList(value.split("/")).contains("..")) {
-            throw new InvalidPropsException(construct, prop, value, rule);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, rule));
         }
         return value;
     }
@@ -130,13 +128,13 @@ public final class Validate {
             boolean keyOk = key != null && name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches()
                     && (slash < 0 || (slash <= 253 && DNS1123_SUBDOMAIN.matcher(key.substring(0, slash)).matches()));
             if (!keyOk) {
-                throw new InvalidPropsException(construct, prop, key,
-                        "keys of at most 63 characters (letters, digits, '-', '_', '.'), optionally prefixed by a DNS subdomain and '/'");
+                Refusals.refuse(new InvalidPropsException(construct, prop, key,
+                        "keys of at most 63 characters (letters, digits, '-', '_', '.'), optionally prefixed by a DNS subdomain and '/'"));
             }
             String v = e.getValue();
             if (v == null || (!annotations && (v.length() > 63 || !(v.isEmpty() || QUALIFIED_NAME.matcher(v).matches())))) {
-                throw new InvalidPropsException(construct, prop + "['" + key + "']", v,
-                        annotations ? "a string" : "a label value: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+                Refusals.refuse(new InvalidPropsException(construct, prop + "['" + key + "']", v,
+                        annotations ? "a string" : "a label value: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
             }
         }
         return value;

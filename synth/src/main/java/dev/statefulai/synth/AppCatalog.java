@@ -5,6 +5,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,14 +83,32 @@ public final class AppCatalog {
         return new AppCatalog(root, apps);
     }
 
-    /** The folders under {@code root/apps} that hold a {@code values.yaml}, sorted by name. */
+    /**
+     * The folders under {@code root/apps} that hold a {@code values.yaml}, sorted by name.
+     *
+     * @throws ValuesException when a {@code values.yaml} is there but is no file (a dangling link, a
+     *                         folder): taking its app for gone would remove the app's manifests
+     */
     public static List<Path> appDirs(Path root) {
         Path appsDir = root.resolve(APPS_DIR);
+        List<Path> dirs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> children = Files.list(appsDir)) {
-            return children.filter(d -> Files.isRegularFile(d.resolve("values.yaml"))).sorted().toList();
+            for (Path dir : children.sorted().toList()) {
+                Path values = dir.resolve("values.yaml");
+                if (Files.isRegularFile(values)) {
+                    dirs.add(dir);
+                } else if (Files.exists(values, LinkOption.NOFOLLOW_LINKS)) {
+                    ValuesFile.notAFile(values, APPS_DIR + "/" + dir.getFileName() + "/values.yaml").ifPresent(problems::add);
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + appsDir + ": " + e.getMessage(), e);
         }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return List.copyOf(dirs);
     }
 
     /** The repository root. */

@@ -3,16 +3,18 @@ package dev.statefulai.synth;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.render.Cdk8sSynth;
 import dev.statefulai.constructs.render.CdkYaml;
 import dev.statefulai.constructs.render.ChartRenderer;
 import dev.statefulai.constructs.render.Recording;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
@@ -87,10 +89,18 @@ public final class AppSynthesizer {
     /**
      * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
      *
-     * @throws ValuesException when the app's values or its props are refused
+     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
      */
     public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
         ValuesLoader.Loaded<?> values = load(app, environment, overrides);
+        if (!values.problems().isEmpty()) {
+            // The constructs still see the values that are fine, so that their refusals come in the same run.
+            List<String> problems = new ArrayList<>(values.problems());
+            if (values.values() != null) {
+                problems.addAll(refusalsWithoutResult(app, environment, values, renderer));
+            }
+            throw new ValuesException(problems);
+        }
         Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values).result() : null;
         return recorded != null ? recorded : synthesized(app, environment, values);
     }
@@ -107,12 +117,33 @@ public final class AppSynthesizer {
     }
 
     private static ValuesLoader.Loaded<?> load(AppCatalog.App app, String environment, Map<String, String> overrides) {
-        return ValuesLoader.load(app.definition().valuesType(), app.dir(),
+        return ValuesLoader.read(app.definition().valuesType(), app.dir(),
                 app.displayDir(), environment, overrides, SynthCommand.Overrides.camelCase(app.name()));
     }
 
     /** A chart rendered on the Java side, or why it cannot be. */
     private record Recorded(Result result, String refusal) {
+    }
+
+    /**
+     * The props the constructs refuse, of values that have problems of their own: a chart of such values
+     * is never rendered. Refusals of props a refused key would have set are left out (the key's own
+     * problem says it), and so is any other failure of the app's code, which met values it does not expect.
+     */
+    private static List<String> refusalsWithoutResult(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values,
+                                                     Renderer renderer) {
+        try {
+            if (renderer == Renderer.JAVA) {
+                recorded(app, environment, values);
+            } else {
+                synthesized(app, environment, values);
+            }
+            return List.of();
+        } catch (ValuesException e) {
+            return e.problems();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The chart recorded and rendered on the Java side, or the reason it needs cdk8s. */
@@ -159,16 +190,34 @@ public final class AppSynthesizer {
 
     /**
      * Runs {@code body} and returns the constructs that name what they made: they register themselves
-     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel.
+     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel. Every prop the constructs
+     * refuse on the way is collected ({@link Refusals}) and thrown together; when the values have problems
+     * of their own, a ValuesException is thrown even without a refusal, so that such a chart is never rendered.
      */
     private static List<HasOutputs> define(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded,
             Runnable body) {
-        try {
-            return OutputsRegistry.collect(body);
-        } catch (InvalidPropsException e) {
-            throw new ValuesException(List.of(app.displayDir() + " (" + environment + "): " + e.getMessage()
-                    + " [set by " + origin(loaded, e) + "]"));
+        List<List<HasOutputs>> found = new ArrayList<>(1);
+        List<String> problems = new ArrayList<>();
+        for (InvalidPropsException e : Refusals.collect(() -> found.add(OutputsRegistry.collect(body)))) {
+            if (!setByARefusedKey(loaded, e.prop())) {
+                problems.add(app.displayDir() + " (" + environment + "): " + e.getMessage() + " [" + origin(loaded, e) + "]");
+            }
         }
+        if (!problems.isEmpty() || !loaded.problems().isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return found.get(0);
+    }
+
+    /** Whether {@code prop} is one a key left out for its own problem would set: its refusal would be that problem again. */
+    private static boolean setByARefusedKey(ValuesLoader.Loaded<?> loaded, String prop) {
+        String name = lastName(prop);
+        return loaded.refused().stream().anyMatch(pointer -> lastName(LocatedYaml.keyPath(pointer)).equals(name));
+    }
+
+    private static String lastName(String path) {
+        String last = path.replaceAll("\\[[^]]*]", "");
+        return last.substring(last.lastIndexOf('.') + 1);
     }
 
     private static Map<String, Object> outputs(List<HasOutputs> withOutputs) {
@@ -181,25 +230,25 @@ public final class AppSynthesizer {
 
     /**
      * Best effort: the values key whose last part names the refused prop ({@code env['X']} is key
-     * {@code env.X}). A value the construct does not show (a credential) is not shown in a {@code --set} either.
+     * {@code env.X}); for a prop no layer set, when the environment has no values file, that file. A value
+     * the construct does not show (a credential) is not shown in a {@code --set} either.
      */
-    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException refused) {
-        String prop = refused.prop();
-        Matcher mapKey = MAP_KEY_PROP.matcher(prop);
-        String suffix;
-        if (mapKey.matches()) {
-            suffix = "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1");
-        } else {
-            String last = prop.replaceAll("\\[\\d+]", "");
-            suffix = "/" + last.substring(last.lastIndexOf('.') + 1);
-        }
-        boolean hidden = refused.hidesValue();
-        return loaded.origins().entrySet().stream()
-                .filter(e -> e.getKey().endsWith(suffix))
-                .map(e -> shown(e.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(e.getKey()) + ")")
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException e) {
+        Matcher mapKey = MAP_KEY_PROP.matcher(e.prop());
+        String suffix = mapKey.matches()
+                ? "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1")
+                : "/" + lastName(e.prop());
+        boolean hidden = e.hidesValue();
+        String setBy = loaded.origins().entrySet().stream()
+                .filter(o -> o.getKey().endsWith(suffix))
+                .map(o -> shown(o.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(o.getKey()) + ")")
                 .sorted()
                 .reduce((a, b) -> a + ", " + b)
-                .orElse("the app's code or a construct default");
+                .orElse(null);
+        if (e.given() == null && loaded.missingOverlay() != null) {
+            return loaded.missingOverlay();
+        }
+        return "set by " + (setBy != null ? setBy : "the app's code or a construct default");
     }
 
     /** An origin as messages show it: a {@code --set} without its value when the value is hidden. */

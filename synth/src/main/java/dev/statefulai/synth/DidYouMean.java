@@ -1,11 +1,55 @@
 package dev.statefulai.synth;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
-/** Suggests the nearest known key for a misspelt one. */
+/** Suggests the nearest known key for a misspelt one, and shows the characters that make a key only look right. */
 public final class DidYouMean {
+    /** Unusual characters listed at most, so that a line stays a line. */
+    private static final int MAX_LISTED = 4;
+
     private DidYouMean() {
+    }
+
+    /**
+     * What to add after a name that is not known: {@code " (did you mean 'replicas'?)"}, led by the
+     * characters of {@code given} that are not printable ASCII, since a look-alike (a Cyrillic letter, a
+     * zero-width space) reads exactly like the name it is not; empty when there is nothing to say.
+     */
+    public static String hint(String given, Collection<String> candidates) {
+        List<String> parts = new ArrayList<>();
+        unusualCharacters(given).ifPresent(parts::add);
+        suggest(given, candidates).ifPresent(s -> parts.add("did you mean '" + s + "'?"));
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    /**
+     * The characters of {@code text} outside printable ASCII, by position, code point and Unicode name:
+     * {@code character 2 is U+0435 CYRILLIC SMALL LETTER IE}; empty when there are none.
+     */
+    public static Optional<String> unusualCharacters(String text) {
+        List<String> found = new ArrayList<>();
+        int position = 0;
+        int more = 0;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int c = text.codePointAt(i);
+            position++;
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
+            if (found.size() == MAX_LISTED) {
+                more++;
+                continue;
+            }
+            String name = Character.getName(c);
+            found.add(String.format("character %d is U+%04X%s", position, c, name == null ? "" : " " + name));
+        }
+        if (more > 0) {
+            found.add("and " + more + " more");
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
     }
 
     /** The candidate closest to {@code given}, if it is close enough to be a likely typo. */

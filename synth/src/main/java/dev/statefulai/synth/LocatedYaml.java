@@ -1,33 +1,64 @@
 package dev.statefulai.synth;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * A YAML document read into a Jackson tree that remembers, for every key, the file and line it came
+ * A values file read into a Jackson tree that remembers, for every key, the file and line it came
  * from: merged values lose their layering, and errors must still point at the line to fix.
+ *
+ * <p>Values files are YAML 1.2 (the core schema), read by SnakeYAML Engine: aliases are the value they
+ * refer to, merge keys ({@code <<}) merge, {@code yes} and {@code no} are strings, one document per
+ * file. Where YAML 1.1 readers (Helm, kubectl) would read a plain scalar as another number
+ * ({@code 010}, {@code 0x10}, {@code 1_000}), the tree keeps the text as a {@link YamlNodes.AmbiguousNumber}
+ * and the checker refuses it where a number belongs. Every problem of a file is reported together.
  *
  * @param tree    the document; an empty file is an empty object
  * @param origins where each value came from, by JSON pointer ({@code /vectorDb/replicas})
+ * @param empty   whether the file holds no document at all (only comments or nothing)
  */
-public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins) {
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean empty) {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * The YAML 1.2 core schema, with merge keys left to {@link YamlTree}: SnakeYAML Engine would merge
+     * them too, but it reports a merge of something else than a mapping at the end of the mapping, not
+     * at the {@code <<} line.
+     */
+    private static final Schema CORE_WITHOUT_MERGE = new Schema() {
+        private final ScalarResolver resolver = new CoreScalarResolver(false);
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    };
 
     /** Where a value came from: a file and line, or a command-line override. */
     public record Origin(String source, int line) {
@@ -37,90 +68,135 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins) {
         }
     }
 
-    /** Reads {@code file}; {@code displayName} is how messages name it (a path relative to the repo). */
-    public static LocatedYaml read(Path file, String displayName) {
-        if (!Files.exists(file)) {
-            return new LocatedYaml(NODES.objectNode(), new HashMap<>());
-        }
-        try (JsonParser p = YAML.createParser(file.toFile())) {
-            Map<String, Origin> origins = new HashMap<>();
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return new LocatedYaml(NODES.objectNode(), origins);
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw new ValuesException(List.of(displayName + ":" + p.currentTokenLocation().getLineNr()
-                        + ": the file must be a mapping of keys to values, not " + describe(first)));
-            }
-            ObjectNode tree = (ObjectNode) readValue(p, "", displayName, origins);
-            return new LocatedYaml(tree, origins);
-        } catch (JsonProcessingException e) {
-            throw new ValuesException(List.of(syntaxError(displayName, e)));
-        } catch (IOException e) {
-            throw new ValuesException(List.of(displayName + ": cannot be read: " + e.getMessage()));
-        }
+    /** No values: a layer whose file does not exist. */
+    static LocatedYaml none() {
+        return new LocatedYaml(NODES.objectNode(), new HashMap<>(), false);
     }
 
     /**
-     * One line for a YAML syntax error: SnakeYAML's messages span several lines with the context
-     * quoted; keep the sentences and the line of the last mark, which is where the problem is.
+     * Reads {@code file}; {@code displayName} is how messages name it (a path relative to the repo). A
+     * file that does not exist is no values; one that exists but cannot be a values file is an error.
+     *
+     * @throws ValuesException with every problem of the file
      */
-    private static String syntaxError(String displayName, JsonProcessingException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        List<String> sentences = new java.util.ArrayList<>();
-        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("in '[^']*', line (\\d+), column \\d+:");
-        for (String text : e.getOriginalMessage().split("\n")) {
-            java.util.regex.Matcher m = mark.matcher(text.trim());
-            if (m.find()) {
-                line = Integer.parseInt(m.group(1));
-            } else if (!text.isBlank() && !text.startsWith(" ")) {
-                sentences.add(text.trim());
-            }
-        }
-        return displayName + ":" + line + ": not valid YAML: " + String.join("; ", sentences);
+    public static LocatedYaml read(Path file, String displayName) {
+        return ValuesFile.read(file, displayName).map(text -> parse(text, displayName)).orElseGet(LocatedYaml::none);
     }
 
-    private static JsonNode readValue(JsonParser p, String pointer, String file, Map<String, Origin> origins) throws IOException {
-        JsonToken token = p.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    int line = p.currentTokenLocation().getLineNr();
-                    String child = pointer + "/" + escape(key);
-                    p.nextToken();
-                    origins.put(child, new Origin(file, line));
-                    object.set(key, readValue(p, child, file, origins));
-                }
-                return object;
+    /** Parses the text of a values file; see {@link #read}. */
+    public static LocatedYaml parse(String text, String displayName) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Origin> origins = new HashMap<>();
+        ObjectNode tree = NODES.objectNode();
+        boolean empty = true;
+        try {
+            Iterator<Node> documents = new Compose(settings(text, displayName)).composeAllFromString(text).iterator();
+            Node root = documents.hasNext() ? documents.next() : null;
+            empty = root == null || isEmptyDocument(root);
+            if (root instanceof MappingNode mapping) {
+                tree = YamlTree.of(mapping, displayName, origins, problems);
+            } else if (!empty) {
+                problems.add(displayName + ":" + line(root) + ": the file must be a mapping of keys to values, not "
+                        + (root instanceof SequenceNode ? "a list" : "a single value"));
             }
-            case START_ARRAY -> {
-                ArrayNode array = NODES.arrayNode();
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String child = pointer + "/" + index++;
-                    origins.put(child, new Origin(file, p.currentTokenLocation().getLineNr()));
-                    array.add(readValue(p, child, file, origins));
-                }
-                return array;
+            if (documents.hasNext()) {
+                problems.add(displayName + ":" + line(documents.next()) + ": a second YAML document starts here; a values file holds "
+                        + "one document: remove the '---' line or move the second document to a file of its own");
             }
-            case VALUE_STRING -> {
-                return NODES.textNode(p.getText());
+        } catch (ReaderException e) {
+            problems.add(displayName + ":" + lineAt(text, e.getPosition()) + ": not valid YAML: the character "
+                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed (a control character); remove it");
+        } catch (YamlEngineException e) {
+            problems.add(syntaxError(displayName, e));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return new LocatedYaml(tree, origins, empty);
+    }
+
+    /**
+     * The value of {@code --set key=value}: YAML, read like a values file ({@code 010} stays text for the
+     * checker, {@code null} unsets); {@code source} names it in messages.
+     */
+    static JsonNode parseValue(String value, String source) {
+        if (value.isEmpty()) {
+            return NODES.textNode("");
+        }
+        List<String> problems = new ArrayList<>();
+        JsonNode parsed;
+        try {
+            parsed = new Compose(settings(value, source)).composeString(value)
+                    .map(node -> YamlTree.value(node, source, problems)).orElse(NODES.nullNode());
+        } catch (YamlEngineException e) {
+            problems.add(source + ": the value is not YAML: " + syntaxMessage(e));
+            parsed = null;
+        }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return parsed;
+    }
+
+    private static LoadSettings settings(String text, String label) {
+        return LoadSettings.builder()
+                .setSchema(CORE_WITHOUT_MERGE)
+                .setLabel(label)
+                .setAllowNonScalarKeys(true)
+                .setCodePointLimit(Math.max(ValuesFile.MAX_BYTES, text.length()) + 1)
+                // One buffer for the whole text: the reader's default 1 KiB window is copied on every refill,
+                // which makes a long line cost its length squared.
+                .setBufferSize(text.length() + 1)
+                .build();
+    }
+
+    /** The line of the code point at {@code position} of {@code text}. */
+    private static int lineAt(String text, int position) {
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(position, 0), text.codePointCount(0, text.length())));
+        return 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
+    }
+
+    private static boolean isEmptyDocument(Node root) {
+        return root instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty();
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    /** One line for a YAML syntax error, at the line of the problem: SnakeYAML's messages span several lines. */
+    private static String syntaxError(String displayName, YamlEngineException e) {
+        int line = 0;
+        if (e instanceof MarkedYamlEngineException m) {
+            line = m.getProblemMark().or(m::getContextMark).map(mark -> mark.getLine() + 1).orElse(0);
+        }
+        return displayName + (line > 0 ? ":" + line : "") + ": not valid YAML: " + syntaxMessage(e);
+    }
+
+    private static String syntaxMessage(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException m) {
+            List<String> parts = new ArrayList<>();
+            if (m.getContext() != null) {
+                parts.add(m.getContext());
             }
-            case VALUE_NUMBER_INT -> {
-                return NODES.numberNode(p.getBigIntegerValue());
+            if (m.getProblem() != null) {
+                parts.add(m.getProblem());
             }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDecimalValue());
+            return String.join("; ", parts).replaceAll("\\s+", " ").trim();
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+
+    /** Calls {@code action} with {@code pointer} and the pointer of every value inside {@code node}. */
+    static void forEachPointer(JsonNode node, String pointer, java.util.function.Consumer<String> action) {
+        action.accept(pointer);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> forEachPointer(f.getValue(), pointer + "/" + escape(f.getKey()), action));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                forEachPointer(node.get(i), pointer + "/" + i, action);
             }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(p.getBooleanValue());
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
-            default -> throw new IllegalStateException("unexpected YAML token " + token);
         }
     }
 
@@ -145,13 +221,5 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins) {
             p = p.tail();
         }
         return out.toString();
-    }
-
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_ARRAY -> "a list";
-            case VALUE_STRING -> "a string";
-            default -> "a single value";
-        };
     }
 }

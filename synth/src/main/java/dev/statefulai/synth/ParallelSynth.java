@@ -27,8 +27,8 @@ public final class ParallelSynth {
     public record Unit(AppCatalog.App app, String environment, Map<String, String> overrides) {
     }
 
-    /** What a unit gave: a result, or the problems of its values. */
-    public record UnitOutcome(AppSynthesizer.Result result, List<String> problems) {
+    /** What a unit gave: a result, or the problems of its values; and warnings either way. */
+    public record UnitOutcome(AppSynthesizer.Result result, List<String> problems, List<String> warnings) {
     }
 
     /** Peak memory of this process and of its jsii node processes, in KiB (0 where unknown). */
@@ -99,10 +99,11 @@ public final class ParallelSynth {
     static List<UnitOutcome> synthBatch(List<Unit> units) {
         List<UnitOutcome> out = new ArrayList<>(units.size());
         for (Unit u : units) {
+            List<String> warnings = ValuesLoader.warnings(u.app(), u.environment());
             try {
-                out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of()));
+                out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of(), warnings));
             } catch (ValuesException e) {
-                out.add(new UnitOutcome(null, e.problems()));
+                out.add(new UnitOutcome(null, e.problems(), warnings));
             }
         }
         return out;

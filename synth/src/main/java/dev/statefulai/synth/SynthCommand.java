@@ -120,18 +120,16 @@ public final class SynthCommand implements Callable<Integer> {
             catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
         } catch (OutputFolder.Refused e) {
             return refuse(e);
+        } catch (ValuesException e) {
+            return fail(e.problems());
         } catch (IllegalStateException e) {
             // An app not compiled, or two apps of one name: the user's to fix.
             return fail(List.of(e.getMessage()));
         }
-        List<String> envs;
-        Map<String, Map<String, String>> perApp;
-        try {
-            envs = selectEnvironments(catalog);
-            perApp = Overrides.byApp(overrides, catalog);
-        } catch (ValuesException e) {
-            return fail(e.problems());
-        }
+        // A bad --env or --set is reported with the problems of the values, not instead of them.
+        List<String> argumentProblems = new ArrayList<>();
+        List<String> envs = selectEnvironments(catalog, argumentProblems);
+        Map<String, Map<String, String>> perApp = Overrides.byApp(overrides, catalog, argumentProblems);
         // Incremental: an app and environment whose code, values and overrides are unchanged since the
         // last synth into this folder, and whose files there are untouched, is taken from the folder.
         // --check always synthesizes everything: it is the proof that dist/ is what the code makes.
@@ -143,8 +141,11 @@ public final class SynthCommand implements Callable<Integer> {
         }
         Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(jobs, state));
         Synthesis.Outcome outcome = run.outcome();
-        if (!outcome.ok()) {
-            return fail(outcome.problems());
+        outcome.warnings().forEach(w -> System.err.println(Style.warning("warning: " + w)));
+        if (!outcome.ok() || !argumentProblems.isEmpty()) {
+            List<String> problems = new ArrayList<>(outcome.problems());
+            problems.addAll(argumentProblems);
+            return fail(problems);
         }
         DistTree tree = outcome.tree();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -178,23 +179,18 @@ public final class SynthCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> selectEnvironments(AppCatalog catalog) {
+    /** The environments to synthesize: those of {@code --env} that exist (the others go to {@code problems}), else all. */
+    private List<String> selectEnvironments(AppCatalog catalog, List<String> problems) {
         List<String> all = catalog.environments();
         if (environments.isEmpty()) {
             return all;
         }
-        List<String> problems = new ArrayList<>();
         for (String env : environments) {
             if (!all.contains(env)) {
-                problems.add("--env " + env + ": no app has values-" + env + ".yaml"
-                        + DidYouMean.suggest(env, all).map(s -> " (did you mean '" + s + "'?)").orElse("")
-                        + "; environments: " + all);
+                problems.add("--env " + env + ": no app has values-" + env + ".yaml" + DidYouMean.hint(env, all) + "; environments: " + all);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ValuesException(problems);
-        }
-        return environments.stream().distinct().sorted().toList();
+        return environments.stream().filter(all::contains).distinct().sorted().toList();
     }
 
     private static void warnKept(String path) {
@@ -238,11 +234,11 @@ public final class SynthCommand implements Callable<Integer> {
         private Overrides() {
         }
 
-        static Map<String, Map<String, String>> byApp(List<String> sets, AppCatalog catalog) {
+        /** The overrides of each app, by app name; those that name no app go to {@code problems}. */
+        static Map<String, Map<String, String>> byApp(List<String> sets, AppCatalog catalog, List<String> problems) {
             Map<String, String> byPrefix = new LinkedHashMap<>();
             catalog.apps().forEach(a -> byPrefix.put(camelCase(a.name()), a.name()));
             Map<String, Map<String, String>> out = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>();
             for (String set : sets) {
                 int eq = set.indexOf('=');
                 int dot = set.indexOf('.');
@@ -253,15 +249,11 @@ public final class SynthCommand implements Callable<Integer> {
                 String prefix = set.substring(0, dot);
                 String app = byPrefix.get(prefix);
                 if (app == null) {
-                    problems.add("--set " + set + ": no app '" + prefix + "'"
-                            + DidYouMean.suggest(prefix, byPrefix.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                    problems.add("--set " + set + ": no app '" + prefix + "'" + DidYouMean.hint(prefix, byPrefix.keySet())
                             + "; apps: " + byPrefix.keySet());
                     continue;
                 }
                 out.computeIfAbsent(app, a -> new LinkedHashMap<>()).put(set.substring(dot + 1, eq), set.substring(eq + 1));
-            }
-            if (!problems.isEmpty()) {
-                throw new ValuesException(problems);
             }
             return out;
         }

@@ -116,8 +116,10 @@ public final class SynthState {
         update(d, "app", u.app().name());
         update(d, "environment", u.environment());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
-            String sha = hashes.hash(u.app().dir().resolve(f));
-            update(d, f, sha == null ? "-" : sha);
+            Path file = u.app().dir().resolve(f);
+            String sha = hashes.hash(file);
+            // A file there that cannot be read (a dangling link, a folder) is an error to report, not a missing layer.
+            update(d, f, sha != null ? sha : Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "-");
         }
         new TreeMap<>(u.overrides()).forEach((k, v) -> update(d, "--set " + k, v));
         return HexFormat.of().formatHex(d.digest(), 0, 16);

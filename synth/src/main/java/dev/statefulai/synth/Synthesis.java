@@ -10,8 +10,8 @@ import java.util.Map;
  */
 public final class Synthesis {
 
-    /** The rendered tree, or the problems that prevented it. */
-    public record Outcome(DistTree tree, List<String> problems) {
+    /** The rendered tree, or the problems that prevented it; and warnings, which prevent nothing. */
+    public record Outcome(DistTree tree, List<String> problems, List<String> warnings) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -99,10 +99,14 @@ public final class Synthesis {
         List<AppSynthesizer.Result> results = new ArrayList<>();
         // A problem in values.yaml shows in every environment: report it once.
         java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> warnings = new java.util.LinkedHashSet<>();
         for (int i = 0; i < units.size(); i++) {
             if (reused[i] != null) {
                 results.add(reused[i]);
-            } else if (outcomes[i].result() != null) {
+                continue;
+            }
+            warnings.addAll(outcomes[i].warnings());
+            if (outcomes[i].result() != null) {
                 results.add(withPicture(outcomes[i].result()));
             } else {
                 problems.addAll(outcomes[i].problems());
@@ -110,7 +114,7 @@ public final class Synthesis {
         }
         List<String> sorted = new ArrayList<>(problems);
         sorted.sort(Synthesis::byFileAndLine);
-        Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted));
+        Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted), List.copyOf(warnings));
         return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size());
     }
 

@@ -15,11 +15,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.synth.values.ValuesChecker;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,31 @@ import java.util.Map;
 /**
  * Loads an app's values for one environment: the layers {@code values.yaml}, then
  * {@code values-<env>.yaml}, then command-line overrides, later layers winning key by key (lists are
- * replaced whole), bound strictly into the app's record. Construct defaults apply to whatever no layer
- * sets.
+ * replaced whole, though {@code --set list[0].key} edits one entry), bound strictly into the app's record.
+ * Construct defaults apply to whatever no layer sets; {@code null} unsets a key a lower layer set.
+ *
+ * <p>Every problem of every layer is found in one go, and the values that are fine are still bound (the
+ * refused keys left out), so that the constructs can report their own refusals in the same run.
  */
 public final class ValuesLoader {
     private static final ObjectMapper MAPPER = strictMapper();
-    private static final YAMLMapper SCALARS = new YAMLMapper();
 
     private ValuesLoader() {
     }
 
-    /** Values bound into the app's record, with where each key came from. */
-    public record Loaded<V>(V values, Map<String, LocatedYaml.Origin> origins) {
+    /**
+     * The values of one app and environment, as far as they bind.
+     *
+     * @param values         bound into the app's record without the keys refused; null when they cannot be
+     *                       bound at all (a file that is not YAML, a record that refuses them)
+     * @param origins        where each key came from
+     * @param problems       every problem of the values, one line each; empty when they are fine
+     * @param refused        the keys refused, as JSON pointers: left out of {@code values}, unless of the right type
+     * @param missingOverlay when the environment's values file does not exist: a note saying so, for
+     *                       refusals of values no layer set; else null
+     */
+    public record Loaded<V>(V values, Map<String, LocatedYaml.Origin> origins, List<String> problems, List<String> refused,
+                            String missingOverlay) {
     }
 
     /**
@@ -46,14 +60,86 @@ public final class ValuesLoader {
      * @param displayDir how messages name that folder, e.g. {@code apps/vector-db}
      * @param overrides  key path to value, e.g. {@code replicas -> 5}, already without the app prefix
      * @param setPrefix  the app prefix of {@code --set} keys, e.g. {@code vectorDb}, to name overrides in messages
+     * @throws ValuesException with every problem, when there is one
      */
     public static <V> Loaded<V> load(Class<V> type, Path appDir, String displayDir, String environment,
                                      Map<String, String> overrides, String setPrefix) {
-        LocatedYaml merged = LocatedYaml.read(appDir.resolve("values.yaml"), displayDir + "/values.yaml");
+        Loaded<V> loaded = read(type, appDir, displayDir, environment, overrides, setPrefix);
+        if (!loaded.problems().isEmpty()) {
+            throw new ValuesException(loaded.problems());
+        }
+        return loaded;
+    }
+
+    /** Like {@link #load}, but returns the problems with what could be bound instead of throwing. */
+    public static <V> Loaded<V> read(Class<V> type, Path appDir, String displayDir, String environment,
+                                     Map<String, String> overrides, String setPrefix) {
+        List<String> problems = new ArrayList<>();
+        boolean complete = true;
+        LocatedYaml merged = LocatedYaml.none();
         String overlayName = "values-" + environment + ".yaml";
-        merge(merged, LocatedYaml.read(appDir.resolve(overlayName), displayDir + "/" + overlayName));
-        overrides.forEach((key, value) -> applyOverride(merged, key, value, "--set " + setPrefix + "." + key + "=" + value));
-        return new Loaded<>(bind(type, merged), merged.origins());
+        for (String name : List.of("values.yaml", overlayName)) {
+            try {
+                merge(merged, LocatedYaml.read(appDir.resolve(name), displayDir + "/" + name));
+            } catch (ValuesException e) {
+                problems.addAll(e.problems());
+                complete = false;
+            }
+        }
+        String missingOverlay = Files.exists(appDir.resolve(overlayName), LinkOption.NOFOLLOW_LINKS) ? null
+                : "not set: " + displayDir + " has no " + overlayName + ", so " + environment + " takes " + displayDir + "/values.yaml alone";
+        overrides.forEach((key, value) -> {
+            try {
+                SetOverride.apply(merged, key, value, "--set " + setPrefix + "." + key + "=" + value);
+            } catch (ValuesException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        List<String> refused = new ArrayList<>();
+        for (ValuesChecker.Problem p : ValuesChecker.check(type, merged.tree(), merged.origins())) {
+            problems.add(p.message());
+            // A value of the right type is kept: the constructs go on past what they refuse, and past it find the rest.
+            refused.add(p.binds() ? p.pointer() : leaveOut(merged.tree(), p.pointer()));
+        }
+        V values = null;
+        if (complete) {
+            try {
+                values = MAPPER.treeToValue(merged.tree(), type);
+            } catch (JsonMappingException e) {
+                problems.add(describe(e, merged));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.add("values: " + e.getOriginalMessage());
+            }
+        }
+        return new Loaded<>(values, merged.origins(), List.copyOf(problems), List.copyOf(refused), missingOverlay);
+    }
+
+    /** What is worth saying about the values files of {@code app} in {@code environment} though they are not wrong. */
+    static List<String> warnings(AppCatalog.App app, String environment) {
+        String overlay = "values-" + environment + ".yaml";
+        if (ValuesFile.holdsNoValues(app.dir().resolve(overlay))) {
+            return List.of(app.displayDir() + "/" + overlay + " is empty: " + app.name() + " takes " + app.displayDir()
+                    + "/values.yaml alone in " + environment + "; write {} to say so on purpose");
+        }
+        return List.of();
+    }
+
+    /**
+     * Removes the refused key at {@code pointer} (a refused list entry: the whole list), so that what is
+     * left binds; returns the pointer of what was removed.
+     */
+    private static String leaveOut(ObjectNode tree, String pointer) {
+        String at = pointer;
+        while (!at.isEmpty()) {
+            JsonPointer p = JsonPointer.compile(at);
+            JsonNode parent = tree.at(p.head());
+            if (parent instanceof ObjectNode object) {
+                object.remove(p.last().getMatchingProperty());
+                return at;
+            }
+            at = p.head().toString();
+        }
+        return at;
     }
 
     /** Deep-merges {@code overlay} into {@code base}: objects merge key by key, anything else is replaced. */
@@ -71,69 +157,18 @@ public final class ValuesLoader {
                 baseOrigins.put(child, overlayOrigins.get(child));
                 mergeObject(existingObject, overlayObject, child, baseOrigins, overlayOrigins);
             } else {
-                baseOrigins.keySet().removeIf(k -> k.startsWith(child + "/"));
-                overlayOrigins.forEach((k, v) -> {
-                    if (k.equals(child) || k.startsWith(child + "/")) {
-                        baseOrigins.put(k, v);
+                // Walks the two subtrees, not every origin: a merge costs the size of what it merges.
+                if (existing != null) {
+                    LocatedYaml.forEachPointer(existing, child, baseOrigins::remove);
+                }
+                LocatedYaml.forEachPointer(field.getValue(), child, k -> {
+                    LocatedYaml.Origin origin = overlayOrigins.get(k);
+                    if (origin != null) {
+                        baseOrigins.put(k, origin);
                     }
                 });
                 base.set(field.getKey(), field.getValue());
             }
-        }
-    }
-
-    /** Applies {@code key=value}: the key is a dotted path with optional list indexes, {@code a.b[0].c}. */
-    static void applyOverride(LocatedYaml values, String key, String value, String source) {
-        JsonNode parsed;
-        try {
-            parsed = value.isEmpty() ? SCALARS.getNodeFactory().textNode("") : SCALARS.readTree(value);
-        } catch (Exception e) {
-            throw new ValuesException(List.of(source + ": the value is not a YAML scalar: " + e.getMessage()));
-        }
-        if (parsed == null || parsed.isMissingNode()) {
-            parsed = SCALARS.getNodeFactory().nullNode();
-        }
-        StringBuilder ptr = new StringBuilder();
-        for (String segment : key.replaceAll("\\[(\\d+)]", ".$1").split("\\.")) {
-            if (segment.isEmpty()) {
-                throw new ValuesException(List.of(source + ": the key has an empty part; write keys as a.b.c or a.list[0].b"));
-            }
-            ptr.append('/').append(LocatedYaml.escape(segment));
-        }
-        JsonPointer pointer = JsonPointer.compile(ptr.toString());
-        ObjectNode overlay = SCALARS.createObjectNode();
-        JsonNode parent = values.tree().at(pointer.head());
-        if (parent.isArray()) {
-            int index = pointer.last().getMatchingIndex();
-            if (index < 0 || index >= parent.size()) {
-                throw new ValuesException(List.of(source + ": " + LocatedYaml.keyPath(pointer.head().toString())
-                        + " has " + parent.size() + " entries; the index must be from 0 to " + (parent.size() - 1)));
-            }
-            ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(index, parsed);
-            values.origins().put(ptr.toString(), new LocatedYaml.Origin(source, 0));
-            return;
-        }
-        overlay.withObject(pointer.head()).set(pointer.last().getMatchingProperty(), parsed);
-        Map<String, LocatedYaml.Origin> overlayOrigins = new HashMap<>();
-        JsonPointer p = pointer;
-        while (p != null && !p.matches()) {
-            overlayOrigins.put(p.toString(), new LocatedYaml.Origin(source, 0));
-            p = p.head();
-        }
-        merge(values, new LocatedYaml(overlay, overlayOrigins));
-    }
-
-    private static <V> V bind(Class<V> type, LocatedYaml merged) {
-        List<String> problems = dev.statefulai.synth.values.ValuesChecker.check(type, merged.tree(), merged.origins());
-        if (!problems.isEmpty()) {
-            throw new ValuesException(problems);
-        }
-        try {
-            return MAPPER.treeToValue(merged.tree(), type);
-        } catch (JsonMappingException e) {
-            throw new ValuesException(List.of(describe(e, merged)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ValuesException(List.of("values: " + e.getOriginalMessage()));
         }
     }
 
@@ -149,8 +184,8 @@ public final class ValuesLoader {
             List<String> known = new ArrayList<>();
             u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
             known.sort(String::compareTo);
-            String hint = DidYouMean.suggest(u.getPropertyName(), known).map(s -> " (did you mean '" + s + "'?)").orElse("");
-            return where + ": unknown key '" + key + "'" + hint + "; allowed keys here: " + String.join(", ", known);
+            return where + ": unknown key '" + key + "'" + DidYouMean.hint(u.getPropertyName(), known)
+                    + "; allowed keys here: " + String.join(", ", known);
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidPropsException ip) {
             return where + ": " + key + ": " + ip.getMessage();

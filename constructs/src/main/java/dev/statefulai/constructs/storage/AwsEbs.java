@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,46 +47,46 @@ public final class AwsEbs implements StorageBackend {
     private AwsEbs(Builder b) {
         String construct = "AwsEbs";
         if (!TYPES.contains(b.volumeType)) {
-            throw new InvalidPropsException(construct, "volumeType", b.volumeType, "one of " + new java.util.TreeSet<>(TYPES));
+            Refusals.refuse(new InvalidPropsException(construct, "volumeType", b.volumeType, "one of " + new java.util.TreeSet<>(TYPES)));
         }
         if (b.throughput != null && !"gp3".equals(b.volumeType)) {
-            throw new InvalidPropsException(construct, "throughput", b.throughput, "only with volumeType gp3");
+            Refusals.refuse(new InvalidPropsException(construct, "throughput", b.throughput, "only with volumeType gp3"));
         }
         if (b.inTree && (b.iops != null || b.throughput != null)) {
-            throw new InvalidPropsException(construct, "legacyInTreeProvisioner", true,
-                    "false when iops or throughput are set: the in-tree provisioner does not take them");
+            Refusals.refuse(new InvalidPropsException(construct, "legacyInTreeProvisioner", true,
+                    "false when iops or throughput are set: the in-tree provisioner does not take them"));
         }
         int[] iopsRange = IOPS_RANGES.get(b.volumeType);
         if (b.iops != null && iopsRange == null) {
-            throw new InvalidPropsException(construct, "iops", b.iops,
-                    "only with volumeType gp3, io1 or io2 (" + b.volumeType + " has a fixed performance per GiB)");
+            Refusals.refuse(new InvalidPropsException(construct, "iops", b.iops,
+                    "only with volumeType gp3, io1 or io2 (" + b.volumeType + " has a fixed performance per GiB)"));
         }
         if (b.iops == null && !b.inTree && ("io1".equals(b.volumeType) || "io2".equals(b.volumeType))) {
-            throw new InvalidPropsException(construct, "iops", null,
+            Refusals.refuse(new InvalidPropsException(construct, "iops", null,
                     "the provisioned IOPS of every " + b.volumeType + " volume, from " + iopsRange[0] + " to " + iopsRange[1]
-                            + ": " + b.volumeType + " has no baseline");
+                            + ": " + b.volumeType + " has no baseline"));
         }
         if (b.iops != null && (b.iops < iopsRange[0] || b.iops > iopsRange[1])) {
-            throw new InvalidPropsException(construct, "iops", b.iops,
-                    "from " + iopsRange[0] + " to " + iopsRange[1] + " for volumeType " + b.volumeType);
+            Refusals.refuse(new InvalidPropsException(construct, "iops", b.iops,
+                    "from " + iopsRange[0] + " to " + iopsRange[1] + " for volumeType " + b.volumeType));
         }
         if (b.throughput != null) {
             int iopsOrBaseline = b.iops == null ? GP3_BASELINE_IOPS : b.iops;
             int max = Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4);
             if (b.throughput < GP3_BASELINE_THROUGHPUT || b.throughput > max) {
-                throw new InvalidPropsException(construct, "throughput", b.throughput,
+                Refusals.refuse(new InvalidPropsException(construct, "throughput", b.throughput,
                         "from " + GP3_BASELINE_THROUGHPUT + " to " + max + " MiB/s: gp3 gives at most " + GP3_MAX_THROUGHPUT
                                 + " MiB/s and 0.25 MiB/s per provisioned IOPS (" + iopsOrBaseline + " IOPS"
-                                + (b.iops == null ? ", the baseline" : "") + ")");
+                                + (b.iops == null ? ", the baseline" : "") + ")"));
             }
         }
         if (b.kmsKeyId != null) {
             if (!b.encrypted) {
-                throw new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId, "only with encrypted true");
+                Refusals.refuse(new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId, "only with encrypted true"));
             }
             if (!KMS_KEY.matcher(b.kmsKeyId).matches()) {
-                throw new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId,
-                        "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+                Refusals.refuse(new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId,
+                        "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
             }
         }
         this.volumeType = b.volumeType;

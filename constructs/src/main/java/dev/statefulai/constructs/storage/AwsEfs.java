@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.Map;
 import java.util.Set;
@@ -40,27 +41,27 @@ public final class AwsEfs implements StorageBackend {
     private AwsEfs(Builder b) {
         String construct = "AwsEfs";
         if (b.fileSystemId != null && !FILE_SYSTEM_ID.matcher(b.fileSystemId).matches()) {
-            throw new InvalidPropsException(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_RULE);
+            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_RULE));
         }
         if (b.directoryPerms == null || !PERMS.matcher(b.directoryPerms).matches()) {
-            throw new InvalidPropsException(construct, "directoryPerms", b.directoryPerms,
-                    "octal permissions of the access point's directory, such as 700, 750 or 775");
+            Refusals.refuse(new InvalidPropsException(construct, "directoryPerms", b.directoryPerms,
+                    "octal permissions of the access point's directory, such as 700, 750 or 775"));
         }
         if (b.basePath != null) {
             Validate.absolutePath(construct, "basePath", b.basePath);
         }
         if ((b.gidRangeStart == null) != (b.gidRangeEnd == null)) {
-            throw new InvalidPropsException(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null,
-                    "both gidRangeStart and gidRangeEnd, or neither");
+            Refusals.refuse(new InvalidPropsException(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null,
+                    "both gidRangeStart and gidRangeEnd, or neither"));
         }
         if (b.gidRangeStart != null && (b.gidRangeStart < 1 || b.gidRangeEnd <= b.gidRangeStart)) {
-            throw new InvalidPropsException(construct, "gidRangeEnd", b.gidRangeEnd,
-                    "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more");
+            Refusals.refuse(new InvalidPropsException(construct, "gidRangeEnd", b.gidRangeEnd,
+                    "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more"));
         }
         boolean dynamicOnly = b.basePath != null || b.gidRangeStart != null || !"700".equals(b.directoryPerms);
         if (b.fileSystemId == null && dynamicOnly) {
-            throw new InvalidPropsException(construct, "fileSystemId", null,
-                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
+            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", null,
+                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set"));
         }
         this.fileSystemId = b.fileSystemId;
         this.directoryPerms = b.directoryPerms;

@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,20 +43,20 @@ public final class AzureDisk implements StorageBackend {
     private AzureDisk(Builder b) {
         String construct = "AzureDisk";
         if (!SKUS.contains(b.skuName)) {
-            throw new InvalidPropsException(construct, "skuName", b.skuName, "one of " + new TreeSet<>(SKUS));
+            Refusals.refuse(new InvalidPropsException(construct, "skuName", b.skuName, "one of " + new TreeSet<>(SKUS)));
         }
         boolean tunable = TUNABLE.contains(b.skuName);
         if (b.cachingMode != null && !CACHING.contains(b.cachingMode)) {
-            throw new InvalidPropsException(construct, "cachingMode", b.cachingMode, "one of [None, ReadOnly, ReadWrite]");
+            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode, "one of [None, ReadOnly, ReadWrite]"));
         }
         if (tunable && b.cachingMode != null && !"None".equals(b.cachingMode)) {
-            throw new InvalidPropsException(construct, "cachingMode", b.cachingMode,
-                    "None for skuName " + b.skuName + ", which has no host caching");
+            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode,
+                    "None for skuName " + b.skuName + ", which has no host caching"));
         }
         if (!tunable && (b.diskIops != null || b.diskMbps != null)) {
-            throw new InvalidPropsException(construct, b.diskIops != null ? "diskIops" : "diskMbps",
+            Refusals.refuse(new InvalidPropsException(construct, b.diskIops != null ? "diskIops" : "diskMbps",
                     b.diskIops != null ? b.diskIops : b.diskMbps,
-                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size");
+                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size"));
         }
         if ("PremiumV2_LRS".equals(b.skuName)) {
             range(construct, "diskIops", b.diskIops, 3000, 80000, "PremiumV2_LRS");
@@ -65,9 +66,9 @@ public final class AzureDisk implements StorageBackend {
             range(construct, "diskMbps", b.diskMbps, 1, 10000, "UltraSSD_LRS");
         }
         if (b.diskEncryptionSetId != null && !ENCRYPTION_SET.matcher(b.diskEncryptionSetId).matches()) {
-            throw new InvalidPropsException(construct, "diskEncryptionSetId", b.diskEncryptionSetId,
+            Refusals.refuse(new InvalidPropsException(construct, "diskEncryptionSetId", b.diskEncryptionSetId,
                     "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
-                            + "Microsoft.Compute/diskEncryptionSets/<name>");
+                            + "Microsoft.Compute/diskEncryptionSets/<name>"));
         }
         this.skuName = b.skuName;
         this.cachingMode = tunable ? "None" : b.cachingMode;
@@ -79,7 +80,7 @@ public final class AzureDisk implements StorageBackend {
 
     private static void range(String construct, String prop, Integer value, int min, int max, String sku) {
         if (value != null && (value < min || value > max)) {
-            throw new InvalidPropsException(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku);
+            Refusals.refuse(new InvalidPropsException(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,16 +26,16 @@ public final class AzureDiskVolume implements PreProvisionedVolume {
     AzureDiskVolume(String diskId, String zone, boolean zoneRedundant, String fsType) {
         Validate.required(CONSTRUCT, "diskId", diskId, DISK_RULE);
         if (!DISK_ID.matcher(diskId).matches()) {
-            throw new InvalidPropsException(CONSTRUCT, "diskId", diskId, DISK_RULE);
+            Refusals.refuse(new InvalidPropsException(CONSTRUCT, "diskId", diskId, DISK_RULE));
         }
         if (zoneRedundant && zone != null) {
-            throw new InvalidPropsException(CONSTRUCT, "zone", zone, "none for a ZRS disk, which attaches in every zone of its region");
+            Refusals.refuse(new InvalidPropsException(CONSTRUCT, "zone", zone, "none for a ZRS disk, which attaches in every zone of its region"));
         }
         if (!zoneRedundant) {
             String rule = "the zone of the LRS disk, such as eastus-1 (region and zone number)";
             Validate.required(CONSTRUCT, "zone", zone, rule);
             if (!ZONE.matcher(zone).matches()) {
-                throw new InvalidPropsException(CONSTRUCT, "zone", zone, rule);
+                Refusals.refuse(new InvalidPropsException(CONSTRUCT, "zone", zone, rule));
             }
         }
         this.diskId = diskId;

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,12 +26,12 @@ public final class EbsVolume implements PreProvisionedVolume {
     EbsVolume(String volumeId, String zone, String fsType, boolean inTree) {
         Validate.required("EbsVolume", "volumeId", volumeId, "an EBS volume id such as vol-0123456789abcdef0");
         if (!VOLUME_ID.matcher(volumeId).matches()) {
-            throw new InvalidPropsException("EbsVolume", "volumeId", volumeId,
-                    "an EBS volume id: 'vol-' and 17 (or, for old volumes, 8) lower-case hex digits");
+            Refusals.refuse(new InvalidPropsException("EbsVolume", "volumeId", volumeId,
+                    "an EBS volume id: 'vol-' and 17 (or, for old volumes, 8) lower-case hex digits"));
         }
         Validate.required("EbsVolume", "zone", zone, "an availability zone such as us-east-1a");
         if (!ZONE.matcher(zone).matches()) {
-            throw new InvalidPropsException("EbsVolume", "zone", zone, "an availability zone such as us-east-1a");
+            Refusals.refuse(new InvalidPropsException("EbsVolume", "zone", zone, "an availability zone such as us-east-1a"));
         }
         this.volumeId = volumeId;
         this.zone = zone;

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class EfsVolume implements PreProvisionedVolume {
     EfsVolume(String volumeHandle) {
         Validate.required("EfsVolume", "volumeHandle", volumeHandle, HANDLE_RULE);
         if (!HANDLE.matcher(volumeHandle).matches() || volumeHandle.contains("..") || volumeHandle.endsWith(":")) {
-            throw new InvalidPropsException("EfsVolume", "volumeHandle", volumeHandle, HANDLE_RULE);
+            Refusals.refuse(new InvalidPropsException("EfsVolume", "volumeHandle", volumeHandle, HANDLE_RULE));
         }
         this.volumeHandle = volumeHandle;
     }

@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,15 +36,15 @@ public final class GcePd implements StorageBackend {
     private GcePd(Builder b) {
         String construct = "GcePd";
         if (!TYPES.contains(b.diskType)) {
-            throw new InvalidPropsException(construct, "diskType", b.diskType, "one of " + new TreeSet<>(TYPES));
+            Refusals.refuse(new InvalidPropsException(construct, "diskType", b.diskType, "one of " + new TreeSet<>(TYPES)));
         }
         if (b.regional && !REGIONAL_TYPES.contains(b.diskType)) {
-            throw new InvalidPropsException(construct, "regional", true,
-                    "false for diskType " + b.diskType + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
+            Refusals.refuse(new InvalidPropsException(construct, "regional", true,
+                    "false for diskType " + b.diskType + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES)));
         }
         if (b.kmsKey != null && !KMS_KEY.matcher(b.kmsKey).matches()) {
-            throw new InvalidPropsException(construct, "kmsKey", b.kmsKey,
-                    "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>");
+            Refusals.refuse(new InvalidPropsException(construct, "kmsKey", b.kmsKey,
+                    "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>"));
         }
         this.diskType = b.diskType;
         this.regional = b.regional;
@@ -121,8 +122,8 @@ public final class GcePd implements StorageBackend {
      */
     public GcePdVolume existingVolume(String project, String zone, String disk) {
         if (regional) {
-            throw new InvalidPropsException("GcePd", "regional", true,
-                    "false for a zonal disk: use existingRegionalVolume for a regional disk");
+            Refusals.refuse(new InvalidPropsException("GcePd", "regional", true,
+                    "false for a zonal disk: use existingRegionalVolume for a regional disk"));
         }
         return GcePdVolume.zonal(project, zone, disk, fsType);
     }
@@ -138,8 +139,8 @@ public final class GcePd implements StorageBackend {
      */
     public GcePdVolume existingRegionalVolume(String project, String region, String disk, List<String> replicaZones) {
         if (!regional) {
-            throw new InvalidPropsException("GcePd", "regional", false,
-                    "true for a regional disk: use existingVolume for a zonal disk");
+            Refusals.refuse(new InvalidPropsException("GcePd", "regional", false,
+                    "true for a regional disk: use existingVolume for a zonal disk"));
         }
         return GcePdVolume.regional(project, region, disk, replicaZones, fsType);
     }

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,11 +40,11 @@ public final class GcePdVolume implements PreProvisionedVolume {
         check("region", region, REGION, "a region such as us-central1");
         String rule = "the two distinct zones of " + region + " the disk is replicated to, such as " + region + "-a and " + region + "-b";
         if (replicaZones == null || replicaZones.size() != 2 || replicaZones.get(0).equals(replicaZones.get(1))) {
-            throw new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule);
+            Refusals.refuse(new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule));
         }
         for (String zone : replicaZones) {
             if (zone == null || !ZONE.matcher(zone).matches() || !zone.startsWith(region + "-")) {
-                throw new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule);
+                Refusals.refuse(new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule));
             }
         }
         return new GcePdVolume("projects/" + project + "/regions/" + region + "/disks/" + disk,
@@ -58,7 +59,7 @@ public final class GcePdVolume implements PreProvisionedVolume {
     private static void check(String prop, String value, Pattern pattern, String rule) {
         Validate.required(CONSTRUCT, prop, value, rule);
         if (!pattern.matcher(value).matches()) {
-            throw new InvalidPropsException(CONSTRUCT, prop, value, rule);
+            Refusals.refuse(new InvalidPropsException(CONSTRUCT, prop, value, rule));
         }
     }
 

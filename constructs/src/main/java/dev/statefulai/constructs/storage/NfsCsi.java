@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.util.Map;
 import java.util.Set;
@@ -39,16 +40,16 @@ public final class NfsCsi implements StorageBackend {
             checkServer(construct, b.server);
             Validate.absolutePath(construct, "share", b.share);
         } else if (b.share != null || b.subDir != null || b.mountPermissions != null) {
-            throw new InvalidPropsException(construct, "server", null,
-                    "the NFS server to provision on, when share, subDir or mountPermissions are set");
+            Refusals.refuse(new InvalidPropsException(construct, "server", null,
+                    "the NFS server to provision on, when share, subDir or mountPermissions are set"));
         }
         if (b.subDir != null && (b.subDir.startsWith("/") || b.subDir.contains(".."))) {
-            throw new InvalidPropsException(construct, "subDir", b.subDir,
-                    "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
+            Refusals.refuse(new InvalidPropsException(construct, "subDir", b.subDir,
+                    "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}"));
         }
         if (b.mountPermissions != null && !PERMS.matcher(b.mountPermissions).matches()) {
-            throw new InvalidPropsException(construct, "mountPermissions", b.mountPermissions,
-                    "octal permissions of each volume's directory, such as 0750 or 0777");
+            Refusals.refuse(new InvalidPropsException(construct, "mountPermissions", b.mountPermissions,
+                    "octal permissions of each volume's directory, such as 0750 or 0777"));
         }
         this.server = b.server;
         this.share = b.share;
@@ -59,7 +60,7 @@ public final class NfsCsi implements StorageBackend {
     static String checkServer(String construct, String server) {
         Validate.required(construct, "server", server, SERVER_RULE);
         if (server.length() > 253 || !HOST.matcher(server).matches()) {
-            throw new InvalidPropsException(construct, "server", server, SERVER_RULE);
+            Refusals.refuse(new InvalidPropsException(construct, "server", server, SERVER_RULE));
         }
         return server;
     }

@@ -3,6 +3,7 @@ package dev.statefulai.constructs.storage;
 import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeBindingMode;
@@ -39,13 +40,13 @@ public final class StorageClassSpec {
         this.bindingMode = b.bindingMode;
         boolean expand = b.allowVolumeExpansion == null ? backend.supportsExpansion() : b.allowVolumeExpansion;
         if (expand && !backend.supportsExpansion()) {
-            throw new InvalidPropsException(construct, "storageClass.allowVolumeExpansion", true,
-                    "false for " + backend.displayName() + ", " + backend.noExpansionReason());
+            Refusals.refuse(new InvalidPropsException(construct, "storageClass.allowVolumeExpansion", true,
+                    "false for " + backend.displayName() + ", " + backend.noExpansionReason()));
         }
         if (backend.isNodeLocal() && bindingMode != VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER) {
-            throw new InvalidPropsException(construct, "storageClass.volumeBindingMode", bindingMode.value(),
+            Refusals.refuse(new InvalidPropsException(construct, "storageClass.volumeBindingMode", bindingMode.value(),
                     "WaitForFirstConsumer for " + backend.displayName()
-                            + ": a node-local volume must be chosen together with the pod's node");
+                            + ": a node-local volume must be chosen together with the pod's node"));
         }
         this.allowVolumeExpansion = expand;
         this.mountOptions = List.copyOf(b.mountOptions);

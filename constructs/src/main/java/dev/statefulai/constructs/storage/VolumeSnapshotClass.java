@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
@@ -42,15 +43,15 @@ public class VolumeSnapshotClass extends RecordableConstruct implements HasOutpu
         StorageBackend backend = Validate.required(construct, "backend", props.backend,
                 "a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), GcePd.balanced(), AzureDisk.premium() or an NfsCsi");
         if (!backend.supportsSnapshots()) {
-            throw new InvalidPropsException(construct, "backend", backend.displayName(),
+            Refusals.refuse(new InvalidPropsException(construct, "backend", backend.displayName(),
                     "a backend whose CSI driver takes snapshots: AWS EBS (CSI), GCE PD, Azure Disk or NFS CSI"
-                            + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)");
+                            + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)"));
         }
         this.deletionPolicy = Validate.required(construct, "deletionPolicy", props.deletionPolicy, "Retain or Delete");
         for (Map.Entry<String, String> p : props.parameters.entrySet()) {
             if (p.getKey() == null || p.getKey().isBlank() || p.getValue() == null) {
-                throw new InvalidPropsException(construct, "parameters", String.valueOf(p.getKey()),
-                        "driver parameters with a key and a value");
+                Refusals.refuse(new InvalidPropsException(construct, "parameters", String.valueOf(p.getKey()),
+                        "driver parameters with a key and a value"));
             }
         }
         this.driver = backend.provisioner();

@@ -1,11 +1,13 @@
 package dev.statefulai.synth.values;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 
 /**
  * A rule on a values record component beyond its Java type, checked before binding with the same
@@ -35,6 +37,14 @@ public @interface Rule {
 
         /** Checks {@code value}; throws {@link InvalidPropsException} naming what is allowed. */
         void check(String key, Object value) {
+            // The constructs' checks only record a refusal while a synth collects them: here it must be thrown.
+            List<InvalidPropsException> refused = Refusals.collect(() -> checkOrRecord(key, value));
+            if (!refused.isEmpty()) {
+                throw refused.get(0);
+            }
+        }
+
+        private void checkOrRecord(String key, Object value) {
             switch (this) {
                 case SIZE -> Validate.size("values", key, String.valueOf(value));
                 case CPU -> Validate.cpu("values", key, String.valueOf(value));

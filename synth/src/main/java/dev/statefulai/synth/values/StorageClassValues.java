@@ -1,6 +1,7 @@
 package dev.statefulai.synth.values;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.AwsEfs;
@@ -154,18 +155,13 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
         }
     }
 
-    /** Refuses the first of the {@code keyValues} pairs that is given: it belongs to another backend. */
+    /** Refuses each of the {@code keyValues} pairs that is given: it belongs to another backend. */
     private static void onlyFor(Backend kind, String label, Object... keyValues) {
-        Map<String, Object> given = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {
-                given.put((String) keyValues[i], keyValues[i + 1]);
+                Refusals.refuse(new InvalidPropsException("storageClass", "storageClass." + keyValues[i], keyValues[i + 1],
+                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to another backend"));
             }
-        }
-        if (!given.isEmpty()) {
-            Map.Entry<String, Object> first = given.entrySet().iterator().next();
-            throw new InvalidPropsException("storageClass", "storageClass." + first.getKey(), first.getValue(),
-                    "nothing for backend " + kind + ": " + first.getKey() + " belongs to another backend");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.synth.DidYouMean;
 import dev.statefulai.synth.LocatedYaml;
 import dev.statefulai.synth.ValuesLoader;
+import dev.statefulai.synth.YamlNodes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,24 +19,41 @@ import java.util.Map;
  * Checks a merged values tree against the app's values record type itself (no separate schema that
  * could drift from the code) and reports every problem at once: unknown keys with a "did you mean",
  * wrong types, enum values, and the {@link Rule}s on record components. A key set to {@code null}
- * or left out keeps the construct default.
+ * or left out keeps the construct default; a key written with no value at all is refused, as a value
+ * forgotten more often than a default meant.
  */
 public final class ValuesChecker {
+    /** What a whole number may look like: YAML 1.1 and 1.2 agree only on plain decimals. */
+    public static final String WHOLE_NUMBER_DIGITS = "a whole number in decimal digits, such as 8 or 1000; a leading 0, 0x, 0o, 0b "
+            + "or '_' is refused: YAML 1.1 and YAML 1.2 read it differently (010 is 8 in one and 10 in the other)";
+
+    /**
+     * A problem: the key it is about (a JSON pointer into the values), the message, and whether the value
+     * still binds into the record (it has the right type but breaks a {@link Rule}).
+     */
+    public record Problem(String pointer, String message, boolean binds) {
+    }
+
     private final Map<String, LocatedYaml.Origin> origins;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private ValuesChecker(Map<String, LocatedYaml.Origin> origins) {
         this.origins = origins;
     }
 
     /** The problems of {@code tree} as values of {@code type}; empty when it binds cleanly. */
-    public static List<String> check(Class<?> type, JsonNode tree, Map<String, LocatedYaml.Origin> origins) {
+    public static List<Problem> check(Class<?> type, JsonNode tree, Map<String, LocatedYaml.Origin> origins) {
         ValuesChecker checker = new ValuesChecker(origins);
         checker.walk(type, tree, "");
         return checker.problems;
     }
 
     private void walk(Type type, JsonNode node, String pointer) {
+        if (node instanceof YamlNodes.NoValue) {
+            problem(pointer, LocatedYaml.keyPath(pointer) + ": no value is not allowed; allowed: " + expected(type)
+                    + "; write null to keep the default");
+            return;
+        }
         if (node == null || node.isNull()) {
             return;
         }
@@ -53,8 +71,7 @@ public final class ValuesChecker {
                 RecordComponent component = Arrays.stream(components)
                         .filter(c -> c.getName().equals(field.getKey())).findFirst().orElse(null);
                 if (component == null) {
-                    String hint = DidYouMean.suggest(field.getKey(), keys).map(s -> " (did you mean '" + s + "'?)").orElse("");
-                    problems.add(where(child) + ": unknown key '" + LocatedYaml.keyPath(child) + "'" + hint
+                    problem(child, "unknown key '" + LocatedYaml.keyPath(child) + "'" + DidYouMean.hint(field.getKey(), keys)
                             + "; allowed keys here: " + String.join(", ", keys.stream().sorted().toList()));
                     continue;
                 }
@@ -89,12 +106,16 @@ public final class ValuesChecker {
                 wrongType(pointer, node, "a string");
             }
         } else if (raw == Integer.class || raw == Long.class || raw == int.class || raw == long.class) {
-            if (!node.isIntegralNumber()) {
+            if (node instanceof YamlNodes.AmbiguousNumber) {
+                wrongType(pointer, node, WHOLE_NUMBER_DIGITS);
+            } else if (!node.isIntegralNumber()) {
                 wrongType(pointer, node, "a whole number");
             }
         } else if (raw == Boolean.class || raw == boolean.class) {
             if (!node.isBoolean()) {
-                wrongType(pointer, node, "true or false");
+                boolean yaml11 = node.isTextual() && List.of("yes", "no", "on", "off", "y", "n").contains(node.asText().toLowerCase(java.util.Locale.ROOT));
+                wrongType(pointer, node, yaml11 ? "true or false (YAML 1.1 read " + node.asText() + " as a boolean; YAML 1.2 reads a string)"
+                        : "true or false");
             }
         } else if (raw.isEnum()) {
             List<String> allowed = Arrays.stream(raw.getEnumConstants()).map(String::valueOf).toList();
@@ -112,18 +133,43 @@ public final class ValuesChecker {
         try {
             rule.value().check(LocatedYaml.keyPath(pointer), numeric ? value.numberValue() : value.asText());
         } catch (InvalidPropsException e) {
-            problems.add(where(pointer) + ": " + LocatedYaml.keyPath(pointer) + ": " + show(value)
-                    + " is not allowed; allowed: " + e.allowed());
+            problems.add(new Problem(pointer, where(pointer) + ": " + LocatedYaml.keyPath(pointer) + ": " + show(value)
+                    + " is not allowed; allowed: " + e.allowed(), true));
         }
     }
 
     private void wrongType(String pointer, JsonNode node, String allowed) {
-        problems.add(where(pointer) + ": " + LocatedYaml.keyPath(pointer) + ": " + show(node) + " is not allowed; allowed: " + allowed);
+        problem(pointer, LocatedYaml.keyPath(pointer) + ": " + show(node) + " is not allowed; allowed: " + allowed);
+    }
+
+    private void problem(String pointer, String message) {
+        problems.add(new Problem(pointer, where(pointer) + ": " + message, false));
+    }
+
+    /** What a value of {@code type} is, in the words of the messages. */
+    private static String expected(Type type) {
+        Class<?> raw = raw(type);
+        if (raw.isRecord() || Map.class.isAssignableFrom(raw)) {
+            return "a mapping of keys to values";
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            return "a list";
+        }
+        if (raw == Integer.class || raw == Long.class || raw == int.class || raw == long.class) {
+            return "a whole number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "true or false";
+        }
+        if (raw.isEnum()) {
+            return "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants()).map(String::valueOf).toList());
+        }
+        return "a string";
     }
 
     private static String show(JsonNode node) {
         if (node.isTextual()) {
-            return "'" + node.asText() + "'";
+            return "'" + node.asText() + "'" + DidYouMean.unusualCharacters(node.asText()).map(u -> " (" + u + ")").orElse("");
         }
         if (node.isObject()) {
             return "a mapping";

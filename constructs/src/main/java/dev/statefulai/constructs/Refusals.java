@@ -1,0 +1,56 @@
+package dev.statefulai.constructs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refused props, thrown at once or, while a synth {@linkplain #collect collects} them, recorded so that
+ * the constructs go on checking and one run reports every refusal instead of the first.
+ *
+ * <p>A construct refuses a prop with {@code Refusals.refuse(new InvalidPropsException(...))} where it
+ * can go on after the check, and with {@code throw} where it cannot. Outside a collection, the two are
+ * the same: the first refusal is thrown.
+ */
+public final class Refusals {
+    private static final ThreadLocal<List<InvalidPropsException>> COLLECTING = new ThreadLocal<>();
+
+    private Refusals() {
+    }
+
+    /** Throws {@code refusal}, or records it while this thread collects refusals and returns. */
+    public static void refuse(InvalidPropsException refusal) {
+        List<InvalidPropsException> collecting = COLLECTING.get();
+        if (collecting == null) {
+            throw refusal;
+        }
+        collecting.add(refusal);
+    }
+
+    /**
+     * Runs {@code body} and returns every refusal made meanwhile, in order and without repeats, the one
+     * thrown (if any) last. A construct that went on with a refused prop may fail further on for that
+     * reason: such a failure, after a refusal, ends the body without being reported; with no refusal it
+     * is thrown as it is.
+     */
+    public static List<InvalidPropsException> collect(Runnable body) {
+        List<InvalidPropsException> previous = COLLECTING.get();
+        List<InvalidPropsException> found = new ArrayList<>();
+        COLLECTING.set(found);
+        try {
+            body.run();
+        } catch (InvalidPropsException e) {
+            found.add(e);
+        } catch (RuntimeException e) {
+            if (found.isEmpty()) {
+                throw e;
+            }
+        } finally {
+            COLLECTING.set(previous);
+        }
+        Map<String, InvalidPropsException> distinct = new LinkedHashMap<>();
+        found.forEach(e -> distinct.putIfAbsent(e.getMessage(), e));
+        return List.copyOf(distinct.values());
+    }
+}
