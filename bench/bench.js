@@ -114,7 +114,7 @@ function gateTable() {
     const rounds = [];
     for (let round = 0; round < runs; round++) {
       const t0 = process.hrtime.bigint();
-      const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.synth.Main', 'check', '--dist', dist, '--ref', ''],
+      const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
         { encoding: 'utf8', maxBuffer: 64 << 20 });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const last = r.stdout.trim().split('\n').pop();

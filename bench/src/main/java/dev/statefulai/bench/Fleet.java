@@ -2,8 +2,8 @@ package dev.statefulai.bench;
 
 import dev.statefulai.apps.featurepipeline.FeaturePipelineValues;
 import dev.statefulai.apps.vectordb.VectorDbValues;
-import dev.statefulai.synth.AppCatalog;
-import dev.statefulai.synth.AppDefinition;
+import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.app.AppDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

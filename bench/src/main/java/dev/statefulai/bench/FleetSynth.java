@@ -1,12 +1,12 @@
 package dev.statefulai.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.statefulai.synth.AppCatalog;
-import dev.statefulai.synth.DistWriter;
-import dev.statefulai.synth.ParallelSynth;
-import dev.statefulai.synth.SynthState;
-import dev.statefulai.synth.SynthWatcher;
-import dev.statefulai.synth.Synthesis;
+import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.output.DistWriter;
+import dev.statefulai.engine.ParallelSynth;
+import dev.statefulai.engine.incremental.SynthState;
+import dev.statefulai.engine.incremental.SynthWatcher;
+import dev.statefulai.engine.Synthesis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

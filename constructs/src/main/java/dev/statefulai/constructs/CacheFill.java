@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.facts.Credentials;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

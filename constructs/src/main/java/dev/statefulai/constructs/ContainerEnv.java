@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.facts.Credentials;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

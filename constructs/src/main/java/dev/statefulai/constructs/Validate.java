@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.facts.KubeQuantity;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

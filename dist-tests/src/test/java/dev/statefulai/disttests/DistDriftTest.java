@@ -2,12 +2,12 @@ package dev.statefulai.disttests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.statefulai.synth.AppCatalog;
-import dev.statefulai.synth.DistDiff;
-import dev.statefulai.synth.DistTree;
-import dev.statefulai.synth.DistWriter;
-import dev.statefulai.synth.Synthesis;
-import dev.statefulai.synth.testing.RepoRoot;
+import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.output.DistDiff;
+import dev.statefulai.engine.output.DistTree;
+import dev.statefulai.engine.output.DistWriter;
+import dev.statefulai.engine.Synthesis;
+import dev.statefulai.engine.testing.RepoRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.statefulai.disttests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.statefulai.synth.DistWriter;
-import dev.statefulai.synth.testing.RepoRoot;
+import dev.statefulai.engine.output.DistWriter;
+import dev.statefulai.engine.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

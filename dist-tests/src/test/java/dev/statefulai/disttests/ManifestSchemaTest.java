@@ -2,8 +2,8 @@ package dev.statefulai.disttests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.statefulai.synth.schema.ManifestSchemaValidator;
-import dev.statefulai.synth.schema.SchemaFinding;
+import dev.statefulai.gate.schema.ManifestSchemaValidator;
+import dev.statefulai.gate.schema.SchemaFinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

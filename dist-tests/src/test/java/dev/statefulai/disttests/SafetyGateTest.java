@@ -3,11 +3,11 @@ package dev.statefulai.disttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.synth.check.Finding;
-import dev.statefulai.synth.check.Report;
-import dev.statefulai.synth.check.ReportFormat;
-import dev.statefulai.synth.check.SafetyGate;
-import dev.statefulai.synth.check.Severity;
+import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.Report;
+import dev.statefulai.gate.ReportFormat;
+import dev.statefulai.gate.SafetyGate;
+import dev.statefulai.gate.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

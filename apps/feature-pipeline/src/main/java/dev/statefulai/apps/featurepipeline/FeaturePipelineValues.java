@@ -1,7 +1,7 @@
 package dev.statefulai.apps.featurepipeline;
 
-import dev.statefulai.synth.values.Rule;
-import dev.statefulai.synth.values.StorageClassValues;
+import dev.statefulai.app.values.Rule;
+import dev.statefulai.app.values.StorageClassValues;
 import java.util.List;
 
 /**

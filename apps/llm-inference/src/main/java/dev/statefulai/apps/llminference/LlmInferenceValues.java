@@ -1,9 +1,9 @@
 package dev.statefulai.apps.llminference;
 
-import dev.statefulai.synth.values.LocalVolumeValues;
-import dev.statefulai.synth.values.ResourcesValues;
-import dev.statefulai.synth.values.Rule;
-import dev.statefulai.synth.values.StorageClassValues;
+import dev.statefulai.app.values.LocalVolumeValues;
+import dev.statefulai.app.values.ResourcesValues;
+import dev.statefulai.app.values.Rule;
+import dev.statefulai.app.values.StorageClassValues;
 import java.util.List;
 import java.util.Map;
 

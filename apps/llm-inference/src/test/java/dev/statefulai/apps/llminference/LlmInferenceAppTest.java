@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.synth.AppSynthesizer;
-import dev.statefulai.synth.ValuesException;
-import dev.statefulai.synth.testing.AppSnapshotTest;
+import dev.statefulai.engine.AppSynthesizer;
+import dev.statefulai.engine.values.ValuesException;
+import dev.statefulai.engine.testing.AppSnapshotTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.statefulai.apps.vectordb;
 
-import dev.statefulai.synth.values.ResourcesValues;
-import dev.statefulai.synth.values.Rule;
-import dev.statefulai.synth.values.StorageClassValues;
-import dev.statefulai.synth.values.VolumeSnapshotClassValues;
+import dev.statefulai.app.values.ResourcesValues;
+import dev.statefulai.app.values.Rule;
+import dev.statefulai.app.values.StorageClassValues;
+import dev.statefulai.app.values.VolumeSnapshotClassValues;
 
 /**
  * Values of the vector database. Keys left out keep the construct defaults.

@@ -1,0 +1,167 @@
+package dev.statefulai.app.values;
+
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.AzureDisk;
+import dev.statefulai.constructs.storage.GcePd;
+import dev.statefulai.constructs.storage.LocalDisks;
+import dev.statefulai.constructs.storage.NfsCsi;
+import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.storage.StorageClassSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A StorageClass in values files. Options that do not apply to the chosen backend are refused.
+ *
+ * @param name                the class name
+ * @param backend             {@code ebs} (EBS CSI, the default), {@code ebs-in-tree} (retired, explicit only),
+ *                            {@code efs}, {@code gce-pd}, {@code azure-disk}, {@code nfs} or {@code local}
+ * @param reclaimPolicy       {@code Retain} (default) or {@code Delete}
+ * @param volumeType          ebs: the volume type (default {@code gp3}); gce-pd: the disk type (default
+ *                            {@code pd-balanced}); azure-disk: the SKU (default {@code Premium_LRS})
+ * @param encrypted           ebs: encryption; default {@code true}
+ * @param kmsKeyId            ebs: the KMS key ARN; gce-pd: the Cloud KMS key; default the provider's key
+ * @param iops                ebs: provisioned IOPS; azure-disk: {@code DiskIOPSReadWrite} (PremiumV2_LRS, UltraSSD_LRS)
+ * @param throughput          ebs: gp3 throughput in MiB/s; azure-disk: {@code DiskMBpsReadWrite} in MB/s
+ * @param fileSystemId        efs: the file system to create one access point per claim on; default none (existing volumes only)
+ * @param directoryPerms      efs: permissions of each access point's directory; default {@code 700}
+ * @param basePath            efs: the directory access points are created under; default {@code /}
+ * @param regional            gce-pd: replicate disks to two zones; default {@code false}
+ * @param diskEncryptionSetId azure-disk: the disk encryption set for customer-managed keys
+ * @param server              nfs: the server to create one directory per claim on; default none (existing volumes only)
+ * @param share               nfs: the exported path new volumes go under; required with {@code server}
+ * @param mountOptions        mount options of the class's volumes, e.g. {@code [nfsvers=4.1]}; default none
+ */
+public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Backend backend, ReclaimPolicy reclaimPolicy,
+                                 String volumeType, Boolean encrypted, String kmsKeyId,
+                                 @Rule(Rule.Kind.POSITIVE) Integer iops, @Rule(Rule.Kind.POSITIVE) Integer throughput,
+                                 String fileSystemId, String directoryPerms, String basePath, Boolean regional,
+                                 String diskEncryptionSetId, String server, String share, List<String> mountOptions) {
+
+    /** The backends a values file can name. */
+    public enum Backend {
+        /** AWS EBS through the CSI driver. */
+        EBS("ebs"),
+        /** AWS EBS through the retired in-tree provisioner: only for clusters that still need it. */
+        EBS_IN_TREE("ebs-in-tree"),
+        /** AWS EFS through the CSI driver: shared ReadWriteMany file systems. */
+        EFS("efs"),
+        /** GCE persistent disks through the CSI driver. */
+        GCE_PD("gce-pd"),
+        /** Azure managed disks through the CSI driver. */
+        AZURE_DISK("azure-disk"),
+        /** An NFS server through the NFS CSI driver: shared ReadWriteMany file systems. */
+        NFS("nfs"),
+        /** Local disks of the nodes, with pre-provisioned volumes. */
+        LOCAL("local");
+
+        private final String value;
+
+        Backend(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
+    }
+
+    /** A class with every key left out: the construct defaults (EBS gp3), named by the caller. */
+    public static StorageClassValues defaults() {
+        return new StorageClassValues(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The class spec; {@code defaultName} when no name is given. */
+    public StorageClassSpec toSpec(String defaultName) {
+        StorageClassSpec.Builder spec = StorageClassSpec.builder()
+                .name(name != null ? name : defaultName)
+                .backend(toBackend());
+        Set.ifGiven(reclaimPolicy, spec::reclaimPolicy);
+        Set.ifGiven(mountOptions, spec::mountOptions);
+        return spec.build();
+    }
+
+    /** The backend named by {@code backend} ({@code ebs} when none). */
+    public Backend backendOrDefault() {
+        return backend == null ? Backend.EBS : backend;
+    }
+
+    /** The backend named by {@code backend}. */
+    public StorageBackend toBackend() {
+        Backend kind = backendOrDefault();
+        switch (kind) {
+            case EBS, EBS_IN_TREE -> {
+                onlyFor(kind, "ebs or ebs-in-tree", "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
+                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share);
+                AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind == Backend.EBS_IN_TREE);
+                Set.ifGiven(volumeType, ebs::volumeType);
+                Set.ifGiven(encrypted, ebs::encrypted);
+                Set.ifGiven(kmsKeyId, ebs::kmsKeyId);
+                Set.ifGiven(iops, ebs::iops);
+                Set.ifGiven(throughput, ebs::throughput);
+                return ebs.build();
+            }
+            case EFS -> {
+                onlyFor(kind, "efs", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
+                        "throughput", throughput, "regional", regional, "diskEncryptionSetId", diskEncryptionSetId,
+                        "server", server, "share", share);
+                AwsEfs.Builder efs = AwsEfs.builder();
+                Set.ifGiven(fileSystemId, efs::fileSystemId);
+                Set.ifGiven(directoryPerms, efs::directoryPerms);
+                Set.ifGiven(basePath, efs::basePath);
+                return efs.build();
+            }
+            case GCE_PD -> {
+                onlyFor(kind, "gce-pd", "encrypted", encrypted, "iops", iops, "throughput", throughput, "fileSystemId", fileSystemId,
+                        "directoryPerms", directoryPerms, "basePath", basePath, "diskEncryptionSetId", diskEncryptionSetId,
+                        "server", server, "share", share);
+                GcePd.Builder pd = GcePd.builder();
+                Set.ifGiven(volumeType, pd::diskType);
+                Set.ifGiven(regional, pd::regional);
+                Set.ifGiven(kmsKeyId, pd::kmsKey);
+                return pd.build();
+            }
+            case AZURE_DISK -> {
+                onlyFor(kind, "azure-disk", "encrypted", encrypted, "kmsKeyId", kmsKeyId, "fileSystemId", fileSystemId,
+                        "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional, "server", server, "share", share);
+                AzureDisk.Builder disk = AzureDisk.builder();
+                Set.ifGiven(volumeType, disk::skuName);
+                Set.ifGiven(iops, disk::diskIops);
+                Set.ifGiven(throughput, disk::diskMbps);
+                Set.ifGiven(diskEncryptionSetId, disk::diskEncryptionSetId);
+                return disk.build();
+            }
+            case NFS -> {
+                onlyFor(kind, "nfs", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
+                        "throughput", throughput, "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
+                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId);
+                NfsCsi.Builder nfs = NfsCsi.builder();
+                Set.ifGiven(server, nfs::server);
+                Set.ifGiven(share, nfs::share);
+                return nfs.build();
+            }
+            default -> {
+                onlyFor(kind, "local", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
+                        "throughput", throughput, "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
+                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share);
+                return LocalDisks.noProvisioner();
+            }
+        }
+    }
+
+    /** Refuses each of the {@code keyValues} pairs that is given: it belongs to another backend. */
+    private static void onlyFor(Backend kind, String label, Object... keyValues) {
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                Refusals.refuse(new InvalidPropsException("storageClass", "storageClass." + keyValues[i], keyValues[i + 1],
+                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to another backend"));
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.statefulai.cli;
+
+import dev.statefulai.gate.Report;
+import dev.statefulai.gate.ReportFormat;
+import dev.statefulai.gate.SafetyGate;
+import dev.statefulai.gate.history.RefRequest;
+import dev.statefulai.gate.model.Environment;
+import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.rules.PolicyConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code check}: the storage safety gate over the committed dist/. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Storage safety gate over dist/: proves every claim binds, guards immutable changes against",
+                "a git ref and enforces the data-safety policy (rule ids: --list-rules).",
+                "Waive a rule for one object with the annotation ai-storage.dev/waive-<rule-id>: \"<reason>\"."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings may be printed)", "1:errors found", "2:usage error"})
+public final class CheckCommand implements Callable<Integer> {
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
+    Path root;
+
+    @Option(names = "--dist", description = "The dist folder to check (default: <root>/dist).")
+    Path dist;
+
+    @Option(names = "--ref", description = {"Git ref to compare dist/ with for immutable changes and removals; '' skips the comparison.",
+            "Default: what a pipeline needs: on a branch (or a pull request: GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME)",
+            "its merge base with the default branch (origin/HEAD, CI_DEFAULT_BRANCH, main or master); on the default",
+            "branch the parent commit (HEAD when dist/ has uncommitted changes outside CI)."})
+    String ref;
+
+    /** The variables that tell a pipeline's target branch (replaced in tests). */
+    Map<String, String> environment = System.getenv();
+
+    @Option(names = {"-e", "--env"}, description = "Environment to check; repeatable (default: every folder of dist/).")
+    List<String> environments = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--policy", description = "YAML file with the policy severity per environment (see PolicyConfig; default: errors in prod, warnings elsewhere).")
+    Path policyFile;
+
+    @Option(names = "--list-rules", description = "Print every rule with its id, default severity and description, and exit.")
+    boolean listRules;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (listRules) {
+            for (Rule r : Rule.values()) {
+                out.printf("%-9s %-7s %s%n", r.id(), r.isPolicy() ? "policy" : r.severity().label(), r.description());
+            }
+            out.flush();
+            return 0;
+        }
+        Path distDir = dist != null ? dist : root.resolve("dist");
+        try {
+            PolicyConfig policy = policyFile == null ? PolicyConfig.defaults() : PolicyConfig.load(policyFile);
+            SafetyGate.Options options = new SafetyGate.Options(distDir, request(ref, environment), environments, policy);
+            Report report = SafetyGate.run(options);
+            out.print(format.render(report, Style.REPORT_MARKS));
+            out.flush();
+            return report.exitCode();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+    }
+
+    /** --ref as given: absent means the pipeline default, '' means no comparison. */
+    static RefRequest request(String ref, Map<String, String> environment) {
+        if (ref == null) {
+            return new RefRequest.PipelineDefault(environment);
+        }
+        return ref.isBlank() ? new RefRequest.None() : new RefRequest.Named(ref);
+    }
+}

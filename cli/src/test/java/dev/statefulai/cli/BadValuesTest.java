@@ -1,0 +1,252 @@
+package dev.statefulai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.engine.demo.DemoRepo;
+import dev.statefulai.cli.testing.CliRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input: the exact message, exit code 2, and dist/ left byte for byte as it was.
+ */
+class BadValuesTest {
+    private static final String SIZE_RULE = "a Kubernetes quantity greater than zero, such as 500Mi, 10Gi or 2Ti (binary) "
+            + "or 100G (decimal); 'GB' and 'MB' are not Kubernetes units";
+
+    private static final String WHOLE_NUMBER_DIGITS = "a whole number in decimal digits, such as 8 or 1000; a leading 0, 0x, 0o, 0b "
+            + "or '_' is refused: YAML 1.1 and YAML 1.2 read it differently (010 is 8 in one and 10 in the other)";
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("unknown key, near miss", "values-prod.yaml", "replica: 3\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: unknown key 'replica' (did you mean 'replicas'?); "
+                                + "allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                Arguments.of("unknown nested key", "values-prod.yaml", "storageClass:\n  reclaimPolcy: Retain\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
+                                + "allowed keys here: backend, basePath, directoryPerms, diskEncryptionSetId, encrypted, fileSystemId, iops, "
+                                + "kmsKeyId, mountOptions, name, reclaimPolicy, regional, server, share, throughput, volumeType"),
+                Arguments.of("wrong type", "values-prod.yaml", "replicas: three\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: 'three' is not allowed; allowed: a whole number"),
+                Arguments.of("number as a string", "values-prod.yaml", "replicas: \"3\"\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: '3' is not allowed; allowed: a whole number"),
+                Arguments.of("mapping where a value belongs", "values-prod.yaml", "size:\n  value: 10Gi\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: size: a mapping is not allowed; allowed: a string"),
+                Arguments.of("quantity with a non-Kubernetes unit", "values-prod.yaml", "size: 10GB\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: size: '10GB' is not allowed; allowed: " + SIZE_RULE),
+                Arguments.of("negative quantity", "values-prod.yaml", "size: -1Gi\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: size: '-1Gi' is not allowed; allowed: " + SIZE_RULE),
+                Arguments.of("name that is not DNS-1123", "values-prod.yaml", "namespace: Team_A\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: namespace: 'Team_A' is not allowed; allowed: a DNS-1123 label: at most 63 "
+                                + "characters, lower-case letters, digits and '-', starting and ending with a letter or digit"),
+                Arguments.of("value outside an enum", "values-prod.yaml", "storageClass:\n  reclaimPolicy: Keep\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: storageClass.reclaimPolicy: 'Keep' is not allowed; allowed: one of Retain, Delete"),
+                Arguments.of("zero replicas", "values-prod.yaml", "replicas: 0\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more"),
+                Arguments.of("value the construct refuses", "values-prod.yaml",
+                        "resources:\n  memory: 4Gi\n  memoryLimit: 2Gi\n", List.of(),
+                        "apps/demo (prod): Resources: prop 'resources.memoryLimit' is '2Gi'; allowed: at least the memory "
+                                + "request 4Gi [set by apps/demo/values-prod.yaml:3 (resources.memoryLimit)]"),
+                Arguments.of("not YAML", "values-prod.yaml", "replicas: [1,\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
+                Arguments.of("duplicate key", "values-prod.yaml", "replicas: 1\nreplicas: 2\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: duplicate key 'replicas' (first at line 1)"),
+                Arguments.of("YAML 1.1 octal", "values-prod.yaml", "replicas: 010\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                Arguments.of("hex", "values-prod.yaml", "replicas: 0x10\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: '0x10' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                Arguments.of("digit separators", "values-prod.yaml", "replicas: 1_000\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: '1_000' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                Arguments.of("YAML 1.1 octal in --set", null, null, List.of("--set", "demo.replicas=010"),
+                        "--set demo.replicas=010: replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                Arguments.of("YAML 1.1 boolean", "values-prod.yaml", "storageClass:\n  encrypted: yes\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: storageClass.encrypted: 'yes' is not allowed; allowed: true or false "
+                                + "(YAML 1.1 read yes as a boolean; YAML 1.2 reads a string)"),
+                Arguments.of("a key without a value", "values-prod.yaml", "replicas:\nsize: 100Gi\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: replicas: no value is not allowed; allowed: a whole number; "
+                                + "write null to keep the default"),
+                Arguments.of("a second document", "values-prod.yaml", "replicas: 3\n---\nreplicas: 4\n", List.of(),
+                        "apps/demo/values-prod.yaml:3: a second YAML document starts here; a values file holds one document: "
+                                + "remove the '---' line or move the second document to a file of its own"),
+                Arguments.of("a merge key of a single value", "values-prod.yaml", "resources:\n  <<: 3\n", List.of(),
+                        "apps/demo/values-prod.yaml:2: resources.<<: the merge key takes a mapping or a list of mappings, such as "
+                                + "'<<: *defaults', not a single value"),
+                Arguments.of("a look-alike key: Cyrillic letters", "values-prod.yaml", "r\u0435pli\u0441as: 3\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: unknown key 'r\u0435pli\u0441as' (character 2 is U+0435 CYRILLIC SMALL LETTER IE, "
+                                + "character 6 is U+0441 CYRILLIC SMALL LETTER ES; did you mean 'replicas'?); "
+                                + "allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                Arguments.of("a look-alike key: zero-width space", "values-prod.yaml", "rep\u200blicas: 3\n", List.of(),
+                        "apps/demo/values-prod.yaml:1: unknown key 'rep\u200blicas' (character 4 is U+200B ZERO WIDTH SPACE; "
+                                + "did you mean 'replicas'?); allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                Arguments.of("--set into an element of a mapping", null, null, List.of("--set", "demo.storageClass[0].name=x"),
+                        "--set demo.storageClass[0].name=x: storageClass is a mapping, not a list: write storageClass.name"),
+                Arguments.of("--set into a list the values do not set", null, null, List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
+                        "--set demo.storageClass.mountOptions[0]=ro: storageClass.mountOptions is not set in the values files; --set changes "
+                                + "an entry of a list they set, so write the whole list in a values file"),
+                Arguments.of("bad --set value", null, null, List.of("--set", "demo.replicas=-2"),
+                        "--set demo.replicas=-2: replicas: -2 is not allowed; allowed: an integer of 1 or more"),
+                Arguments.of("--set of an unknown app", null, null, List.of("--set", "dem.replicas=2"),
+                        "--set dem.replicas=2: no app 'dem' (did you mean 'demo'?); apps: [demo]"),
+                Arguments.of("--set without a key", null, null, List.of("--set", "replicas"),
+                        "--set replicas: write <app>.<key>=<value>, e.g. vectorDb.replicas=5; apps: [demo]"),
+                Arguments.of("unknown environment", null, null, List.of("--env", "prd"),
+                        "--env prd: no app has values-prd.yaml (did you mean 'prod'?); environments: [dev, prod]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isReportedExactlyAndLeavesDistUntouched(String name, String file, String content, List<String> args, String expected) {
+        assertReported(repo -> {
+            if (file != null) {
+                repo.write("apps/demo/" + file, content);
+            }
+        }, args, expected);
+    }
+
+    /** After a good synth, {@code change} makes the input bad: the synth reports exactly {@code expected} and keeps dist/. */
+    private void assertReported(Consumer<DemoRepo> change, List<String> args, String... expected) {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        SortedMap<String, String> before = repo.dist();
+        change.accept(repo);
+        String[] argv = Stream.concat(Stream.of("synth", "--root", tmp.toString()), args.stream()).toArray(String[]::new);
+        CliRun run = CliRun.of(argv);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: " + expected.length + " problem(s); dist/ was not changed\n  - " + String.join("\n  - ", expected) + "\n",
+                run.err());
+        assertEquals(before, repo.dist(), "a failed run leaves dist/ as it was");
+    }
+
+    private static void writeBytes(DemoRepo repo, String path, byte[] bytes) {
+        try {
+            Files.write(repo.root().resolve(path), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtItsLine() {
+        assertReported(repo -> writeBytes(repo, "apps/demo/values-prod.yaml",
+                        "replicas: 3\n# caf\u00e9\nsize: 100Gi\n".getBytes(StandardCharsets.ISO_8859_1)), List.of(),
+                "apps/demo/values-prod.yaml:2: not UTF-8: byte 0xE9 at byte 6 of the line; save the file as UTF-8");
+    }
+
+    @Test
+    void utf16IsRefusedAndAUtf8ByteOrderMarkIsRead() {
+        assertReported(repo -> writeBytes(repo, "apps/demo/values-prod.yaml", "\uFEFFreplicas: 3\n".getBytes(StandardCharsets.UTF_16BE)),
+                List.of(), "apps/demo/values-prod.yaml:1: encoded as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("apps/demo/values-prod.yaml", "\uFEFFreplicas: 4\nsize: 100Gi\n");
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 4"));
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsAnError() {
+        assertReported(repo -> {
+            try {
+                Files.delete(repo.root().resolve("apps/demo/values-prod.yaml"));
+                Files.createSymbolicLink(repo.root().resolve("apps/demo/values-prod.yaml"), Path.of("gone.yaml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values-prod.yaml: a symbolic link to 'gone.yaml', which does not exist");
+    }
+
+    @Test
+    void aDanglingValuesYamlIsAnErrorNotAnAppThatIsGone() {
+        assertReported(repo -> {
+            try {
+                Files.delete(repo.root().resolve("apps/demo/values.yaml"));
+                Files.createSymbolicLink(repo.root().resolve("apps/demo/values.yaml"), Path.of("../shared/demo.yaml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
+    }
+
+    @Test
+    void aFolderNamedLikeAValuesFileIsAnError() {
+        assertReported(repo -> {
+            try {
+                Files.createDirectories(repo.root().resolve("apps/demo/values-prod.yaml.d"));
+                Files.delete(repo.root().resolve("apps/demo/values-prod.yaml"));
+                Files.move(repo.root().resolve("apps/demo/values-prod.yaml.d"), repo.root().resolve("apps/demo/values-prod.yaml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
+    }
+
+    @Test
+    void aFiveMegabyteSingleLineIsRefusedAtOnce() {
+        assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(5_000_000) + "\n"), List.of(),
+                "apps/demo/values-prod.yaml: 4.8 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
+    @Test
+    void valuesProblemsAndConstructRefusalsOfOneAppComeTogether() {
+        assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "size: 10GB\nresources:\n  memory: 4Gi\n  memoryLimit: 2Gi\n"),
+                List.of(),
+                "apps/demo/values-prod.yaml:1: size: '10GB' is not allowed; allowed: " + SIZE_RULE,
+                "apps/demo (prod): Resources: prop 'resources.memoryLimit' is '2Gi'; allowed: at least the memory "
+                        + "request 4Gi [set by apps/demo/values-prod.yaml:4 (resources.memoryLimit)]");
+    }
+
+    @Test
+    void everyRefusalOfAnAppIsReportedNotOnlyTheFirst() {
+        assertReported(repo -> repo.write("apps/demo/values-prod.yaml",
+                        "storageClass:\n  backend: efs\n  iops: 3000\nresources:\n  memory: 4Gi\n  memoryLimit: 2Gi\n"),
+                List.of(),
+                "apps/demo (prod): storageClass: prop 'storageClass.iops' is 3000; allowed: nothing for backend efs: iops belongs "
+                        + "to another backend [set by apps/demo/values-prod.yaml:3 (storageClass.iops)]",
+                "apps/demo (prod): Resources: prop 'resources.memoryLimit' is '2Gi'; allowed: at least the memory "
+                        + "request 4Gi [set by apps/demo/values-prod.yaml:6 (resources.memoryLimit)]");
+    }
+
+    @Test
+    void setAndEnvironmentMistakesComeWithTheValuesProblems() {
+        assertReported(repo -> {
+            repo.write("apps/demo/values-prod.yaml", "replicas: 0\n");
+            repo.write("apps/demo/values.yaml", "namespace: demo\nimage: [busybox\n");
+        }, List.of("--set", "dem.replicas=2", "--env", "prd", "--env", "prod"),
+                "apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more",
+                "apps/demo/values.yaml:3: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>",
+                "--env prd: no app has values-prd.yaml (did you mean 'prod'?); environments: [dev, prod]",
+                "--set dem.replicas=2: no app 'dem' (did you mean 'demo'?); apps: [demo]");
+    }
+
+    @Test
+    void allProblemsOfARunAreReportedTogetherInFileAndLineOrder() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("apps/demo/values.yaml", "namespace: demo\nimage: busybox:1.36\nsize: 10GB\nreplicas: 2\n");
+        repo.write("apps/demo/values-prod.yaml", "replicas: 0\nsize: 100Gi\nstorageClas: {}\n");
+        CliRun run = CliRun.of("synth", "--root", tmp.toString(), "--set", "demo.namespace=X");
+        assertEquals(2, run.exitCode());
+        assertEquals("""
+                error: 4 problem(s); dist/ was not changed
+                  - apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more
+                  - apps/demo/values-prod.yaml:3: unknown key 'storageClas' (did you mean 'storageClass'?); allowed keys here: image, namespace, replicas, resources, size, storageClass
+                  - apps/demo/values.yaml:3: size: '10GB' is not allowed; allowed: %s
+                  - --set demo.namespace=X: namespace: 'X' is not allowed; allowed: a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit
+                """.formatted(SIZE_RULE), run.err());
+        assertEquals(List.of(), List.copyOf(repo.dist().keySet()), "nothing written");
+    }
+}

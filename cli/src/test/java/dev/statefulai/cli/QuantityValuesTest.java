@@ -1,0 +1,39 @@
+package dev.statefulai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.engine.demo.DemoRepo;
+import dev.statefulai.cli.testing.CliRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sizes in values files: every Kubernetes suffix (E and Ei too) is read, and a fraction of a byte is refused. */
+class QuantityValuesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exaAndExbiSizesSynthesizeAndPassTheGate() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 1Ei\n");
+        repo.write("apps/demo/values-dev.yaml", "replicas: 1\nsize: 2E\nstorageClass:\n  reclaimPolicy: Delete\n");
+        CliRun synth = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(0, synth.exitCode(), synth.err());
+        assertTrue(repo.dist().get("prod/demo.yaml").contains("storage: 1Ei"), repo.dist().get("prod/demo.yaml"));
+        assertTrue(repo.dist().get("dev/demo.yaml").contains("storage: 2E"), repo.dist().get("dev/demo.yaml"));
+        CliRun check = CliRun.of("check", "--dist", tmp.resolve("dist").toString(), "--env", "prod");
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+    }
+
+    @Test
+    void aFractionOfAByteIsRefusedWithTheRule() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 0.1\n");
+        CliRun run = CliRun.of("synth", "--root", tmp.toString(), "--env", "prod");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: 1 problem(s); dist/ was not changed\n  - apps/demo/values-prod.yaml:2: size: 0.1 is not allowed; "
+                + "allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)\n", run.err());
+    }
+}

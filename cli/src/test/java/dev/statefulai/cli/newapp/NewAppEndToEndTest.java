@@ -1,0 +1,91 @@
+package dev.statefulai.cli.newapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.cli.testing.CliRun;
+import dev.statefulai.engine.testing.RepoRoot;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated code compiles at once and synthesizes: new-app in a copy of the real repository,
+ * then the build, the printed next steps and the synth there, as a developer would run them.
+ * About 30 s (three offline Maven runs), so it stays in the normal suite (no @Tag("slow")).
+ */
+class NewAppEndToEndTest {
+    /** Not copied: build output, installed node packages, history and the copy's own dist/ (synth writes it). */
+    private static final List<String> SKIPPED = List.of("target", "node_modules", ".git");
+
+    @TempDir
+    Path copy;
+
+    @Test
+    void bothKindsCompileTestAndSynthesizeForEveryEnvironment() throws Exception {
+        copyRepository(RepoRoot.find(), copy);
+        List<String> environments = RepoEnvironments.of(copy);
+        for (String[] app : List.of(new String[] {"e2e-store", "stateful-ai"}, new String[] {"e2e-events", "data-pipeline"})) {
+            CliRun run = CliRun.of("new-app", app[0], "--kind", app[1], "--root", copy.toString());
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        run("./mvnw", "-q", "-B", "-o", "-DskipTests", "package", "-pl", "apps/e2e-store,apps/e2e-events", "-am");
+        // The printed next step (records the snapshots, runs the generated behaviour tests), but against the copy's
+        // own constructs and synth rather than whatever ~/.m2 holds; only the generated test classes run.
+        run("./mvnw", "-q", "-B", "-o", "test", "-Dsnapshot.update=true", "-pl", "apps/e2e-store,apps/e2e-events", "-am",
+                "-Dtest=E2eStoreAppTest,E2eEventsAppTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+        run("bin/ai-storage", "synth");
+        for (String env : environments) {
+            for (String app : List.of("e2e-store", "e2e-events")) {
+                assertTrue(Files.isRegularFile(copy.resolve("dist/" + env + "/" + app + ".yaml")), "dist/" + env + "/" + app + ".yaml");
+                assertTrue(Files.isRegularFile(copy.resolve("apps/" + app + "/src/test/resources/snapshots/" + env + ".yaml")), app + " " + env);
+            }
+        }
+        String prod = Files.readString(copy.resolve("dist/prod/e2e-store.yaml"));
+        assertTrue(prod.contains("reclaimPolicy: Retain") && prod.contains("encrypted: \"true\"") && prod.contains("replicas: 3\n"), prod);
+        String dev = Files.readString(copy.resolve("dist/dev/e2e-store.yaml"));
+        assertTrue(dev.contains("reclaimPolicy: Delete") && dev.contains("replicas: 1\n"), dev);
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true);
+        // bin/ai-storage compiles with its own Maven call: keep that one offline too (Maven 3.9 reads MAVEN_ARGS).
+        pb.environment().put("MAVEN_ARGS", "-o");
+        Path log = copy.resolve(".e2e-" + command[0].replaceAll("\\W", "") + ".log");
+        pb.redirectOutput(log.toFile());
+        Process process = pb.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took more than 5 minutes:\n" + Files.readString(log));
+        }
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + Files.readString(log));
+    }
+
+    private static void copyRepository(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                if (!dir.equals(from) && (SKIPPED.contains(name) || dir.equals(from.resolve("dist")))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

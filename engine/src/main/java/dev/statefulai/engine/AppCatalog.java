@@ -1,0 +1,154 @@
+package dev.statefulai.engine;
+
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.engine.values.DidYouMean;
+import dev.statefulai.engine.values.ValuesException;
+import dev.statefulai.engine.values.ValuesFile;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The apps of a repository, found rather than listed: every folder {@code apps/<name>/} with a
+ * {@code values.yaml} is an app, and its compiled classes provide one {@link AppDefinition} through
+ * {@link ServiceLoader}. The environments are the {@code values-<env>.yaml} files found beside them.
+ */
+public final class AppCatalog {
+    /** Where the apps live, relative to the repository root. */
+    public static final String APPS_DIR = "apps";
+
+    private final Path root;
+    private final Map<String, App> apps;
+
+    /** One discovered app. */
+    public record App(String name, Path dir, AppDefinition<?> definition) {
+        /** How messages name the app's folder. */
+        public String displayDir() {
+            return APPS_DIR + "/" + name;
+        }
+    }
+
+    private AppCatalog(Path root, Map<String, App> apps) {
+        this.root = root;
+        this.apps = apps;
+    }
+
+    /**
+     * Finds the apps under {@code root/apps}, loading each one's classes from its
+     * {@code target/classes} with {@code parent} as the parent class loader.
+     */
+    public static AppCatalog discover(Path root, ClassLoader parent) {
+        List<Path> dirs = appDirs(root);
+        List<URL> urls = new ArrayList<>();
+        for (Path dir : dirs) {
+            Path classes = dir.resolve("target/classes");
+            if (!Files.isDirectory(classes)) {
+                throw new IllegalStateException(APPS_DIR + "/" + dir.getFileName() + " is not compiled (no target/classes): run "
+                        + "'./mvnw -q -DskipTests package' or bin/ai-storage synth, which compiles what changed");
+            }
+            try {
+                urls.add(classes.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return fromLoader(root, dirs, new URLClassLoader(urls.toArray(URL[]::new), parent));
+    }
+
+    /** The apps whose definitions are already on {@code loader}'s class path (app-module tests). */
+    public static AppCatalog fromLoader(Path root, List<Path> dirs, ClassLoader loader) {
+        Map<String, AppDefinition<?>> byName = new TreeMap<>();
+        for (AppDefinition<?> def : ServiceLoader.load(AppDefinition.class, loader)) {
+            if (byName.put(def.name(), def) != null) {
+                throw new IllegalStateException("two app definitions are named '" + def.name() + "'");
+            }
+        }
+        Map<String, App> apps = new TreeMap<>();
+        for (Path dir : dirs) {
+            String name = dir.getFileName().toString();
+            AppDefinition<?> def = byName.get(name);
+            if (def == null) {
+                throw new IllegalStateException(APPS_DIR + "/" + name + " has values.yaml but no AppDefinition named '" + name
+                        + "' in META-INF/services/" + AppDefinition.class.getName() + "; definitions found: " + byName.keySet());
+            }
+            apps.put(name, new App(name, dir, def));
+        }
+        return new AppCatalog(root, apps);
+    }
+
+    /**
+     * The folders under {@code root/apps} that hold a {@code values.yaml}, sorted by name.
+     *
+     * @throws ValuesException when a {@code values.yaml} is there but is no file (a dangling link, a
+     *                         folder): taking its app for gone would remove the app's manifests
+     */
+    public static List<Path> appDirs(Path root) {
+        Path appsDir = root.resolve(APPS_DIR);
+        List<Path> dirs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> children = Files.list(appsDir)) {
+            for (Path dir : children.sorted().toList()) {
+                Path values = dir.resolve("values.yaml");
+                if (Files.isRegularFile(values)) {
+                    dirs.add(dir);
+                } else if (Files.exists(values, LinkOption.NOFOLLOW_LINKS)) {
+                    ValuesFile.notAFile(values, APPS_DIR + "/" + dir.getFileName() + "/values.yaml").ifPresent(problems::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + appsDir + ": " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return List.copyOf(dirs);
+    }
+
+    /** The repository root. */
+    public Path root() {
+        return root;
+    }
+
+    /** The apps, sorted by name. */
+    public List<App> apps() {
+        return List.copyOf(apps.values());
+    }
+
+    /** One app by name. */
+    public App app(String name) {
+        App app = apps.get(name);
+        if (app == null) {
+            throw new IllegalArgumentException("no app named '" + name + "'"
+                    + DidYouMean.suggest(name, apps.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("")
+                    + "; apps: " + apps.keySet());
+        }
+        return app;
+    }
+
+    /** The environments: every {@code <env>} of a {@code values-<env>.yaml} of any app, sorted. */
+    public List<String> environments() {
+        TreeSet<String> envs = new TreeSet<>();
+        for (App app : apps.values()) {
+            try (Stream<Path> files = Files.list(app.dir())) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.startsWith("values-") && f.endsWith(".yaml"))
+                        .map(f -> f.substring("values-".length(), f.length() - ".yaml".length()))
+                        .forEach(envs::add);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list " + app.dir() + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(envs);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.statefulai.engine;
+
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.engine.incremental.SynthState;
+import dev.statefulai.engine.output.StorageTopology;
+import dev.statefulai.engine.values.LocatedYaml;
+import dev.statefulai.engine.values.ValuesException;
+import dev.statefulai.engine.values.ValuesLoader;
+import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.render.Cdk8sSynth;
+import dev.statefulai.constructs.render.CdkYaml;
+import dev.statefulai.constructs.render.ChartRenderer;
+import dev.statefulai.constructs.render.Recording;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.cdk8s.App;
+import org.cdk8s.Chart;
+import org.cdk8s.ChartProps;
+
+/**
+ * Synthesizes one app for one environment.
+ *
+ * <p>By default the chart and this library's constructs are Java-side shells that record their objects,
+ * and the chart is rendered on the Java side ({@link Recording}, {@link ChartRenderer}): byte for byte
+ * what cdk8s writes, without the jsii kernel. When the app's code adds something the recording cannot render
+ * (a construct of another library, an escape hatch), the chart is defined again in an {@link App} of
+ * its own and synthesized by cdk8s. {@code AI_STORAGE_RENDERER=cdk8s} always takes that path.
+ */
+public final class AppSynthesizer {
+
+    /**
+     * The manifests of one app in one environment, and the names its constructs made; {@code topology}
+     * is the storage picture ({@link StorageTopology}) when it was drawn from the rendered objects
+     * (Java-side rendering), else null and drawn from {@code yaml} when needed. {@code yaml} is null for a
+     * unit an incremental synth kept: its manifest is in {@code dist/} exactly as the last synth wrote it,
+     * and is not read ({@link SynthState}).
+     */
+    public record Result(String app, String environment, String yaml, Map<String, Object> outputs, String topology) {
+        /** A unit kept in {@code dist/} as it is: its names and picture, not its manifest. */
+        public static Result inDist(String app, String environment, Map<String, Object> outputs, String topology) {
+            return new Result(app, environment, null, outputs, topology);
+        }
+
+        /** Whether this unit's manifest is the one in {@code dist/}, left as it is. */
+        public boolean keptInDist() {
+            return yaml == null;
+        }
+    }
+
+    /** How charts become YAML. */
+    public enum Renderer {
+        /** Recorded and rendered on the Java side, with cdk8s as the fallback. */
+        JAVA,
+        /** cdk8s's own synth in the jsii kernel, one App per chart (cdk8s validates the whole App per chart). */
+        CDK8S;
+
+        /** {@code AI_STORAGE_RENDERER}: {@code cdk8s}, or {@code java} (the default). */
+        public static Renderer fromEnvironment() {
+            String value = System.getenv("AI_STORAGE_RENDERER");
+            return value != null && value.equalsIgnoreCase("cdk8s") ? CDK8S : JAVA;
+        }
+    }
+
+    private static final Renderer RENDERER = Renderer.fromEnvironment();
+
+    /** A refused prop that is one key of a map prop, e.g. {@code env['HF_TOKEN']}. */
+    private static final Pattern MAP_KEY_PROP = Pattern.compile("(?:.*\\.)?([A-Za-z0-9_]+)\\['([^']*)']");
+
+    /**
+     * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
+     * which is how a recording finds it out) and cdk8s's own synth. One kernel per JVM, driven
+     * synchronously; values loading, YAML writing and storage pictures run outside it, in parallel.
+     */
+    static final ReentrantLock KERNEL = new ReentrantLock();
+
+    /** One struct for every chart: building it is free, but it is serialized on each use anyway. */
+    private static final ChartProps CHART_PROPS = ChartProps.builder().disableResourceNameHashes(true).build();
+
+    private AppSynthesizer() {
+    }
+
+    /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
+    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
+        return synth(app, environment, overrides, RENDERER);
+    }
+
+    /**
+     * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
+     *
+     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
+     */
+    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+        ValuesLoader.Loaded<?> values = load(app, environment, overrides);
+        if (!values.problems().isEmpty()) {
+            // The constructs still see the values that are fine, so that their refusals come in the same run.
+            List<String> problems = new ArrayList<>(values.problems());
+            if (values.values() != null) {
+                problems.addAll(refusalsWithoutResult(app, environment, values, renderer));
+            }
+            throw new ValuesException(problems);
+        }
+        Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values).result() : null;
+        return recorded != null ? recorded : synthesized(app, environment, values);
+    }
+
+    /**
+     * Why the default renderer hands the app's chart for {@code environment} to cdk8s (e.g. an escape hatch
+     * was asked for, or another library's object was defined), or {@code null} when the chart is rendered
+     * on the Java side.
+     *
+     * @throws ValuesException when the app's values or its props are refused
+     */
+    public static String whyRenderedByCdk8s(AppCatalog.App app, String environment, Map<String, String> overrides) {
+        return recorded(app, environment, load(app, environment, overrides)).refusal();
+    }
+
+    private static ValuesLoader.Loaded<?> load(AppCatalog.App app, String environment, Map<String, String> overrides) {
+        return ValuesLoader.read(app.definition().valuesType(), app.dir(),
+                app.displayDir(), environment, overrides, Overrides.camelCase(app.name()));
+    }
+
+    /** A chart rendered on the Java side, or why it cannot be. */
+    private record Recorded(Result result, String refusal) {
+    }
+
+    /**
+     * The props the constructs refuse, of values that have problems of their own: a chart of such values
+     * is never rendered. Refusals of props a refused key would have set are left out (the key's own
+     * problem says it), and so is any other failure of the app's code, which met values it does not expect.
+     */
+    private static List<String> refusalsWithoutResult(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values,
+                                                     Renderer renderer) {
+        try {
+            if (renderer == Renderer.JAVA) {
+                recorded(app, environment, values);
+            } else {
+                synthesized(app, environment, values);
+            }
+            return List.of();
+        } catch (ValuesException e) {
+            return e.problems();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The chart recorded and rendered on the Java side, or the reason it needs cdk8s. */
+    private static Recorded recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
+        List<HasOutputs> withOutputs;
+        List<Map<String, Object>> documents;
+        KERNEL.lock();
+        try {
+            Recording[] recording = new Recording[1];
+            withOutputs = define(app, environment, values,
+                    () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
+            if (recording[0].unsupported() != null) {
+                return new Recorded(null, recording[0].unsupported());
+            }
+            // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
+            documents = ChartRenderer.documents(recording[0]);
+        } catch (ChartRenderer.UnrenderableException e) {
+            return new Recorded(null, e.getMessage());
+        } finally {
+            KERNEL.unlock();
+        }
+        String yaml = CdkYaml.stringify(documents);
+        return new Recorded(new Result(app.name(), environment, yaml, outputs(withOutputs),
+                StorageTopology.render(app.name(), environment, documents)), null);
+    }
+
+    /** The chart synthesized by cdk8s, in an App of its own. */
+    private static Result synthesized(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+        KERNEL.lock();
+        try {
+            App cdk8sApp = new App();
+            Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
+            List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
+            return new Result(app.name(), environment, Cdk8sSynth.yaml(cdk8sApp), outputs(withOutputs), null);
+        } finally {
+            KERNEL.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> void defineIn(Chart chart, AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+        ((AppDefinition<V>) app.definition()).define(chart, (V) loaded.values(), environment);
+    }
+
+    /**
+     * Runs {@code body} and returns the constructs that name what they made: they register themselves
+     * (OutputsRegistry), so there is no node.findAll() through the jsii kernel. Every prop the constructs
+     * refuse on the way is collected ({@link Refusals}) and thrown together; when the values have problems
+     * of their own, a ValuesException is thrown even without a refusal, so that such a chart is never rendered.
+     */
+    private static List<HasOutputs> define(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded,
+            Runnable body) {
+        List<List<HasOutputs>> found = new ArrayList<>(1);
+        List<String> problems = new ArrayList<>();
+        for (InvalidPropsException e : Refusals.collect(() -> found.add(OutputsRegistry.collect(body)))) {
+            if (!setByARefusedKey(loaded, e.prop())) {
+                problems.add(app.displayDir() + " (" + environment + "): " + e.getMessage() + " [" + origin(loaded, e) + "]");
+            }
+        }
+        if (!problems.isEmpty() || !loaded.problems().isEmpty()) {
+            throw new ValuesException(problems);
+        }
+        return found.get(0);
+    }
+
+    /** Whether {@code prop} is one a key left out for its own problem would set: its refusal would be that problem again. */
+    private static boolean setByARefusedKey(ValuesLoader.Loaded<?> loaded, String prop) {
+        String name = lastName(prop);
+        return loaded.refused().stream().anyMatch(pointer -> lastName(LocatedYaml.keyPath(pointer)).equals(name));
+    }
+
+    private static String lastName(String path) {
+        String last = path.replaceAll("\\[[^]]*]", "");
+        return last.substring(last.lastIndexOf('.') + 1);
+    }
+
+    private static Map<String, Object> outputs(List<HasOutputs> withOutputs) {
+        Map<String, Object> outputs = new TreeMap<>();
+        for (HasOutputs o : withOutputs) {
+            outputs.put(o.outputName(), o.outputs());
+        }
+        return outputs;
+    }
+
+    /**
+     * Best effort: the values key whose last part names the refused prop ({@code env['X']} is key
+     * {@code env.X}); for a prop no layer set, when the environment has no values file, that file. A value
+     * the construct does not show (a credential) is not shown in a {@code --set} either.
+     */
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException e) {
+        Matcher mapKey = MAP_KEY_PROP.matcher(e.prop());
+        String suffix = mapKey.matches()
+                ? "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1")
+                : "/" + lastName(e.prop());
+        boolean hidden = e.hidesValue();
+        String setBy = loaded.origins().entrySet().stream()
+                .filter(o -> o.getKey().endsWith(suffix))
+                .map(o -> shown(o.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(o.getKey()) + ")")
+                .sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(null);
+        if (e.given() == null && loaded.missingOverlay() != null) {
+            return loaded.missingOverlay();
+        }
+        return "set by " + (setBy != null ? setBy : "the app's code or a construct default");
+    }
+
+    /** An origin as messages show it: a {@code --set} without its value when the value is hidden. */
+    private static String shown(String origin, boolean hidden) {
+        int eq = origin.indexOf('=');
+        return hidden && origin.startsWith("--set ") && eq > 0 ? origin.substring(0, eq) : origin;
+    }
+}

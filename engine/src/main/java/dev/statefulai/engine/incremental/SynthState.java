@@ -1,0 +1,393 @@
+package dev.statefulai.engine.incremental;
+
+import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.AppSynthesizer;
+import dev.statefulai.engine.ParallelSynth;
+import dev.statefulai.engine.output.DistTree;
+import dev.statefulai.engine.output.StorageTopology;
+import dev.statefulai.engine.output.TempFiles;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Incremental synth: {@code .<dist>.synth-state.json} beside the output folder (for {@code dist/}:
+ * {@code .dist.synth-state.json} at the repository root, so that {@code dist/} holds only what the
+ * synth renders) records, per app and environment, a hash of
+ * everything its manifests are made from (the code on the class path, the app's values files, the
+ * {@code --set} overrides) and hashes of what was written. A unit whose inputs hash is unchanged and
+ * whose files in {@code dist/} are still exactly what was written is kept in {@code dist/} as it is
+ * instead of being synthesized again. Anything else (no state, other code, a file edited by hand or
+ * removed, {@code cdk8s synth} having emptied {@code dist/}) means a full synth of that unit.
+ *
+ * <p>Files whose stamp did not change since the last synth are not read at all ({@link ContentHashes}):
+ * a re-synth after one app's values changed reads that app's values, the environment's
+ * {@code outputs.json} and {@code storage.md}, and writes the few files that change.
+ */
+public final class SynthState {
+    /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
+    public static final String FILE = ".synth-state.json";
+    private static final int VERSION = 4;
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    /** The recorded hashes of one unit: its inputs, its manifest file, its entry in outputs.json and its picture. */
+    public record Entry(String inputs, String manifest, String outputs, String topology) {
+    }
+
+    /** The state file: per unit its hashes, per file read or written its stamp and content hash. */
+    private record Stored(int version, Map<String, Entry> units, Map<String, String> files) {
+    }
+
+    private final Path distDir;
+    private final String codeVersion;
+    private final Map<String, Entry> previous;
+    private final ContentHashes hashes;
+    private final Map<String, Map<String, Object>> outputsByEnv = new HashMap<>();
+    private final Map<String, Map<String, String>> picturesByEnv = new HashMap<>();
+    private final Map<String, Boolean> envFilesUnchanged = new HashMap<>();
+
+    private SynthState(Path distDir, String codeVersion, Map<String, Entry> previous, ContentHashes hashes) {
+        this.distDir = distDir.toAbsolutePath().normalize();
+        this.codeVersion = codeVersion;
+        this.previous = previous;
+        this.hashes = hashes;
+    }
+
+    /** Loads the state of {@code distDir}; none (everything is synthesized) when absent or unreadable. */
+    public static SynthState load(Path distDir, List<AppCatalog.App> apps) {
+        Map<String, Entry> previous = new HashMap<>();
+        Map<String, ContentHashes.Known> files = new HashMap<>();
+        FileTime savedAt = null;
+        Path file = stateFile(distDir);
+        if (Files.isRegularFile(file)) {
+            try {
+                savedAt = Files.getLastModifiedTime(file);
+                Stored s = JSON.readValue(file.toFile(), Stored.class);
+                if (s.version() == VERSION && s.units() != null && s.files() != null) {
+                    // An entry this code would not have written (edited by hand, another version) is dropped:
+                    // its unit is synthesized again.
+                    s.units().forEach((key, entry) -> {
+                        if (key.indexOf('/') > 0 && entry != null && entry.inputs() != null && entry.manifest() != null
+                                && entry.outputs() != null && entry.topology() != null) {
+                            previous.put(key, entry);
+                        }
+                    });
+                    s.files().forEach((name, known) -> {
+                        ContentHashes.Known k = ContentHashes.Known.parse(known);
+                        if (k != null) {
+                            files.put(name, k);
+                        }
+                    });
+                }
+            } catch (IOException | RuntimeException e) {
+                previous.clear();
+                files.clear();
+            }
+        }
+        return new SynthState(distDir, codeVersion(apps), previous, new ContentHashes(file.getParent(), files, savedAt));
+    }
+
+    private static String key(String app, String environment) {
+        return environment + "/" + app;
+    }
+
+    /** This state without what the last synth recorded: everything is read, synthesized and recorded anew. */
+    public SynthState withoutPrevious() {
+        return new SynthState(distDir, codeVersion, new HashMap<>(), new ContentHashes(stateFile(distDir).getParent(), Map.of(), null));
+    }
+
+    /** The hash of everything unit {@code u}'s manifests are made from. */
+    public String inputsHash(ParallelSynth.Unit u) {
+        MessageDigest d = sha256();
+        update(d, "code", codeVersion);
+        update(d, "app", u.app().name());
+        update(d, "environment", u.environment());
+        for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
+            Path file = u.app().dir().resolve(f);
+            String sha = hashes.hash(file);
+            // A file there that cannot be read (a dangling link, a folder) is an error to report, not a missing layer.
+            update(d, f, sha != null ? sha : Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "-");
+        }
+        new TreeMap<>(u.overrides()).forEach((k, v) -> update(d, "--set " + k, v));
+        return HexFormat.of().formatHex(d.digest(), 0, 16);
+    }
+
+    /**
+     * Unit {@code u} as {@code dist/} holds it ({@link AppSynthesizer.Result#keptInDist()}: its manifest is
+     * not read), when its inputs hash is {@code inputs} as recorded and its files are as written;
+     * otherwise empty.
+     */
+    public Optional<AppSynthesizer.Result> reuse(ParallelSynth.Unit u, String inputs) {
+        Entry e = previous.get(key(u.app().name(), u.environment()));
+        if (e == null || !e.inputs().equals(inputs)) {
+            return Optional.empty();
+        }
+        Path manifest = distDir.resolve(u.environment()).resolve(u.app().name() + ".yaml");
+        try {
+            if (!e.manifest().equals(hashes.hash(manifest))) {
+                return Optional.empty();
+            }
+            // The picture is a function of the manifests: taken as written, not drawn again from them.
+            Object outputs = envOutputs(u.environment()).get(u.app().name());
+            String topology = envPictures(u.environment()).get(u.app().name());
+            if (!(outputs instanceof Map<?, ?> map) || topology == null) {
+                return Optional.empty();
+            }
+            // outputs.json or storage.md touched since (a checkout, an edit): this unit's parts of them are checked.
+            if (!envFilesUnchanged(u.environment())
+                    && (!hash(JSON.writeValueAsString(map)).equals(e.outputs()) || !hash(topology).equals(e.topology()))) {
+                return Optional.empty();
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            return Optional.of(AppSynthesizer.Result.inDist(u.app().name(), u.environment(), typed, topology));
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean envFilesUnchanged(String environment) {
+        return envFilesUnchanged.computeIfAbsent(environment, env ->
+                hashes.unchangedSinceRecorded(distDir.resolve(env).resolve("outputs.json"))
+                        && hashes.unchangedSinceRecorded(distDir.resolve(env).resolve(StorageTopology.FILE)));
+    }
+
+    private Map<String, String> envPictures(String environment) {
+        return picturesByEnv.computeIfAbsent(environment, env -> {
+            try {
+                return StorageTopology.sections(Files.readString(distDir.resolve(env).resolve(StorageTopology.FILE)));
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        });
+    }
+
+    private Map<String, Object> envOutputs(String environment) {
+        return outputsByEnv.computeIfAbsent(environment, env -> {
+            Path f = distDir.resolve(env).resolve("outputs.json");
+            try {
+                Map<String, Object> doc = JSON.readValue(f.toFile(), new TypeReference<>() { });
+                @SuppressWarnings("unchecked")
+                Map<String, Object> apps = doc.get("apps") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                return apps;
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        });
+    }
+
+    /**
+     * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes, and
+     * the stamps of the files read and written; units of environments not written keep their entries.
+     * Written atomically; a failure to write it only costs the next run a full synth.
+     *
+     * @return the state as the next synth into {@code distDir} would load it (for {@code synth --watch},
+     *         which so skips reading it back)
+     */
+    public SynthState save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
+        Map<String, Entry> units = new TreeMap<>(previous);
+        List<String> written = tree.environments();
+        units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
+        Path tmp = null;
+        try {
+            // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
+            // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
+            // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
+            Map<String, String> shaByFile = new HashMap<>();
+            for (AppSynthesizer.Result r : results) {
+                String k = key(r.app(), r.environment());
+                String inputs = inputsByKey.get(k);
+                String path = r.environment() + "/" + r.app() + ".yaml";
+                String manifest = tree.files().containsKey(path) ? hash(tree.files().get(path)) : null;
+                if (manifest != null) {
+                    shaByFile.put(path, manifest);
+                }
+                if (inputs == null || r.topology() == null) {
+                    continue;
+                }
+                if (r.keptInDist()) {
+                    units.put(k, previous.get(k));
+                } else if (manifest != null) {
+                    units.put(k, new Entry(inputs, manifest, hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
+                }
+            }
+            for (String f : tree.files().keySet()) {
+                hashes.written(distDir.resolve(f), shaByFile.get(f));
+            }
+            Path file = stateFile(distDir);
+            tmp = TempFiles.file(file.getParent(), file.getFileName() + ".", ".tmp");
+            Map<String, String> files = new TreeMap<>();
+            hashes.record().forEach((name, known) -> files.put(name, known.format()));
+            Files.writeString(tmp, JSON.writeValueAsString(new Stored(VERSION, units, files)) + "\n");
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SynthState next = new SynthState(distDir, codeVersion, new HashMap<>(units), hashes.next(Files.getLastModifiedTime(file)));
+            // The next synth in this process takes outputs and pictures as they were just written, not parsed back.
+            for (AppSynthesizer.Result r : results) {
+                next.outputsByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.outputs());
+                next.picturesByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.topology());
+            }
+            return next;
+        } catch (IOException e) {
+            System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
+            return withoutPrevious();
+        } finally {
+            if (tmp != null) {
+                try {
+                    TempFiles.done(tmp);
+                } catch (IOException e) {
+                    // Left beside dist/: the next synth removes it (TempFiles.sweep).
+                }
+            }
+        }
+    }
+
+    /**
+     * This state for the next synth while watching: of {@code apps}, whose code may have changed since
+     * (app classes are loaded afresh), and with what the watch saw since the last synth ({@code null}:
+     * unknown). A file the watch vouches for as unchanged is taken as recorded, not even stat'ed (but a
+     * symbolic link, whose target may change unseen); a file it reports is read. Other files
+     * ({@code dist/}) are checked by their stamps as always.
+     */
+    public SynthState whileWatching(List<AppCatalog.App> apps, SynthWatcher.Changes changes) {
+        if (changes != null) {
+            hashes.watching(changes::of);
+        }
+        SynthState next = new SynthState(distDir, codeVersion(apps), previous, hashes);
+        next.outputsByEnv.putAll(outputsByEnv);
+        next.picturesByEnv.putAll(picturesByEnv);
+        return next;
+    }
+
+    /** The state file of output folder {@code distDir}: {@code .<name>.synth-state.json} beside it. */
+    public static Path stateFile(Path distDir) {
+        Path abs = distDir.toAbsolutePath().normalize();
+        return abs.getParent().resolve("." + abs.getFileName() + FILE);
+    }
+
+    /** Removes the state: the next run synthesizes everything. */
+    public static void forget(Path distDir) {
+        try {
+            Files.deleteIfExists(stateFile(distDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key of a unit in {@link #save}'s map. */
+    public static String keyOf(ParallelSynth.Unit u) {
+        return key(u.app().name(), u.environment());
+    }
+
+    /**
+     * A fingerprint of the code: every class-path entry and every app's compiled classes, by path,
+     * size and modification time (a rebuild that changes nothing costs one full synth, never a stale one).
+     * The class-path part is the code this JVM loaded, taken once ({@link #classPathChanged}); app
+     * classes are loaded afresh for each synth, and fingerprinted each time.
+     */
+    static String codeVersion(List<AppCatalog.App> apps) {
+        MessageDigest d = sha256();
+        update(d, "class path", ClassPathCode.AT_START);
+        List<Path> roots = new ArrayList<>();
+        for (AppCatalog.App app : apps) {
+            Path classes = app.dir().resolve("target/classes");
+            if (Files.isDirectory(classes)) {
+                roots.add(classes);
+            }
+        }
+        update(d, "apps", fingerprint(roots));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
+     * Whether the jars and folders on the class path changed since this JVM took their fingerprint (a
+     * rebuild while {@code synth --watch} runs): the classes it loaded are no longer what the code is.
+     */
+    public static boolean classPathChanged() {
+        return !ClassPathCode.AT_START.equals(ClassPathCode.now());
+    }
+
+    /** The class path's fingerprint, taken when first needed (the JVM has loaded from it since start). */
+    private static final class ClassPathCode {
+        static final String AT_START = now();
+
+        static String now() {
+            return System.getProperty("java.version") + "/" + ofClassPath(System.getProperty("java.class.path"));
+        }
+    }
+
+    /** The fingerprint of the code on class path {@code classPath}. */
+    static String ofClassPath(String classPath) {
+        List<Path> roots = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                roots.add(Path.of(entry));
+            }
+        }
+        return fingerprint(roots);
+    }
+
+    /** Every file under {@code roots} (folders walked, jars as they are) by path, size and modification time. */
+    private static String fingerprint(List<Path> roots) {
+        MessageDigest d = sha256();
+        for (Path root : roots) {
+            update(d, "entry", root.toAbsolutePath().toString());
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(f -> stamp(d, f));
+                } catch (IOException e) {
+                    update(d, "unreadable", root.toString());
+                }
+            } else {
+                stamp(d, root);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static void stamp(MessageDigest d, Path f) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            update(d, f.toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+            update(d, f.toString(), "missing");
+        }
+    }
+
+    private static String hash(String s) {
+        return ContentHashes.of(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void update(MessageDigest d, String key, String value) {
+        d.update(key.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(value.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

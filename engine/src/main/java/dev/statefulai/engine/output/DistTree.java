@@ -1,0 +1,152 @@
+package dev.statefulai.engine.output;
+
+import dev.statefulai.engine.AppSynthesizer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The content of {@code dist/}, as relative path to file text: per environment, one manifest file per
+ * app, a picture of the apps' storage ({@code storage.md}, a section per app), a {@code kustomization.yaml}
+ * listing the manifests (so a GitOps engine or {@code kubectl apply -k} can point at the folder) and
+ * {@code outputs.json} with the names each app made. A pure function of the
+ * synth results, so the same inputs give the same bytes on any machine.
+ */
+public final class DistTree {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** The kustomization of every environment folder: lists the folder's manifests. */
+    public static final String KUSTOMIZATION = "kustomization.yaml";
+    /** The names each app made, per environment folder. */
+    public static final String OUTPUTS = "outputs.json";
+    /** How every manifest synth writes begins (then the app's name): how a manifest is known as synth's. */
+    static final String MANIFEST_HEADER = "# Generated from apps/";
+
+    private final SortedMap<String, String> files;
+    private final SortedSet<String> keptInDist;
+
+    private DistTree(SortedMap<String, String> files, SortedSet<String> keptInDist) {
+        this.files = files;
+        this.keptInDist = keptInDist;
+    }
+
+    /**
+     * Renders the files of the given results (each with its storage picture), grouped by environment; the
+     * manifest of a result {@linkplain AppSynthesizer.Result#keptInDist() kept in dist/} is not held, only named.
+     */
+    public static DistTree render(List<AppSynthesizer.Result> results) {
+        Map<String, List<AppSynthesizer.Result>> byEnv = new TreeMap<>();
+        for (AppSynthesizer.Result r : results) {
+            byEnv.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r);
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        SortedSet<String> kept = new TreeSet<>();
+        byEnv.forEach((env, envResults) -> {
+            envResults.sort(Comparator.comparing(AppSynthesizer.Result::app));
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            List<String> pictures = new ArrayList<>();
+            StringBuilder kustomization = new StringBuilder()
+                    .append(kustomizationHeader(env)).append('\n')
+                    .append("# Apply with 'kubectl apply -k dist/").append(env).append("' or point a GitOps engine at this folder.\n")
+                    .append("apiVersion: kustomize.config.k8s.io/v1beta1\n")
+                    .append("kind: Kustomization\n")
+                    .append("resources:\n");
+            for (AppSynthesizer.Result r : envResults) {
+                String file = r.app() + ".yaml";
+                if (r.keptInDist()) {
+                    kept.add(env + "/" + file);
+                } else {
+                    files.put(env + "/" + file, header(r) + r.yaml());
+                }
+                pictures.add(r.topology());
+                kustomization.append("  - ").append(file).append('\n');
+                outputs.put(r.app(), r.outputs());
+            }
+            files.put(env + "/" + KUSTOMIZATION, kustomization.toString());
+            files.put(env + "/" + OUTPUTS, json(Map.of("environment", env, "apps", outputs)));
+            files.put(env + "/" + StorageTopology.FILE, StorageTopology.document(env, pictures));
+        });
+        return new DistTree(files, kept);
+    }
+
+    /** The first line of environment {@code env}'s kustomization: how an environment folder is known as synth's. */
+    static String kustomizationHeader(String env) {
+        return "# Generated: every manifest of environment '" + env + "'.";
+    }
+
+    private static String header(AppSynthesizer.Result r) {
+        return MANIFEST_HEADER + r.app() + " (values.yaml, values-" + r.environment()
+                + ".yaml). Do not edit: change the values or the code and run bin/ai-storage synth.\n";
+    }
+
+    private static String json(Object value) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
+        try {
+            return JSON.writer(printer).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Relative path to content, sorted: every file but those {@linkplain #keptInDist() kept in dist/}. */
+    public SortedMap<String, String> files() {
+        return files;
+    }
+
+    /**
+     * The relative paths of manifests that {@code dist/} already holds exactly as they should be (an
+     * incremental synth verified them): part of the tree, but neither read nor written. Empty when
+     * every unit was synthesized.
+     */
+    public SortedSet<String> keptInDist() {
+        return keptInDist;
+    }
+
+    /** The environments this tree holds. */
+    public List<String> environments() {
+        return files.keySet().stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().toList();
+    }
+
+    /** Reads the files of the given environments under {@code dir}; a missing folder reads as empty. */
+    public static SortedMap<String, String> read(Path dir, List<String> environments) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String env : environments) {
+            Path envDir = dir.resolve(env);
+            if (!Files.isDirectory(envDir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(envDir)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.statefulai.engine.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Writes a rendered {@link DistTree} into {@code dist/}. Everything is rendered before the first byte is
+ * written, so a synth that fails on its input leaves {@code dist/} as it was. A new environment folder
+ * is written beside {@code dist/} and renamed into place whole; in an existing one only the files whose
+ * content changed are written, each to a temporary file renamed over the old one (a reader sees the old
+ * file or the new one, never half of it), and files synth wrote that are no longer produced are removed.
+ * A fleet's re-synth after one change so writes a few files instead of every one.
+ *
+ * <p>Only what synth wrote is replaced or removed ({@link OutputFolder}): anything else in an environment
+ * folder is kept and reported, a foreign file or folder where synth would write refuses the whole write
+ * before anything is written.
+ */
+public final class DistWriter {
+
+    /**
+     * What a write changed: counts of files written and left unchanged, the files removed, the files and
+     * folders kept because synth did not write them, and the temporary files of interrupted synths removed
+     * (paths shown as the output folder is, e.g. {@code dist/prod/old.yaml}).
+     */
+    public record Summary(int written, int unchanged, List<String> removedFiles, List<String> kept, List<String> leftovers) {
+        public int removed() {
+            return removedFiles.size();
+        }
+    }
+
+    private DistWriter() {
+    }
+
+    /** {@link #write(Path, String, DistTree, List, boolean)} with paths shown as {@code distDir}. */
+    public static Summary write(Path distDir, DistTree tree, List<String> environments, boolean pruneOthers) {
+        return write(distDir, distDir.toString(), tree, environments, pruneOthers);
+    }
+
+    /**
+     * Writes {@code tree} into {@code distDir} (shown to the user as {@code shown}), replacing the folders
+     * of {@code environments}; when {@code pruneOthers}, also removes what synth wrote in environment
+     * folders that are no longer produced. Files the tree {@linkplain DistTree#keptInDist() keeps in dist/}
+     * are neither read nor written.
+     *
+     * @throws OutputFolder.Refused before anything is written, when synth would overwrite what it did not write
+     */
+    public static Summary write(Path distDir, String shown, DistTree tree, List<String> environments, boolean pruneOthers) {
+        try {
+            Path parent = distDir.toAbsolutePath().getParent();
+            List<String> replaced = Stream.concat(environments.stream(),
+                    pruneOthers ? OutputFolder.ownedEnvironments(distDir).stream() : Stream.empty()).distinct().sorted().toList();
+            // Every folder checked before the first byte is written: a refusal leaves dist/ as it was.
+            List<EnvFolder> folders = new ArrayList<>();
+            for (String env : replaced) {
+                folders.add(EnvFolder.inspect(distDir, shown, env, tree));
+            }
+            Tally tally = new Tally();
+            Path shownParent = Path.of(shown).getParent();
+            for (String name : TempFiles.sweep(parent)) {
+                tally.leftovers.add(shownParent == null ? name : shownParent.resolve(name).toString());
+            }
+            Files.createDirectories(distDir);
+            tally.unchanged = tree.keptInDist().size();
+            for (EnvFolder folder : folders) {
+                for (String name : folder.leftovers()) {
+                    TempFiles.done(folder.dir().resolve(name));
+                    tally.leftovers.add(shown + "/" + folder.env() + "/" + name);
+                }
+                SortedMap<String, String> wanted = tree.files().subMap(folder.env() + "/", folder.env() + "/\uffff");
+                SortedSet<String> kept = tree.keptInDist().subSet(folder.env() + "/", folder.env() + "/\uffff");
+                if (!folder.exists()) {
+                    if (!kept.isEmpty()) {
+                        throw new IllegalStateException("files to keep in a folder that does not exist: " + kept);
+                    }
+                    if (!wanted.isEmpty()) {
+                        writeNewFolder(parent, folder.dir(), folder.env(), wanted);
+                        tally.written += wanted.size();
+                    }
+                } else {
+                    update(distDir, shown, folder, wanted, kept, tally);
+                }
+            }
+            return new Summary(tally.written, tally.unchanged, tally.removed, tally.kept, tally.leftovers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + shown + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    /** Files written and left unchanged, files removed and kept so far. */
+    private static final class Tally {
+        int written;
+        int unchanged;
+        final List<String> removed = new ArrayList<>();
+        final List<String> kept = new ArrayList<>();
+        final List<String> leftovers = new ArrayList<>();
+    }
+
+    /**
+     * An environment folder as found before writing: whether it exists, the names in it (without the
+     * leftovers of interrupted synths), and the names of those synth wrote ({@link OutputFolder#ownedFiles}).
+     */
+    private record EnvFolder(String env, Path dir, boolean exists, Set<String> entries, Set<String> owned,
+                             List<String> leftovers) {
+
+        static EnvFolder inspect(Path distDir, String shown, String env, DistTree tree) throws IOException {
+            Path dir = distDir.resolve(env);
+            String shownDir = shown + "/" + env;
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+                throw new OutputFolder.Refused(shownDir + " is a file, where synth writes the folder of environment "
+                        + env + "; move it away");
+            }
+            if (!Files.isDirectory(dir)) {
+                return new EnvFolder(env, dir, false, Set.of(), Set.of(), List.of());
+            }
+            Set<String> entries = new TreeSet<>();
+            List<String> leftovers = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+                for (Path entry : list) {
+                    String name = entry.getFileName().toString();
+                    (TempFiles.isLeftover(dir, name) ? leftovers : entries).add(name);
+                }
+            }
+            Set<String> owned = OutputFolder.ownedFiles(dir, env);
+            if (owned == null) {
+                if (entries.stream().anyMatch(n -> !n.startsWith("."))) {
+                    throw new OutputFolder.Refused(shownDir + " holds files synth did not write (its " + DistTree.KUSTOMIZATION
+                            + " is not one synth wrote); move them away, or choose another output folder");
+                }
+                owned = Set.of();
+            }
+            for (String path : tree.files().subMap(env + "/", env + "/\uffff").keySet()) {
+                String name = path.substring(env.length() + 1);
+                if (entries.contains(name) && (!owned.contains(name) || Files.isDirectory(dir.resolve(name)))
+                        && !OutputFolder.writtenBySynth(dir.resolve(name))) {
+                    throw new OutputFolder.Refused(shownDir + "/" + name + ": synth did not write it (it is not listed in "
+                            + shownDir + "/" + DistTree.KUSTOMIZATION + ") and would overwrite it; move it away");
+                }
+            }
+            leftovers.sort(null);
+            return new EnvFolder(env, dir, true, entries, owned, leftovers);
+        }
+
+        /** Whether synth wrote {@code name}: named by its kustomization, and a manifest with synth's header. */
+        boolean wroteFile(String name) {
+            return owned.contains(name) && (OutputFolder.ENVIRONMENT_FILES.contains(name) || OutputFolder.writtenBySynth(dir.resolve(name)));
+        }
+    }
+
+    /** A folder that does not exist yet: written beside {@code dist/}, then renamed into place. */
+    private static void writeNewFolder(Path parent, Path folder, String env, SortedMap<String, String> files)
+            throws IOException {
+        Path staging = TempFiles.folder(parent, ".synth-tmp-");
+        try {
+            Path fresh = staging.resolve(env);
+            Set<Path> folders = new HashSet<>();
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path target = staging.resolve(f.getKey());
+                if (folders.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+            }
+            Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            TempFiles.done(staging);
+        }
+    }
+
+    /**
+     * An existing folder: each file of {@code wanted} compared with the one on disk and, when it differs,
+     * replaced; files synth wrote that are neither wanted nor kept removed, anything else kept; the
+     * folder removed when nothing is left in it.
+     */
+    private static void update(Path distDir, String shown, EnvFolder folder, SortedMap<String, String> wanted,
+            SortedSet<String> kept, Tally tally) throws IOException {
+        String env = folder.env();
+        for (Map.Entry<String, String> f : wanted.entrySet()) {
+            Path target = distDir.resolve(f.getKey());
+            String name = f.getKey().substring(env.length() + 1);
+            if (folder.entries().contains(name) && f.getValue().equals(Files.readString(target, StandardCharsets.UTF_8))) {
+                tally.unchanged++;
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = TempFiles.file(target.getParent(), "." + target.getFileName() + ".", ".synth-tmp");
+            try {
+                Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                TempFiles.done(tmp);
+            }
+            tally.written++;
+        }
+        boolean anyLeft = !wanted.isEmpty() || !kept.isEmpty();
+        for (String name : folder.entries()) {
+            String path = env + "/" + name;
+            if (wanted.containsKey(path) || kept.contains(path)) {
+                continue;
+            }
+            if (folder.wroteFile(name)) {
+                Files.delete(folder.dir().resolve(name));
+                tally.removed.add(shown + "/" + path);
+            } else {
+                anyLeft = true;
+                if (!name.startsWith(".")) {
+                    tally.kept.add(shown + "/" + path);
+                }
+            }
+        }
+        if (!anyLeft) {
+            Files.delete(folder.dir());
+        }
+    }
+
+    /** The folders under {@code distDir} that are not hidden, sorted (whether synth wrote them or not). */
+    public static List<String> existingEnvironments(Path distDir) {
+        if (!Files.isDirectory(distDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(distDir)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + distDir + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.statefulai.engine.demo;
+
+import dev.statefulai.constructs.ClaimTemplate;
+import dev.statefulai.constructs.StatefulAIApp;
+import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.ResourcesValues;
+import dev.statefulai.app.values.Rule;
+import dev.statefulai.app.values.Set;
+import dev.statefulai.app.values.StorageClassValues;
+import org.cdk8s.Chart;
+
+/** A minimal app for the synth's own tests, registered only in the synth module's test class path. */
+public final class DemoApp implements AppDefinition<DemoApp.Values> {
+
+    /** The demo's values. */
+    public record Values(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
+                         @Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass, ResourcesValues resources) {
+    }
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public Class<Values> valuesType() {
+        return Values.class;
+    }
+
+    @Override
+    public void define(Chart chart, Values v, String environment) {
+        StatefulAIAppProps.Builder props = StatefulAIAppProps.builder().name("demo").namespace(v.namespace()).image(v.image())
+                .claimTemplates(ClaimTemplate.builder().name("data").mountPath("/data").size(v.size()).build());
+        Set.ifGiven(v.replicas(), props::replicas);
+        if (v.storageClass() != null) {
+            props.storageClass(v.storageClass().toSpec("demo"));
+        }
+        if (v.resources() != null) {
+            props.resources(v.resources().toResources());
+        }
+        new StatefulAIApp(chart, "demo", props.build());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.statefulai.engine.testing;
+
+import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.AppSynthesizer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The snapshot test every app module has: one test per environment, comparing the app's synthesized
+ * YAML with {@code src/test/resources/snapshots/<env>.yaml} of the module. An app's test class only
+ * names the app.
+ */
+public abstract class AppSnapshotTest {
+
+    /** The app under test, e.g. {@code vector-db}. */
+    protected abstract String appName();
+
+    /** The app's folder (values files, snapshots): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
+    protected Path appDir() {
+        return RepoRoot.find().resolve(AppCatalog.APPS_DIR).resolve(appName());
+    }
+
+    /** The app as found from the test class path, with its folder {@link #appDir()}. */
+    protected AppCatalog.App app() {
+        return AppCatalog.fromLoader(RepoRoot.find(), List.of(appDir()), getClass().getClassLoader()).app(appName());
+    }
+
+    /** The app synthesized for {@code environment} with no overrides. */
+    protected AppSynthesizer.Result synth(String environment) {
+        return AppSynthesizer.synth(app(), environment, Map.of());
+    }
+
+    /** The app's environments (its values-<env>.yaml files); an app without one fails the test. */
+    private List<String> environments(AppCatalog.App app) {
+        List<String> environments = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader())
+                .environments();
+        if (environments.isEmpty()) {
+            throw new AssertionError(app.displayDir() + " has no values-<env>.yaml");
+        }
+        return environments;
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
+        AppCatalog.App app = app();
+        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
+                app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
+    }
+
+    /**
+     * In every environment, the synth gives the bytes of cdk8s's own synth. A chart of this library's
+     * constructs is rendered on the Java side; an app that goes beyond them (an escape hatch such as
+     * {@code getStatefulSet().addJsonPatch(...)}, an object of another library such as a
+     * {@code KubeConfigMap}) is synthesized by cdk8s instead, which is as correct, only slower. Each test's
+     * name says which path its environment took, and why.
+     */
+    @TestFactory
+    public Stream<DynamicTest> rendersTheBytesOfCdk8s() {
+        AppCatalog.App app = app();
+        return environments(app).stream().map(env -> {
+            String why;
+            try {
+                why = AppSynthesizer.whyRenderedByCdk8s(app, env, Map.of());
+            } catch (RuntimeException e) {
+                return DynamicTest.dynamicTest(env + ": not synthesized", () -> {
+                    throw e;
+                });
+            }
+            String path = why == null ? "rendered on the Java side" : "rendered by cdk8s, because " + why;
+            return DynamicTest.dynamicTest(env + ": " + path, () -> {
+                AppSynthesizer.Result synthesized = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
+                Assertions.assertEquals(why == null, synthesized.topology() != null, app.displayDir() + " (" + env + ") " + path);
+                Assertions.assertEquals(AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.CDK8S).yaml(), synthesized.yaml());
+            });
+        });
+    }
+}

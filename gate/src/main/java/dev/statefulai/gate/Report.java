@@ -1,0 +1,36 @@
+package dev.statefulai.gate;
+
+import dev.statefulai.gate.history.ComparedRef;
+import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.model.Severity;
+import java.util.List;
+
+/**
+ * What a gate run found, in report order (blocking errors first), and how long it took.
+ *
+ * @param compared the commit the immutable-change guard compared dist/ with, or null (the notes say why)
+ */
+public record Report(List<String> environments, ComparedRef compared, List<String> notes, List<Finding> findings, double seconds) {
+
+    public long errors() {
+        return findings.stream().filter(Finding::isBlocking).count();
+    }
+
+    public long warnings() {
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING && !f.isWaived()).count();
+    }
+
+    public long waived() {
+        return findings.stream().filter(Finding::isWaived).count();
+    }
+
+    /** 0 when nothing blocks, 1 otherwise: the exit code of {@code check}. */
+    public int exitCode() {
+        return errors() > 0 ? 1 : 0;
+    }
+
+    public List<Finding> byRule(Rule rule) {
+        return findings.stream().filter(f -> f.rule() == rule).toList();
+    }
+}

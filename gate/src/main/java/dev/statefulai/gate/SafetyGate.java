@@ -1,0 +1,157 @@
+package dev.statefulai.gate;
+
+import dev.statefulai.gate.history.GitDist;
+import dev.statefulai.gate.history.ImmutableChangeRules;
+import dev.statefulai.gate.history.RefRequest;
+import dev.statefulai.gate.history.RefResolver;
+import dev.statefulai.gate.history.RemovalRules;
+import dev.statefulai.gate.history.RenameRules;
+import dev.statefulai.gate.model.CheckStage;
+import dev.statefulai.gate.model.DistManifests;
+import dev.statefulai.gate.model.Environment;
+import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.Waivers;
+import dev.statefulai.gate.rules.BindingRules;
+import dev.statefulai.gate.rules.PolicyConfig;
+import dev.statefulai.gate.rules.PolicyRules;
+import dev.statefulai.gate.rules.SecretRules;
+import dev.statefulai.gate.rules.VolumeSourceRules;
+import dev.statefulai.gate.rules.WorkloadRules;
+import dev.statefulai.gate.schema.SchemaStage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The storage safety gate: reads dist/ (and dist/ at a git ref), runs every stage per environment,
+ * applies waivers and returns the report. No I/O besides reading files and running git.
+ */
+public final class SafetyGate {
+
+    /**
+     * @param ref          what the immutable-change guard compares with (see {@code RefResolver})
+     * @param environments environments to check; empty means every folder of dist/
+     */
+    public record Options(Path distDir, RefRequest ref, List<String> environments, PolicyConfig policy) {
+        public Options {
+            environments = List.copyOf(environments);
+        }
+
+        public static Options of(Path distDir) {
+            return new Options(distDir, new RefRequest.None(), List.of(), PolicyConfig.defaults());
+        }
+
+        /** Compare with a git ref that must exist; null skips the immutable-change guard. */
+        public Options withRef(String gitRef) {
+            return withRef(gitRef == null ? new RefRequest.None() : new RefRequest.Named(gitRef));
+        }
+
+        /** Compare with what a pipeline needs (merge base or parent commit), chosen with these CI variables. */
+        public Options withDefaultRef(java.util.Map<String, String> ciEnvironment) {
+            return withRef(new RefRequest.PipelineDefault(ciEnvironment));
+        }
+
+        public Options withRef(RefRequest request) {
+            return new Options(distDir, request, environments, policy);
+        }
+
+        public Options withEnvironments(List<String> envs) {
+            return new Options(distDir, ref, envs, policy);
+        }
+
+        public Options withPolicy(PolicyConfig config) {
+            return new Options(distDir, ref, environments, config);
+        }
+    }
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.isWaived())
+            .thenComparing(Finding::severity)
+            .thenComparing(Finding::environment)
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(f -> f.object().toString());
+
+    private SafetyGate() {
+    }
+
+    /**
+     * Runs the gate.
+     *
+     * @throws IllegalArgumentException for a missing dist folder, an unknown environment, a ref that does
+     *                                  not exist, or a default ref this clone cannot give (shallow)
+     */
+    public static Report run(Options options) {
+        long start = System.nanoTime();
+        Path dist = options.distDir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(dist)) {
+            throw new IllegalArgumentException("no dist folder at " + dist);
+        }
+        List<String> present = listEnvironments(dist);
+        for (String env : options.environments()) {
+            if (!present.contains(env)) {
+                throw new IllegalArgumentException("--env " + env + ": no folder dist/" + env + "; environments: " + present);
+            }
+        }
+        List<String> envs = options.environments().isEmpty() ? present
+                : options.environments().stream().distinct().sorted().toList();
+        RefResolver.Resolution base = RefResolver.resolve(dist, options.ref());
+        DistManifests now = DistManifests.parse(readFiles(dist, envs));
+        List<String> notes = new ArrayList<>();
+        if (base.note() != null) {
+            notes.add(base.note());
+        }
+        List<Finding> findings = new ArrayList<>(now.problems());
+
+        SchemaStage schema = new SchemaStage();
+        List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
+                new PolicyRules(options.policy()), new Waivers());
+        DistManifests before = null;
+        if (base.compared() != null) {
+            GitDist.Snapshot snapshot = GitDist.read(dist, base.compared(), envs);
+            if (snapshot.note() != null) {
+                notes.add(snapshot.note());
+            }
+            before = DistManifests.parse(snapshot.files());
+        }
+        for (String envName : envs) {
+            Environment env = new Environment(envName, now.of(envName));
+            stages.forEach(stage -> findings.addAll(stage.check(env)));
+            if (before != null) {
+                Environment old = new Environment(envName, before.of(envName));
+                findings.addAll(new ImmutableChangeRules().check(old, env));
+                findings.addAll(new RenameRules().check(old, env));
+                findings.addAll(new RemovalRules().check(old, env));
+            }
+        }
+        schema.skippedBecause().ifPresent(notes::add);
+        List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
+        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<String> listEnvironments(Path dist) {
+        try (var children = Files.list(dist)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SortedMap<String, String> readFiles(Path dist, List<String> envs) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String env : envs) {
+            try (var walk = Files.list(dist.resolve(env))) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    files.put(env + "/" + f.getFileName(), Files.readString(f));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.statefulai.gate.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects of one environment with the lookups the rules need (one copy of each object), indexed
+ * once by kind and by name: rules ask per claim and per object, and a fleet has thousands of each.
+ */
+public final class Environment {
+    public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+
+    private final String name;
+    private final List<Manifest> manifests;
+    private final Map<String, List<Manifest>> byKind = new HashMap<>();
+    /** The first object of each kind, namespace and name. */
+    private final Map<String, Manifest> byId = new HashMap<>();
+
+    public Environment(String name, List<Manifest> manifests) {
+        this.name = name;
+        this.manifests = DistManifests.distinct(manifests);
+        for (Manifest m : this.manifests) {
+            byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
+            byId.putIfAbsent(id(m.kind(), m.namespace(), m.name()), m);
+        }
+        byKind.replaceAll((k, list) -> List.copyOf(list));
+    }
+
+    private static String id(String kind, String namespace, String name) {
+        return kind + "\n" + namespace + "\n" + name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Manifest> all() {
+        return manifests;
+    }
+
+    public List<Manifest> ofKind(String kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    public Optional<Manifest> find(String kind, String namespace, String name) {
+        return Optional.ofNullable(byId.get(id(kind, namespace, name)));
+    }
+
+    public Optional<Manifest> storageClass(String className) {
+        return find("StorageClass", "", className);
+    }
+
+    /** The class marked default in dist, if any: claims without storageClassName get it from admission. */
+    public Optional<Manifest> defaultStorageClass() {
+        return ofKind("StorageClass").stream()
+                .filter(c -> "true".equals(c.annotations().get(DEFAULT_CLASS_ANNOTATION))).findFirst();
+    }
+
+    /** Pod-template workloads: their pods mount claims. */
+    public List<Manifest> workloads() {
+        return manifests.stream().filter(m -> m.is("StatefulSet") || m.is("Deployment") || m.is("ReplicaSet")).toList();
+    }
+
+    public static JsonNode podSpec(Manifest workload) {
+        return workload.spec().path("template").path("spec");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.statefulai.gate.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every rule of the gate with its stable id: ids appear in reports, waivers and policy configs, so they
+ * are never renumbered; a retired rule keeps its id unused.
+ */
+public enum Rule {
+    DIST001("DIST001", Severity.ERROR, "dist", "An object (kind/namespace/name) appears more than once in one environment (kustomize rejects it)"),
+    DIST002("DIST002", Severity.ERROR, "dist", "A dist file is not readable YAML or a document lacks apiVersion/kind/metadata.name"),
+    SCHEMA001("SCHEMA001", Severity.ERROR, "schema", "A manifest does not validate strictly against the Kubernetes 1.28 schema"),
+    SCHEMA002("SCHEMA002", Severity.WARNING, "schema", "No Kubernetes 1.28 schema covers the apiVersion/kind (custom resource): not validated"),
+
+    BIND001("BIND001", Severity.ERROR, "binding", "A claim can bind no PersistentVolume and its class cannot provision one"),
+    BIND002("BIND002", Severity.WARNING, "binding", "A StorageClass is referenced but not defined in dist/<env>: assumed to be cluster-provided"),
+    BIND003("BIND003", Severity.ERROR, "binding", "Pre-binding (PVC volumeName / PV claimRef) is broken: missing, reserved for another claim, or does not fit"),
+    BIND004("BIND004", Severity.ERROR, "binding", "Two claims pre-bind the same PersistentVolume"),
+    BIND005("BIND005", Severity.ERROR, "binding", "An access mode the storage backend cannot give (ReadWriteMany/ReadOnlyMany on a block disk)"),
+    BIND006("BIND006", Severity.WARNING, "binding", "A StorageClass uses a retired in-tree provisioner: use the CSI driver"),
+    BIND007("BIND007", Severity.WARNING, "binding", "A PersistentVolume uses a retired in-tree volume source: use the CSI driver"),
+    BIND008("BIND008", Severity.ERROR, "binding", "A local PersistentVolume has no required nodeAffinity"),
+    BIND009("BIND009", Severity.ERROR, "binding", "A local PersistentVolume's class does not use volumeBindingMode WaitForFirstConsumer"),
+    BIND010("BIND010", Severity.WARNING, "binding", "A PersistentVolume no claim in dist binds (it stays Available)"),
+    BIND011("BIND011", Severity.ERROR, "binding", "A StatefulSet's serviceName names no headless Service (clusterIP: None) in its namespace"),
+    BIND012("BIND012", Severity.ERROR, "binding", "A ReadWriteOnce claim is mounted by a workload with more than one replica (Multi-Attach)"),
+
+    IMM001("IMM001", Severity.ERROR, "immutable", "A StatefulSet spec field other than replicas, template, updateStrategy, minReadySeconds, ordinals or persistentVolumeClaimRetentionPolicy changed"),
+    IMM002("IMM002", Severity.ERROR, "immutable", "A StorageClass's provisioner, parameters, reclaimPolicy or volumeBindingMode changed"),
+    IMM003("IMM003", Severity.ERROR, "immutable", "A PersistentVolume's volume source changed"),
+    IMM004("IMM004", Severity.ERROR, "immutable", "A PVC's storageClassName, accessModes, volumeMode or volumeName changed, or its request shrank"),
+    IMM005("IMM005", Severity.WARNING, "immutable", "A PVC request grew but its class does not allow volume expansion"),
+    IMM006("IMM006", Severity.WARNING, "immutable", "A StatefulSet or PVC disappeared while another of the same kind appeared in its namespace (a rename orphans data)"),
+    IMM007("IMM007", Severity.ERROR, "immutable", "A StorageClass is removed while claims in dist/ still use it"),
+    IMM008("IMM008", Severity.ERROR, "immutable", "A PVC is removed, or a StatefulSet whose claims are deleted with it (whenDeleted: Delete): the data goes with a pruning sync"),
+    IMM009("IMM009", Severity.ERROR, "immutable", "A PersistentVolume is removed: its claim loses the volume with a pruning sync"),
+
+    POL001("POL001", Severity.ERROR, "policy", "StorageClasses and PersistentVolumes use reclaimPolicy Retain"),
+    POL002("POL002", Severity.ERROR, "policy", "StorageClasses of drivers that support it request encryption at rest (e.g. EBS encrypted: \"true\")"),
+    POL003("POL003", Severity.ERROR, "policy", "StatefulSet pods run as non-root (runAsNonRoot: true)"),
+    POL004("POL004", Severity.ERROR, "policy", "StatefulSet pods set securityContext.fsGroup (volumes writable by the non-root user)"),
+    POL005("POL005", Severity.ERROR, "policy", "Every container of a StatefulSet or Deployment requests cpu and memory"),
+    POL006("POL006", Severity.ERROR, "policy", "A StatefulSet with more than one replica has a PodDisruptionBudget selecting its pods"),
+
+    SEC001("SEC001", Severity.ERROR, "secrets", "A container's env holds a credential as a plain value (read it from a Secret)"),
+    SEC002("SEC002", Severity.ERROR, "secrets", "A Secret carries its values in data or stringData (they are in git, base64 is no encryption)"),
+    SEC003("SEC003", Severity.ERROR, "secrets", "A container lists one env name twice (server-side apply refuses the duplicate list key)"),
+
+    WAIVE001("WAIVE001", Severity.ERROR, "waiver", "A waiver annotation ai-storage.dev/waive-<rule-id> has no reason"),
+    WAIVE002("WAIVE002", Severity.WARNING, "waiver", "A waiver annotation names no known rule id");
+
+    private final String id;
+    private final Severity severity;
+    private final String family;
+    private final String description;
+
+    Rule(String id, Severity severity, String family, String description) {
+        this.id = id;
+        this.severity = severity;
+        this.family = family;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The severity unless a policy config says otherwise (only policy rules are configurable). */
+    public Severity severity() {
+        return severity;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isPolicy() {
+        return family.equals("policy");
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equalsIgnoreCase(id)).findFirst();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.statefulai.gate;
+
+import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.testing.Docs;
+import dev.statefulai.gate.testing.GateFixture;
+import static dev.statefulai.gate.testing.GateFixture.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** IMM001-IMM006 against a temp git repo: commit a dist file, change it, compare with HEAD. */
+class ImmutableChangeRulesTest {
+    @TempDir
+    Path tmp;
+    private GateFixture fixture;
+
+    @BeforeEach
+    void gitRepo() throws Exception {
+        fixture = new GateFixture(tmp);
+        git("init", "-q");
+    }
+
+    private void git(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", tmp.toString(), "-c", "user.email=t@example.com",
+                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
+        cmd.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + List.of(args) + ": " + out);
+    }
+
+    private void commit(String... docs) throws Exception {
+        fixture.file("prod", "app.yaml", docs);
+        git("add", "-A");
+        git("commit", "-q", "-m", "before");
+    }
+
+    private List<String> changeTo(String... docs) {
+        fixture.file("prod", "app.yaml", docs);
+        return lines(againstHead());
+    }
+
+    private Report againstHead() {
+        return fixture.run(SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+    }
+
+    private static String[] with(int index, String from, String to) {
+        return GateFixture.cleanWith(index, from, to);
+    }
+
+    @Test
+    void unchangedDistHasNoFindings() throws Exception {
+        commit(Docs.cleanSet());
+        Report report = againstHead();
+        assertEquals(List.of(), lines(report));
+        assertEquals(List.of(), report.notes().stream().filter(n -> !n.startsWith("schema")).toList());
+    }
+
+    @Test
+    void imm001GrowingVolumeClaimTemplatesNeedsOrphanDeleteAndPerClaimPatches() throws Exception {
+        commit(Docs.cleanSet());
+        Report report = fixture.file("prod", "app.yaml", with(2, "storage: 10Gi", "storage: 20Gi")).run(
+                SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+        assertEquals(List.of("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates changed: the API server rejects the"
+                + " update (these StatefulSet fields are immutable)"), lines(report));
+        assertEquals("kubectl -n data delete statefulset db --cascade=orphan  # pods and claims keep running; then apply"
+                + " dist/prod (kubectl apply -k dist/prod): the new StatefulSet adopts the pods; existing claims keep 10Gi: grow"
+                + " them one by one, waiting for each resize to finish:"
+                + " kubectl -n data patch pvc data-db-0 -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"20Gi\"}}}}';"
+                + " kubectl -n data patch pvc data-db-1 -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"20Gi\"}}}}';"
+                + " kubectl -n data patch pvc data-db-2 -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"20Gi\"}}}}'",
+                report.findings().get(0).migration());
+    }
+
+    @Test
+    void imm001TemplateGrowthOnAClassWithoutExpansionSaysSo() throws Exception {
+        commit(with(0, "allowVolumeExpansion: true", "allowVolumeExpansion: false"));
+        String[] changed = with(0, "allowVolumeExpansion: true", "allowVolumeExpansion: false");
+        changed[2] = changed[2].replace("storage: 10Gi", "storage: 20Gi").replace("OrderedReady", "Parallel");
+        fixture.file("prod", "app.yaml", changed);
+        Finding f = againstHead().findings().get(0);
+        assertEquals("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates, spec.podManagementPolicy changed: the API"
+                + " server rejects the update (these StatefulSet fields are immutable)", GateFixture.line(f));
+        assertTrue(f.migration().endsWith("; template data grows 10Gi -> 20Gi but class gp3 does not allow volume expansion in"
+                + " dist: existing claims stay 10Gi (copy the data to new claims, or enable allowVolumeExpansion on the class first)"),
+                f.migration());
+    }
+
+    @Test
+    void imm002StorageClassParametersChanged() throws Exception {
+        commit(Docs.cleanSet());
+        List<String> found = changeTo(with(0, "type: gp3", "type: io2"));
+        assertEquals(List.of("IMM002 error prod StorageClass/gp3: parameters changed: the API server rejects the update"
+                + " (StorageClass fields are immutable)"), found);
+        Finding f = againstHead().findings().get(0);
+        assertEquals("give the class a new name (e.g. gp3-v2) and point new claims at it; or 'kubectl delete storageclass gp3'"
+                + " and apply again. Either way existing PVs keep the old settings", f.migration());
+    }
+
+    @Test
+    void imm002ReclaimPolicyAndBindingModeChanged() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(0, "volumeBindingMode: WaitForFirstConsumer", "volumeBindingMode: Immediate");
+        docs[0] = docs[0].replace("reclaimPolicy: Retain", "reclaimPolicy: Delete");
+        fixture.file("prod", "app.yaml", docs);
+        assertEquals("IMM002 error prod StorageClass/gp3: reclaimPolicy (Retain -> Delete), volumeBindingMode"
+                        + " (WaitForFirstConsumer -> Immediate) changed: the API server rejects the update (StorageClass fields are immutable)",
+                GateFixture.line(againstHead().byRule(Rule.IMM002).get(0)));
+    }
+
+    @Test
+    void imm003VolumeSourceChanged() throws Exception {
+        commit(Docs.cleanSet());
+        assertEquals(List.of("IMM003 error prod PersistentVolume/archive-pv: volume source changed (csi vol-archive-pv -> csi"
+                + " vol-new): the API server rejects the update (a PV's source is immutable)"),
+                changeTo(with(4, "volumeHandle: vol-archive-pv", "volumeHandle: vol-new")));
+    }
+
+    @Test
+    void imm004ClaimAccessModesChangedAndRequestShrank() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(5, "storage: 100Gi", "storage: 50Gi");
+        docs[5] = docs[5].replace("[ReadWriteOnce]", "[ReadWriteOncePod]");
+        List<String> found = changeTo(docs);
+        assertEquals(List.of("BIND003 error prod PersistentVolumeClaim/data/archive: volumeName names PersistentVolume archive-pv,"
+                + " which does not fit: it offers [ReadWriteOnce], the claim needs [ReadWriteOncePod]",
+                "IMM004 error prod PersistentVolumeClaim/data/archive: accessModes, resources.requests.storage shrank"
+                + " 100Gi -> 50Gi: the API server rejects the update (a bound claim's spec is immutable except growing its request)"), found);
+        assertEquals("create a claim with a new name and the new spec, copy the data into it (a Job mounting both, or restore a"
+                + " VolumeSnapshot), switch the workload to it, then delete the old claim", againstHead().byRule(Rule.IMM004).get(0).migration());
+    }
+
+    @Test
+    void imm004StorageClassNameChanged() throws Exception {
+        commit(Docs.gp3(), Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer"),
+                Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        assertEquals(List.of("IMM004 error prod PersistentVolumeClaim/data/scratch: storageClassName (gp3 -> io2): the API server rejects the"
+                        + " update (a bound claim's spec is immutable except growing its request)"),
+                changeTo(Docs.gp3(), Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer"),
+                        Docs.pvc("scratch", "io2", "10Gi", "ReadWriteOnce", "")));
+    }
+
+    @Test
+    void imm005GrowingAClaimWhoseClassCannotExpand() throws Exception {
+        String fixed = Docs.gp3().replace("allowVolumeExpansion: true", "allowVolumeExpansion: false");
+        commit(fixed, Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        assertEquals(List.of("IMM005 warning prod PersistentVolumeClaim/data/scratch: request grows 10Gi -> 20Gi but class gp3 does"
+                        + " not set allowVolumeExpansion: true: the API server rejects the resize"),
+                changeTo(fixed, Docs.pvc("scratch", "gp3", "20Gi", "ReadWriteOnce", "")));
+    }
+
+    @Test
+    void growingAClaimOfAnExpandableClassIsAllowed() throws Exception {
+        commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        assertEquals(List.of(), changeTo(Docs.gp3(), Docs.pvc("scratch", "gp3", "1Ti", "ReadWriteOnce", "")));
+    }
+
+    @Test
+    void imm006RenamedStatefulSetOrphansItsClaims() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = Docs.cleanSet();
+        docs[2] = Docs.statefulSet("db", 3, "gp3", "10Gi").replace("{name: db, namespace: data}", "{name: db2, namespace: data}");
+        List<String> found = changeTo(docs);
+        assertEquals(List.of("IMM006 warning prod StatefulSet/data/db2: StatefulSet db disappeared while db2 appeared in namespace"
+                + " data: if this is a rename, the old claims (data-db-N) stay behind with the data and db2 starts with empty volumes"), found);
+        assertEquals("keep the old name; or scale db to 0, copy each claim <template>-db-<n> into <template>-db2-<n> (or pre-create"
+                + " those claims from VolumeSnapshots) before the new StatefulSet starts, then delete the old claims",
+                againstHead().findings().get(0).migration());
+    }
+
+    /** A renamed claim is also a removed one: IMM008 says what happens to the old claim's data. */
+    @Test
+    void imm006RenamedClaim() throws Exception {
+        commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/scratch: PersistentVolumeClaim data/scratch is gone from"
+                        + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy Retain),"
+                        + " but no claim binds it again until its claimRef is cleared",
+                "IMM006 warning prod PersistentVolumeClaim/data/scratch-v2: PersistentVolumeClaim scratch disappeared"
+                        + " while scratch-v2 appeared in namespace data: if this is a rename, the new claim gets a new, empty volume and"
+                        + " the old claim's data is released (or deleted, per reclaimPolicy)"),
+                changeTo(Docs.gp3(), Docs.pvc("scratch-v2", "gp3", "10Gi", "ReadWriteOnce", "")));
+    }
+
+    @Test
+    void aRefThatDoesNotExistIsAnErrorNotAPass() throws Exception {
+        commit(Docs.cleanSet());
+        fixture.file("prod", "app.yaml", with(0, "type: gp3", "type: io2"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> fixture.run(SafetyGate.Options.of(fixture.dist).withRef("no-such-branch")));
+        assertTrue(e.getMessage().startsWith("git ref 'no-such-branch' does not exist in the git repository at "), e.getMessage());
+    }
+
+    /** ValidateStatefulSetUpdate (release-1.28): a claim template's class is immutable, and existing claims never follow it. */
+    @Test
+    void imm001ValidateStatefulSetUpdateTemplateClassChangeSaysExistingClaimsStayOnTheOldClass() throws Exception {
+        String io2 = Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer");
+        String[] before = Docs.cleanSet();
+        commit(append(before, io2));
+        String[] after = with(2, "storageClassName: gp3", "storageClassName: io2");
+        fixture.file("prod", "app.yaml", append(after, io2));
+        Finding f = againstHead().byRule(Rule.IMM001).get(0);
+        assertEquals("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates changed: the API server rejects the update"
+                + " (these StatefulSet fields are immutable)", GateFixture.line(f));
+        assertEquals("kubectl -n data delete statefulset db --cascade=orphan  # pods and claims keep running; then apply dist/prod"
+                + " (kubectl apply -k dist/prod): the new StatefulSet adopts the pods; template data moves from class gp3 to io2:"
+                + " the existing claims data-db-0 .. data-db-2 stay on gp3 (the StatefulSet controller never changes a claim it made),"
+                + " only replicas created later get io2. To move their data (each replica is down while its data moves): snapshot each"
+                + " claim (VolumeSnapshot; a snapshot restores only within one CSI driver) or copy it with a Job mounting both claims;"
+                + " after the orphan delete and before applying, for each n: kubectl -n data delete pod db-<n>; kubectl -n data delete"
+                + " pvc data-db-<n> (its PV keeps the data only with reclaimPolicy Retain); create data-db-<n> on io2 from its snapshot"
+                + " (spec.dataSource kind VolumeSnapshot) or copy; then apply: the new StatefulSet uses those claims", f.migration());
+    }
+
+    /** ValidateStatefulSetUpdate (release-1.28) lets only replicas, template, updateStrategy, minReadySeconds, ordinals and the claim retention policy change. */
+    @Test
+    void imm001ValidateStatefulSetUpdateRevisionHistoryLimitIsImmutableIn128() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(2, "podManagementPolicy: OrderedReady,", "podManagementPolicy: OrderedReady, revisionHistoryLimit: 3,");
+        assertEquals(List.of("IMM001 error prod StatefulSet/data/db: spec.revisionHistoryLimit changed: the API server rejects the"
+                + " update (these StatefulSet fields are immutable)"), changeTo(docs));
+    }
+
+    @Test
+    void imm001ValidateStatefulSetUpdateMutableFieldsAndSpelledOutDefaultsAreNoChange() throws Exception {
+        commit(Docs.cleanSet());
+        String[] docs = with(2, "podManagementPolicy: OrderedReady,", "revisionHistoryLimit: 10, minReadySeconds: 5,"
+                + " persistentVolumeClaimRetentionPolicy: {whenScaled: Retain, whenDeleted: Retain}, updateStrategy: {type: OnDelete},");
+        docs[2] = docs[2].replace("replicas: 3", "replicas: 4");
+        assertEquals(List.of(), changeTo(docs).stream().filter(l -> l.startsWith("IMM")).toList());
+    }
+
+    private static String[] append(String[] docs, String doc) {
+        String[] out = Arrays.copyOf(docs, docs.length + 1);
+        out[docs.length] = doc;
+        return out;
+    }
+
+    @Test
+    void pathMissingAtRefCountsEverythingAsNew() throws Exception {
+        fixture.file("other", "x.yaml", Docs.gp3());
+        git("add", "-A");
+        git("commit", "-q", "-m", "no prod yet");
+        fixture.file("prod", "app.yaml", Docs.cleanSet());
+        Report report = againstHead();
+        assertEquals(List.of(), lines(report));
+    }
+}

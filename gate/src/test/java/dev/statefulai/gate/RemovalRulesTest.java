@@ -1,0 +1,141 @@
+package dev.statefulai.gate;
+
+import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.testing.Docs;
+import dev.statefulai.gate.testing.GateFixture;
+import dev.statefulai.gate.testing.TempGit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * IMM007-IMM009: removing what provisions or holds data, against a committed dist/. No update
+ * validation refuses a deletion; a pruning sync simply performs it, so the gate is the only guard.
+ */
+class RemovalRulesTest {
+    @TempDir
+    Path tmp;
+    private GateFixture fixture;
+    private TempGit repo;
+
+    @BeforeEach
+    void gitRepo() {
+        fixture = new GateFixture(tmp);
+        repo = TempGit.init(tmp);
+    }
+
+    private List<String> removal(String[] before, String... after) {
+        fixture.file("prod", "app.yaml", before);
+        repo.commitAll("before");
+        fixture.file("prod", "app.yaml", after);
+        return lines(report());
+    }
+
+    private Report report() {
+        return fixture.run(SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+    }
+
+    private static List<String> lines(Report report) {
+        return report.findings().stream().filter(f -> f.rule().id().compareTo("IMM007") >= 0 && f.rule().id().startsWith("IMM"))
+                .map(GateFixture::line).toList();
+    }
+
+    @Test
+    void imm007RemovingAClassThatClaimsStillUse() {
+        String[] clean = Docs.cleanSet();
+        List<String> found = removal(clean, clean[1], clean[2], clean[3], clean[4], clean[5]);
+        assertEquals(List.of("IMM007 error prod StorageClass/gp3: StorageClass gp3 is gone from dist/prod but 4 claim(s) still use it"
+                + " (data/archive, data/data-db-0, data/data-db-1, data/data-db-2): once it is deleted, bound volumes keep working, but a"
+                + " claim made later (a replica added, a claim re-created) stays Pending and no claim of it can be expanded"), found);
+        assertEquals("keep the class in dist/prod while any claim uses it; to retire it, move each claim to another class first (a new"
+                + " claim on the new class and a copy of the data, see IMM001/IMM004), then remove it", report().byRule(Rule.IMM007).get(0).migration());
+    }
+
+    @Test
+    void imm007RemovingTheDefaultClassThatClaimsWithoutAClassRelyOn() {
+        String marked = Docs.gp3().replace("metadata: {name: gp3}",
+                "metadata: {name: gp3, annotations: {storageclass.kubernetes.io/is-default-class: \"true\"}}");
+        String claim = "{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: scratch, namespace: data},"
+                + " spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}";
+        List<String> found = removal(new String[] {marked, claim}, claim);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("IMM007 error prod StorageClass/gp3: StorageClass gp3 is gone from dist/prod but 1 claim(s)"
+                + " still use it (data/scratch)"), found.get(0));
+    }
+
+    @Test
+    void removingAClassNoClaimUsesIsFine() {
+        String io2 = Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer");
+        String[] clean = Docs.cleanSet();
+        String[] withIo2 = java.util.Arrays.copyOf(clean, clean.length + 1);
+        withIo2[clean.length] = io2;
+        assertEquals(List.of(), removal(withIo2, clean));
+    }
+
+    @Test
+    void imm008RemovingAPreBoundClaimSaysItsRetainedVolumeIsReleased() {
+        String[] clean = Docs.cleanSet();
+        List<String> found = removal(clean, clean[0], clean[1], clean[2], clean[3], clean[4]);
+        assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/archive: PersistentVolumeClaim data/archive is gone from"
+                + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy Retain), but"
+                + " no claim binds it again until its claimRef is cleared"), found);
+        assertEquals("keep the claim in dist/prod until its data is copied or snapshotted; then make sure the volume is kept (kubectl"
+                + " patch pv archive-pv -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'), delete the claim yourself"
+                + " (kubectl -n data delete pvc archive) and remove it from dist", report().byRule(Rule.IMM008).get(0).migration());
+    }
+
+    @Test
+    void imm008RemovingADynamicClaimOfADeleteClassSaysTheDataIsDeleted() {
+        String scratch = Docs.storageClass("scratch", "ebs.csi.aws.com", "Delete", "WaitForFirstConsumer");
+        List<String> found = removal(new String[] {scratch, Docs.pvc("tmp", "scratch", "10Gi", "ReadWriteOnce", "")}, scratch);
+        assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/tmp: PersistentVolumeClaim data/tmp is gone from dist/prod:"
+                + " a sync that prunes deletes it, and its volume is deleted with the data (reclaimPolicy Delete)"), found);
+        assertTrue(report().byRule(Rule.IMM008).get(0).migration().contains(
+                "kubectl patch pv $(kubectl -n data get pvc tmp -o jsonpath='{.spec.volumeName}')"));
+    }
+
+    @Test
+    void imm008RemovingAStatefulSetThatDeletesItsClaims() {
+        String[] clean = Docs.cleanSet();
+        String[] deleting = clean.clone();
+        deleting[2] = deleting[2].replace("podManagementPolicy: OrderedReady,",
+                "podManagementPolicy: OrderedReady, persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},");
+        List<String> found = removal(deleting, clean[0], clean[4], clean[5]);
+        assertEquals(List.of("IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
+                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims (data-db-N)"
+                + " with their data"), found);
+    }
+
+    @Test
+    void removingAStatefulSetWhoseClaimsAreRetainedIsNoRemovalFinding() {
+        String[] clean = Docs.cleanSet();
+        assertEquals(List.of(), removal(clean, clean[0], clean[4], clean[5]));
+    }
+
+    @Test
+    void imm009RemovingAPersistentVolume() {
+        String[] clean = Docs.cleanSet();
+        List<String> found = removal(clean, clean[0], clean[1], clean[2], clean[3], clean[5]);
+        assertEquals(List.of("IMM009 error prod PersistentVolume/archive-pv: PersistentVolume archive-pv (claimed by data/archive) is gone"
+                + " from dist/prod: a sync that prunes deletes it (the deletion waits until no claim is bound to it), and no claim can"
+                + " bind that disk again"), found);
+    }
+
+    @Test
+    void aRemovalIsWaivedByTheAnnotationOnTheObjectAtTheComparedRef() {
+        String[] clean = Docs.cleanSet();
+        String[] annotated = clean.clone();
+        annotated[5] = annotated[5].replace("metadata: {name: archive, namespace: data}",
+                "metadata: {name: archive, namespace: data, annotations: {ai-storage.dev/waive-IMM008: \"copied to the new archive\"}}");
+        removal(annotated, clean[0], clean[1], clean[2], clean[3], clean[4]);
+        Finding f = report().byRule(Rule.IMM008).get(0);
+        assertEquals("copied to the new archive", f.waiverReason());
+        assertEquals(0, report().findings().stream().filter(x -> x.rule() == Rule.IMM008 && x.isBlocking()).count());
+    }
+}

@@ -1,0 +1,273 @@
+package dev.statefulai.gate.history;
+
+import dev.statefulai.gate.testing.TempGit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which commit the guard compares dist/ with when no --ref is given, on real git histories: the
+ * parent on the default branch, the merge base on a branch or in a pull request (detached HEAD as CI
+ * checks it out), a clear error for a shallow clone, and nothing to compare in a first commit.
+ */
+class RefResolverTest {
+    private static final Map<String, String> LOCAL = Map.of();
+    private static final Map<String, String> CI = Map.of("CI", "true");
+
+    @TempDir
+    Path tmp;
+
+    private TempGit origin() {
+        return TempGit.init(tmp.resolve("origin"));
+    }
+
+    private static String change(TempGit repo, String content, String message) {
+        write(repo, "dist/prod/app.yaml", content);
+        return repo.commitAll(message);
+    }
+
+    private static void write(TempGit repo, String path, String content) {
+        try {
+            Path file = repo.dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static RefResolver.Resolution resolve(TempGit repo, Map<String, String> env) {
+        Path dist = repo.dir.resolve("dist");
+        return RefResolver.resolve(Files.isDirectory(dist) ? dist : repo.dir, new RefRequest.PipelineDefault(env));
+    }
+
+    private static ComparedRef compared(TempGit repo, Map<String, String> env) {
+        RefResolver.Resolution r = resolve(repo, env);
+        assertTrue(r.compared() != null, "no ref chosen: " + r.note());
+        return r.compared();
+    }
+
+    @Test
+    void onTheDefaultBranchTheParentCommit() {
+        TempGit repo = origin();
+        String first = change(repo, "a: 1", "one");
+        change(repo, "a: 2", "two");
+        ComparedRef ref = compared(repo, CI);
+        assertEquals(first, ref.commit());
+        assertEquals("HEAD^", ref.label());
+        assertEquals("parent of HEAD on the default branch main", ref.reason());
+        assertEquals("HEAD^ (" + first.substring(0, 8) + ", parent of HEAD on the default branch main)", ref.describe());
+    }
+
+    @Test
+    void onABranchTheMergeBaseWithTheDefaultBranch() {
+        TempGit repo = origin();
+        String base = change(repo, "a: 1", "one");
+        repo.git("checkout", "-q", "-b", "feature");
+        change(repo, "a: 2", "two");
+        change(repo, "a: 3", "three");
+        repo.git("checkout", "-q", "main");
+        change(repo, "b: 1", "main moves on");
+        repo.git("checkout", "-q", "feature");
+        ComparedRef ref = compared(repo, CI);
+        assertEquals(base, ref.commit());
+        assertEquals(base.substring(0, 8), ref.label());
+        assertEquals("merge base of feature and main", ref.reason());
+    }
+
+    @Test
+    void originHeadNamesTheDefaultBranchOfAClone() {
+        TempGit upstream = TempGit.init(tmp.resolve("upstream"));
+        upstream.git("checkout", "-q", "-b", "trunk");
+        String base = change(upstream, "a: 1", "one");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
+        clone.git("checkout", "-q", "-b", "feature");
+        change(clone, "a: 2", "two");
+        ComparedRef ref = compared(clone, CI);
+        assertEquals(base, ref.commit());
+        assertEquals("merge base of feature and origin/trunk", ref.reason());
+    }
+
+    @Test
+    void masterWhenThereIsNoMain() {
+        TempGit repo = origin();
+        repo.git("checkout", "-q", "-b", "master");
+        String first = change(repo, "a: 1", "one");
+        change(repo, "a: 2", "two");
+        ComparedRef ref = compared(repo, CI);
+        assertEquals(first, ref.commit());
+        assertEquals("parent of HEAD on the default branch master", ref.reason());
+    }
+
+    @Test
+    void noDefaultBranchIsAnErrorThatSaysToPassRef() {
+        TempGit repo = origin();
+        repo.git("checkout", "-q", "-b", "develop");
+        change(repo, "a: 1", "one");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(repo, CI));
+        assertEquals("cannot tell the default branch (no origin/HEAD, CI_DEFAULT_BRANCH, main or master): pass --ref,"
+                + " e.g. --ref origin/develop", e.getMessage());
+    }
+
+    /** GitHub Actions checks a pull request out as a detached merge commit of the PR into its base. */
+    @Test
+    void githubPullRequestMergeCommitComparesWithTheBaseBranch() {
+        TempGit upstream = origin();
+        change(upstream, "a: 1", "one");
+        upstream.git("checkout", "-q", "-b", "pr");
+        change(upstream, "a: 2", "pr change");
+        upstream.git("checkout", "-q", "main");
+        write(upstream, "dist/prod/other.yaml", "b: 1");
+        String baseTip = upstream.commitAll("main moves on");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
+        clone.git("checkout", "-q", "--detach", "origin/main");
+        clone.git("merge", "-q", "--no-ff", "-m", "merge", "origin/pr");
+        ComparedRef ref = compared(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main", "GITHUB_HEAD_REF", "pr",
+                "GITHUB_REF_NAME", "7/merge"));
+        assertEquals(baseTip, ref.commit());
+        assertEquals("merge base of HEAD and origin/main (target of GITHUB_BASE_REF)", ref.reason());
+    }
+
+    /** GitLab runs a merge request pipeline on the source branch's detached SHA. */
+    @Test
+    void gitlabMergeRequestOnADetachedShaComparesWithTheMergeBase() {
+        TempGit upstream = origin();
+        String base = change(upstream, "a: 1", "one");
+        upstream.git("checkout", "-q", "-b", "mr");
+        change(upstream, "a: 2", "mr change");
+        upstream.git("checkout", "-q", "main");
+        change(upstream, "b: 1", "main moves on");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
+        clone.git("checkout", "-q", "--detach", "origin/mr");
+        ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
+        assertEquals(base, ref.commit());
+        assertEquals("merge base of HEAD and origin/main (target of CI_MERGE_REQUEST_TARGET_BRANCH_NAME)", ref.reason());
+    }
+
+    /** GitLab's pipeline on the default branch: a detached SHA, CI_COMMIT_BRANCH names the branch. */
+    @Test
+    void gitlabPipelineOnTheDefaultBranchDetachedComparesWithTheParent() {
+        TempGit upstream = origin();
+        String first = change(upstream, "a: 1", "one");
+        change(upstream, "a: 2", "two");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
+        clone.git("checkout", "-q", "--detach", "HEAD");
+        ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"));
+        assertEquals(first, ref.commit());
+        assertEquals("HEAD^", ref.label());
+    }
+
+    @Test
+    void aDetachedHeadInTheDefaultBranchHistoryComparesWithItsParent() {
+        TempGit repo = origin();
+        String first = change(repo, "a: 1", "one");
+        String second = change(repo, "a: 2", "two");
+        change(repo, "a: 3", "three");
+        repo.git("checkout", "-q", "--detach", second);
+        assertEquals(first, compared(repo, CI).commit());
+    }
+
+    @Test
+    void aShallowCloneWithoutTheParentIsAnErrorThatSaysToFetchDeeper() {
+        TempGit upstream = origin();
+        change(upstream, "a: 1", "one");
+        change(upstream, "a: 2", "two");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
+        assertEquals("this clone is shallow and lacks the parent of HEAD, which the immutable-change guard compares with on the"
+                + " default branch main: fetch deeper ('git fetch --unshallow'; GitHub Actions: actions/checkout with fetch-depth: 0;"
+                + " GitLab CI: GIT_DEPTH: 0) or pass --ref", e.getMessage());
+    }
+
+    @Test
+    void aShallowPullRequestCloneWithoutTheTargetBranchIsAnError() {
+        TempGit upstream = origin();
+        change(upstream, "a: 1", "one");
+        upstream.git("checkout", "-q", "-b", "pr");
+        change(upstream, "a: 2", "two");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1", "--branch", "pr");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resolve(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main")));
+        assertTrue(e.getMessage().startsWith("the target branch 'main' (GITHUB_BASE_REF) is not in this clone: fetch deeper"), e.getMessage());
+    }
+
+    @Test
+    void aShallowBranchCloneWhoseMergeBaseIsMissingIsAnError() {
+        TempGit upstream = origin();
+        change(upstream, "a: 1", "one");
+        upstream.git("checkout", "-q", "-b", "feature");
+        change(upstream, "a: 2", "two");
+        upstream.git("checkout", "-q", "main");
+        change(upstream, "b: 1", "main moves on");
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1", "--no-single-branch", "--branch", "feature");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
+        assertTrue(e.getMessage().startsWith("this clone is shallow and lacks the merge base of feature and origin/main: fetch deeper"),
+                e.getMessage());
+    }
+
+    @Test
+    void theFirstCommitHasNothingToCompareWith() {
+        TempGit repo = origin();
+        String only = change(repo, "a: 1", "one");
+        RefResolver.Resolution r = resolve(repo, CI);
+        assertNull(r.compared());
+        assertEquals("HEAD (" + only.substring(0, 8) + ") is the repository's first commit: nothing to compare with,"
+                + " immutable-change guard skipped", r.note());
+    }
+
+    @Test
+    void aRepositoryWithoutACommitHasNothingToCompareWith() {
+        TempGit repo = origin();
+        write(repo, "dist/prod/app.yaml", "a: 1");
+        RefResolver.Resolution r = resolve(repo, CI);
+        assertNull(r.compared());
+        assertEquals("the repository has no commit yet: nothing to compare with, immutable-change guard skipped", r.note());
+    }
+
+    /** The daily loop on the default branch (synth, check, then commit) compares the uncommitted dist/ with HEAD; CI never does. */
+    @Test
+    void uncommittedDistOnTheDefaultBranchComparesWithHeadOutsideCi() {
+        TempGit repo = origin();
+        String first = change(repo, "a: 1", "one");
+        String second = change(repo, "a: 2", "two");
+        write(repo, "dist/prod/app.yaml", "a: 3");
+        ComparedRef local = compared(repo, LOCAL);
+        assertEquals(second, local.commit());
+        assertEquals("HEAD", local.label());
+        assertEquals("dist/ has uncommitted changes on the default branch main; a pipeline compares with the parent commit", local.reason());
+        assertEquals(first, compared(repo, CI).commit());
+    }
+
+    @Test
+    void aNamedRefThatDoesNotExistIsAnError() {
+        TempGit repo = origin();
+        change(repo, "a: 1", "one");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RefResolver.resolve(repo.dir.resolve("dist"), new RefRequest.Named("no-such-branch")));
+        assertEquals("git ref 'no-such-branch' does not exist in the git repository at " + repo.dir.toAbsolutePath(), e.getMessage());
+    }
+
+    @Test
+    void aNamedRefIsNeverReadAsAGitOption() {
+        TempGit repo = origin();
+        change(repo, "a: 1", "one");
+        assertThrows(IllegalArgumentException.class,
+                () -> RefResolver.resolve(repo.dir.resolve("dist"), new RefRequest.Named("--all")));
+    }
+
+    @Test
+    void aNamedRefOutsideAGitWorkTreeIsAnError() throws IOException {
+        Path dist = Files.createDirectories(tmp.resolve("plain/dist"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RefResolver.resolve(dist, new RefRequest.Named("HEAD")));
+        assertEquals("git ref 'HEAD' cannot be read: " + dist + " is not in a git work tree", e.getMessage());
+    }
+}
