@@ -127,7 +127,7 @@ public final class SynthCommand implements Callable<Integer> {
         String shown = distDir.startsWith(rootDir) ? rootDir.relativize(distDir).toString() : distDir.toString();
         AppCatalog catalog;
         try {
-            OutputFolder.check(distDir, rootDir);
+            OutputFolder.check(distDir, rootDir, AppCatalog.APPS_DIR);
             catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
         } catch (OutputFolder.Refused e) {
             return refuse(e);

@@ -94,7 +94,7 @@ class OutputFolderTest {
     void theFileSystemRootIsRefusedBeforeAnythingIsRead() {
         // Checked on the folder alone, not through a synth: a regression here must not reach the disk.
         OutputFolder.Refused refused = assertThrows(OutputFolder.Refused.class,
-                () -> OutputFolder.check(Path.of("/"), tmp.resolve("repo")));
+                () -> OutputFolder.check(Path.of("/"), tmp.resolve("repo"), "apps"));
         assertEquals("output folder /: the root of the file system; choose a folder of its own, such as " + tmp.resolve("repo/dist"),
                 refused.getMessage());
     }

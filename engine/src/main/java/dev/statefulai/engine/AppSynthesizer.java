@@ -1,7 +1,7 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
-import dev.statefulai.engine.incremental.SynthState;
 import dev.statefulai.engine.output.StorageTopology;
 import dev.statefulai.engine.values.LocatedYaml;
 import dev.statefulai.engine.values.ValuesException;
@@ -36,25 +36,6 @@ import org.cdk8s.ChartProps;
  */
 public final class AppSynthesizer {
 
-    /**
-     * The manifests of one app in one environment, and the names its constructs made; {@code topology}
-     * is the storage picture ({@link StorageTopology}) when it was drawn from the rendered objects
-     * (Java-side rendering), else null and drawn from {@code yaml} when needed. {@code yaml} is null for a
-     * unit an incremental synth kept: its manifest is in {@code dist/} exactly as the last synth wrote it,
-     * and is not read ({@link SynthState}).
-     */
-    public record Result(String app, String environment, String yaml, Map<String, Object> outputs, String topology) {
-        /** A unit kept in {@code dist/} as it is: its names and picture, not its manifest. */
-        public static Result inDist(String app, String environment, Map<String, Object> outputs, String topology) {
-            return new Result(app, environment, null, outputs, topology);
-        }
-
-        /** Whether this unit's manifest is the one in {@code dist/}, left as it is. */
-        public boolean keptInDist() {
-            return yaml == null;
-        }
-    }
-
     /** How charts become YAML. */
     public enum Renderer {
         /** Recorded and rendered on the Java side, with cdk8s as the fallback. */
@@ -88,7 +69,7 @@ public final class AppSynthesizer {
     }
 
     /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
-    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
+    public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
         return synth(app, environment, overrides, RENDERER);
     }
 
@@ -97,7 +78,7 @@ public final class AppSynthesizer {
      *
      * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
      */
-    public static Result synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+    public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
         ValuesLoader.Loaded<?> values = load(app, environment, overrides);
         if (!values.problems().isEmpty()) {
             // The constructs still see the values that are fine, so that their refusals come in the same run.
@@ -107,7 +88,7 @@ public final class AppSynthesizer {
             }
             throw new ValuesException(problems);
         }
-        Result recorded = renderer == Renderer.JAVA ? recorded(app, environment, values).result() : null;
+        UnitOutput recorded = renderer == Renderer.JAVA ? recorded(app, environment, values).result() : null;
         return recorded != null ? recorded : synthesized(app, environment, values);
     }
 
@@ -128,7 +109,7 @@ public final class AppSynthesizer {
     }
 
     /** A chart rendered on the Java side, or why it cannot be. */
-    private record Recorded(Result result, String refusal) {
+    private record Recorded(UnitOutput result, String refusal) {
     }
 
     /**
@@ -172,18 +153,18 @@ public final class AppSynthesizer {
             KERNEL.unlock();
         }
         String yaml = CdkYaml.stringify(documents);
-        return new Recorded(new Result(app.name(), environment, yaml, outputs(withOutputs),
+        return new Recorded(new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
                 StorageTopology.render(app.name(), environment, documents)), null);
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */
-    private static Result synthesized(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
+    private static UnitOutput synthesized(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> loaded) {
         KERNEL.lock();
         try {
             App cdk8sApp = new App();
             Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
             List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-            return new Result(app.name(), environment, Cdk8sSynth.yaml(cdk8sApp), outputs(withOutputs), null);
+            return new UnitOutput(app.name(), environment, Cdk8sSynth.yaml(cdk8sApp), outputs(withOutputs), null);
         } finally {
             KERNEL.unlock();
         }

@@ -1,5 +1,6 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesLoader;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class ParallelSynth {
     }
 
     /** What a unit gave: a result, or the problems of its values; and warnings either way. */
-    public record UnitOutcome(AppSynthesizer.Result result, List<String> problems, List<String> warnings) {
+    public record UnitOutcome(UnitOutput result, List<String> problems, List<String> warnings) {
     }
 
     /** Peak memory of this process and of its jsii node processes, in KiB (0 where unknown). */
@@ -101,7 +102,7 @@ public final class ParallelSynth {
     static List<UnitOutcome> synthBatch(List<Unit> units) {
         List<UnitOutcome> out = new ArrayList<>(units.size());
         for (Unit u : units) {
-            List<String> warnings = ValuesLoader.warnings(u.app(), u.environment());
+            List<String> warnings = ValuesLoader.warnings(u.app().name(), u.app().dir(), u.app().displayDir(), u.environment());
             try {
                 out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of(), warnings));
             } catch (ValuesException e) {

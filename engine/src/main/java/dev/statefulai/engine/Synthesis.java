@@ -1,6 +1,6 @@
 package dev.statefulai.engine;
 
-import dev.statefulai.engine.incremental.SynthState;
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.StorageTopology;
 import java.util.ArrayList;
@@ -51,9 +51,9 @@ public final class Synthesis {
 
     /**
      * How a run may go faster: threads ({@link ParallelSynth}; 0: one per core as the units allow) and
-     * the incremental state of the output folder ({@link SynthState}; {@code null}: synthesize everything).
+     * what an earlier synth into the output folder lets this one keep ({@link Reuse}; {@code null}: synthesize everything).
      */
-    public record Options(int jobs, SynthState state) {
+    public record Options(int jobs, Reuse state) {
         /** Everything synthesized, on this thread. */
         public static Options sequential() {
             return new Options(1, null);
@@ -62,10 +62,10 @@ public final class Synthesis {
 
     /**
      * A run: its outcome, the results it rendered, the inputs hash of each unit (for
-     * {@link SynthState#save}), how many units were synthesized and how many taken unchanged from the
+     * the incremental state's save), how many units were synthesized and how many taken unchanged from the
      * output folder, and the worker processes that helped.
      */
-    public record Run(Outcome outcome, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey,
+    public record Run(Outcome outcome, List<UnitOutput> results, Map<String, String> inputsByKey,
                       int synthesized, int reused) {
     }
 
@@ -78,7 +78,7 @@ public final class Synthesis {
                 units.add(new ParallelSynth.Unit(app, env, overrides.getOrDefault(app.name(), Map.of())));
             }
         }
-        AppSynthesizer.Result[] reused = new AppSynthesizer.Result[units.size()];
+        UnitOutput[] reused = new UnitOutput[units.size()];
         Map<String, String> inputsByKey = new java.util.HashMap<>();
         List<ParallelSynth.Unit> todo = new ArrayList<>();
         List<Integer> todoIndex = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class Synthesis {
             ParallelSynth.Unit u = units.get(i);
             if (options.state() != null) {
                 String inputs = options.state().inputsHash(u);
-                inputsByKey.put(SynthState.keyOf(u), inputs);
+                inputsByKey.put(Reuse.keyOf(u), inputs);
                 reused[i] = options.state().reuse(u, inputs).orElse(null);
             }
             if (reused[i] == null) {
@@ -99,7 +99,7 @@ public final class Synthesis {
         for (int j = 0; j < todo.size(); j++) {
             outcomes[todoIndex.get(j)] = done.get(j);
         }
-        List<AppSynthesizer.Result> results = new ArrayList<>();
+        List<UnitOutput> results = new ArrayList<>();
         // A problem in values.yaml shows in every environment: report it once.
         java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<String> warnings = new java.util.LinkedHashSet<>();
@@ -122,8 +122,8 @@ public final class Synthesis {
     }
 
     /** A result with its storage picture: drawn from its YAML when cdk8s synthesized it. */
-    private static AppSynthesizer.Result withPicture(AppSynthesizer.Result r) {
-        return r.topology() != null ? r : new AppSynthesizer.Result(r.app(), r.environment(), r.yaml(), r.outputs(),
+    private static UnitOutput withPicture(UnitOutput r) {
+        return r.topology() != null ? r : new UnitOutput(r.app(), r.environment(), r.yaml(), r.outputs(),
                 StorageTopology.render(r.app(), r.environment(), r.yaml()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -60,21 +61,21 @@ class AppSynthesizerRendererTest {
         });
     }
 
-    private static AppSynthesizer.Result synth(AppCatalog.App app, Renderer renderer) {
+    private static UnitOutput synth(AppCatalog.App app, Renderer renderer) {
         return AppSynthesizer.synth(app, "dev", Map.of(), renderer);
     }
 
     @Test
     void rendersOnTheJavaSideWhenTheChartHoldsOnlyThisLibrarysConstructs() throws IOException {
         AppCatalog.App app = app((chart, a) -> { });
-        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        UnitOutput java = synth(app, Renderer.JAVA);
         assertNotNull(java.topology(), "rendered on the Java side");
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
     }
 
     /** The Java renderer hands {@code app}'s chart to cdk8s, which gives what it gives alone; returns its YAML. */
     private static String handedToCdk8s(AppCatalog.App app) {
-        AppSynthesizer.Result java = synth(app, Renderer.JAVA);
+        UnitOutput java = synth(app, Renderer.JAVA);
         assertNull(java.topology(), "synthesized by cdk8s");
         assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
         return java.yaml();

@@ -1,8 +1,10 @@
 package dev.statefulai.engine.incremental;
 
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.ParallelSynth;
+import dev.statefulai.engine.Reuse;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.StorageTopology;
 import dev.statefulai.engine.output.TempFiles;
@@ -43,7 +45,7 @@ import java.util.stream.Stream;
  * a re-synth after one app's values changed reads that app's values, the environment's
  * {@code outputs.json} and {@code storage.md}, and writes the few files that change.
  */
-public final class SynthState {
+public final class SynthState implements Reuse {
     /** The suffix of the state file's name: {@code .<output folder name>.synth-state.json}. */
     public static final String FILE = ".synth-state.json";
     private static final int VERSION = 4;
@@ -106,16 +108,13 @@ public final class SynthState {
         return new SynthState(distDir, codeVersion(apps), previous, new ContentHashes(file.getParent(), files, savedAt));
     }
 
-    private static String key(String app, String environment) {
-        return environment + "/" + app;
-    }
 
     /** This state without what the last synth recorded: everything is read, synthesized and recorded anew. */
     public SynthState withoutPrevious() {
         return new SynthState(distDir, codeVersion, new HashMap<>(), new ContentHashes(stateFile(distDir).getParent(), Map.of(), null));
     }
 
-    /** The hash of everything unit {@code u}'s manifests are made from. */
+    @Override
     public String inputsHash(ParallelSynth.Unit u) {
         MessageDigest d = sha256();
         update(d, "code", codeVersion);
@@ -132,12 +131,13 @@ public final class SynthState {
     }
 
     /**
-     * Unit {@code u} as {@code dist/} holds it ({@link AppSynthesizer.Result#keptInDist()}: its manifest is
+     * Unit {@code u} as {@code dist/} holds it ({@link UnitOutput#keptInDist()}: its manifest is
      * not read), when its inputs hash is {@code inputs} as recorded and its files are as written;
      * otherwise empty.
      */
-    public Optional<AppSynthesizer.Result> reuse(ParallelSynth.Unit u, String inputs) {
-        Entry e = previous.get(key(u.app().name(), u.environment()));
+    @Override
+    public Optional<UnitOutput> reuse(ParallelSynth.Unit u, String inputs) {
+        Entry e = previous.get(Reuse.keyOf(u.app().name(), u.environment()));
         if (e == null || !e.inputs().equals(inputs)) {
             return Optional.empty();
         }
@@ -159,7 +159,7 @@ public final class SynthState {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
-            return Optional.of(AppSynthesizer.Result.inDist(u.app().name(), u.environment(), typed, topology));
+            return Optional.of(UnitOutput.inDist(u.app().name(), u.environment(), typed, topology));
         } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
@@ -203,7 +203,7 @@ public final class SynthState {
      * @return the state as the next synth into {@code distDir} would load it (for {@code synth --watch},
      *         which so skips reading it back)
      */
-    public SynthState save(DistTree tree, List<AppSynthesizer.Result> results, Map<String, String> inputsByKey) {
+    public SynthState save(DistTree tree, List<UnitOutput> results, Map<String, String> inputsByKey) {
         Map<String, Entry> units = new TreeMap<>(previous);
         List<String> written = tree.environments();
         units.keySet().removeIf(k -> written.contains(k.substring(0, k.indexOf('/'))));
@@ -213,8 +213,8 @@ public final class SynthState {
             // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
             // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
             Map<String, String> shaByFile = new HashMap<>();
-            for (AppSynthesizer.Result r : results) {
-                String k = key(r.app(), r.environment());
+            for (UnitOutput r : results) {
+                String k = Reuse.keyOf(r.app(), r.environment());
                 String inputs = inputsByKey.get(k);
                 String path = r.environment() + "/" + r.app() + ".yaml";
                 String manifest = tree.files().containsKey(path) ? hash(tree.files().get(path)) : null;
@@ -241,7 +241,7 @@ public final class SynthState {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             SynthState next = new SynthState(distDir, codeVersion, new HashMap<>(units), hashes.next(Files.getLastModifiedTime(file)));
             // The next synth in this process takes outputs and pictures as they were just written, not parsed back.
-            for (AppSynthesizer.Result r : results) {
+            for (UnitOutput r : results) {
                 next.outputsByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.outputs());
                 next.picturesByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.topology());
             }
@@ -292,10 +292,6 @@ public final class SynthState {
         }
     }
 
-    /** The key of a unit in {@link #save}'s map. */
-    public static String keyOf(ParallelSynth.Unit u) {
-        return key(u.app().name(), u.environment());
-    }
 
     /**
      * A fingerprint of the code: every class-path entry and every app's compiled classes, by path,

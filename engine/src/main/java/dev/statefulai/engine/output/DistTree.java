@@ -1,6 +1,5 @@
 package dev.statefulai.engine.output;
 
-import dev.statefulai.engine.AppSynthesizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -40,29 +39,33 @@ public final class DistTree {
     /** The names each app made, per environment folder. */
     public static final String OUTPUTS = "outputs.json";
     /** How every manifest synth writes begins (then the app's name): how a manifest is known as synth's. */
-    static final String MANIFEST_HEADER = "# Generated from apps/";
+    public static final String MANIFEST_HEADER = "# Generated from apps/";
 
     private final SortedMap<String, String> files;
     private final SortedSet<String> keptInDist;
 
-    private DistTree(SortedMap<String, String> files, SortedSet<String> keptInDist) {
+    /**
+     * A tree of {@code files} (relative path to content) and of manifests {@code keptInDist}: named, not
+     * held, because {@code dist/} already holds them as they should be.
+     */
+    public DistTree(SortedMap<String, String> files, SortedSet<String> keptInDist) {
         this.files = files;
         this.keptInDist = keptInDist;
     }
 
     /**
      * Renders the files of the given results (each with its storage picture), grouped by environment; the
-     * manifest of a result {@linkplain AppSynthesizer.Result#keptInDist() kept in dist/} is not held, only named.
+     * manifest of a result {@linkplain UnitOutput#keptInDist() kept in dist/} is not held, only named.
      */
-    public static DistTree render(List<AppSynthesizer.Result> results) {
-        Map<String, List<AppSynthesizer.Result>> byEnv = new TreeMap<>();
-        for (AppSynthesizer.Result r : results) {
+    public static DistTree render(List<UnitOutput> results) {
+        Map<String, List<UnitOutput>> byEnv = new TreeMap<>();
+        for (UnitOutput r : results) {
             byEnv.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r);
         }
         SortedMap<String, String> files = new TreeMap<>();
         SortedSet<String> kept = new TreeSet<>();
         byEnv.forEach((env, envResults) -> {
-            envResults.sort(Comparator.comparing(AppSynthesizer.Result::app));
+            envResults.sort(Comparator.comparing(UnitOutput::app));
             Map<String, Object> outputs = new LinkedHashMap<>();
             List<String> pictures = new ArrayList<>();
             StringBuilder kustomization = new StringBuilder()
@@ -71,7 +74,7 @@ public final class DistTree {
                     .append("apiVersion: kustomize.config.k8s.io/v1beta1\n")
                     .append("kind: Kustomization\n")
                     .append("resources:\n");
-            for (AppSynthesizer.Result r : envResults) {
+            for (UnitOutput r : envResults) {
                 String file = r.app() + ".yaml";
                 if (r.keptInDist()) {
                     kept.add(env + "/" + file);
@@ -89,12 +92,13 @@ public final class DistTree {
         return new DistTree(files, kept);
     }
 
+
     /** The first line of environment {@code env}'s kustomization: how an environment folder is known as synth's. */
-    static String kustomizationHeader(String env) {
+    public static String kustomizationHeader(String env) {
         return "# Generated: every manifest of environment '" + env + "'.";
     }
 
-    private static String header(AppSynthesizer.Result r) {
+    private static String header(UnitOutput r) {
         return MANIFEST_HEADER + r.app() + " (values.yaml, values-" + r.environment()
                 + ".yaml). Do not edit: change the values or the code and run bin/ai-storage synth.\n";
     }

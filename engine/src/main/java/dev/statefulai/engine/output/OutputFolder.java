@@ -1,6 +1,5 @@
 package dev.statefulai.engine.output;
 
-import dev.statefulai.engine.AppCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +40,10 @@ public final class OutputFolder {
 
     /**
      * Refuses {@code distDir} as the output folder of the repository at {@code rootDir} when it is the
-     * file-system root, the repository or a folder above it, inside {@code apps/}, a file (or under one), or
+     * file-system root, the repository or a folder above it, inside its apps folder {@code appsDir} (relative to {@code rootDir}), a file (or under one), or
      * a folder that is not empty and that synth did not write.
      */
-    public static void check(Path distDir, Path rootDir) {
+    public static void check(Path distDir, Path rootDir, String appsDir) {
         Path out = distDir.toAbsolutePath().normalize();
         Path root = real(rootDir.toAbsolutePath().normalize());
         String instead = "; choose a folder of its own, such as " + rootDir.toAbsolutePath().normalize().resolve("dist");
@@ -67,8 +66,8 @@ public final class OutputFolder {
         if (root.startsWith(real)) {
             throw new Refused("output folder " + out + " holds the repository (" + root + ")" + instead);
         }
-        if (real.startsWith(root.resolve(AppCatalog.APPS_DIR))) {
-            throw new Refused("output folder " + out + " is inside " + AppCatalog.APPS_DIR + "/, which holds the apps' sources" + instead);
+        if (real.startsWith(root.resolve(appsDir))) {
+            throw new Refused("output folder " + out + " is inside " + appsDir + "/, which holds the apps' sources" + instead);
         }
         if (Files.isDirectory(out) && !isEmpty(out) && ownedEnvironments(out).isEmpty()) {
             throw new Refused("output folder " + out + " is not empty and synth did not write it (none of its folders has the "

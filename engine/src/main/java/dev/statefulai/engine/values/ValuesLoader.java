@@ -1,6 +1,5 @@
 package dev.statefulai.engine.values;
 
-import dev.statefulai.engine.AppCatalog;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -114,11 +113,14 @@ public final class ValuesLoader {
         return new Loaded<>(values, merged.origins(), List.copyOf(problems), List.copyOf(refused), missingOverlay);
     }
 
-    /** What is worth saying about the values files of {@code app} in {@code environment} though they are not wrong. */
-    public static List<String> warnings(AppCatalog.App app, String environment) {
+    /**
+     * What is worth saying about the values files of app {@code name} (folder {@code dir}, shown as
+     * {@code displayDir}) in {@code environment} though they are not wrong.
+     */
+    public static List<String> warnings(String name, Path dir, String displayDir, String environment) {
         String overlay = "values-" + environment + ".yaml";
-        if (ValuesFile.holdsNoValues(app.dir().resolve(overlay))) {
-            return List.of(app.displayDir() + "/" + overlay + " is empty: " + app.name() + " takes " + app.displayDir()
+        if (ValuesFile.holdsNoValues(dir.resolve(overlay))) {
+            return List.of(displayDir + "/" + overlay + " is empty: " + name + " takes " + displayDir
                     + "/values.yaml alone in " + environment + "; write {} to say so on purpose");
         }
         return List.of();

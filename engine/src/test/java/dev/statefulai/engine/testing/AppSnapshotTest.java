@@ -1,5 +1,6 @@
 package dev.statefulai.engine.testing;
 
+import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.AppSynthesizer;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public abstract class AppSnapshotTest {
     }
 
     /** The app synthesized for {@code environment} with no overrides. */
-    protected AppSynthesizer.Result synth(String environment) {
+    protected UnitOutput synth(String environment) {
         return AppSynthesizer.synth(app(), environment, Map.of());
     }
 
@@ -73,7 +74,7 @@ public abstract class AppSnapshotTest {
             }
             String path = why == null ? "rendered on the Java side" : "rendered by cdk8s, because " + why;
             return DynamicTest.dynamicTest(env + ": " + path, () -> {
-                AppSynthesizer.Result synthesized = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
+                UnitOutput synthesized = AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.JAVA);
                 Assertions.assertEquals(why == null, synthesized.topology() != null, app.displayDir() + " (" + env + ") " + path);
                 Assertions.assertEquals(AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.CDK8S).yaml(), synthesized.yaml());
             });
