@@ -5,6 +5,7 @@ import dev.statefulai.gate.ReportFormat;
 import dev.statefulai.gate.SafetyGate;
 import dev.statefulai.gate.history.RefRequest;
 import dev.statefulai.gate.model.Environment;
+import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.rules.PolicyConfig;
 import java.nio.file.Path;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code check}: the storage safety gate over the committed dist/. */
+/** {@code check}: the storage safety gate over the committed dist/, or over any folder of manifests. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Storage safety gate over dist/: proves every claim binds, guards immutable changes against",
-                "a git ref and enforces the data-safety policy (rule ids: --list-rules).",
+        description = {"Storage safety gate over dist/ (or, with --dir, any folder of manifests: Helm or kustomize output,",
+                "a GitOps repository): proves every claim binds, guards immutable changes against a git ref and",
+                "enforces the data-safety policy (rule ids: --list-rules).",
                 "Waive a rule for one object with the annotation ai-storage.dev/waive-<rule-id>: \"<reason>\"."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings may be printed)", "1:errors found", "2:usage error"})
@@ -33,8 +35,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
     Path root;
 
-    @Option(names = "--dist", description = "The dist folder to check (default: <root>/dist).")
+    @Option(names = "--dist", description = "The dist folder to check: a folder per environment (default: <root>/dist).")
     Path dist;
+
+    @Option(names = "--dir", description = {"Any folder of manifests to check as one environment instead of dist/: every .yaml,",
+            ".yml and .json file under it (files that hold no Kubernetes object, such as a chart's values, are skipped)."})
+    Path dir;
+
+    @Option(names = "--as", paramLabel = "ENV", description = "With --dir: the environment the folder is, for the policy"
+            + " (default: the folder's name; the policy's errors apply to prod).")
+    String as;
 
     @Option(names = "--ref", description = {"Git ref to compare dist/ with for immutable changes and removals; '' skips the comparison.",
             "Default: what a pipeline needs: on a branch (or a pull request: GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME)",
@@ -68,10 +78,9 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Path distDir = dist != null ? dist : root.resolve("dist");
         try {
             PolicyConfig policy = policyFile == null ? PolicyConfig.defaults() : PolicyConfig.load(policyFile);
-            SafetyGate.Options options = new SafetyGate.Options(distDir, request(ref, environment), environments, policy);
+            SafetyGate.Options options = new SafetyGate.Options(folder(), request(ref, environment), environments, policy);
             Report report = SafetyGate.run(options);
             out.print(format.render(report, Style.REPORT_MARKS));
             out.flush();
@@ -81,6 +90,28 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return USAGE;
         }
+    }
+
+    /** dist/ (--dist, or the repository's), or the folder of --dir as one environment. */
+    private ManifestFolder folder() {
+        if (dir == null) {
+            if (as != null) {
+                throw new IllegalArgumentException("--as names the environment of a --dir folder; without --dir the environments"
+                        + " are dist/'s folders (choose them with --env)");
+            }
+            return ManifestFolder.dist(dist != null ? dist : root.resolve("dist"));
+        }
+        if (dist != null || !environments.isEmpty()) {
+            throw new IllegalArgumentException("--dir checks one folder as one environment: it does not go with "
+                    + (dist != null ? "--dist" : "--env") + " (name the environment with --as)");
+        }
+        Path folder = dir.toAbsolutePath().normalize();
+        String name = as != null ? as : folder.getFileName() == null ? "cluster" : folder.getFileName().toString();
+        if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+            throw new IllegalArgumentException("--as " + name + ": an environment is named like a folder of dist/:"
+                    + " lower-case letters, digits and '-', such as prod" + (as == null ? " (the folder's name is not; pass --as)" : ""));
+        }
+        return ManifestFolder.anyFolder(folder, name);
     }
 
     /** --ref as given: absent means the pipeline default, '' means no comparison. */

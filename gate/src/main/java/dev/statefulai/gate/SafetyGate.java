@@ -10,6 +10,7 @@ import dev.statefulai.gate.model.CheckStage;
 import dev.statefulai.gate.model.DistManifests;
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Waivers;
 import dev.statefulai.gate.rules.BindingRules;
 import dev.statefulai.gate.rules.PolicyConfig;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The storage safety gate: reads dist/ (and dist/ at a git ref), runs every stage per environment,
@@ -33,16 +32,26 @@ import java.util.TreeMap;
 public final class SafetyGate {
 
     /**
+     * @param folder       where the manifests are: dist/, or any folder checked as one environment
      * @param ref          what the immutable-change guard compares with (see {@code RefResolver})
      * @param environments environments to check; empty means every folder of dist/
      */
-    public record Options(Path distDir, RefRequest ref, List<String> environments, PolicyConfig policy) {
+    public record Options(ManifestFolder folder, RefRequest ref, List<String> environments, PolicyConfig policy) {
         public Options {
             environments = List.copyOf(environments);
         }
 
+        public Options(Path distDir, RefRequest ref, List<String> environments, PolicyConfig policy) {
+            this(ManifestFolder.dist(distDir), ref, environments, policy);
+        }
+
         public static Options of(Path distDir) {
             return new Options(distDir, new RefRequest.None(), List.of(), PolicyConfig.defaults());
+        }
+
+        /** Any folder of manifests (Helm or kustomize output, a GitOps repository), checked as {@code environment}. */
+        public static Options ofFolder(Path dir, String environment) {
+            return new Options(ManifestFolder.anyFolder(dir, environment), new RefRequest.None(), List.of(), PolicyConfig.defaults());
         }
 
         /** Compare with a git ref that must exist; null skips the immutable-change guard. */
@@ -56,15 +65,15 @@ public final class SafetyGate {
         }
 
         public Options withRef(RefRequest request) {
-            return new Options(distDir, request, environments, policy);
+            return new Options(folder, request, environments, policy);
         }
 
         public Options withEnvironments(List<String> envs) {
-            return new Options(distDir, ref, envs, policy);
+            return new Options(folder, ref, envs, policy);
         }
 
         public Options withPolicy(PolicyConfig config) {
-            return new Options(distDir, ref, environments, config);
+            return new Options(folder, ref, environments, config);
         }
     }
 
@@ -86,11 +95,13 @@ public final class SafetyGate {
      */
     public static Report run(Options options) {
         long start = System.nanoTime();
-        Path dist = options.distDir().toAbsolutePath().normalize();
+        ManifestFolder folder = options.folder();
+        Path dist = folder.dir().toAbsolutePath().normalize();
         if (!Files.isDirectory(dist)) {
-            throw new IllegalArgumentException("no dist folder at " + dist);
+            throw new IllegalArgumentException(folder.isDist() ? "no dist folder at " + dist : "no folder at " + dist);
         }
-        List<String> present = listEnvironments(dist);
+        folder = folder.isDist() ? ManifestFolder.dist(dist) : ManifestFolder.anyFolder(dist, folder.environment());
+        List<String> present = folder.environments();
         for (String env : options.environments()) {
             if (!present.contains(env)) {
                 throw new IllegalArgumentException("--env " + env + ": no folder dist/" + env + "; environments: " + present);
@@ -99,10 +110,15 @@ public final class SafetyGate {
         List<String> envs = options.environments().isEmpty() ? present
                 : options.environments().stream().distinct().sorted().toList();
         RefResolver.Resolution base = RefResolver.resolve(dist, options.ref());
-        DistManifests now = DistManifests.parse(readFiles(dist, envs));
+        DistManifests now = DistManifests.parse(folder.read(envs), folder.isDist());
         List<String> notes = new ArrayList<>();
         if (base.note() != null) {
             notes.add(base.note());
+        }
+        if (!now.skipped().isEmpty()) {
+            notes.add("skipped " + now.skipped().size() + " file(s) that hold no Kubernetes object: "
+                    + String.join(", ", now.skipped().stream().limit(5).toList())
+                    + (now.skipped().size() > 5 ? " and " + (now.skipped().size() - 5) + " more" : ""));
         }
         List<Finding> findings = new ArrayList<>(now.problems());
 
@@ -111,11 +127,11 @@ public final class SafetyGate {
                 new PolicyRules(options.policy()), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {
-            GitDist.Snapshot snapshot = GitDist.read(dist, base.compared(), envs);
+            GitDist.Snapshot snapshot = GitDist.read(folder, base.compared(), envs);
             if (snapshot.note() != null) {
                 notes.add(snapshot.note());
             }
-            before = DistManifests.parse(snapshot.files());
+            before = DistManifests.parse(snapshot.files(), folder.isDist());
         }
         for (String envName : envs) {
             Environment env = new Environment(envName, now.of(envName));
@@ -130,28 +146,5 @@ public final class SafetyGate {
         schema.skippedBecause().ifPresent(notes::add);
         List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
         return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static List<String> listEnvironments(Path dist) {
-        try (var children = Files.list(dist)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static SortedMap<String, String> readFiles(Path dist, List<String> envs) {
-        SortedMap<String, String> files = new TreeMap<>();
-        for (String env : envs) {
-            try (var walk = Files.list(dist.resolve(env))) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    files.put(env + "/" + f.getFileName(), Files.readString(f));
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return files;
     }
 }

@@ -1,5 +1,7 @@
 package dev.statefulai.gate.history;
 
+import dev.statefulai.gate.model.ManifestFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,12 @@ public final class GitDist {
 
     /** dist/'s files of {@code environments} at the commit a {@link RefResolver} chose. */
     public static Snapshot read(Path distDir, ComparedRef compared, List<String> environments) {
+        return read(ManifestFolder.dist(distDir), compared, environments);
+    }
+
+    /** The folder's files of {@code environments} at the commit a {@link RefResolver} chose, keyed as {@link ManifestFolder#keyOf} says. */
+    public static Snapshot read(ManifestFolder folder, ComparedRef compared, List<String> environments) {
+        Path distDir = folder.dir();
         Path dist;
         Path root;
         try {
@@ -43,14 +51,13 @@ public final class GitDist {
         }
         SortedMap<String, String> files = new TreeMap<>();
         for (String path : list.out().lines().toList()) {
-            String inDist = path.substring(prefix.length());
-            int slash = inDist.indexOf('/');
-            if (slash < 0 || !environments.contains(inDist.substring(0, slash)) || !inDist.endsWith(".yaml")) {
+            String key = folder.keyOf(path.substring(prefix.length()), environments);
+            if (key == null) {
                 continue;
             }
             Git.Result show = Git.run(root, "show", commit + ":" + path);
             if (show.ok()) {
-                files.put(inDist, show.out());
+                files.put(key, show.out());
             }
         }
         String note = files.isEmpty() ? "dist/ has no files at " + compared.describe() + ": every object counts as new" : null;

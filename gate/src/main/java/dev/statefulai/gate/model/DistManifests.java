@@ -14,27 +14,44 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The manifests of dist/ (or of dist/ at a git ref), per environment. Only the app files count:
- * {@code kustomization.yaml} and {@code outputs.json} are not applied to the cluster.
+ * The manifests of dist/ (or of dist/ at a git ref, or of any folder of manifests), per environment.
+ * Only manifests count: {@code kustomization.yaml} and {@code outputs.json} are not applied to the cluster.
+ * A {@code kind: List} (what {@code kubectl get -o yaml} writes) counts as its items.
  *
  * @param problems files that are not valid YAML and duplicated objects (only for the working tree)
+ * @param skipped  files of a folder that is not dist/ that hold no Kubernetes object (a chart's values, a
+ *                 kustomization): left out, named in a note
  */
-public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, List<Finding> problems) {
+public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, List<Finding> problems, List<String> skipped) {
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    /** Parses {@code files} (path relative to dist/, e.g. {@code prod/vector-db.yaml}, to text). */
+    /** Parses dist/'s {@code files} (path relative to dist/, e.g. {@code prod/vector-db.yaml}, to text). */
     public static DistManifests parse(SortedMap<String, String> files) {
+        return parse(files, true);
+    }
+
+    /**
+     * Parses {@code files} (key {@code <environment>/<path>} to text). {@code strict} (dist/): a document
+     * that is not an object with apiVersion, kind and metadata.name is a problem; otherwise a file none of
+     * whose documents is a Kubernetes object is skipped (it is some other YAML), and only a file that mixes
+     * objects with other documents is a problem.
+     */
+    public static DistManifests parse(SortedMap<String, String> files, boolean strict) {
         SortedMap<String, List<Manifest>> byEnv = new TreeMap<>();
         List<Finding> problems = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         files.forEach((path, text) -> {
             int slash = path.indexOf('/');
             String file = path.substring(slash + 1);
-            if (slash < 0 || file.contains("/") || !(file.endsWith(".yaml") || file.endsWith(".yml"))
-                    || file.equals("kustomization.yaml") || file.equals("kustomization.yml")) {
+            String base = file.substring(file.lastIndexOf('/') + 1);
+            if (slash < 0 || !(base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json"))
+                    || base.equals("kustomization.yaml") || base.equals("kustomization.yml")) {
                 return;
             }
             String env = path.substring(0, slash);
             List<Manifest> manifests = byEnv.computeIfAbsent(env, e -> new ArrayList<>());
+            List<Manifest> found = new ArrayList<>();
+            List<Integer> notObjects = new ArrayList<>();
             try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
                 int index = 0;
                 while (docs.hasNextValue()) {
@@ -43,27 +60,50 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
                     if (doc == null || doc.isNull() || doc.isMissingNode()) {
                         continue;
                     }
-                    Manifest m = new Manifest(env, path, doc);
-                    if (!doc.isObject() || m.apiVersion().isEmpty() || m.kind().isEmpty() || m.name().isEmpty()) {
-                        problems.add(fileProblem(env, path, "document " + index + " lacks apiVersion, kind or metadata.name"));
-                        continue;
+                    for (JsonNode item : itemsOf(doc)) {
+                        Manifest m = new Manifest(env, path, item);
+                        if (!item.isObject() || m.apiVersion().isEmpty() || m.kind().isEmpty() || m.name().isEmpty()) {
+                            notObjects.add(index);
+                        } else {
+                            found.add(m);
+                        }
                     }
-                    manifests.add(m);
                 }
             } catch (JsonProcessingException e) {
-                problems.add(fileProblem(env, path, "not valid YAML: " + e.getOriginalMessage()
+                problems.add(fileProblem(env, path, strict, "not valid YAML: " + e.getOriginalMessage()
                         + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+                return;
             } catch (IOException e) {
-                problems.add(fileProblem(env, path, "cannot be read: " + e.getMessage()));
+                problems.add(fileProblem(env, path, strict, "cannot be read: " + e.getMessage()));
+                return;
             }
+            if (!strict && found.isEmpty()) {
+                skipped.add(file);
+                return;
+            }
+            notObjects.forEach(index -> problems.add(fileProblem(env, path, strict, "document " + index + " lacks apiVersion, kind or metadata.name")));
+            manifests.addAll(found);
         });
         byEnv.forEach((env, manifests) -> problems.addAll(duplicates(manifests)));
-        return new DistManifests(byEnv, problems);
+        return new DistManifests(byEnv, problems, List.copyOf(skipped));
     }
 
-    private static Finding fileProblem(String env, String path, String message) {
+    /** The objects of a document: itself, or the items of a {@code List} ({@code v1 List}, or any {@code *List} kind with items). */
+    private static List<JsonNode> itemsOf(JsonNode doc) {
+        String kind = doc.path("kind").asText("");
+        if (doc.isObject() && kind.endsWith("List") && doc.path("items").isArray() && doc.path("metadata").path("name").isMissingNode()) {
+            List<JsonNode> items = new ArrayList<>();
+            doc.path("items").forEach(items::add);
+            return items;
+        }
+        return List.of(doc);
+    }
+
+    /** A problem of a whole file, named as the user finds it: {@code dist/<env>/<file>}, or its path in the folder checked. */
+    private static Finding fileProblem(String env, String path, boolean inDist, String message) {
         Manifest file = new Manifest(env, path, YAML.createObjectNode());
-        return new Finding(Rule.DIST002, Rule.DIST002.severity(), env, ObjectRef.cluster("File", "dist/" + path),
+        String shown = inDist ? "dist/" + path : path.substring(path.indexOf('/') + 1);
+        return new Finding(Rule.DIST002, Rule.DIST002.severity(), env, ObjectRef.cluster("File", shown),
                 message, null, null, file);
     }
 

@@ -1,0 +1,93 @@
+package dev.statefulai.gate.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the gate reads manifests, and how a file of that folder becomes a key {@code <environment>/<path>}:
+ * <ul>
+ *   <li>{@linkplain #dist dist/}: one folder per environment, its {@code *.yaml} files the manifests (what
+ *       synth writes; {@code kustomization.yaml} is skipped by {@link DistManifests});</li>
+ *   <li>{@linkplain #anyFolder any folder} of manifests (Helm or kustomize output, another team's GitOps
+ *       repository): one environment, every {@code .yaml}, {@code .yml} and {@code .json} file under it,
+ *       at any depth, hidden folders left out.</li>
+ * </ul>
+ *
+ * @param dir         the folder
+ * @param environment the one environment of {@linkplain #anyFolder any folder}; null for dist/
+ */
+public record ManifestFolder(Path dir, String environment) {
+
+    /** A dist/ folder: an environment per folder. */
+    public static ManifestFolder dist(Path dir) {
+        return new ManifestFolder(dir, null);
+    }
+
+    /** Any folder of manifests, checked as environment {@code environment}. */
+    public static ManifestFolder anyFolder(Path dir, String environment) {
+        return new ManifestFolder(dir, environment);
+    }
+
+    /** Whether this is a dist/ folder (strict: every YAML document there must be an object). */
+    public boolean isDist() {
+        return environment == null;
+    }
+
+    /** The environments of the folder, sorted. */
+    public List<String> environments() {
+        if (!isDist()) {
+            return List.of(environment);
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key of the file at {@code path} (relative to the folder, '/'-separated) among {@code environments},
+     * or null when the gate does not read it.
+     */
+    public String keyOf(String path, List<String> environments) {
+        if (path.startsWith(".") || path.contains("/.")) {
+            return null;
+        }
+        if (isDist()) {
+            int slash = path.indexOf('/');
+            boolean topLevelYaml = slash > 0 && path.indexOf('/', slash + 1) < 0 && path.endsWith(".yaml");
+            return topLevelYaml && environments.contains(path.substring(0, slash)) ? path : null;
+        }
+        String lower = path.toLowerCase(Locale.ROOT);
+        boolean manifestFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+        return manifestFile && environments.contains(environment) ? environment + "/" + path : null;
+    }
+
+    /** The files of {@code environments} in the working tree, by key. */
+    public SortedMap<String, String> read(List<String> environments) {
+        SortedMap<String, String> files = new TreeMap<>();
+        List<Path> roots = isDist() ? environments.stream().map(dir::resolve).toList() : List.of(dir);
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String key = keyOf(dir.relativize(f).toString().replace('\\', '/'), environments);
+                    if (key != null) {
+                        files.put(key, Files.readString(f, StandardCharsets.UTF_8));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read " + root + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+}
