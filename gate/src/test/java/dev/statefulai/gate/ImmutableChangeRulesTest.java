@@ -172,7 +172,7 @@ class ImmutableChangeRulesTest {
         docs[2] = Docs.statefulSet("db", 3, "gp3", "10Gi").replace("{name: db, namespace: data}", "{name: db2, namespace: data}");
         List<String> found = changeTo(docs);
         assertEquals(List.of("IMM006 warning prod StatefulSet/data/db2: StatefulSet db disappeared while db2 appeared in namespace"
-                + " data: if this is a rename, the old claims (data-db-N) stay behind with the data and db2 starts with empty volumes"), found);
+                + " data: if this is a rename, the old claims (data-db-<n>) stay behind with the data and db2 starts with empty volumes"), found);
         assertEquals("keep the old name; or scale db to 0, copy each claim <template>-db-<n> into <template>-db2-<n> (or pre-create"
                 + " those claims from VolumeSnapshots) before the new StatefulSet starts, then delete the old claims",
                 againstHead().findings().get(0).migration());

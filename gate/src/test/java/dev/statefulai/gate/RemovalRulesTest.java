@@ -108,7 +108,7 @@ class RemovalRulesTest {
                 "podManagementPolicy: OrderedReady, persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},");
         List<String> found = removal(deleting, clean[0], clean[4], clean[5]);
         assertEquals(List.of("IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
-                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims (data-db-N)"
+                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims (data-db-<n>)"
                 + " with their data"), found);
     }
 

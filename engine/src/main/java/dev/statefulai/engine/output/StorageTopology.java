@@ -1,5 +1,7 @@
 package dev.statefulai.engine.output;
 
+import dev.statefulai.facts.ClaimNames;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -120,7 +122,7 @@ public final class StorageTopology {
         for (JsonNode template : sts.path("spec").path("volumeClaimTemplates")) {
             String templateName = template.path("metadata").path("name").asText();
             for (int i = 0; i < replicas; i++) {
-                String claim = templateName + "-" + name + "-" + i;
+                String claim = ClaimNames.ofReplica(templateName, name, i);
                 claim(claim, template.path("spec"), stsId);
             }
         }

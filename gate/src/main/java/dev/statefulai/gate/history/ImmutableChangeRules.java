@@ -1,5 +1,7 @@
 package dev.statefulai.gate.history;
 
+import dev.statefulai.facts.ClaimNames;
+
 import dev.statefulai.gate.model.DistManifests;
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
@@ -133,7 +135,7 @@ public final class ImmutableChangeRules {
                 + ". To move their data (each replica is down while its data moves): snapshot each claim (VolumeSnapshot; a snapshot"
                 + " restores only within one CSI driver) or copy it with a Job mounting both claims; after the orphan delete and before"
                 + " applying, for each n: kubectl -n " + ns + " delete pod " + sts.name() + "-<n>; kubectl -n " + ns + " delete pvc "
-                + template + "-" + sts.name() + "-<n> (its PV keeps the data only with reclaimPolicy Retain); create "
+                + ClaimNames.ofAnyReplica(template, sts.name()) + " (its PV keeps the data only with reclaimPolicy Retain); create "
                 + template + "-" + sts.name() + "-<n> on " + to + " from its snapshot (spec.dataSource kind VolumeSnapshot) or copy;"
                 + " then apply: the new StatefulSet uses those claims";
     }

@@ -1,5 +1,7 @@
 package dev.statefulai.gate.history;
 
+import dev.statefulai.facts.ClaimNames;
+
 import dev.statefulai.gate.model.Claim;
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
@@ -86,7 +88,7 @@ public final class RemovalRules {
             return Optional.empty();
         }
         List<String> claims = new ArrayList<>();
-        sts.spec().path("volumeClaimTemplates").forEach(t -> claims.add(t.path("metadata").path("name").asText() + "-" + sts.name() + "-N"));
+        sts.spec().path("volumeClaimTemplates").forEach(t -> claims.add(ClaimNames.ofAnyReplica(t.path("metadata").path("name").asText(), sts.name())));
         if (claims.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.statefulai.gate.history;
 
+import dev.statefulai.facts.ClaimNames;
+
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Manifest;
@@ -47,7 +49,7 @@ public final class RenameRules {
         }
         List<String> claims = new ArrayList<>();
         old.stream().filter(m -> removed.contains(m.name())).forEach(sts -> sts.spec().path("volumeClaimTemplates")
-                .forEach(t -> claims.add(t.path("metadata").path("name").asText() + "-" + sts.name() + "-N")));
+                .forEach(t -> claims.add(ClaimNames.ofAnyReplica(t.path("metadata").path("name").asText(), sts.name()))));
         return "the old claims (" + (claims.isEmpty() ? "none" : String.join(", ", claims))
                 + ") stay behind with the data and " + added.name() + " starts with empty volumes";
     }

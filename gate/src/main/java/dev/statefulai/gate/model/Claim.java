@@ -1,5 +1,7 @@
 package dev.statefulai.gate.model;
 
+import dev.statefulai.facts.ClaimNames;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ public record Claim(ObjectRef ref, Manifest owner, JsonNode spec) {
                 String base = template.path("metadata").path("name").asText();
                 for (int ordinal = 0; ordinal < replicas; ordinal++) {
                     out.add(new Claim(new ObjectRef("PersistentVolumeClaim", sts.namespace(),
-                            base + "-" + sts.name() + "-" + ordinal), sts, template.path("spec")));
+                            ClaimNames.ofReplica(base, sts.name(), ordinal)), sts, template.path("spec")));
                 }
             }
         }

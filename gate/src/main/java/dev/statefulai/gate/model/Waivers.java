@@ -11,7 +11,7 @@ import java.util.Optional;
  * for that object. The reason is mandatory because a waiver is a decision someone must be able to review.
  */
 public final class Waivers implements CheckStage {
-    static final String PREFIX = "ai-storage.dev/waive-";
+    static final String PREFIX = dev.statefulai.facts.Waivers.PREFIX;
 
     /** WAIVE001/WAIVE002: waivers without a reason or for a rule that does not exist. */
     @Override
