@@ -2,6 +2,7 @@ package dev.statefulai.gate;
 
 import dev.statefulai.gate.history.ComparedRef;
 import dev.statefulai.gate.model.Finding;
+import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.Severity;
 import java.util.List;
@@ -10,8 +11,19 @@ import java.util.List;
  * What a gate run found, in report order (blocking errors first), and how long it took.
  *
  * @param compared the commit the immutable-change guard compared dist/ with, or null (the notes say why)
+ * @param folder   the folder checked: where a finding's file is
  */
-public record Report(List<String> environments, ComparedRef compared, List<String> notes, List<Finding> findings, double seconds) {
+public record Report(List<String> environments, ComparedRef compared, List<String> notes, List<Finding> findings, double seconds,
+                     ManifestFolder folder) {
+
+    /** Where the file of {@code finding} is, or null when it has none. */
+    public java.nio.file.Path fileOf(Finding finding) {
+        if (finding.subject() == null || folder == null) {
+            return null;
+        }
+        String key = finding.subject().file();
+        return folder.dir().resolve(folder.isDist() ? key : key.substring(key.indexOf('/') + 1));
+    }
 
     public long errors() {
         return findings.stream().filter(Finding::isBlocking).count();

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
-/** Renders a {@link Report} for people (text) or for tools (json). */
+/**
+ * Renders a {@link Report} for people (text), for tools (json), or for code-scanning services that annotate
+ * pull requests (sarif: SARIF 2.1.0, OASIS; the subset GitHub code scanning reads: rules, results with a
+ * ruleId, level, message, a file and start line, and partialFingerprints so an alert keeps its identity).
+ */
 public enum ReportFormat {
-    text, json;
+    text, json, sarif;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,7 +46,11 @@ public enum ReportFormat {
 
     /** The report, the text's finding lines marked by {@code marks}. */
     public String render(Report report, Marks marks) {
-        return this == json ? json(report) : text(report, marks);
+        return switch (this) {
+            case json -> json(report);
+            case sarif -> Sarif.render(report);
+            case text -> text(report, marks);
+        };
     }
 
     private static String text(Report r, Marks marks) {
@@ -86,6 +94,9 @@ public enum ReportFormat {
             object.put("name", f.object().name());
             n.put("message", f.message());
             n.put("migration", f.migration());
+            java.nio.file.Path file = r.fileOf(f);
+            n.put("file", file == null ? null : Sarif.shown(file));
+            n.put("line", f.subject() == null || f.subject().line() == 0 ? null : f.subject().line());
             n.put("waived", f.isWaived());
             n.put("waiverReason", f.waiverReason());
         }

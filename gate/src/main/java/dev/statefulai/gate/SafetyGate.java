@@ -145,6 +145,6 @@ public final class SafetyGate {
         }
         schema.skippedBecause().ifPresent(notes::add);
         List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
-        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9);
+        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9, folder);
     }
 }

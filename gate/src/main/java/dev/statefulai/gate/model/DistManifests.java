@@ -55,13 +55,14 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
             try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
                 int index = 0;
                 while (docs.hasNextValue()) {
+                    int line = docs.getParser().currentTokenLocation().getLineNr();
                     JsonNode doc = docs.nextValue();
                     index++;
                     if (doc == null || doc.isNull() || doc.isMissingNode()) {
                         continue;
                     }
                     for (JsonNode item : itemsOf(doc)) {
-                        Manifest m = new Manifest(env, path, item);
+                        Manifest m = new Manifest(env, path, item, item == doc ? line : 0);
                         if (!item.isObject() || m.apiVersion().isEmpty() || m.kind().isEmpty() || m.name().isEmpty()) {
                             notObjects.add(index);
                         } else {

@@ -5,8 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** One document of a dist file, with the environment and file it came from. */
-public record Manifest(String environment, String file, JsonNode body) {
+/**
+ * One document of a manifest file, with the environment and file it came from.
+ *
+ * @param file the file's key, {@code <environment>/<path>} (see {@link ManifestFolder})
+ * @param line the line the document starts at in its file (1-based), or 0 when unknown
+ */
+public record Manifest(String environment, String file, JsonNode body, int line) {
+
+    /** A document whose line is unknown (made by a rule, or of a file read whole). */
+    public Manifest(String environment, String file, JsonNode body) {
+        this(environment, file, body, 0);
+    }
+
     private static final Set<String> CLUSTER_SCOPED = Set.of("StorageClass", "PersistentVolume", "Namespace",
             "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "CSIDriver",
             "VolumeSnapshotClass", "VolumeAttributesClass", "IngressClass", "RuntimeClass", "Node",
