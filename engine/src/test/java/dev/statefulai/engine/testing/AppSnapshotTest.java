@@ -12,16 +12,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The snapshot test every app module has: one test per environment, comparing the app's synthesized
- * YAML with {@code src/test/resources/snapshots/<env>.yaml} of the module. An app's test class only
- * names the app.
+ * The test every app module has: in each environment, the app synthesizes to the manifest committed in
+ * {@code dist/<env>/<app>.yaml}, byte for byte ({@code dist/} is the one golden file per app and
+ * environment; {@code bin/ai-storage synth} writes it), and on either render path to the bytes of cdk8s.
+ * An app's test class only names the app.
  */
 public abstract class AppSnapshotTest {
 
     /** The app under test, e.g. {@code vector-db}. */
     protected abstract String appName();
 
-    /** The app's folder (values files, snapshots): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
+    /** The app's folder (values files): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
     protected Path appDir() {
         return RepoRoot.find().resolve(AppCatalog.APPS_DIR).resolve(appName());
     }
@@ -29,6 +30,19 @@ public abstract class AppSnapshotTest {
     /** The app as found from the test class path, with its folder {@link #appDir()}. */
     protected AppCatalog.App app() {
         return AppCatalog.fromLoader(RepoRoot.find(), List.of(appDir()), getClass().getClassLoader()).app(appName());
+    }
+
+    /**
+     * The folder of the golden files, laid out as {@code dist/}: the repository's {@code dist/}. A test of an
+     * app kept outside {@code apps/}, which the synth does not write, overrides it and {@link #regenerate()}.
+     */
+    protected Path distDir() {
+        return RepoRoot.find().resolve("dist");
+    }
+
+    /** How the failure message says to bring a golden file up to date: {@code bin/ai-storage synth}. */
+    protected DistGolden.Regenerate regenerate() {
+        return DistGolden.BY_SYNTH;
     }
 
     /** The app synthesized for {@code environment} with no overrides. */
@@ -47,10 +61,10 @@ public abstract class AppSnapshotTest {
     }
 
     @TestFactory
-    public Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
+    public Stream<DynamicTest> synthesizesTheCommittedDistInEveryEnvironment() {
         AppCatalog.App app = app();
-        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
-                app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
+        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> DistGolden.assertMatches(
+                distDir(), RepoRoot.find(), synth(env), regenerate())));
     }
 
     /**
