@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
+import dev.statefulai.engine.testing.TempTree;
 import dev.statefulai.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class IncrementalSynthTest {
     /** What a synth from nothing writes for the repository as it is now. */
     private SortedMap<String, String> fullSynthInto(String folder) {
         CliRun.of("synth", "--root", tmp.toString(), "--out", tmp.resolve(folder).toString(), "--full");
-        return new DemoRepo(tmp).distOf(folder);
+        return new TempTree(tmp).files(folder);
     }
 
     /**
