@@ -38,6 +38,14 @@ class IncrementalSynthTest {
         return new TempTree(tmp).files(folder);
     }
 
+    /** A first synth, then the clock ticks ({@link #letTheClockTick}); returns the dist/ it wrote. */
+    private SortedMap<String, String> firstSynth(DemoRepo repo) throws IOException {
+        synth();
+        SortedMap<String, String> dist = repo.dist();
+        letTheClockTick();
+        return dist;
+    }
+
     /**
      * Moves the state's save time a minute on, as the clock would: files written by the synth are then
      * older than the state, so their recorded stamps are trusted (not read again).
@@ -50,9 +58,7 @@ class IncrementalSynthTest {
     @Test
     void aSecondSynthWithNothingChangedKeepsEveryUnitAndWritesNothing() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         CliRun again = synth();
         assertTrue(again.out().contains("0 file(s) written, 8 unchanged, 0 removed (2 app-environment(s) unchanged since the last synth"),
                 again.out());
@@ -62,8 +68,7 @@ class IncrementalSynthTest {
     @Test
     void changingOneEnvironmentsValuesSynthesizesOnlyThatUnitAndGivesWhatAFullSynthGives() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         String devBefore = repo.dist().get("dev/demo.yaml");
         repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
         CliRun run = synth();
@@ -81,9 +86,7 @@ class IncrementalSynthTest {
     void anEditedPictureMakesEachUnitCheckItsOwnSectionAndOnlyTheEditedOneIsSynthesizedAgain() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-perf.yaml", "replicas: 5\n");
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         repo.write("dist/perf/storage.md", first.get("perf/storage.md").replace("5 replicas", "6 replicas"));
         CliRun run = synth();
         assertTrue(run.out().contains("(2 app-environment(s) unchanged since the last synth"), run.out());
@@ -93,9 +96,7 @@ class IncrementalSynthTest {
     @Test
     void aManifestEditedByHandIsSynthesizedAgainAndRestored() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        String prod = repo.dist().get("prod/demo.yaml");
-        letTheClockTick();
+        String prod = firstSynth(repo).get("prod/demo.yaml");
         repo.write("dist/prod/demo.yaml", prod.replace("replicas: 3", "replicas: 9"));
         CliRun run = synth();
         assertTrue(run.out().contains("(1 app-environment(s) unchanged since the last synth"), run.out());
@@ -120,8 +121,7 @@ class IncrementalSynthTest {
     @Test
     void aValuesFileTouchedWithoutChangeIsReadAgainButNothingIsSynthesized() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         Path values = tmp.resolve("apps/demo/values.yaml");
         Files.setLastModifiedTime(values, FileTime.fromMillis(System.currentTimeMillis() - 5_000));
         CliRun run = synth();
@@ -132,9 +132,7 @@ class IncrementalSynthTest {
     @Test
     void aRemovedManifestOrAnEditedOutputsFileIsWrittenAgain() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         Files.delete(tmp.resolve("dist/dev/demo.yaml"));
         repo.write("dist/prod/outputs.json", "{}\n");
         CliRun run = synth();
@@ -146,8 +144,7 @@ class IncrementalSynthTest {
     @Test
     void fullSynthesizesEverythingAndAStateFromAnotherVersionIsIgnored() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         assertFalse(synth("--full").out().contains("unchanged since the last synth"));
         Files.writeString(SynthState.stateFile(tmp.resolve("dist")), "{\"version\":1,\"units\":{}}\n");
         assertFalse(synth().out().contains("unchanged since the last synth"));

@@ -168,13 +168,11 @@ class SynthWatcherTest {
     @Test
     void synthWatchKeepsDistUpToDateUntilInterrupted() throws Exception {
         withSynthWatch((repo, watch) -> {
-            repo.save("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
-            watch.nextSynth("values-prod.yaml changed");
+            saveProd(repo, watch, 4);
             assertInDist(repo, "prod/demo.yaml", "replicas: 4\n");
             // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
             repo.write("dist/dev/demo.yaml", repo.read("dist/dev/demo.yaml").replace("replicas: 1\n", "replicas: 7\n"));
-            repo.save("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            watch.nextSynth("values-prod.yaml changed again");
+            saveProd(repo, watch, 5);
             assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
             assertInDist(repo, "dev/demo.yaml", "replicas: 1\n");
         });
@@ -183,12 +181,10 @@ class SynthWatcherTest {
     @Test
     void badValuesWhileWatchingAreReportedAndTheWatchGoesOn() throws Exception {
         withSynthWatch((repo, watch) -> {
-            repo.save("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
-            assertReportsBadReplicas(watch.nextSynth("bad values"));
+            assertReportsBadReplicas(saveProd(repo, watch, -4));
             assertTrue(watch.watching(), "still watching after bad values");
             assertInDist(repo, "prod/demo.yaml", "replicas: 3\n");
-            repo.save("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            watch.nextSynth("the values fixed");
+            saveProd(repo, watch, 5);
             assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
         });
     }
@@ -196,17 +192,21 @@ class SynthWatcherTest {
     @Test
     void valuesStillBadAfterAnotherFileChangedAreReportedAgainNotSkipped() throws Exception {
         withSynthWatch((repo, watch) -> {
-            repo.save("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
-            assertReportsBadReplicas(watch.nextSynth("bad values"));
+            assertReportsBadReplicas(saveProd(repo, watch, -4));
             // Only values-dev.yaml changed since the failed synth; values-prod.yaml is still bad.
             repo.save("apps/demo/values-dev.yaml", "replicas: 2\nstorageClass:\n  reclaimPolicy: Delete\n");
             assertReportsBadReplicas(watch.nextSynth("values-dev.yaml changed"));
             assertInDist(repo, "dev/demo.yaml", "replicas: 1\n");
-            repo.save("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            watch.nextSynth("the values fixed");
+            saveProd(repo, watch, 5);
             assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
             assertInDist(repo, "dev/demo.yaml", "replicas: 2\n");
         });
+    }
+
+    /** Saves values-prod.yaml with {@code replicas} and returns the lines of the synth that follows. */
+    private static List<String> saveProd(DemoRepo repo, WatchRun watch, int replicas) throws InterruptedException {
+        repo.save("apps/demo/values-prod.yaml", "replicas: " + replicas + "\nsize: 100Gi\n");
+        return watch.nextSynth("values-prod.yaml saved with replicas: " + replicas);
     }
 
     /** The synth's lines report values-prod.yaml's replicas, and that dist/ was not changed. */

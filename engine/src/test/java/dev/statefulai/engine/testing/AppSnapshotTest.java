@@ -50,6 +50,19 @@ public abstract class AppSnapshotTest {
         return AppSynthesizer.synth(app(), environment, Map.of());
     }
 
+    /** The names the app made in {@code environment}: its entry of {@code outputs.json}. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> outputs(String environment) {
+        return (Map<String, Object>) synth(environment).outputs().get(appName());
+    }
+
+    /** Asserts that {@code yaml} holds each of {@code fragments}; the failure names the first it lacks, and shows the YAML. */
+    public static void assertContains(String yaml, String... fragments) {
+        for (String fragment : fragments) {
+            Assertions.assertTrue(yaml.contains(fragment), () -> "no '" + fragment + "' in:\n" + yaml);
+        }
+    }
+
     /** The app's environments (its values-<env>.yaml files); an app without one fails the test. */
     private List<String> environments(AppCatalog.App app) {
         List<String> environments = AppCatalog.fromLoader(RepoRoot.find(), List.of(app.dir()), getClass().getClassLoader())

@@ -2,6 +2,7 @@ package dev.statefulai.engine.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,10 +24,38 @@ public class TempTree {
 
     /** Writes a file, and the folders above it. */
     public void write(String path, String content) {
+        writeBytes(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file of these bytes (another encoding, bytes that are no text), and the folders above it. */
+    public void writeBytes(String path, byte[] bytes) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a symbolic link to {@code target} (which need not exist) where {@code path} is, replacing the file there. */
+    public void link(String path, String target) {
+        try {
+            Path file = root.resolve(path);
+            Files.deleteIfExists(file);
+            Files.createDirectories(file.getParent());
+            Files.createSymbolicLink(file, Path.of(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts an empty folder where the file {@code path} is. */
+    public void replaceWithFolder(String path) {
+        try {
+            Path file = root.resolve(path);
+            Files.deleteIfExists(file);
+            Files.createDirectories(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
