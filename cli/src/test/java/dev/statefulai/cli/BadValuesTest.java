@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
@@ -133,24 +130,16 @@ class BadValuesTest {
         assertEquals(before, repo.dist(), "a failed run leaves dist/ as it was");
     }
 
-    private static void writeBytes(DemoRepo repo, String path, byte[] bytes) {
-        try {
-            Files.write(repo.root().resolve(path), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void invalidUtf8IsReportedAtItsLine() {
-        assertReported(repo -> writeBytes(repo, "apps/demo/values-prod.yaml",
+        assertReported(repo -> repo.writeBytes("apps/demo/values-prod.yaml",
                         "replicas: 3\n# caf\u00e9\nsize: 100Gi\n".getBytes(StandardCharsets.ISO_8859_1)), List.of(),
                 "apps/demo/values-prod.yaml:2: not UTF-8: byte 0xE9 at byte 6 of the line; save the file as UTF-8");
     }
 
     @Test
     void utf16IsRefusedAndAUtf8ByteOrderMarkIsRead() {
-        assertReported(repo -> writeBytes(repo, "apps/demo/values-prod.yaml", "\uFEFFreplicas: 3\n".getBytes(StandardCharsets.UTF_16BE)),
+        assertReported(repo -> repo.writeBytes("apps/demo/values-prod.yaml", "\uFEFFreplicas: 3\n".getBytes(StandardCharsets.UTF_16BE)),
                 List.of(), "apps/demo/values-prod.yaml:1: encoded as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "\uFEFFreplicas: 4\nsize: 100Gi\n");
@@ -160,39 +149,17 @@ class BadValuesTest {
 
     @Test
     void aDanglingSymbolicLinkIsAnError() {
-        assertReported(repo -> {
-            try {
-                Files.delete(repo.root().resolve("apps/demo/values-prod.yaml"));
-                Files.createSymbolicLink(repo.root().resolve("apps/demo/values-prod.yaml"), Path.of("gone.yaml"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, List.of(), "apps/demo/values-prod.yaml: a symbolic link to 'gone.yaml', which does not exist");
+        assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "gone.yaml"), List.of(), "apps/demo/values-prod.yaml: a symbolic link to 'gone.yaml', which does not exist");
     }
 
     @Test
     void aDanglingValuesYamlIsAnErrorNotAnAppThatIsGone() {
-        assertReported(repo -> {
-            try {
-                Files.delete(repo.root().resolve("apps/demo/values.yaml"));
-                Files.createSymbolicLink(repo.root().resolve("apps/demo/values.yaml"), Path.of("../shared/demo.yaml"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
+        assertReported(repo -> repo.link("apps/demo/values.yaml", "../shared/demo.yaml"), List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
     }
 
     @Test
     void aFolderNamedLikeAValuesFileIsAnError() {
-        assertReported(repo -> {
-            try {
-                Files.createDirectories(repo.root().resolve("apps/demo/values-prod.yaml.d"));
-                Files.delete(repo.root().resolve("apps/demo/values-prod.yaml"));
-                Files.move(repo.root().resolve("apps/demo/values-prod.yaml.d"), repo.root().resolve("apps/demo/values-prod.yaml"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
+        assertReported(repo -> repo.replaceWithFolder("apps/demo/values-prod.yaml"), List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
     }
 
     @Test

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
-import java.nio.charset.StandardCharsets;
+import dev.statefulai.gate.testing.TempGit;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +21,7 @@ class DiffCommandTest {
     void committedDist() throws Exception {
         repo = new DemoRepo(tmp);
         assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
-        git("init", "-q");
-        git("add", "-A");
-        git("commit", "-q", "-m", "dist");
+        TempGit.init(tmp).commitAll("dist");
     }
 
     @Test
@@ -76,14 +71,5 @@ class DiffCommandTest {
         assertEquals(2, run.exitCode(), run.out());
         assertEquals("", run.out());
         assertEquals("error: git ref 'no-such-branch' does not exist in the git repository at " + tmp.toRealPath() + "\n", run.err());
-    }
-
-    private void git(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", tmp.toString(), "-c", "user.email=t@example.com",
-                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + List.of(args) + ": " + out);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
+import dev.statefulai.engine.testing.TempTree;
 import dev.statefulai.cli.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,15 @@ class IncrementalSynthTest {
     /** What a synth from nothing writes for the repository as it is now. */
     private SortedMap<String, String> fullSynthInto(String folder) {
         CliRun.of("synth", "--root", tmp.toString(), "--out", tmp.resolve(folder).toString(), "--full");
-        return new DemoRepo(tmp).distOf(folder);
+        return new TempTree(tmp).files(folder);
+    }
+
+    /** A first synth, then the clock ticks ({@link #letTheClockTick}); returns the dist/ it wrote. */
+    private SortedMap<String, String> firstSynth(DemoRepo repo) throws IOException {
+        synth();
+        SortedMap<String, String> dist = repo.dist();
+        letTheClockTick();
+        return dist;
     }
 
     /**
@@ -49,9 +58,7 @@ class IncrementalSynthTest {
     @Test
     void aSecondSynthWithNothingChangedKeepsEveryUnitAndWritesNothing() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         CliRun again = synth();
         assertTrue(again.out().contains("0 file(s) written, 8 unchanged, 0 removed (2 app-environment(s) unchanged since the last synth"),
                 again.out());
@@ -61,8 +68,7 @@ class IncrementalSynthTest {
     @Test
     void changingOneEnvironmentsValuesSynthesizesOnlyThatUnitAndGivesWhatAFullSynthGives() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         String devBefore = repo.dist().get("dev/demo.yaml");
         repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
         CliRun run = synth();
@@ -80,9 +86,7 @@ class IncrementalSynthTest {
     void anEditedPictureMakesEachUnitCheckItsOwnSectionAndOnlyTheEditedOneIsSynthesizedAgain() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-perf.yaml", "replicas: 5\n");
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         repo.write("dist/perf/storage.md", first.get("perf/storage.md").replace("5 replicas", "6 replicas"));
         CliRun run = synth();
         assertTrue(run.out().contains("(2 app-environment(s) unchanged since the last synth"), run.out());
@@ -92,9 +96,7 @@ class IncrementalSynthTest {
     @Test
     void aManifestEditedByHandIsSynthesizedAgainAndRestored() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        String prod = repo.dist().get("prod/demo.yaml");
-        letTheClockTick();
+        String prod = firstSynth(repo).get("prod/demo.yaml");
         repo.write("dist/prod/demo.yaml", prod.replace("replicas: 3", "replicas: 9"));
         CliRun run = synth();
         assertTrue(run.out().contains("(1 app-environment(s) unchanged since the last synth"), run.out());
@@ -119,8 +121,7 @@ class IncrementalSynthTest {
     @Test
     void aValuesFileTouchedWithoutChangeIsReadAgainButNothingIsSynthesized() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         Path values = tmp.resolve("apps/demo/values.yaml");
         Files.setLastModifiedTime(values, FileTime.fromMillis(System.currentTimeMillis() - 5_000));
         CliRun run = synth();
@@ -131,9 +132,7 @@ class IncrementalSynthTest {
     @Test
     void aRemovedManifestOrAnEditedOutputsFileIsWrittenAgain() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        SortedMap<String, String> first = repo.dist();
-        letTheClockTick();
+        SortedMap<String, String> first = firstSynth(repo);
         Files.delete(tmp.resolve("dist/dev/demo.yaml"));
         repo.write("dist/prod/outputs.json", "{}\n");
         CliRun run = synth();
@@ -145,8 +144,7 @@ class IncrementalSynthTest {
     @Test
     void fullSynthesizesEverythingAndAStateFromAnotherVersionIsIgnored() throws IOException {
         DemoRepo repo = new DemoRepo(tmp);
-        synth();
-        letTheClockTick();
+        firstSynth(repo);
         assertFalse(synth("--full").out().contains("unchanged since the last synth"));
         Files.writeString(SynthState.stateFile(tmp.resolve("dist")), "{\"version\":1,\"units\":{}}\n");
         assertFalse(synth().out().contains("unchanged since the last synth"));

@@ -119,8 +119,8 @@ class OutputFolderTest {
         Files.createDirectories(tmp.resolve("empty"));
         assertEquals(0, synth(repo, "--out", tmp.resolve("empty").toString()).exitCode());
         assertEquals(0, synth(repo, "--out", tmp.resolve("new/dist").toString()).exitCode());
-        assertEquals(repo.distOf("../empty"), repo.distOf("../new/dist"));
-        assertTrue(repo.distOf("../empty").containsKey("prod/demo.yaml"));
+        assertEquals(repo.files("../empty"), repo.files("../new/dist"));
+        assertTrue(repo.files("../empty").containsKey("prod/demo.yaml"));
     }
 
     @Test
@@ -137,7 +137,7 @@ class OutputFolderTest {
         err = new String(written.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(written.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, written.exitValue(), err);
-        assertTrue(repo.distOf("cdk8s.out").containsKey("prod/demo.yaml"));
+        assertTrue(repo.files("cdk8s.out").containsKey("prod/demo.yaml"));
     }
 
     /** {@code bin/ai-storage <args>} in a JVM of its own, with {@code env} added to its environment. */

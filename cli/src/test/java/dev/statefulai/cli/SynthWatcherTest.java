@@ -1,209 +1,223 @@
 package dev.statefulai.cli;
 
-import dev.statefulai.engine.incremental.ContentHashes;
-import dev.statefulai.engine.incremental.SynthWatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.cli.testing.WatchRun;
 import dev.statefulai.engine.demo.DemoRepo;
+import dev.statefulai.engine.incremental.ContentHashes;
+import dev.statefulai.engine.incremental.SynthWatcher;
+import dev.statefulai.engine.testing.TempTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Semaphore;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The watch, on its own and as {@code synth --watch}. Every test waits on what the watch reports (a
+ * synth, events it passed over, the line each synth of the command ends with), never on time; the bound
+ * of each wait ({@link WatchRun#BOUND}) only turns a watch that never reports into a failure. Files are
+ * saved as editors save them (a rename over the old file), so each save is one event, one synth.
+ */
 class SynthWatcherTest {
     @TempDir
     Path tmp;
 
-    /** A watcher on its own thread whose synth only counts. */
+    /** A watcher on its own thread whose synth only records what the watch saw. */
     private final class Watching implements AutoCloseable {
-        final Semaphore synths = new Semaphore(0);
-        final java.util.List<SynthWatcher.Changes> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        /** One entry per synth: what the watch saw since the last one (empty: unknown). */
+        final BlockingQueue<Optional<SynthWatcher.Changes>> synths = new LinkedBlockingQueue<>();
+        final BlockingQueue<Set<Path>> ignored = new LinkedBlockingQueue<>();
+        final AtomicReference<IOException> ended = new AtomicReference<>();
         final Thread thread;
 
         Watching(Path appsDir) {
             thread = new Thread(() -> {
                 try {
-                    new SynthWatcher(appsDir, changed -> {
-                        seen.add(changed);
-                        synths.release();
-                    }).run();
+                    new SynthWatcher(appsDir, changed -> synths.add(Optional.ofNullable(changed)), ignored::add).run();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    ended.set(e);
                 }
             });
             thread.start();
         }
 
-        void awaitSynth(String after) throws InterruptedException {
-            assertTrue(synths.tryAcquire(10, TimeUnit.SECONDS), "no synth after " + after);
+        /** What the watch saw before its next synth (null: unknown); fails when no synth comes. */
+        SynthWatcher.Changes nextSynth(String after) throws InterruptedException {
+            Optional<SynthWatcher.Changes> next = synths.poll(WatchRun.BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(next != null, "no synth after " + after);
+            return next.orElse(null);
+        }
+
+        /** Waits until the watch has passed over events for each of {@code paths}; fails when it does not. */
+        void awaitIgnored(Set<Path> paths) throws InterruptedException {
+            Set<Path> all = new HashSet<>();
+            while (!all.containsAll(paths)) {
+                Set<Path> next = ignored.poll(WatchRun.BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(next != null, "the watch did not pass over " + paths + ", only " + all);
+                all.addAll(next);
+            }
+        }
+
+        /** Waits for the watch to end on its own. */
+        void awaitEnd(String after) throws InterruptedException {
+            thread.join(WatchRun.BOUND.toMillis());
+            assertFalse(thread.isAlive(), "the watch goes on after " + after);
         }
 
         @Override
         public void close() throws InterruptedException {
             thread.interrupt();
-            thread.join(10_000);
-            assertFalse(thread.isAlive(), "the watcher stops when interrupted");
+            awaitEnd("an interrupt");
         }
     }
 
-    private void write(String path, String content) throws IOException {
-        Path f = tmp.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, content);
+    private Path apps() {
+        return tmp.resolve("apps").toAbsolutePath().normalize();
+    }
+
+    /** An app folder that appears with its values file already in it, as a checkout or a move makes it. */
+    private void addApp(String name, String values) throws IOException {
+        TempTree staged = new TempTree(tmp.resolve("staging"));
+        staged.write(name + "/values.yaml", values);
+        Files.move(staged.root().resolve(name), apps().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test
     void synthesizesAtStartThenOnEachValuesChangeAndForAppFoldersThatAppear() throws Exception {
-        write("apps/a/values.yaml", "replicas: 1\n");
-        try (Watching w = new Watching(tmp.resolve("apps"))) {
-            w.awaitSynth("start");
-            write("apps/a/values-prod.yaml", "replicas: 2\n");
-            w.awaitSynth("a new values-prod.yaml");
-            write("apps/b/values.yaml", "replicas: 1\n");
-            w.awaitSynth("a new app folder");
-            write("apps/b/values.yaml", "replicas: 3\n");
-            w.awaitSynth("a change in the new app's values");
+        TempTree repo = new TempTree(tmp);
+        repo.write("apps/a/values.yaml", "replicas: 1\n");
+        try (Watching w = new Watching(apps())) {
             // What changed, for the synth to trust the rest: unknown at start and when an app folder appears.
-            Path apps = tmp.resolve("apps").toAbsolutePath().normalize();
-            assertEquals(null, w.seen.get(0));
-            assertEquals(java.util.Set.of(apps.resolve("a/values-prod.yaml")), w.seen.get(1).changedFiles());
-            assertEquals(java.util.Set.of(apps, apps.resolve("a")), w.seen.get(1).watchedFolders());
-            assertEquals(null, w.seen.get(2));
-            SynthWatcher.Changes last = w.seen.get(w.seen.size() - 1);
-            assertEquals(java.util.Set.of(apps.resolve("b/values.yaml")), last.changedFiles());
+            assertNull(w.nextSynth("start"));
+            repo.save("apps/a/values-prod.yaml", "replicas: 2\n");
+            SynthWatcher.Changes newFile = w.nextSynth("a new values-prod.yaml");
+            assertEquals(Set.of(apps().resolve("a/values-prod.yaml")), newFile.changedFiles());
+            assertEquals(Set.of(apps(), apps().resolve("a")), newFile.watchedFolders());
+            addApp("b", "replicas: 1\n");
+            assertNull(w.nextSynth("a new app folder"));
+            repo.save("apps/b/values.yaml", "replicas: 3\n");
+            SynthWatcher.Changes last = w.nextSynth("a change in the new app's values");
+            assertEquals(Set.of(apps().resolve("b/values.yaml")), last.changedFiles());
             // Only a file directly in a folder the watch registered is vouched for.
-            assertEquals(ContentHashes.Watched.CHANGED, last.of(apps.resolve("b/values.yaml")));
-            assertEquals(ContentHashes.Watched.UNCHANGED, last.of(apps.resolve("a/values.yaml")));
-            assertEquals(ContentHashes.Watched.NOT_WATCHED, last.of(apps.resolve("c/values.yaml")));
+            assertEquals(ContentHashes.Watched.CHANGED, last.of(apps().resolve("b/values.yaml")));
+            assertEquals(ContentHashes.Watched.UNCHANGED, last.of(apps().resolve("a/values.yaml")));
+            assertEquals(ContentHashes.Watched.NOT_WATCHED, last.of(apps().resolve("c/values.yaml")));
             assertEquals(ContentHashes.Watched.NOT_WATCHED, last.of(tmp.resolve("dist/prod/a.yaml")));
         }
     }
 
     @Test
     void filesASynthDoesNotReadTriggerNothing() throws Exception {
-        write("apps/a/values.yaml", "replicas: 1\n");
-        try (Watching w = new Watching(tmp.resolve("apps"))) {
-            w.awaitSynth("start");
-            write("apps/a/README.md", "notes\n");
-            write("apps/a/.values.yaml.swp", "editor swap\n");
-            write("apps/a/target/classes/x.class", "code\n");
-            assertFalse(w.synths.tryAcquire(300, TimeUnit.MILLISECONDS), "no synth for those");
-            write("apps/a/values.yaml", "replicas: 2\n");
-            w.awaitSynth("a values change");
+        TempTree repo = new TempTree(tmp);
+        repo.write("apps/a/values.yaml", "replicas: 1\n");
+        try (Watching w = new Watching(apps())) {
+            w.nextSynth("start");
+            repo.write("apps/a/README.md", "notes\n");
+            repo.write("apps/a/.values.yaml.swp", "editor swap\n");
+            repo.write("apps/a/target/classes/x.class", "code\n");
+            repo.write("apps/notes.txt", "beside the apps\n");
+            w.awaitIgnored(Set.of(apps().resolve("a/README.md"), apps().resolve("a/.values.yaml.swp"), apps().resolve("a/target"),
+                    apps().resolve("notes.txt")));
+            assertTrue(w.synths.isEmpty(), "no synth for those: " + w.synths);
+            repo.save("apps/a/values.yaml", "replicas: 2\n");
+            assertEquals(Set.of(apps().resolve("a/values.yaml")), w.nextSynth("a values change").changedFiles());
         }
     }
 
     @Test
     void theWatchStopsWhenTheAppsFolderGoesAway() throws Exception {
-        write("apps/a/values.yaml", "replicas: 1\n");
-        java.util.concurrent.atomic.AtomicReference<Exception> ended = new java.util.concurrent.atomic.AtomicReference<>();
-        Semaphore synths = new Semaphore(0);
-        Thread t = new Thread(() -> {
-            try {
-                new SynthWatcher(tmp.resolve("apps"), changed -> synths.release()).run();
-            } catch (IOException e) {
-                ended.set(e);
-            }
-        });
-        t.start();
-        assertTrue(synths.tryAcquire(10, TimeUnit.SECONDS));
-        Files.move(tmp.resolve("apps"), tmp.resolve("apps-old"));
-        Files.createDirectories(tmp.resolve("apps"));
-        t.join(10_000);
-        assertFalse(t.isAlive(), "a watch of a folder that is gone ends");
-        assertTrue(ended.get() != null && ended.get().getMessage().contains("restart the watch"), String.valueOf(ended.get()));
+        new TempTree(tmp).write("apps/a/values.yaml", "replicas: 1\n");
+        try (Watching w = new Watching(apps())) {
+            w.nextSynth("start");
+            Files.move(apps(), tmp.resolve("apps-old"));
+            Files.createDirectories(apps());
+            w.awaitEnd("apps/ was replaced");
+            assertTrue(w.ended.get() != null && w.ended.get().getMessage().contains("restart the watch"), String.valueOf(w.ended.get()));
+        }
     }
 
     /** What a test does while {@code synth --watch} runs on the demo repository (after its first synth). */
     private interface WhileWatching {
-        void run(DemoRepo repo, Thread watcher) throws Exception;
+        void run(DemoRepo repo, WatchRun watch) throws Exception;
     }
 
-    /** Runs {@code bin/ai-storage synth --watch} on its own thread around {@code body}; it must stop with 0 when interrupted. */
+    /** Runs {@code bin/ai-storage synth --watch} around {@code body}; it must stop with 0 when interrupted. */
     private void withSynthWatch(WhileWatching body) throws Exception {
         DemoRepo repo = new DemoRepo(tmp);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(Main.run("synth", "--root", tmp.toString(), "--watch")));
-        t.start();
-        try {
-            awaitDist(repo, "prod/demo.yaml", "replicas: 3\n");
-            body.run(repo, t);
-        } finally {
-            t.interrupt();
-            t.join(10_000);
+        try (WatchRun watch = WatchRun.start("--root", tmp.toString())) {
+            watch.nextSynth("start");
+            assertInDist(repo, "prod/demo.yaml", "replicas: 3\n");
+            body.run(repo, watch);
+            assertEquals(0, watch.stop());
         }
-        assertEquals(0, exit.get());
     }
 
     @Test
     void synthWatchKeepsDistUpToDateUntilInterrupted() throws Exception {
-        withSynthWatch((repo, watcher) -> {
-            repo.write("apps/demo/values-prod.yaml", "replicas: 4\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 4\n");
+        withSynthWatch((repo, watch) -> {
+            saveProd(repo, watch, 4);
+            assertInDist(repo, "prod/demo.yaml", "replicas: 4\n");
             // dist/ is not watched: a manifest edited by hand is still found out at the next synth.
-            String dev = inDist(repo, "dev/demo.yaml");
-            repo.write("dist/dev/demo.yaml", dev.replace("replicas: 1\n", "replicas: 7\n"));
-            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
-            awaitDist(repo, "dev/demo.yaml", "replicas: 1\n");
+            repo.write("dist/dev/demo.yaml", repo.read("dist/dev/demo.yaml").replace("replicas: 1\n", "replicas: 7\n"));
+            saveProd(repo, watch, 5);
+            assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
+            assertInDist(repo, "dev/demo.yaml", "replicas: 1\n");
         });
     }
 
     @Test
     void badValuesWhileWatchingAreReportedAndTheWatchGoesOn() throws Exception {
-        withSynthWatch((repo, watcher) -> {
-            repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
-            Thread.sleep(500);
-            assertTrue(watcher.isAlive(), "still watching after bad values");
-            assertTrue(inDist(repo, "prod/demo.yaml").contains("replicas: 3\n"), "bad values change nothing");
-            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
+        withSynthWatch((repo, watch) -> {
+            assertReportsBadReplicas(saveProd(repo, watch, -4));
+            assertTrue(watch.watching(), "still watching after bad values");
+            assertInDist(repo, "prod/demo.yaml", "replicas: 3\n");
+            saveProd(repo, watch, 5);
+            assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
         });
     }
 
     @Test
     void valuesStillBadAfterAnotherFileChangedAreReportedAgainNotSkipped() throws Exception {
-        withSynthWatch((repo, watcher) -> {
-            repo.write("apps/demo/values-prod.yaml", "replicas: -4\nsize: 100Gi\n");
-            Thread.sleep(500);
+        withSynthWatch((repo, watch) -> {
+            assertReportsBadReplicas(saveProd(repo, watch, -4));
             // Only values-dev.yaml changed since the failed synth; values-prod.yaml is still bad.
-            repo.write("apps/demo/values-dev.yaml", "replicas: 2\nstorageClass:\n  reclaimPolicy: Delete\n");
-            Thread.sleep(500);
-            assertTrue(inDist(repo, "dev/demo.yaml").contains("replicas: 1\n"), "nothing is written while prod is bad");
-            repo.write("apps/demo/values-prod.yaml", "replicas: 5\nsize: 100Gi\n");
-            awaitDist(repo, "prod/demo.yaml", "replicas: 5\n");
-            awaitDist(repo, "dev/demo.yaml", "replicas: 2\n");
+            repo.save("apps/demo/values-dev.yaml", "replicas: 2\nstorageClass:\n  reclaimPolicy: Delete\n");
+            assertReportsBadReplicas(watch.nextSynth("values-dev.yaml changed"));
+            assertInDist(repo, "dev/demo.yaml", "replicas: 1\n");
+            saveProd(repo, watch, 5);
+            assertInDist(repo, "prod/demo.yaml", "replicas: 5\n");
+            assertInDist(repo, "dev/demo.yaml", "replicas: 2\n");
         });
     }
 
-    private static void awaitDist(DemoRepo repo, String file, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String content = inDist(repo, file);
-            if (content != null && content.contains(expected)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(file + " never contained " + expected + ": " + inDist(repo, file));
+    /** Saves values-prod.yaml with {@code replicas} and returns the lines of the synth that follows. */
+    private static List<String> saveProd(DemoRepo repo, WatchRun watch, int replicas) throws InterruptedException {
+        repo.save("apps/demo/values-prod.yaml", "replicas: " + replicas + "\nsize: 100Gi\n");
+        return watch.nextSynth("values-prod.yaml saved with replicas: " + replicas);
     }
 
-    /**
-     * One file of dist/ while the watch may be writing: read by its name (each file is replaced by a
-     * rename, so it reads whole), not by listing the folder (which may show a temporary file that is
-     * renamed away before it is read); null when absent.
-     */
-    private static String inDist(DemoRepo repo, String file) {
-        try {
-            return Files.readString(repo.root().resolve("dist").resolve(file));
-        } catch (IOException e) {
-            return null;
-        }
+    /** The synth's lines report values-prod.yaml's replicas, and that dist/ was not changed. */
+    private static void assertReportsBadReplicas(List<String> synth) {
+        assertTrue(synth.stream().anyMatch(l -> l.contains("dist/ was not changed")), String.join("\n", synth));
+        assertTrue(synth.stream().anyMatch(l -> l.contains("apps/demo/values-prod.yaml:1: replicas: -4 is not allowed")),
+                String.join("\n", synth));
+    }
+
+    private static void assertInDist(DemoRepo repo, String file, String expected) {
+        String content = repo.read("dist/" + file);
+        assertTrue(content.contains(expected), file + " does not contain " + expected + ":\n" + content);
     }
 }

@@ -2,9 +2,9 @@ package dev.statefulai.disttests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.statefulai.engine.testing.RepoRoot;
 import dev.statefulai.gate.schema.ManifestSchemaValidator;
 import dev.statefulai.gate.schema.SchemaFinding;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ class ManifestSchemaTest {
 
   @Test
   void everyManifestInDistIsValidKubernetes128() {
-    Path dist = repoRoot().resolve("dist");
+    Path dist = RepoRoot.find().resolve("dist");
     List<Path> files = ManifestSchemaValidator.manifestFiles(dist);
     assertFalse(files.isEmpty(), "no manifests under " + dist);
 
@@ -43,20 +43,5 @@ class ManifestSchemaTest {
   private static String relative(Path dist, SchemaFinding f) {
     String text = f.toString();
     return f.file() == null ? text : text.replace(f.file().toString(), "dist/" + dist.relativize(f.file()));
-  }
-
-  /** The repository root: system property repo.root (set by surefire), else the folder holding cdk8s.yaml. */
-  static Path repoRoot() {
-    String property = System.getProperty("repo.root");
-    if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property, "cdk8s.yaml"))) {
-      return Path.of(property).toAbsolutePath().normalize();
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("cdk8s.yaml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("cannot find the repository root (no -Drepo.root, no cdk8s.yaml above "
-        + Path.of("").toAbsolutePath() + ")");
   }
 }

@@ -3,12 +3,12 @@ package dev.statefulai.disttests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.engine.testing.RepoRoot;
 import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.Report;
 import dev.statefulai.gate.ReportFormat;
 import dev.statefulai.gate.SafetyGate;
 import dev.statefulai.gate.model.Severity;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,7 @@ class SafetyGateTest {
 
     @Test
     void committedDistPassesTheSafetyGate() {
-        Path root = repoRoot();
+        Path root = RepoRoot.find();
         String ref = hasHead(root) ? "HEAD" : null;
         Report report = SafetyGate.run(SafetyGate.Options.of(root.resolve("dist")).withRef(ref));
         System.out.print(ReportFormat.text.render(report));
@@ -32,19 +32,6 @@ class SafetyGateTest {
         assertEquals(List.of(), errors, "the safety gate found errors in dist/ (run bin/ai-storage check)");
         report.findings().stream().filter(f -> f.severity() == Severity.WARNING && !f.isWaived())
                 .forEach(f -> System.out.println("warning: " + f.rule().id() + " " + f.environment() + " " + f.object()));
-    }
-
-    private static Path repoRoot() {
-        String property = System.getProperty("repo.root");
-        if (property != null && !property.isBlank() && Files.exists(Path.of(property, "cdk8s.yaml"))) {
-            return Path.of(property).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("cdk8s.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no folder with cdk8s.yaml above " + Path.of("").toAbsolutePath());
     }
 
     private static boolean hasHead(Path root) {

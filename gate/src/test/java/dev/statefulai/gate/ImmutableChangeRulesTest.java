@@ -4,16 +4,13 @@ import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
+import dev.statefulai.gate.testing.CommittedDist;
 import static dev.statefulai.gate.testing.GateFixture.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,36 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ImmutableChangeRulesTest {
     @TempDir
     Path tmp;
-    private GateFixture fixture;
+    private CommittedDist dist;
 
     @BeforeEach
-    void gitRepo() throws Exception {
-        fixture = new GateFixture(tmp);
-        git("init", "-q");
-    }
-
-    private void git(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", tmp.toString(), "-c", "user.email=t@example.com",
-                "-c", "user.name=test", "-c", "commit.gpgsign=false"));
-        cmd.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "git " + List.of(args) + ": " + out);
-    }
-
-    private void commit(String... docs) throws Exception {
-        fixture.file("prod", "app.yaml", docs);
-        git("add", "-A");
-        git("commit", "-q", "-m", "before");
+    void gitRepo() {
+        dist = new CommittedDist(tmp);
     }
 
     private List<String> changeTo(String... docs) {
-        fixture.file("prod", "app.yaml", docs);
-        return lines(againstHead());
-    }
-
-    private Report againstHead() {
-        return fixture.run(SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+        return lines(dist.change(docs).againstHead());
     }
 
     private static String[] with(int index, String from, String to) {
@@ -60,17 +36,16 @@ class ImmutableChangeRulesTest {
 
     @Test
     void unchangedDistHasNoFindings() throws Exception {
-        commit(Docs.cleanSet());
-        Report report = againstHead();
+        dist.commit(Docs.cleanSet());
+        Report report = dist.againstHead();
         assertEquals(List.of(), lines(report));
         assertEquals(List.of(), report.notes().stream().filter(n -> !n.startsWith("schema")).toList());
     }
 
     @Test
     void imm001GrowingVolumeClaimTemplatesNeedsOrphanDeleteAndPerClaimPatches() throws Exception {
-        commit(Docs.cleanSet());
-        Report report = fixture.file("prod", "app.yaml", with(2, "storage: 10Gi", "storage: 20Gi")).run(
-                SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+        dist.commit(Docs.cleanSet());
+        Report report = dist.change(with(2, "storage: 10Gi", "storage: 20Gi")).againstHead();
         assertEquals(List.of("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates changed: the API server rejects the"
                 + " update (these StatefulSet fields are immutable)"), lines(report));
         assertEquals("kubectl -n data delete statefulset db --cascade=orphan  # pods and claims keep running; then apply"
@@ -84,11 +59,11 @@ class ImmutableChangeRulesTest {
 
     @Test
     void imm001TemplateGrowthOnAClassWithoutExpansionSaysSo() throws Exception {
-        commit(with(0, "allowVolumeExpansion: true", "allowVolumeExpansion: false"));
+        dist.commit(with(0, "allowVolumeExpansion: true", "allowVolumeExpansion: false"));
         String[] changed = with(0, "allowVolumeExpansion: true", "allowVolumeExpansion: false");
         changed[2] = changed[2].replace("storage: 10Gi", "storage: 20Gi").replace("OrderedReady", "Parallel");
-        fixture.file("prod", "app.yaml", changed);
-        Finding f = againstHead().findings().get(0);
+        dist.change(changed);
+        Finding f = dist.againstHead().findings().get(0);
         assertEquals("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates, spec.podManagementPolicy changed: the API"
                 + " server rejects the update (these StatefulSet fields are immutable)", GateFixture.line(f));
         assertTrue(f.migration().endsWith("; template data grows 10Gi -> 20Gi but class gp3 does not allow volume expansion in"
@@ -98,29 +73,29 @@ class ImmutableChangeRulesTest {
 
     @Test
     void imm002StorageClassParametersChanged() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         List<String> found = changeTo(with(0, "type: gp3", "type: io2"));
         assertEquals(List.of("IMM002 error prod StorageClass/gp3: parameters changed: the API server rejects the update"
                 + " (StorageClass fields are immutable)"), found);
-        Finding f = againstHead().findings().get(0);
+        Finding f = dist.againstHead().findings().get(0);
         assertEquals("give the class a new name (e.g. gp3-v2) and point new claims at it; or 'kubectl delete storageclass gp3'"
                 + " and apply again. Either way existing PVs keep the old settings", f.migration());
     }
 
     @Test
     void imm002ReclaimPolicyAndBindingModeChanged() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         String[] docs = with(0, "volumeBindingMode: WaitForFirstConsumer", "volumeBindingMode: Immediate");
         docs[0] = docs[0].replace("reclaimPolicy: Retain", "reclaimPolicy: Delete");
-        fixture.file("prod", "app.yaml", docs);
+        dist.change(docs);
         assertEquals("IMM002 error prod StorageClass/gp3: reclaimPolicy (Retain -> Delete), volumeBindingMode"
                         + " (WaitForFirstConsumer -> Immediate) changed: the API server rejects the update (StorageClass fields are immutable)",
-                GateFixture.line(againstHead().byRule(Rule.IMM002).get(0)));
+                GateFixture.line(dist.againstHead().byRule(Rule.IMM002).get(0)));
     }
 
     @Test
     void imm003VolumeSourceChanged() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         assertEquals(List.of("IMM003 error prod PersistentVolume/archive-pv: volume source changed (csi vol-archive-pv -> csi"
                 + " vol-new): the API server rejects the update (a PV's source is immutable)"),
                 changeTo(with(4, "volumeHandle: vol-archive-pv", "volumeHandle: vol-new")));
@@ -128,7 +103,7 @@ class ImmutableChangeRulesTest {
 
     @Test
     void imm004ClaimAccessModesChangedAndRequestShrank() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         String[] docs = with(5, "storage: 100Gi", "storage: 50Gi");
         docs[5] = docs[5].replace("[ReadWriteOnce]", "[ReadWriteOncePod]");
         List<String> found = changeTo(docs);
@@ -137,12 +112,12 @@ class ImmutableChangeRulesTest {
                 "IMM004 error prod PersistentVolumeClaim/data/archive: accessModes, resources.requests.storage shrank"
                 + " 100Gi -> 50Gi: the API server rejects the update (a bound claim's spec is immutable except growing its request)"), found);
         assertEquals("create a claim with a new name and the new spec, copy the data into it (a Job mounting both, or restore a"
-                + " VolumeSnapshot), switch the workload to it, then delete the old claim", againstHead().byRule(Rule.IMM004).get(0).migration());
+                + " VolumeSnapshot), switch the workload to it, then delete the old claim", dist.againstHead().byRule(Rule.IMM004).get(0).migration());
     }
 
     @Test
     void imm004StorageClassNameChanged() throws Exception {
-        commit(Docs.gp3(), Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer"),
+        dist.commit(Docs.gp3(), Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer"),
                 Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
         assertEquals(List.of("IMM004 error prod PersistentVolumeClaim/data/scratch: storageClassName (gp3 -> io2): the API server rejects the"
                         + " update (a bound claim's spec is immutable except growing its request)"),
@@ -153,7 +128,7 @@ class ImmutableChangeRulesTest {
     @Test
     void imm005GrowingAClaimWhoseClassCannotExpand() throws Exception {
         String fixed = Docs.gp3().replace("allowVolumeExpansion: true", "allowVolumeExpansion: false");
-        commit(fixed, Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        dist.commit(fixed, Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
         assertEquals(List.of("IMM005 warning prod PersistentVolumeClaim/data/scratch: request grows 10Gi -> 20Gi but class gp3 does"
                         + " not set allowVolumeExpansion: true: the API server rejects the resize"),
                 changeTo(fixed, Docs.pvc("scratch", "gp3", "20Gi", "ReadWriteOnce", "")));
@@ -161,13 +136,13 @@ class ImmutableChangeRulesTest {
 
     @Test
     void growingAClaimOfAnExpandableClassIsAllowed() throws Exception {
-        commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        dist.commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
         assertEquals(List.of(), changeTo(Docs.gp3(), Docs.pvc("scratch", "gp3", "1Ti", "ReadWriteOnce", "")));
     }
 
     @Test
     void imm006RenamedStatefulSetOrphansItsClaims() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         String[] docs = Docs.cleanSet();
         docs[2] = Docs.statefulSet("db", 3, "gp3", "10Gi").replace("{name: db, namespace: data}", "{name: db2, namespace: data}");
         List<String> found = changeTo(docs);
@@ -175,13 +150,13 @@ class ImmutableChangeRulesTest {
                 + " data: if this is a rename, the old claims (data-db-<n>) stay behind with the data and db2 starts with empty volumes"), found);
         assertEquals("keep the old name; or scale db to 0, copy each claim <template>-db-<n> into <template>-db2-<n> (or pre-create"
                 + " those claims from VolumeSnapshots) before the new StatefulSet starts, then delete the old claims",
-                againstHead().findings().get(0).migration());
+                dist.againstHead().findings().get(0).migration());
     }
 
     /** A renamed claim is also a removed one: IMM008 says what happens to the old claim's data. */
     @Test
     void imm006RenamedClaim() throws Exception {
-        commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
+        dist.commit(Docs.gp3(), Docs.pvc("scratch", "gp3", "10Gi", "ReadWriteOnce", ""));
         assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/scratch: PersistentVolumeClaim data/scratch is gone from"
                         + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy Retain),"
                         + " but no claim binds it again until its claimRef is cleared",
@@ -193,10 +168,10 @@ class ImmutableChangeRulesTest {
 
     @Test
     void aRefThatDoesNotExistIsAnErrorNotAPass() throws Exception {
-        commit(Docs.cleanSet());
-        fixture.file("prod", "app.yaml", with(0, "type: gp3", "type: io2"));
+        dist.commit(Docs.cleanSet());
+        dist.change(with(0, "type: gp3", "type: io2"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> fixture.run(SafetyGate.Options.of(fixture.dist).withRef("no-such-branch")));
+                () -> dist.fixture.run(SafetyGate.Options.of(dist.fixture.dist).withRef("no-such-branch")));
         assertTrue(e.getMessage().startsWith("git ref 'no-such-branch' does not exist in the git repository at "), e.getMessage());
     }
 
@@ -205,10 +180,10 @@ class ImmutableChangeRulesTest {
     void imm001ValidateStatefulSetUpdateTemplateClassChangeSaysExistingClaimsStayOnTheOldClass() throws Exception {
         String io2 = Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer");
         String[] before = Docs.cleanSet();
-        commit(append(before, io2));
+        dist.commit(CommittedDist.append(before, io2));
         String[] after = with(2, "storageClassName: gp3", "storageClassName: io2");
-        fixture.file("prod", "app.yaml", append(after, io2));
-        Finding f = againstHead().byRule(Rule.IMM001).get(0);
+        dist.change(CommittedDist.append(after, io2));
+        Finding f = dist.againstHead().byRule(Rule.IMM001).get(0);
         assertEquals("IMM001 error prod StatefulSet/data/db: spec.volumeClaimTemplates changed: the API server rejects the update"
                 + " (these StatefulSet fields are immutable)", GateFixture.line(f));
         assertEquals("kubectl -n data delete statefulset db --cascade=orphan  # pods and claims keep running; then apply dist/prod"
@@ -224,7 +199,7 @@ class ImmutableChangeRulesTest {
     /** ValidateStatefulSetUpdate (release-1.28) lets only replicas, template, updateStrategy, minReadySeconds, ordinals and the claim retention policy change. */
     @Test
     void imm001ValidateStatefulSetUpdateRevisionHistoryLimitIsImmutableIn128() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         String[] docs = with(2, "podManagementPolicy: OrderedReady,", "podManagementPolicy: OrderedReady, revisionHistoryLimit: 3,");
         assertEquals(List.of("IMM001 error prod StatefulSet/data/db: spec.revisionHistoryLimit changed: the API server rejects the"
                 + " update (these StatefulSet fields are immutable)"), changeTo(docs));
@@ -232,26 +207,20 @@ class ImmutableChangeRulesTest {
 
     @Test
     void imm001ValidateStatefulSetUpdateMutableFieldsAndSpelledOutDefaultsAreNoChange() throws Exception {
-        commit(Docs.cleanSet());
+        dist.commit(Docs.cleanSet());
         String[] docs = with(2, "podManagementPolicy: OrderedReady,", "revisionHistoryLimit: 10, minReadySeconds: 5,"
                 + " persistentVolumeClaimRetentionPolicy: {whenScaled: Retain, whenDeleted: Retain}, updateStrategy: {type: OnDelete},");
         docs[2] = docs[2].replace("replicas: 3", "replicas: 4");
         assertEquals(List.of(), changeTo(docs).stream().filter(l -> l.startsWith("IMM")).toList());
     }
 
-    private static String[] append(String[] docs, String doc) {
-        String[] out = Arrays.copyOf(docs, docs.length + 1);
-        out[docs.length] = doc;
-        return out;
-    }
 
     @Test
     void pathMissingAtRefCountsEverythingAsNew() throws Exception {
-        fixture.file("other", "x.yaml", Docs.gp3());
-        git("add", "-A");
-        git("commit", "-q", "-m", "no prod yet");
-        fixture.file("prod", "app.yaml", Docs.cleanSet());
-        Report report = againstHead();
+        dist.fixture.file("other", "x.yaml", Docs.gp3());
+        dist.git.commitAll("no prod yet");
+        dist.change(Docs.cleanSet());
+        Report report = dist.againstHead();
         assertEquals(List.of(), lines(report));
     }
 }

@@ -4,7 +4,7 @@ import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
-import dev.statefulai.gate.testing.TempGit;
+import dev.statefulai.gate.testing.CommittedDist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,24 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 class RemovalRulesTest {
     @TempDir
     Path tmp;
-    private GateFixture fixture;
-    private TempGit repo;
+    private CommittedDist dist;
 
     @BeforeEach
     void gitRepo() {
-        fixture = new GateFixture(tmp);
-        repo = TempGit.init(tmp);
+        dist = new CommittedDist(tmp);
     }
 
     private List<String> removal(String[] before, String... after) {
-        fixture.file("prod", "app.yaml", before);
-        repo.commitAll("before");
-        fixture.file("prod", "app.yaml", after);
-        return lines(report());
+        dist.commit(before);
+        return lines(dist.change(after).againstHead());
     }
 
     private Report report() {
-        return fixture.run(SafetyGate.Options.of(fixture.dist).withRef("HEAD"));
+        return dist.againstHead();
     }
 
     private static List<String> lines(Report report) {
@@ -73,9 +69,7 @@ class RemovalRulesTest {
     void removingAClassNoClaimUsesIsFine() {
         String io2 = Docs.storageClass("io2", "ebs.csi.aws.com", "Retain", "WaitForFirstConsumer");
         String[] clean = Docs.cleanSet();
-        String[] withIo2 = java.util.Arrays.copyOf(clean, clean.length + 1);
-        withIo2[clean.length] = io2;
-        assertEquals(List.of(), removal(withIo2, clean));
+        assertEquals(List.of(), removal(CommittedDist.append(clean, io2), clean));
     }
 
     @Test

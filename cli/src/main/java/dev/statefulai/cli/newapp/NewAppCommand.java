@@ -56,8 +56,8 @@ public final class NewAppCommand implements Callable<Integer> {
         out.printf("  1. in %s/values*.yaml, %s%n", dir, plan.kind().firstEdit());
         out.println("  2. bin/ai-storage synth");
         out.printf("       compiles the new module and writes dist/<env>/%s.yaml for every environment%n", plan.name());
-        out.printf("  3. ./mvnw -q test -Dsnapshot.update=true -pl %s%n", dir);
-        out.printf("       records its snapshots in %s/src/test/resources/snapshots/ (review them: they are what the tests hold it to)%n", dir);
+        out.printf("  3. ./mvnw -q test -pl %s%n", dir);
+        out.println("       runs its tests, which hold it to those files in dist/ (review them: they are its golden files)");
         out.printf("  4. git add %s %s dist && git commit%n", NewAppPlan.APPS_POM, dir);
     }
 }

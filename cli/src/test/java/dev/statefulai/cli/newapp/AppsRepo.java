@@ -1,13 +1,10 @@
 package dev.statefulai.cli.newapp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.statefulai.engine.testing.TempTree;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** A throw-away repository with apps/pom.xml and, optionally, apps with values files; for new-app's fast tests. */
-final class AppsRepo {
+final class AppsRepo extends TempTree {
     static final String APPS_POM = """
             <?xml version="1.0" encoding="UTF-8"?>
             <project>
@@ -30,10 +27,8 @@ final class AppsRepo {
             </project>
             """;
 
-    private final Path root;
-
     AppsRepo(Path root) {
-        this.root = root;
+        super(root);
         write("apps/pom.xml", APPS_POM);
     }
 
@@ -46,39 +41,8 @@ final class AppsRepo {
         return this;
     }
 
-    AppsRepo write(String path, String content) {
-        try {
-            Path file = root.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    String read(String path) {
-        try {
-            return Files.readString(root.resolve(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    boolean exists(String path) {
-        return Files.exists(root.resolve(path));
-    }
-
     /** How many files the repository holds: refused requests must not change it. */
     long fileCount() {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    Path root() {
-        return root;
+        return files("").size();
     }
 }

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated code compiles at once and synthesizes: new-app in a copy of the real repository,
- * then the build, the printed next steps and the synth there, as a developer would run them.
+ * then the build, the printed next steps and the synth there, as a developer would run them. The
+ * generated test holds the app to its manifests in dist/, which only the synth writes: before the
+ * first synth it fails and says to run it; after it, it passes.
  * About 30 s (three offline Maven runs), so it stays in the normal suite (no @Tag("slow")).
  */
 class NewAppEndToEndTest {
     /** Not copied: build output, installed node packages, history and the copy's own dist/ (synth writes it). */
     private static final List<String> SKIPPED = List.of("target", "node_modules", ".git");
+    private static final List<String> APPS = List.of("e2e-store", "e2e-events");
 
     @TempDir
     Path copy;
@@ -37,16 +40,23 @@ class NewAppEndToEndTest {
             CliRun run = CliRun.of("new-app", app[0], "--kind", app[1], "--root", copy.toString());
             assertEquals(0, run.exitCode(), run.err());
         }
-        run("./mvnw", "-q", "-B", "-o", "-DskipTests", "package", "-pl", "apps/e2e-store,apps/e2e-events", "-am");
-        // The printed next step (records the snapshots, runs the generated behaviour tests), but against the copy's
-        // own constructs and synth rather than whatever ~/.m2 holds; only the generated test classes run.
-        run("./mvnw", "-q", "-B", "-o", "test", "-Dsnapshot.update=true", "-pl", "apps/e2e-store,apps/e2e-events", "-am",
-                "-Dtest=E2eStoreAppTest,E2eEventsAppTest", "-Dsurefire.failIfNoSpecifiedTests=false");
-        run("bin/ai-storage", "synth");
+        // The generated tests (against the copy's own constructs and engine rather than whatever ~/.m2 holds; only the
+        // generated test classes run): they compile, and without dist/ they fail, saying which synth writes it.
+        String[] generatedTests = {"./mvnw", "-q", "-B", "-o", "-fae", "test", "-pl", "apps/e2e-store,apps/e2e-events", "-am",
+                "-Dtest=E2eStoreAppTest,E2eEventsAppTest", "-Dsurefire.failIfNoSpecifiedTests=false"};
+        String beforeSynth = run(1, generatedTests);
         for (String env : environments) {
-            for (String app : List.of("e2e-store", "e2e-events")) {
+            for (String app : APPS) {
+                assertTrue(beforeSynth.contains("dist/" + env + "/" + app + ".yaml does not exist"), app + " " + env + ":\n" + beforeSynth);
+            }
+        }
+        assertTrue(beforeSynth.contains("Run bin/ai-storage synth first"), beforeSynth);
+        // The printed next steps: the synth writes dist/, then the generated tests pass against it.
+        run(0, "bin/ai-storage", "synth");
+        run(0, generatedTests);
+        for (String env : environments) {
+            for (String app : APPS) {
                 assertTrue(Files.isRegularFile(copy.resolve("dist/" + env + "/" + app + ".yaml")), "dist/" + env + "/" + app + ".yaml");
-                assertTrue(Files.isRegularFile(copy.resolve("apps/" + app + "/src/test/resources/snapshots/" + env + ".yaml")), app + " " + env);
             }
         }
         String prod = Files.readString(copy.resolve("dist/prod/e2e-store.yaml"));
@@ -55,7 +65,8 @@ class NewAppEndToEndTest {
         assertTrue(dev.contains("reclaimPolicy: Delete") && dev.contains("replicas: 1\n"), dev);
     }
 
-    private void run(String... command) throws IOException, InterruptedException {
+    /** Runs {@code command} in the copy; it must exit with {@code exitCode}. Returns its output. */
+    private String run(int exitCode, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true);
         // bin/ai-storage compiles with its own Maven call: keep that one offline too (Maven 3.9 reads MAVEN_ARGS).
         pb.environment().put("MAVEN_ARGS", "-o");
@@ -66,7 +77,9 @@ class NewAppEndToEndTest {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " took more than 5 minutes:\n" + Files.readString(log));
         }
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + Files.readString(log));
+        String output = Files.readString(log);
+        assertEquals(exitCode, process.exitValue(), String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + output);
+        return output;
     }
 
     private static void copyRepository(Path from, Path to) throws IOException {

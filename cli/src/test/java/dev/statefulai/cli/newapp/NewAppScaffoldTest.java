@@ -101,8 +101,8 @@ class NewAppScaffoldTest {
                   1. in apps/my-store/values*.yaml, set image to your workload's image, pinned to a version, and check mountPath, port and sizes
                   2. bin/ai-storage synth
                        compiles the new module and writes dist/<env>/my-store.yaml for every environment
-                  3. ./mvnw -q test -Dsnapshot.update=true -pl apps/my-store
-                       records its snapshots in apps/my-store/src/test/resources/snapshots/ (review them: they are what the tests hold it to)
+                  3. ./mvnw -q test -pl apps/my-store
+                       runs its tests, which hold it to those files in dist/ (review them: they are its golden files)
                   4. git add apps/pom.xml apps/my-store dist && git commit
                 """, run.out());
         assertEquals("", run.err());

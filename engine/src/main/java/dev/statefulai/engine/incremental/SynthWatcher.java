@@ -51,8 +51,19 @@ public final class SynthWatcher {
         }
     }
 
+    /**
+     * Hears what a watch passed over: a caller (a test) that must know a change was seen and left alone
+     * waits on this instead of sleeping. Synths are heard through the synth itself.
+     */
+    @FunctionalInterface
+    public interface Ignored {
+        /** The watch handled events for {@code paths} (absolute), none of which a synth reads, and synthesized nothing for them. */
+        void ignored(Set<Path> paths);
+    }
+
     private final Path appsDir;
     private final Consumer<Changes> synth;
+    private final Ignored ignored;
     private final Map<WatchKey, Path> watched = new HashMap<>();
     /** The files changed since the last synth; null when unknown (at start, after an overflow, an app folder change). */
     private Set<Path> changed;
@@ -62,8 +73,15 @@ public final class SynthWatcher {
      *              what the watch saw since the last synth, or null when that is unknown
      */
     public SynthWatcher(Path appsDir, Consumer<Changes> synth) {
+        this(appsDir, synth, paths -> {
+        });
+    }
+
+    /** A watch that also tells {@code ignored} of each batch of events it synthesized nothing for. */
+    public SynthWatcher(Path appsDir, Consumer<Changes> synth, Ignored ignored) {
         this.appsDir = appsDir.toAbsolutePath().normalize();
         this.synth = synth;
+        this.ignored = ignored;
     }
 
     /**
@@ -88,15 +106,18 @@ public final class SynthWatcher {
                     continue;
                 }
                 boolean relevant = false;
+                Set<Path> passedOver = new HashSet<>();
                 long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_SETTLE_MILLIS);
                 while (key != null) {
-                    relevant |= handle(service, key);
+                    relevant |= handle(service, key, passedOver);
                     // Events keep coming (a long checkout): synthesize what is there by now, the rest next.
                     key = System.nanoTime() < until ? service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS) : null;
                 }
                 if (relevant) {
                     synth.accept(changed == null ? null : new Changes(Set.copyOf(watched.values()), Set.copyOf(changed)));
                     changed = new HashSet<>();
+                } else if (!passedOver.isEmpty()) {
+                    ignored.ignored(Set.copyOf(passedOver));
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -122,8 +143,11 @@ public final class SynthWatcher {
                 StandardWatchEventKinds.ENTRY_MODIFY), dir);
     }
 
-    /** Whether {@code key}'s events touch what a synth reads; app folders that appear are watched too. */
-    private boolean handle(WatchService service, WatchKey key) throws IOException {
+    /**
+     * Whether {@code key}'s events touch what a synth reads; app folders that appear are watched too, and
+     * the paths of events that touch nothing a synth reads are added to {@code passedOver}.
+     */
+    private boolean handle(WatchService service, WatchKey key, Set<Path> passedOver) throws IOException {
         Path dir = watched.get(key);
         boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -147,6 +171,8 @@ public final class SynthWatcher {
                 if (Files.isDirectory(path) || event.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
                     relevant = true;
                     changed = null;
+                } else {
+                    passedOver.add(path);
                 }
             } else {
                 String name = path.getFileName().toString();
@@ -155,6 +181,8 @@ public final class SynthWatcher {
                     if (changed != null) {
                         changed.add(path);
                     }
+                } else {
+                    passedOver.add(path);
                 }
             }
         }

@@ -12,16 +12,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The snapshot test every app module has: one test per environment, comparing the app's synthesized
- * YAML with {@code src/test/resources/snapshots/<env>.yaml} of the module. An app's test class only
- * names the app.
+ * The test every app module has: in each environment, the app synthesizes to the manifest committed in
+ * {@code dist/<env>/<app>.yaml}, byte for byte ({@code dist/} is the one golden file per app and
+ * environment; {@code bin/ai-storage synth} writes it), and on either render path to the bytes of cdk8s.
+ * An app's test class only names the app.
  */
 public abstract class AppSnapshotTest {
 
     /** The app under test, e.g. {@code vector-db}. */
     protected abstract String appName();
 
-    /** The app's folder (values files, snapshots): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
+    /** The app's folder (values files): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
     protected Path appDir() {
         return RepoRoot.find().resolve(AppCatalog.APPS_DIR).resolve(appName());
     }
@@ -31,9 +32,35 @@ public abstract class AppSnapshotTest {
         return AppCatalog.fromLoader(RepoRoot.find(), List.of(appDir()), getClass().getClassLoader()).app(appName());
     }
 
+    /**
+     * The folder of the golden files, laid out as {@code dist/}: the repository's {@code dist/}. A test of an
+     * app kept outside {@code apps/}, which the synth does not write, overrides it and {@link #regenerate()}.
+     */
+    protected Path distDir() {
+        return RepoRoot.find().resolve("dist");
+    }
+
+    /** How the failure message says to bring a golden file up to date: {@code bin/ai-storage synth}. */
+    protected DistGolden.Regenerate regenerate() {
+        return DistGolden.BY_SYNTH;
+    }
+
     /** The app synthesized for {@code environment} with no overrides. */
     protected UnitOutput synth(String environment) {
         return AppSynthesizer.synth(app(), environment, Map.of());
+    }
+
+    /** The names the app made in {@code environment}: its entry of {@code outputs.json}. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> outputs(String environment) {
+        return (Map<String, Object>) synth(environment).outputs().get(appName());
+    }
+
+    /** Asserts that {@code yaml} holds each of {@code fragments}; the failure names the first it lacks, and shows the YAML. */
+    public static void assertContains(String yaml, String... fragments) {
+        for (String fragment : fragments) {
+            Assertions.assertTrue(yaml.contains(fragment), () -> "no '" + fragment + "' in:\n" + yaml);
+        }
     }
 
     /** The app's environments (its values-<env>.yaml files); an app without one fails the test. */
@@ -47,10 +74,10 @@ public abstract class AppSnapshotTest {
     }
 
     @TestFactory
-    public Stream<DynamicTest> matchesSnapshotInEveryEnvironment() {
+    public Stream<DynamicTest> synthesizesTheCommittedDistInEveryEnvironment() {
         AppCatalog.App app = app();
-        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> Snapshots.assertMatches(
-                app.dir().resolve("src/test/resources/snapshots/" + env + ".yaml"), synth(env).yaml())));
+        return environments(app).stream().map(env -> DynamicTest.dynamicTest(env, () -> DistGolden.assertMatches(
+                distDir(), RepoRoot.find(), synth(env), regenerate())));
     }
 
     /**

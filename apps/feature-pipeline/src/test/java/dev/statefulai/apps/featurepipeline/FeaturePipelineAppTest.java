@@ -1,7 +1,6 @@
 package dev.statefulai.apps.featurepipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.testing.AppSnapshotTest;
 import java.util.List;
@@ -17,17 +16,14 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
 
     @Test
     void eachVolumeIsPreBoundToItsOwnClaimOnTheEbsCsiDriver() {
-        String yaml = synth("prod").yaml();
-        assertTrue(yaml.contains("volumeHandle: vol-0d1e2f3a4b5c60718"));
-        assertTrue(yaml.contains("driver: ebs.csi.aws.com"));
-        assertTrue(yaml.contains("volumeName: features-raw-events"));
-        assertTrue(yaml.contains("claimRef:\n    apiVersion: v1\n    kind: PersistentVolumeClaim\n    name: raw-events\n    namespace: features"));
+        assertContains(synth("prod").yaml(), "volumeHandle: vol-0d1e2f3a4b5c60718", "driver: ebs.csi.aws.com",
+                "volumeName: features-raw-events",
+                "claimRef:\n    apiVersion: v1\n    kind: PersistentVolumeClaim\n    name: raw-events\n    namespace: features");
     }
 
     @Test
     void outputsNameTheClaimPodsMount() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> storage = (Map<String, Object>) synth("staging").outputs().get("feature-pipeline");
+        Map<String, Object> storage = outputs("staging");
         @SuppressWarnings("unchecked")
         Map<String, Object> features = (Map<String, Object>) ((Map<String, Object>) storage.get("volumes")).get("features");
         assertEquals("features", features.get("claim"));
@@ -44,13 +40,9 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
 
     @Test
     void theTrainingDatasetsAreSharedReadWriteOnEfs() {
-        String staging = synth("staging").yaml();
-        assertTrue(staging.contains("provisioner: efs.csi.aws.com"));
-        assertTrue(staging.contains("provisioningMode: efs-ap"));
-        assertTrue(staging.contains("fileSystemId: fs-0b1c2d3e4f5a60718"));
-        assertTrue(staging.contains("    - ReadWriteMany\n"));
-        String prod = synth("prod").yaml();
-        assertTrue(prod.contains("volumeHandle: fs-0d1e2f3a4b5c60718::fsap-0d1e2f3a4b5c60718"));
-        assertTrue(prod.contains("volumeName: features-training-datasets"));
+        assertContains(synth("staging").yaml(), "provisioner: efs.csi.aws.com", "provisioningMode: efs-ap",
+                "fileSystemId: fs-0b1c2d3e4f5a60718", "    - ReadWriteMany\n");
+        assertContains(synth("prod").yaml(), "volumeHandle: fs-0d1e2f3a4b5c60718::fsap-0d1e2f3a4b5c60718",
+                "volumeName: features-training-datasets");
     }
 }

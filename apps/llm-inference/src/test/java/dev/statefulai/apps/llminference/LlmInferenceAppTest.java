@@ -22,21 +22,18 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     @Test
     void prodKeepsTheModelCacheOnLocalNvmeOfEachGpuNode() {
         String yaml = synth("prod").yaml();
-        assertTrue(yaml.contains("provisioner: kubernetes.io/no-provisioner"));
-        assertTrue(yaml.contains("volumeBindingMode: WaitForFirstConsumer"));
+        assertContains(yaml, "provisioner: kubernetes.io/no-provisioner", "volumeBindingMode: WaitForFirstConsumer",
+                "storageClassName: llm-local-nvme");
         for (int node = 1; node <= 4; node++) {
             assertTrue(yaml.contains("- gpu-node-" + node + "\n"), "a local PV pinned to gpu-node-" + node);
         }
-        assertTrue(yaml.contains("storageClassName: llm-local-nvme"));
     }
 
     @Test
     void prodSplitsTheModelOverItsTwoGpusAndSizesSharedMemory() {
-        String yaml = synth("prod").yaml();
-        assertTrue(yaml.contains("- --tensor-parallel-size\n            - \"2\""));
-        assertTrue(yaml.contains("nvidia.com/gpu: \"2\""));
         // The default for two GPUs: half of 128Gi, at most 16Gi.
-        assertTrue(yaml.contains("medium: Memory\n            sizeLimit: 16Gi"));
+        assertContains(synth("prod").yaml(), "- --tensor-parallel-size\n            - \"2\"", "nvidia.com/gpu: \"2\"",
+                "medium: Memory\n            sizeLimit: 16Gi");
         assertFalse(synth("dev").yaml().contains("/dev/shm"), "one GPU: no /dev/shm of its own");
     }
 
@@ -50,9 +47,8 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     @Test
     void anInitContainerFillsTheModelCacheFromHuggingFaceWithTheTokenFromItsSecret() {
         String yaml = synth("staging").yaml();
-        assertTrue(yaml.contains("initContainers:\n"));
-        assertTrue(yaml.contains("name: fill-model-cache"));
-        assertTrue(yaml.contains("value: hf:meta-llama/Llama-3.1-8B-Instruct@main *.safetensors *.json\n"));
+        assertContains(yaml, "initContainers:\n", "name: fill-model-cache",
+                "value: hf:meta-llama/Llama-3.1-8B-Instruct@main *.safetensors *.json\n");
         assertEquals(2, yaml.split("- name: HF_TOKEN\n              valueFrom:\n                secretKeyRef:\n"
                 + "                  key: token\n                  name: hf-token\n").length - 1, "the server and the fill read the token");
         assertEquals(2, yaml.split("image: vllm/vllm-openai:v0.6.3").length - 1, "the fill reuses the server's image");
@@ -67,17 +63,15 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     @Test
     void devUsesThrowAwayEbsAndNoLocalVolumes() {
         String yaml = synth("dev").yaml();
-        assertTrue(yaml.contains("reclaimPolicy: Delete"));
+        assertContains(yaml, "reclaimPolicy: Delete");
         assertFalse(yaml.contains("kind: PersistentVolume\n"));
         assertFalse(yaml.contains("kind: PodDisruptionBudget"), "one replica gets no budget");
     }
 
     @Test
     void outputsNameEveryReplicaClaim() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> outputs = (Map<String, Object>) synth("prod").outputs().get(LlmInferenceApp.NAME);
         assertEquals(Map.of("model-cache", List.of("model-cache-llm-inference-0", "model-cache-llm-inference-1",
-                "model-cache-llm-inference-2", "model-cache-llm-inference-3")), outputs.get("claims"));
+                "model-cache-llm-inference-2", "model-cache-llm-inference-3")), outputs("prod").get("claims"));
     }
 
     @Test
