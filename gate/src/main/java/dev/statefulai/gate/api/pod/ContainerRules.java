@@ -14,7 +14,8 @@ import java.util.Set;
  * (pkg/apis/core/validation/validation.go, release-1.28): name, image (and {@code validateContainerOnlyForPod}:
  * no surrounding whitespace), termination message policy, ports ({@code validateContainerPorts}), env
  * ({@code ValidateEnv}, {@code validateEnvVarValueFrom}), envFrom ({@code ValidateEnvFrom}), mounts and devices,
- * pull policy, resources ({@code ValidateResourceRequirements}), resize policy and security context.
+ * pull policy, resources ({@code ValidateResourceRequirements}) and security context. {@code resizePolicy} is
+ * dropped before validation in 1.28 (InPlacePodVerticalScaling gate, alpha, off), so it is not checked.
  */
 final class ContainerRules {
     private static final List<String> MESSAGE_POLICIES = List.of("File", "FallbackToLogsOnError");
@@ -24,8 +25,6 @@ final class ContainerRules {
             "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.podIP", "status.podIPs");
     private static final List<String> RESOURCE_FIELDS = List.of("limits.cpu", "limits.memory", "limits.ephemeral-storage",
             "requests.cpu", "requests.memory", "requests.ephemeral-storage");
-    private static final List<String> RESIZE_RESOURCES = List.of("cpu", "memory");
-    private static final List<String> RESIZE_POLICIES = List.of("NotRequired", "RestartContainer");
 
     private ContainerRules() {
     }
@@ -58,7 +57,6 @@ final class ContainerRules {
             q.by("validatePullPolicy").notSupported("imagePullPolicy", pull, PULL_POLICIES);
         }
         ResourceRules.requirements(q.at("resources").by("ValidateResourceRequirements"), c.path("resources"));
-        resizePolicy(q.by("validateResizePolicy"), Values.list(c, "resizePolicy"));
         JsonNode security = Values.object(c, "securityContext");
         if (security != null) {
             SecurityRules.container(q.at("securityContext").by("ValidateSecurityContext"), security);
@@ -208,27 +206,6 @@ final class ContainerRules {
                 p.invalid("envFrom", "", "must specify one of: `configMapRef` or `secretRef`");
             } else if (count > 1) {
                 p.invalid("envFrom", "", "may not have more than one field specified at a time");
-            }
-        }
-    }
-
-    private static void resizePolicy(Problems p, List<JsonNode> policies) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < policies.size(); i++) {
-            String resource = Values.string(policies.get(i), "resourceName");
-            if (!seen.add(resource)) {
-                p.duplicate("resizePolicy[" + i + "]", resource);
-            }
-            if (resource.isEmpty()) {
-                p.required("resizePolicy", "");
-            } else if (!RESIZE_RESOURCES.contains(resource)) {
-                p.notSupported("resizePolicy", resource, RESIZE_RESOURCES);
-            }
-            String policy = Values.string(policies.get(i), "restartPolicy");
-            if (policy.isEmpty()) {
-                p.required("resizePolicy", "");
-            } else if (!RESIZE_POLICIES.contains(policy)) {
-                p.notSupported("resizePolicy", policy, RESIZE_POLICIES);
             }
         }
     }

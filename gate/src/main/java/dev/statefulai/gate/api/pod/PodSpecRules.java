@@ -109,9 +109,6 @@ public final class PodSpecRules {
                             + " need the SidecarContainers feature gate, off in Kubernetes 1.28)");
                 }
             }
-            if (!Values.list(container, "resizePolicy").isEmpty()) {
-                c.invalid("resizePolicy", "", "must not be set for init containers");
-            }
         }
     }
 

@@ -14,10 +14,9 @@ import java.util.regex.Pattern;
  * for a container and {@code validatePodSpecSecurityContext} for the Pod: user and group ids, proc mount,
  * seccomp profile ({@code validateSeccompProfileField}), privilege escalation with privileged, sysctls,
  * fsGroupChangePolicy. {@code privileged: true} depends on the API server's --allow-privileged flag and is
- * not judged here.
+ * not judged here; {@code procMount} is dropped before validation in 1.28 (ProcMountType gate, alpha, off).
  */
 final class SecurityRules {
-    private static final List<String> PROC_MOUNTS = List.of("Default", "Unmasked");
     private static final List<String> SECCOMP_TYPES = List.of("Localhost", "RuntimeDefault", "Unconfined");
     private static final List<String> FS_GROUP_POLICIES = List.of("Always", "OnRootMismatch");
     private static final Pattern SYSCTL = Pattern.compile(
@@ -29,10 +28,6 @@ final class SecurityRules {
     /** {@code ValidateSecurityContext}; {@code p} is at the container's securityContext. */
     static void container(Problems p, JsonNode sc) {
         ids(p, sc);
-        String procMount = Values.text(sc, "procMount");
-        if (procMount != null && !PROC_MOUNTS.contains(procMount)) {
-            p.by("ValidateProcMountType").notSupported("procMount", procMount, PROC_MOUNTS);
-        }
         seccomp(p, sc);
         if (Boolean.FALSE.equals(Values.bool(sc, "allowPrivilegeEscalation"))) {
             if (Boolean.TRUE.equals(Values.bool(sc, "privileged"))) {

@@ -44,8 +44,8 @@ public final class ClaimSpecRules {
                 res.invalid("requests[storage]", requests.get("storage").asText(), "must be greater than zero");
             }
         }
-        quantities(res.at("requests"), requests);
-        quantities(res.at("limits"), spec.path("resources").path("limits"));
+        quantities(res.at("requests"), requests, "storage");
+        quantities(res.at("limits"), spec.path("resources").path("limits"), "");
         String className = Values.text(spec, "storageClassName");
         if (className != null && !className.isEmpty()) {
             s.invalidEach("storageClassName", className, Names.dns1123Subdomain(className));
@@ -77,10 +77,10 @@ public final class ClaimSpecRules {
     }
 
     /** Every quantity of a resource list decodes; the other keys are the schema's and the binder's concern. */
-    private static void quantities(Problems p, JsonNode list) {
+    private static void quantities(Problems p, JsonNode list, String checkedAlready) {
         if (list.isObject()) {
             list.fieldNames().forEachRemaining(key -> {
-                if (!key.equals("storage")) {
+                if (!key.equals(checkedAlready)) {
                     Values.quantity(p, list, key);
                 }
             });
@@ -94,15 +94,9 @@ public final class ClaimSpecRules {
         }
         JsonNode ref = Values.object(spec, "dataSourceRef");
         if (ref != null) {
-            Problems r = s.at("dataSourceRef").by("validateDataSourceRef");
-            reference(r, ref);
-            String ns = Values.string(ref, "namespace");
-            if (!ns.isEmpty()) {
-                r.invalidEach("namespace", ns, Names.dns1123Label(ns));
-                if (source != null) {
-                    s.invalid("dataSource", "", "may not be specified when dataSourceRef.namespace is specified");
-                }
-            } else if (source != null && !(Objects.equals(Values.text(source, "apiGroup"), Values.text(ref, "apiGroup"))
+            reference(s.at("dataSourceRef").by("validateDataSourceRef"), ref);
+            // dataSourceRef.namespace needs the CrossNamespaceVolumeDataSource gate (alpha, off in 1.28): dropped
+            if (source != null && !(Objects.equals(Values.text(source, "apiGroup"), Values.text(ref, "apiGroup"))
                     && Values.string(source, "kind").equals(Values.string(ref, "kind"))
                     && Values.string(source, "name").equals(Values.string(ref, "name")))) {
                 s.invalid("dataSource", "", "must match dataSourceRef");
