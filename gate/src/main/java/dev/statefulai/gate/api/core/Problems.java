@@ -12,38 +12,48 @@ import java.util.stream.Collectors;
  */
 public final class Problems {
     private final List<Problem> sink;
-    private final String path;
+    /** The path is built only when a problem is reported: most fields are valid, and a fleet has many. */
+    private final Problems parent;
+    private final String segment;
+    private final int index;
     private final String function;
 
-    private Problems(List<Problem> sink, String path, String function) {
+    private Problems(List<Problem> sink, Problems parent, String segment, int index, String function) {
         this.sink = sink;
-        this.path = path;
+        this.parent = parent;
+        this.segment = segment;
+        this.index = index;
         this.function = function;
     }
 
     /** An empty list at the object's root, for the rules of {@code function}. */
     public static Problems root(String function) {
-        return new Problems(new ArrayList<>(), "", function);
+        return new Problems(new ArrayList<>(), null, "", -1, function);
     }
 
     /** The same list at {@code child} below this path ({@code "spec"}, {@code "ports[0]"}, {@code "[2]"}). */
     public Problems at(String child) {
-        return new Problems(sink, join(path, child), function);
+        return new Problems(sink, this, child, -1, function);
     }
 
     /** {@code child[index]}. */
     public Problems at(String child, int index) {
-        return at(child + "[" + index + "]");
+        return new Problems(sink, this, child, index, function);
     }
 
     /** The same list and path, for the rules of another function. */
     public Problems by(String otherFunction) {
-        return new Problems(sink, path, otherFunction);
+        return new Problems(sink, parent, segment, index, otherFunction);
     }
 
     /** The path of {@code child} below this one. */
     public String path(String child) {
-        return join(path, child);
+        return join(path(), child);
+    }
+
+    private String path() {
+        String own = index < 0 ? segment : segment + "[" + index + "]";
+        return parent == null ? own : join(parent.path(), own);
     }
 
     private static String join(String base, String child) {
