@@ -1,5 +1,6 @@
 package dev.statefulai.gate;
 
+import dev.statefulai.gate.api.ApiStage;
 import dev.statefulai.gate.history.GitDist;
 import dev.statefulai.gate.history.ImmutableChangeRules;
 import dev.statefulai.gate.history.RefRequest;
@@ -123,7 +124,7 @@ public final class SafetyGate {
         List<Finding> findings = new ArrayList<>(now.problems());
 
         SchemaStage schema = new SchemaStage();
-        List<CheckStage> stages = List.of(schema, new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
+        List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
                 new PolicyRules(options.policy()), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {

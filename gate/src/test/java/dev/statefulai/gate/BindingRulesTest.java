@@ -198,7 +198,10 @@ class BindingRulesTest {
 
     @Test
     void bind008LocalVolumeWithoutNodeAffinity() {
-        assertEquals(List.of("BIND008 error prod PersistentVolume/pv-0: is a local volume without spec.nodeAffinity.required: the"
+        // the API server refuses it too (API003), before the binding proof's reason
+        assertEquals(List.of("API003 error prod PersistentVolume/pv-0: spec.nodeAffinity: Required value: Local volume requires node"
+                        + " affinity (ValidatePersistentVolumeSpec)",
+                        "BIND008 error prod PersistentVolume/pv-0: is a local volume without spec.nodeAffinity.required: the"
                         + " scheduler cannot know which node holds /mnt/disk and pods may start on a node without the disk"),
                 check(NVME, Docs.headless("db"), Docs.statefulSet("db", 1, "nvme", "100Gi"), localPv("pv-0", "100Gi", "")));
     }

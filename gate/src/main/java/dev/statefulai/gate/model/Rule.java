@@ -43,6 +43,17 @@ public enum Rule {
     POL005("POL005", Severity.ERROR, "policy", "Every container of a StatefulSet or Deployment requests cpu and memory"),
     POL006("POL006", Severity.ERROR, "policy", "A StatefulSet with more than one replica has a PodDisruptionBudget selecting its pods"),
 
+    API001("API001", Severity.ERROR, "api", "An object's name, namespace, labels or annotations are rejected by the Kubernetes 1.28 API server (ValidateObjectMetaAccessor)"),
+    API002("API002", Severity.ERROR, "api", "A StorageClass the API server rejects (ValidateStorageClass)"),
+    API003("API003", Severity.ERROR, "api", "A PersistentVolume the API server rejects (ValidatePersistentVolume)"),
+    API004("API004", Severity.ERROR, "api", "A PersistentVolumeClaim the API server rejects (ValidatePersistentVolumeClaim)"),
+    API005("API005", Severity.ERROR, "api", "A StatefulSet the API server rejects (ValidateStatefulSet)"),
+    API006("API006", Severity.ERROR, "api", "A StatefulSet whose every Pod the API server rejects when its controller creates it (ValidatePodCreate on the template)"),
+    API007("API007", Severity.ERROR, "api", "A StatefulSet whose every claim the API server rejects when its controller creates it (ValidatePersistentVolumeClaim on the claim templates)"),
+    API008("API008", Severity.ERROR, "api", "A Service the API server rejects (ValidateService)"),
+    API009("API009", Severity.ERROR, "api", "A PodDisruptionBudget the API server rejects (ValidatePodDisruptionBudget)"),
+    API010("API010", Severity.ERROR, "api", "A Pod, or the pod template of a Deployment, ReplicaSet, DaemonSet or Job, the API server rejects (ValidatePodCreate, ValidatePodTemplateSpec)"),
+
     SEC001("SEC001", Severity.ERROR, "secrets", "A container's env holds a credential as a plain value (read it from a Secret)"),
     SEC002("SEC002", Severity.ERROR, "secrets", "A Secret carries its values in data or stringData (they are in git, base64 is no encryption)"),
     SEC003("SEC003", Severity.ERROR, "secrets", "A container lists one env name twice (server-side apply refuses the duplicate list key)"),
