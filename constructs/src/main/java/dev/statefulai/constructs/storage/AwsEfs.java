@@ -1,12 +1,12 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.drivers.AwsDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,16 +18,10 @@ import java.util.regex.Pattern;
  * {@code basePath}, a directory owned by a user and group of its own from the {@code gidRange},
  * with {@code directoryPerms}. The access point enforces that identity, so pods need not run as any
  * particular user. Without a {@code fileSystemId} the class serves only pre-provisioned volumes
- * ({@link #existingVolume(String)}).
- *
- * <p>Defaults: no file system (static volumes only), {@code directoryPerms} {@code 700}, the driver's
- * defaults for everything else (base path {@code /}, GIDs 50000-7000000). EFS is elastic: it grows
- * with its data and ignores a claim's size, so there is no volume expansion and no block mode. The EFS
- * CSI driver takes no volume snapshots (back EFS up with AWS Backup).
+ * ({@link #existingVolume(String)}). EFS is elastic and ignores a claim's size; what the driver gives
+ * (no expansion, no block mode, no snapshots: back EFS up with AWS Backup) is {@link AwsDrivers#EFS}.
  */
 public final class AwsEfs implements StorageBackend {
-    /** The EFS CSI driver's name. */
-    public static final String CSI_DRIVER = "efs.csi.aws.com";
     static final Pattern FILE_SYSTEM_ID = Pattern.compile("fs-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
     private static final String FILE_SYSTEM_RULE = "an EFS file system id: 'fs-' and 17 (or, for old file systems, 8) lower-case hex digits";
@@ -40,28 +34,23 @@ public final class AwsEfs implements StorageBackend {
 
     private AwsEfs(Builder b) {
         String construct = "AwsEfs";
-        if (b.fileSystemId != null && !FILE_SYSTEM_ID.matcher(b.fileSystemId).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_RULE));
-        }
+        Checks.optional(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_ID.asMatchPredicate(), FILE_SYSTEM_RULE);
         if (b.directoryPerms == null || !PERMS.matcher(b.directoryPerms).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "directoryPerms", b.directoryPerms,
-                    "octal permissions of the access point's directory, such as 700, 750 or 775"));
+            refuse(construct, "directoryPerms", b.directoryPerms, "octal permissions of the access point's directory, such as 700, 750 or 775");
         }
         if (b.basePath != null) {
             Validate.absolutePath(construct, "basePath", b.basePath);
         }
         if ((b.gidRangeStart == null) != (b.gidRangeEnd == null)) {
-            Refusals.refuse(new InvalidPropsException(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null,
-                    "both gidRangeStart and gidRangeEnd, or neither"));
+            refuse(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null, "both gidRangeStart and gidRangeEnd, or neither");
         }
         if (b.gidRangeStart != null && (b.gidRangeStart < 1 || b.gidRangeEnd <= b.gidRangeStart)) {
-            Refusals.refuse(new InvalidPropsException(construct, "gidRangeEnd", b.gidRangeEnd,
-                    "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more"));
+            refuse(construct, "gidRangeEnd", b.gidRangeEnd, "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more");
         }
         boolean dynamicOnly = b.basePath != null || b.gidRangeStart != null || !"700".equals(b.directoryPerms);
         if (b.fileSystemId == null && dynamicOnly) {
-            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", null,
-                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set"));
+            refuse(construct, "fileSystemId", null,
+                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
         this.fileSystemId = b.fileSystemId;
         this.directoryPerms = b.directoryPerms;
@@ -85,62 +74,29 @@ public final class AwsEfs implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return AwsDrivers.EFS;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
         if (fileSystemId == null) {
-            return p;
+            return Map.of();
         }
-        p.put("provisioningMode", "efs-ap");
-        p.put("fileSystemId", fileSystemId);
-        p.put("directoryPerms", directoryPerms);
-        if (basePath != null) {
-            p.put("basePath", basePath);
-        }
-        if (gidRangeStart != null) {
-            p.put("gidRangeStart", String.valueOf(gidRangeStart));
-            p.put("gidRangeEnd", String.valueOf(gidRangeEnd));
-        }
-        return p;
+        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId)
+                .put("directoryPerms", directoryPerms).put("basePath", basePath)
+                .put("gidRangeStart", gidRangeStart).put("gidRangeEnd", gidRangeEnd).toMap();
     }
 
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return false;
-    }
-
-    @Override
-    public String noExpansionReason() {
-        return "which needs no expansion: EFS is elastic and does not enforce a claim's size";
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
+    /** Only with a file system to create access points on. */
     @Override
     public boolean provisionsVolumes() {
         return fileSystemId != null;
     }
 
     @Override
-    public boolean supportsBlockVolumes() {
-        return false;
-    }
-
-    @Override
     public String displayName() {
-        return "AWS EFS " + (fileSystemId == null ? "static volumes" : fileSystemId) + " (" + CSI_DRIVER + ")";
+        return driver().name() + " " + (fileSystemId == null ? "static volumes" : fileSystemId) + " (" + provisioner() + ")";
     }
 
     /** The file system access points are created on, or {@code null} for a class of static volumes. */

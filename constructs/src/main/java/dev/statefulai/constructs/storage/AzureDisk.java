@@ -1,35 +1,26 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
+import dev.statefulai.facts.drivers.AzureDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Azure managed disks through the Azure Disk CSI driver ({@code disk.csi.azure.com}).
- *
- * <p>Defaults: SKU {@code Premium_LRS}, the driver's host caching ({@code ReadOnly}), file system
- * {@code ext4}, encrypted with a platform-managed key, expansion allowed. A disk attaches to one node
- * ({@code ReadWriteOnce}, {@code ReadWriteOncePod}). LRS disks live in one zone; ZRS disks
- * ({@code Premium_ZRS}, {@code StandardSSD_ZRS}) are replicated across the region's zones and attach
- * in any of them.
- *
- * <p>{@code PremiumV2_LRS} (Premium SSD v2) and {@code UltraSSD_LRS} take their own IOPS and
- * throughput ({@code DiskIOPSReadWrite}, {@code DiskMBpsReadWrite}), support no host caching (the
- * class says {@code cachingMode: None}), are zonal only, and need VM sizes and regions that offer
- * them; Premium SSD v2 gives 3000-80000 IOPS and 125-1200 MB/s.
+ * Azure managed disks through the Azure Disk CSI driver ({@code disk.csi.azure.com}): {@code Premium_LRS}
+ * with the driver's host caching ({@code ReadOnly}) and {@code ext4} unless the builder says otherwise.
+ * LRS disks live in one zone; ZRS disks ({@code Premium_ZRS}, {@code StandardSSD_ZRS}) are replicated
+ * across the region's zones and attach in any of them. {@code PremiumV2_LRS} (Premium SSD v2, 3000-80000
+ * IOPS and 125-1200 MB/s) and {@code UltraSSD_LRS} take their own IOPS and throughput, no host caching
+ * (the class says {@code cachingMode: None}), and need VM sizes and regions that offer them. What the
+ * driver gives is {@link AzureDrivers#DISK}.
  */
 public final class AzureDisk implements StorageBackend {
-    /** The Azure Disk CSI driver's name. */
-    public static final String CSI_DRIVER = "disk.csi.azure.com";
-    private static final Set<String> SKUS = Set.of("Premium_LRS", "PremiumV2_LRS", "Premium_ZRS", "StandardSSD_LRS",
-            "StandardSSD_ZRS", "Standard_LRS", "UltraSSD_LRS");
+    /** The SKUs that take their own IOPS and throughput and no host caching. */
     private static final Set<String> TUNABLE = Set.of("PremiumV2_LRS", "UltraSSD_LRS");
-    private static final Set<String> CACHING = Set.of("None", "ReadOnly", "ReadWrite");
     private static final Pattern ENCRYPTION_SET = Pattern.compile(
             "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+");
 
@@ -42,21 +33,15 @@ public final class AzureDisk implements StorageBackend {
 
     private AzureDisk(Builder b) {
         String construct = "AzureDisk";
-        if (!SKUS.contains(b.skuName)) {
-            Refusals.refuse(new InvalidPropsException(construct, "skuName", b.skuName, "one of " + new TreeSet<>(SKUS)));
-        }
+        Checks.oneOf(construct, "skuName", b.skuName, AzureDrivers.DISK, "skuName");
         boolean tunable = TUNABLE.contains(b.skuName);
-        if (b.cachingMode != null && !CACHING.contains(b.cachingMode)) {
-            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode, "one of [None, ReadOnly, ReadWrite]"));
-        }
+        Checks.oneOf(construct, "cachingMode", b.cachingMode, AzureDrivers.DISK, "cachingMode");
         if (tunable && b.cachingMode != null && !"None".equals(b.cachingMode)) {
-            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode,
-                    "None for skuName " + b.skuName + ", which has no host caching"));
+            refuse(construct, "cachingMode", b.cachingMode, "None for skuName " + b.skuName + ", which has no host caching");
         }
         if (!tunable && (b.diskIops != null || b.diskMbps != null)) {
-            Refusals.refuse(new InvalidPropsException(construct, b.diskIops != null ? "diskIops" : "diskMbps",
-                    b.diskIops != null ? b.diskIops : b.diskMbps,
-                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size"));
+            refuse(construct, b.diskIops != null ? "diskIops" : "diskMbps", b.diskIops != null ? b.diskIops : b.diskMbps,
+                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size");
         }
         if ("PremiumV2_LRS".equals(b.skuName)) {
             range(construct, "diskIops", b.diskIops, 3000, 80000, "PremiumV2_LRS");
@@ -65,11 +50,9 @@ public final class AzureDisk implements StorageBackend {
             range(construct, "diskIops", b.diskIops, 100, 400000, "UltraSSD_LRS");
             range(construct, "diskMbps", b.diskMbps, 1, 10000, "UltraSSD_LRS");
         }
-        if (b.diskEncryptionSetId != null && !ENCRYPTION_SET.matcher(b.diskEncryptionSetId).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "diskEncryptionSetId", b.diskEncryptionSetId,
-                    "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
-                            + "Microsoft.Compute/diskEncryptionSets/<name>"));
-        }
+        Checks.optional(construct, "diskEncryptionSetId", b.diskEncryptionSetId, ENCRYPTION_SET.asMatchPredicate(),
+                "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
+                        + "Microsoft.Compute/diskEncryptionSets/<name>");
         this.skuName = b.skuName;
         this.cachingMode = tunable ? "None" : b.cachingMode;
         this.diskIops = b.diskIops;
@@ -80,7 +63,7 @@ public final class AzureDisk implements StorageBackend {
 
     private static void range(String construct, String prop, Integer value, int min, int max, String sku) {
         if (value != null && (value < min || value > max)) {
-            Refusals.refuse(new InvalidPropsException(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku));
+            refuse(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku);
         }
     }
 
@@ -94,53 +77,20 @@ public final class AzureDisk implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return AzureDrivers.DISK;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("skuName", skuName);
-        if (cachingMode != null) {
-            p.put("cachingMode", cachingMode);
-        }
-        if (diskIops != null) {
-            p.put("DiskIOPSReadWrite", String.valueOf(diskIops));
-        }
-        if (diskMbps != null) {
-            p.put("DiskMBpsReadWrite", String.valueOf(diskMbps));
-        }
-        if (diskEncryptionSetId != null) {
-            p.put("diskEncryptionSetID", diskEncryptionSetId);
-        }
-        p.put("csi.storage.k8s.io/fstype", fsType);
-        return p;
-    }
-
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return true;
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsSnapshots() {
-        return true;
+        return new ClassParameters(driver()).put("skuName", skuName).put("cachingMode", cachingMode).put("DiskIOPSReadWrite", diskIops)
+                .put("DiskMBpsReadWrite", diskMbps).put("diskEncryptionSetID", diskEncryptionSetId)
+                .put("csi.storage.k8s.io/fstype", fsType).toMap();
     }
 
     @Override
     public String displayName() {
-        return "Azure Disk " + skuName + " (" + CSI_DRIVER + ")";
+        return driver().name() + " " + skuName + " (" + provisioner() + ")";
     }
 
     /** The disk SKU. */
