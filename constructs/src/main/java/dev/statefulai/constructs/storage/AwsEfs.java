@@ -5,9 +5,9 @@ import static dev.statefulai.constructs.storage.Checks.refuse;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.Parameter;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Amazon EFS, a regional NFS file system, through the EFS CSI driver ({@code efs.csi.aws.com}): the
@@ -22,46 +22,41 @@ import java.util.regex.Pattern;
  * (no expansion, no block mode, no snapshots: back EFS up with AWS Backup) is {@link AwsDrivers#EFS}.
  */
 public final class AwsEfs implements StorageBackend {
-    static final Pattern FILE_SYSTEM_ID = Pattern.compile("fs-([0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
-    private static final String FILE_SYSTEM_RULE = "an EFS file system id: 'fs-' and 17 (or, for old file systems, 8) lower-case hex digits";
+    private final Props props;
 
-    private final String fileSystemId;
-    private final String directoryPerms;
-    private final String basePath;
-    private final Integer gidRangeStart;
-    private final Integer gidRangeEnd;
+    private record Props(String fileSystemId, String directoryPerms, String basePath, Integer gidRangeStart, Integer gidRangeEnd) {
+    }
 
-    private AwsEfs(Builder b) {
+    private AwsEfs(Props p) {
         String construct = "AwsEfs";
-        Checks.optional(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_ID.asMatchPredicate(), FILE_SYSTEM_RULE);
-        if (b.directoryPerms == null || !PERMS.matcher(b.directoryPerms).matches()) {
-            refuse(construct, "directoryPerms", b.directoryPerms, "octal permissions of the access point's directory, such as 700, 750 or 775");
+        Checks.parameter(construct, "fileSystemId", p.fileSystemId(), AwsDrivers.EFS, "fileSystemId");
+        Parameter perms = AwsDrivers.EFS.parameter("directoryPerms").orElseThrow();
+        if (!perms.accepts(p.directoryPerms())) {
+            refuse(construct, "directoryPerms", p.directoryPerms(), perms.rule());
         }
-        if (b.basePath != null) {
-            Validate.absolutePath(construct, "basePath", b.basePath);
+        if (p.basePath() != null) {
+            Validate.absolutePath(construct, "basePath", p.basePath());
         }
-        if ((b.gidRangeStart == null) != (b.gidRangeEnd == null)) {
-            refuse(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null, "both gidRangeStart and gidRangeEnd, or neither");
+        if ((p.gidRangeStart() == null) != (p.gidRangeEnd() == null)) {
+            refuse(construct, p.gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
+                    "both gidRangeStart and gidRangeEnd, or neither");
         }
-        if (b.gidRangeStart != null && (b.gidRangeStart < 1 || b.gidRangeEnd <= b.gidRangeStart)) {
-            refuse(construct, "gidRangeEnd", b.gidRangeEnd, "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more");
+        if (p.gidRangeStart() != null && (p.gidRangeStart() < 1 || p.gidRangeEnd() <= p.gidRangeStart())) {
+            refuse(construct, "gidRangeEnd", p.gidRangeEnd(),
+                    "a GID above gidRangeStart (" + p.gidRangeStart() + "), and gidRangeStart 1 or more");
         }
-        boolean dynamicOnly = b.basePath != null || b.gidRangeStart != null || !"700".equals(b.directoryPerms);
-        if (b.fileSystemId == null && dynamicOnly) {
+        boolean dynamicOnly = p.basePath() != null || p.gidRangeStart() != null || !"700".equals(p.directoryPerms());
+        if (p.fileSystemId() == null && dynamicOnly) {
             refuse(construct, "fileSystemId", null,
                     "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
-        this.fileSystemId = b.fileSystemId;
-        this.directoryPerms = b.directoryPerms;
-        this.basePath = b.basePath;
-        this.gidRangeStart = b.gidRangeStart;
-        this.gidRangeEnd = b.gidRangeEnd;
+        this.props = p;
     }
 
     /** Dynamic provisioning of one access point per claim on {@code fileSystemId}, with the defaults. */
     public static AwsEfs accessPoints(String fileSystemId) {
-        return builder().fileSystemId(Validate.required("AwsEfs", "fileSystemId", fileSystemId, FILE_SYSTEM_RULE)).build();
+        String rule = AwsDrivers.EFS.parameter("fileSystemId").orElseThrow().rule();
+        return builder().fileSystemId(Validate.required("AwsEfs", "fileSystemId", fileSystemId, rule)).build();
     }
 
     /** A class for pre-provisioned EFS volumes only. */
@@ -80,28 +75,29 @@ public final class AwsEfs implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        if (fileSystemId == null) {
+        if (props.fileSystemId() == null) {
             return Map.of();
         }
-        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId)
-                .put("directoryPerms", directoryPerms).put("basePath", basePath)
-                .put("gidRangeStart", gidRangeStart).put("gidRangeEnd", gidRangeEnd).toMap();
+        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", props.fileSystemId())
+                .put("directoryPerms", props.directoryPerms()).put("basePath", props.basePath())
+                .put("gidRangeStart", props.gidRangeStart()).put("gidRangeEnd", props.gidRangeEnd()).toMap();
     }
 
     /** Only with a file system to create access points on. */
     @Override
     public boolean provisionsVolumes() {
-        return fileSystemId != null;
+        return props.fileSystemId() != null;
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + (fileSystemId == null ? "static volumes" : fileSystemId) + " (" + provisioner() + ")";
+        String volumes = props.fileSystemId() == null ? "static volumes" : props.fileSystemId();
+        return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
     /** The file system access points are created on, or {@code null} for a class of static volumes. */
     public String fileSystemId() {
-        return fileSystemId;
+        return props.fileSystemId();
     }
 
     /**
@@ -155,7 +151,7 @@ public final class AwsEfs implements StorageBackend {
         }
 
         public AwsEfs build() {
-            return new AwsEfs(this);
+            return new AwsEfs(new Props(fileSystemId, directoryPerms, basePath, gidRangeStart, gidRangeEnd));
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Azure managed disks through the Azure Disk CSI driver ({@code disk.csi.azure.com}): {@code Premium_LRS}
@@ -19,52 +17,35 @@ import java.util.regex.Pattern;
  * driver gives is {@link AzureDrivers#DISK}.
  */
 public final class AzureDisk implements StorageBackend {
-    /** The SKUs that take their own IOPS and throughput and no host caching. */
-    private static final Set<String> TUNABLE = Set.of("PremiumV2_LRS", "UltraSSD_LRS");
-    private static final Pattern ENCRYPTION_SET = Pattern.compile(
-            "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+");
+    /** The SKUs that take their own IOPS and throughput (and no host caching): IOPS from, to, then MB/s from, to. */
+    private static final Map<String, int[]> TUNABLE = Map.of(
+            "PremiumV2_LRS", new int[] {3000, 80000, 125, 1200}, "UltraSSD_LRS", new int[] {100, 400000, 1, 10000});
 
-    private final String skuName;
-    private final String cachingMode;
-    private final Integer diskIops;
-    private final Integer diskMbps;
-    private final String diskEncryptionSetId;
-    private final String fsType;
+    private final Props props;
 
-    private AzureDisk(Builder b) {
-        String construct = "AzureDisk";
-        Checks.oneOf(construct, "skuName", b.skuName, AzureDrivers.DISK, "skuName");
-        boolean tunable = TUNABLE.contains(b.skuName);
-        Checks.oneOf(construct, "cachingMode", b.cachingMode, AzureDrivers.DISK, "cachingMode");
-        if (tunable && b.cachingMode != null && !"None".equals(b.cachingMode)) {
-            refuse(construct, "cachingMode", b.cachingMode, "None for skuName " + b.skuName + ", which has no host caching");
-        }
-        if (!tunable && (b.diskIops != null || b.diskMbps != null)) {
-            refuse(construct, b.diskIops != null ? "diskIops" : "diskMbps", b.diskIops != null ? b.diskIops : b.diskMbps,
-                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size");
-        }
-        if ("PremiumV2_LRS".equals(b.skuName)) {
-            range(construct, "diskIops", b.diskIops, 3000, 80000, "PremiumV2_LRS");
-            range(construct, "diskMbps", b.diskMbps, 125, 1200, "PremiumV2_LRS");
-        } else if ("UltraSSD_LRS".equals(b.skuName)) {
-            range(construct, "diskIops", b.diskIops, 100, 400000, "UltraSSD_LRS");
-            range(construct, "diskMbps", b.diskMbps, 1, 10000, "UltraSSD_LRS");
-        }
-        Checks.optional(construct, "diskEncryptionSetId", b.diskEncryptionSetId, ENCRYPTION_SET.asMatchPredicate(),
-                "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
-                        + "Microsoft.Compute/diskEncryptionSets/<name>");
-        this.skuName = b.skuName;
-        this.cachingMode = tunable ? "None" : b.cachingMode;
-        this.diskIops = b.diskIops;
-        this.diskMbps = b.diskMbps;
-        this.diskEncryptionSetId = b.diskEncryptionSetId;
-        this.fsType = b.fsType;
+    private record Props(String skuName, String cachingMode, Integer diskIops, Integer diskMbps, String diskEncryptionSetId,
+                         String fsType) {
     }
 
-    private static void range(String construct, String prop, Integer value, int min, int max, String sku) {
-        if (value != null && (value < min || value > max)) {
-            refuse(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku);
+    private AzureDisk(Props p) {
+        String construct = "AzureDisk";
+        Checks.parameter(construct, "skuName", p.skuName(), AzureDrivers.DISK, "skuName");
+        int[] limits = TUNABLE.get(p.skuName());
+        boolean tunable = limits != null;
+        Checks.parameter(construct, "cachingMode", p.cachingMode(), AzureDrivers.DISK, "cachingMode");
+        if (tunable && p.cachingMode() != null && !"None".equals(p.cachingMode())) {
+            refuse(construct, "cachingMode", p.cachingMode(), "None for skuName " + p.skuName() + ", which has no host caching");
         }
+        if (!tunable && (p.diskIops() != null || p.diskMbps() != null)) {
+            refuse(construct, p.diskIops() != null ? "diskIops" : "diskMbps", p.diskIops() != null ? p.diskIops() : p.diskMbps(),
+                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + p.skuName() + " performance follows the disk size");
+        }
+        if (tunable) {
+            Checks.range(construct, "diskIops", p.diskIops(), limits[0], limits[1], "for skuName " + p.skuName());
+            Checks.range(construct, "diskMbps", p.diskMbps(), limits[2], limits[3], "for skuName " + p.skuName());
+        }
+        Checks.parameter(construct, "diskEncryptionSetId", p.diskEncryptionSetId(), AzureDrivers.DISK, "diskEncryptionSetID");
+        this.props = p;
     }
 
     /** {@code Premium_LRS}: the default for most workloads. */
@@ -83,24 +64,26 @@ public final class AzureDisk implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("skuName", skuName).put("cachingMode", cachingMode).put("DiskIOPSReadWrite", diskIops)
-                .put("DiskMBpsReadWrite", diskMbps).put("diskEncryptionSetID", diskEncryptionSetId)
-                .put("csi.storage.k8s.io/fstype", fsType).toMap();
+        // Premium SSD v2 and Ultra disks have no host caching: the class says so.
+        String caching = TUNABLE.containsKey(props.skuName()) ? "None" : props.cachingMode();
+        return new ClassParameters(driver()).put("skuName", props.skuName()).put("cachingMode", caching)
+                .put("DiskIOPSReadWrite", props.diskIops()).put("DiskMBpsReadWrite", props.diskMbps())
+                .put("diskEncryptionSetID", props.diskEncryptionSetId()).put("csi.storage.k8s.io/fstype", props.fsType()).toMap();
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + skuName + " (" + provisioner() + ")";
+        return driver().name() + " " + props.skuName() + " (" + provisioner() + ")";
     }
 
     /** The disk SKU. */
     public String skuName() {
-        return skuName;
+        return props.skuName();
     }
 
     /** Whether disks are zone-redundant (ZRS) rather than in one zone. */
     public boolean isZoneRedundant() {
-        return skuName.endsWith("_ZRS");
+        return props.skuName().endsWith("_ZRS");
     }
 
     /**
@@ -111,7 +94,7 @@ public final class AzureDisk implements StorageBackend {
      *               none ({@code null}) for ZRS disks, which attach in any zone of the region
      */
     public AzureDiskVolume existingVolume(String diskId, String zone) {
-        return new AzureDiskVolume(diskId, zone, isZoneRedundant(), fsType);
+        return new AzureDiskVolume(diskId, zone, isZoneRedundant(), props.fsType());
     }
 
     /** Builder for {@link AzureDisk}. */
@@ -172,7 +155,7 @@ public final class AzureDisk implements StorageBackend {
         }
 
         public AzureDisk build() {
-            return new AzureDisk(this);
+            return new AzureDisk(new Props(skuName, cachingMode, diskIops, diskMbps, diskEncryptionSetId, fsType));
         }
     }
 }

@@ -12,19 +12,17 @@ import java.util.regex.Pattern;
  */
 public final class AzureDiskVolume extends CatalogVolume {
     private static final String CONSTRUCT = "AzureDiskVolume";
-    private static final Pattern DISK_ID = Pattern.compile(
-            "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/disks/[^/]+");
     private static final Pattern ZONE = Pattern.compile("[a-z0-9]+-[1-3]");
 
     AzureDiskVolume(String diskId, String zone, boolean zoneRedundant, String fsType) {
-        super(AzureDrivers.DISK, Checks.required(CONSTRUCT, "diskId", diskId, DISK_ID.asMatchPredicate(),
-                "a managed disk's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>"),
+        super(AzureDrivers.DISK, Checks.formatted(CONSTRUCT, "diskId", diskId, AzureDrivers.DISK.volumeHandle()),
                 fsType, zoneRedundant || zone == null ? List.of() : List.of(zone));
         if (zoneRedundant && zone != null) {
             refuse(CONSTRUCT, "zone", zone, "none for a ZRS disk, which attaches in every zone of its region");
         }
         if (!zoneRedundant) {
-            Checks.required(CONSTRUCT, "zone", zone, ZONE.asMatchPredicate(), "the zone of the LRS disk, such as eastus-1 (region and zone number)");
+            Checks.required(CONSTRUCT, "zone", zone, ZONE.asMatchPredicate(),
+                    "the zone of the LRS disk, such as eastus-1 (region and zone number)");
         }
     }
 

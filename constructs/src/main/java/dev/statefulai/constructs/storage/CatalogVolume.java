@@ -12,10 +12,9 @@ import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
 import org.cdk8s.plus28.k8s.VolumeNodeAffinity;
 
 /**
- * An existing volume of a driver in the storage-driver catalog. It writes its source the driver's way
- * and node affinity by the driver's placement: to the volume's zones (cloud disks, on
- * {@code topology.kubernetes.io/zone}), to its node (local disks, {@code kubernetes.io/hostname}) or
- * none (file systems every node reaches).
+ * An existing volume of a driver in the storage-driver catalog: its source the driver's way, node affinity
+ * by the driver's placement (the volume's zones for cloud disks, its node for local disks, none for file
+ * systems every node reaches).
  */
 abstract class CatalogVolume implements PreProvisionedVolume {
     private final StorageDriver driver;
@@ -66,7 +65,8 @@ abstract class CatalogVolume implements PreProvisionedVolume {
     @Override
     public final void applyTo(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         if (readOnly && !supportsReadOnly()) {
-            throw new IllegalStateException(handle + (driver.isRetired() ? " on the in-tree provisioner" : "") + " cannot be published read-only");
+            String where = driver.isRetired() ? " on the in-tree provisioner" : "";
+            throw new IllegalStateException(handle + where + " cannot be published read-only");
         }
         source(spec, readOnly);
         if (!places.isEmpty()) {

@@ -3,8 +3,9 @@ package dev.statefulai.constructs.storage;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.drivers.Format;
+import dev.statefulai.facts.drivers.Parameter;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** The refusals the backends and existing volumes share, worded alike. */
@@ -31,9 +32,21 @@ final class Checks {
         return value;
     }
 
-    /** A value among those the driver's documentation allows for {@code parameter}. */
-    static String oneOf(String construct, String prop, String value, StorageDriver driver, String parameter) {
-        return optional(construct, prop, value, driver.parameter(parameter).orElseThrow()::accepts,
-                "one of " + new TreeSet<>(driver.parameter(parameter).orElseThrow().allowed()));
+    /** A whole number from {@code min} to {@code max}, or null; {@code which} ends the rule, e.g. {@code for volumeType gp3}. */
+    static void range(String construct, String prop, Integer value, int min, int max, String which) {
+        if (value != null && (value < min || value > max)) {
+            refuse(construct, prop, value, "from " + min + " to " + max + " " + which);
+        }
+    }
+
+    /** A value the driver's catalog entry allows for its class parameter {@code key}, or null. */
+    static String parameter(String construct, String prop, String value, StorageDriver driver, String key) {
+        Parameter parameter = driver.parameter(key).orElseThrow();
+        return optional(construct, prop, value, parameter::accepts, parameter.rule());
+    }
+
+    /** A required value of the shape {@code format}, as a driver takes it. */
+    static String formatted(String construct, String prop, String value, Format format) {
+        return required(construct, prop, value, format::matches, format.rule());
     }
 }

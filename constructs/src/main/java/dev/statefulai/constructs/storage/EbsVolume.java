@@ -12,22 +12,19 @@ import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
  * EBS volume can only attach to a node in its own zone. Create with {@link AwsEbs#existingVolume}.
  */
 public final class EbsVolume extends CatalogVolume {
-    private static final Pattern VOLUME_ID = Pattern.compile("vol-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9][a-z]");
-    private static final String ZONE_RULE = "an availability zone such as us-east-1a";
 
     private final boolean inTree;
 
     EbsVolume(String volumeId, String zone, String fsType, boolean inTree) {
         super(inTree ? AwsDrivers.EBS_IN_TREE : AwsDrivers.EBS, checkId(volumeId), fsType,
-                List.of(Checks.required("EbsVolume", "zone", zone, ZONE.asMatchPredicate(), ZONE_RULE)));
+                List.of(Checks.required("EbsVolume", "zone", zone, ZONE.asMatchPredicate(), "an availability zone such as us-east-1a")));
         this.inTree = inTree;
     }
 
     private static String checkId(String volumeId) {
         Validate.required("EbsVolume", "volumeId", volumeId, "an EBS volume id such as vol-0123456789abcdef0");
-        return Checks.optional("EbsVolume", "volumeId", volumeId, VOLUME_ID.asMatchPredicate(),
-                "an EBS volume id: 'vol-' and 17 (or, for old volumes, 8) lower-case hex digits");
+        return Checks.formatted("EbsVolume", "volumeId", volumeId, AwsDrivers.EBS.volumeHandle());
     }
 
     @Override

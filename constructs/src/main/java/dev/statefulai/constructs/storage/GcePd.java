@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Google Compute Engine persistent disks through the GCE PD CSI driver ({@code pd.csi.storage.gke.io}):
@@ -21,26 +20,21 @@ import java.util.regex.Pattern;
 public final class GcePd implements StorageBackend {
     /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
-    private static final Pattern KMS_KEY =
-            Pattern.compile("projects/[a-z][-a-z0-9]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]+/cryptoKeys/[A-Za-z0-9_-]+");
 
-    private final String diskType;
-    private final boolean regional;
-    private final String kmsKey;
-    private final String fsType;
+    private final Props props;
 
-    private GcePd(Builder b) {
+    private record Props(String diskType, boolean regional, String kmsKey, String fsType) {
+    }
+
+    private GcePd(Props p) {
         String construct = "GcePd";
-        Checks.oneOf(construct, "diskType", b.diskType, GcpDrivers.PD, "type");
-        if (b.regional && !REGIONAL_TYPES.contains(b.diskType)) {
-            refuse(construct, "regional", true, "false for diskType " + b.diskType + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
+        Checks.parameter(construct, "diskType", p.diskType(), GcpDrivers.PD, "type");
+        if (p.regional() && !REGIONAL_TYPES.contains(p.diskType())) {
+            refuse(construct, "regional", true,
+                    "false for diskType " + p.diskType() + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
         }
-        Checks.optional(construct, "kmsKey", b.kmsKey, KMS_KEY.asMatchPredicate(),
-                "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>");
-        this.diskType = b.diskType;
-        this.regional = b.regional;
-        this.kmsKey = b.kmsKey;
-        this.fsType = b.fsType;
+        Checks.parameter(construct, "kmsKey", p.kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
+        this.props = p;
     }
 
     /** Zonal {@code pd-balanced}: the default for most workloads. */
@@ -59,23 +53,24 @@ public final class GcePd implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("type", diskType).put("replication-type", regional ? "regional-pd" : "none")
-                .put("disk-encryption-kms-key", kmsKey).put("csi.storage.k8s.io/fstype", fsType).toMap();
+        return new ClassParameters(driver()).put("type", props.diskType())
+                .put("replication-type", props.regional() ? "regional-pd" : "none").put("disk-encryption-kms-key", props.kmsKey())
+                .put("csi.storage.k8s.io/fstype", props.fsType()).toMap();
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + diskType + (regional ? " regional" : "") + " (" + provisioner() + ")";
+        return driver().name() + " " + props.diskType() + (props.regional() ? " regional" : "") + " (" + provisioner() + ")";
     }
 
     /** Whether disks are replicated to two zones. */
     public boolean isRegional() {
-        return regional;
+        return props.regional();
     }
 
     /** The disk type. */
     public String diskType() {
-        return diskType;
+        return props.diskType();
     }
 
     /**
@@ -86,10 +81,10 @@ public final class GcePd implements StorageBackend {
      * @param disk    the disk name
      */
     public GcePdVolume existingVolume(String project, String zone, String disk) {
-        if (regional) {
+        if (props.regional()) {
             refuse("GcePd", "regional", true, "false for a zonal disk: use existingRegionalVolume for a regional disk");
         }
-        return GcePdVolume.zonal(project, zone, disk, fsType);
+        return GcePdVolume.zonal(project, zone, disk, props.fsType());
     }
 
     /**
@@ -102,10 +97,10 @@ public final class GcePd implements StorageBackend {
      * @param replicaZones the two zones the disk is replicated to, e.g. {@code us-central1-a} and {@code us-central1-b}
      */
     public GcePdVolume existingRegionalVolume(String project, String region, String disk, List<String> replicaZones) {
-        if (!regional) {
+        if (!props.regional()) {
             refuse("GcePd", "regional", false, "true for a regional disk: use existingVolume for a zonal disk");
         }
-        return GcePdVolume.regional(project, region, disk, replicaZones, fsType);
+        return GcePdVolume.regional(project, region, disk, replicaZones, props.fsType());
     }
 
     /** Builder for {@link GcePd}. */
@@ -146,7 +141,7 @@ public final class GcePd implements StorageBackend {
         }
 
         public GcePd build() {
-            return new GcePd(this);
+            return new GcePd(new Props(diskType, regional, kmsKey, fsType));
         }
     }
 }

@@ -22,30 +22,27 @@ import java.util.regex.Pattern;
  */
 public final class NfsCsi implements StorageBackend {
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private final String server;
-    private final String share;
-    private final String subDir;
-    private final String mountPermissions;
+    private final Props props;
 
-    private NfsCsi(Builder b) {
+    private record Props(String server, String share, String subDir, String mountPermissions) {
+    }
+
+    private NfsCsi(Props p) {
         String construct = "NfsCsi";
-        if (b.server != null) {
-            checkServer(construct, b.server);
-            Validate.absolutePath(construct, "share", b.share);
-        } else if (b.share != null || b.subDir != null || b.mountPermissions != null) {
+        if (p.server() != null) {
+            checkServer(construct, p.server());
+            Validate.absolutePath(construct, "share", p.share());
+        } else if (p.share() != null || p.subDir() != null || p.mountPermissions() != null) {
             refuse(construct, "server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
         }
-        Checks.optional(construct, "subDir", b.subDir, dir -> !dir.startsWith("/") && !dir.contains(".."),
+        Checks.optional(construct, "subDir", p.subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
                 "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
-        Checks.optional(construct, "mountPermissions", b.mountPermissions, PERMS.asMatchPredicate(),
+        Checks.optional(construct, "mountPermissions", p.mountPermissions(), PERMS.asMatchPredicate(),
                 "octal permissions of each volume's directory, such as 0750 or 0777");
-        this.server = b.server;
-        this.share = b.share;
-        this.subDir = b.subDir;
-        this.mountPermissions = b.mountPermissions;
+        this.props = p;
     }
 
     static String checkServer(String construct, String server) {
@@ -73,19 +70,20 @@ public final class NfsCsi implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("server", server).put("share", server == null ? null : share).put("subDir", subDir)
-                .put("mountPermissions", mountPermissions).toMap();
+        return new ClassParameters(driver()).put("server", props.server()).put("share", props.server() == null ? null : props.share())
+                .put("subDir", props.subDir()).put("mountPermissions", props.mountPermissions()).toMap();
     }
 
     /** Only with a server to create directories on. */
     @Override
     public boolean provisionsVolumes() {
-        return server != null;
+        return props.server() != null;
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + (server == null ? "static volumes" : server + ":" + share) + " (" + provisioner() + ")";
+        String volumes = props.server() == null ? "static volumes" : props.server() + ":" + props.share();
+        return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
     /**
@@ -135,7 +133,7 @@ public final class NfsCsi implements StorageBackend {
         }
 
         public NfsCsi build() {
-            return new NfsCsi(this);
+            return new NfsCsi(new Props(server, share, subDir, mountPermissions));
         }
     }
 }

@@ -30,7 +30,7 @@ public interface StorageBackend {
     /** A short human name for messages, e.g. {@code AWS EBS gp3 (ebs.csi.aws.com)}. */
     String displayName();
 
-    /** The access modes a volume of this backend can be mounted with. */
+    /** The access modes a volume can be mounted with. */
     default Set<AccessMode> accessModes() {
         return Arrays.stream(AccessMode.values()).filter(m -> driver().gives(m.value())).collect(Collectors.toUnmodifiableSet());
     }
@@ -51,10 +51,9 @@ public interface StorageBackend {
     }
 
     /**
-     * Whether the backend creates a volume for a claim that names no existing volume (dynamic
-     * provisioning). Default: whether the driver does; a backend without the parameters its driver needs
-     * to create volumes (an EFS class without a file system, an NFS class without a server) says
-     * {@code false}, and then only pre-provisioned volumes can use its class.
+     * Whether the backend creates a volume for a claim that names no existing one. Default: whether the
+     * driver does; a class without what its driver needs to create volumes (an EFS class without a file
+     * system, an NFS class without a server) serves only pre-provisioned volumes.
      */
     default boolean provisionsVolumes() {
         return driver().dynamicProvisioning();

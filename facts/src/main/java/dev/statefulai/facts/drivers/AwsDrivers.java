@@ -7,6 +7,10 @@ import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE_POD;
 
 /** The Amazon Web Services drivers: EBS (and its retired in-tree provisioner) and EFS. */
 public final class AwsDrivers {
+    private static final Format KMS_KEY = Format.of("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)",
+            "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    private static final Format VOLUME_ID = Format.of("vol-([0-9a-f]{8}|[0-9a-f]{17})",
+            "an EBS volume id: 'vol-' and 17 (or, for old volumes, 8) lower-case hex digits");
 
     /**
      * Amazon EBS through its CSI driver. Multi-Attach (ReadWriteMany of io2 volumes in Block mode, which
@@ -17,6 +21,7 @@ public final class AwsDrivers {
             .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .placement(Placement.ZONE, "topology.ebs.csi.aws.com/zone")
+            .volumeHandle(VOLUME_ID)
             .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "parameter encrypted: \"true\", key kmsKeyId"))
             .expansion(Expansion.RESIZES)
             .snapshots()
@@ -30,7 +35,7 @@ public final class AwsDrivers {
                     Parameter.wholeNumber("iops", "IOPS of io1, io2 and gp3 volumes"),
                     Parameter.wholeNumber("throughput", "MiB/s of gp3 volumes (default 125)"),
                     Parameter.bool("encrypted", "encrypt volumes at rest (default false)"),
-                    Parameter.text("kmsKeyId", "ARN of the KMS key (default the region's aws/ebs key)"),
+                    Parameter.formatted("kmsKeyId", "ARN of the KMS key (default the region's aws/ebs key)", KMS_KEY),
                     Parameter.wholeNumber("blockSize", "block size of the new file system"),
                     Parameter.wholeNumber("inodeSize", "inode size of the new file system"),
                     Parameter.wholeNumber("bytesPerInode", "bytes-per-inode of a new ext3 or ext4 file system"),
@@ -56,7 +61,7 @@ public final class AwsDrivers {
                     Parameter.wholeNumber("iopsPerGB", "IOPS per GiB of io1 volumes"),
                     Parameter.text("fsType", "file system of new volumes (default ext4)"),
                     Parameter.bool("encrypted", "encrypt volumes at rest"),
-                    Parameter.text("kmsKeyId", "ARN of the KMS key"))
+                    Parameter.formatted("kmsKeyId", "ARN of the KMS key", KMS_KEY))
             .build();
 
     /** Amazon EFS through its CSI driver: a shared file system, one access point per claim. */
@@ -66,14 +71,19 @@ public final class AwsDrivers {
             .accessModes(READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
             .fileSystemOnly()
             .placement(Placement.ANY_NODE, null)
+            .volumeHandle(Format.of("(?s)(?!.*\\.\\.)(?!.*:\\z)fs-([0-9a-f]{8}|[0-9a-f]{17})(:(/[^:]*)?(:fsap-[0-9a-f]{17})?)?",
+                    "an EFS volume handle: fs-0123456789abcdef0, fs-0123456789abcdef0:/path, or fs-0123456789abcdef0::fsap-0123456789abcdef0"
+                            + " (an access point, optionally with a path between the colons)"))
             .encryption(Encryption.byTheStorage("the file system's own setting, chosen when it is created; in transit by TLS (default)"))
             .expansion(Expansion.sizeNotEnforced("EFS is elastic and does not enforce a claim's size"))
             .parameters(
                     Parameter.oneOf("provisioningMode", "what a claim gets: an access point", "efs-ap"),
-                    Parameter.text("fileSystemId", "the file system access points are created on"),
+                    Parameter.formatted("fileSystemId", "the file system access points are created on", Format.of("fs-([0-9a-f]{8}|[0-9a-f]{17})",
+                            "an EFS file system id: 'fs-' and 17 (or, for old file systems, 8) lower-case hex digits")),
                     Parameter.text("fileSystemIdConfigRef", "namespace/name/key of a ConfigMap holding the file system id"),
                     Parameter.text("fileSystemIdSecretRef", "namespace/name/key of a Secret holding the file system id"),
-                    Parameter.text("directoryPerms", "octal permissions of each access point's root directory"),
+                    Parameter.formatted("directoryPerms", "octal permissions of each access point's root directory",
+                            Format.of("[0-7]{3,4}", "octal permissions of the access point's directory, such as 700, 750 or 775")),
                     Parameter.wholeNumber("uid", "POSIX user id of the access point's root directory"),
                     Parameter.wholeNumber("gid", "POSIX group id of the access point's root directory"),
                     Parameter.wholeNumber("gidRangeStart", "first POSIX group id the driver gives (default 50000)"),

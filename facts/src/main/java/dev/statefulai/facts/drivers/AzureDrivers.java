@@ -16,6 +16,8 @@ public final class AzureDrivers {
             .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .placement(Placement.ZONE, "topology.disk.csi.azure.com/zone")
+            .volumeHandle(Format.of("/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/disks/[^/]+",
+                    "a managed disk's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>"))
             .encryption(Encryption.always("diskEncryptionSetID", "always (platform-managed key); customer key diskEncryptionSetID"))
             .expansion(Expansion.RESIZES)
             .snapshots()
@@ -33,7 +35,10 @@ public final class AzureDrivers {
                     Parameter.wholeNumber("DiskMBpsReadWrite", "MB/s of UltraSSD_LRS and PremiumV2_LRS disks"),
                     Parameter.oneOf("LogicalSectorSize", "logical sector size of Ultra disks (default 4096)", "512", "4096"),
                     Parameter.text("tags", "disk tags key1=val1,key2=val2"),
-                    Parameter.text("diskEncryptionSetID", "resource id of the disk encryption set (customer-managed keys)"),
+                    Parameter.formatted("diskEncryptionSetID", "resource id of the disk encryption set (customer-managed keys)", Format.of(
+                            "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+",
+                            "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
+                                    + "Microsoft.Compute/diskEncryptionSets/<name>")),
                     Parameter.oneOf("diskEncryptionType", "encryption type of the disk encryption set",
                             "EncryptionAtRestWithCustomerKey", "EncryptionAtRestWithPlatformAndCustomerKeys"),
                     Parameter.bool("writeAcceleratorEnabled", "Write Accelerator"),

@@ -17,6 +17,8 @@ public final class GcpDrivers {
             .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY)
             .placement(Placement.ZONE, "topology.gke.io/zone")
+            .volumeHandle(Format.of("projects/[^/]+/(zones|regions)/[^/]+/disks/[^/]+",
+                    "a disk's path: projects/<project>/zones/<zone>/disks/<disk>, or regions/<region> for a regional disk"))
             .encryption(Encryption.always("disk-encryption-kms-key", "always (Google-managed key); customer key disk-encryption-kms-key"))
             .expansion(Expansion.RESIZES)
             .snapshots()
@@ -25,7 +27,9 @@ public final class GcpDrivers {
                     Parameter.csiFsType(),
                     Parameter.oneOf("type", "disk type (default pd-standard)", "pd-standard", "pd-balanced", "pd-ssd", "pd-extreme"),
                     Parameter.oneOf("replication-type", "zonal (none) or replicated to two zones (default none)", "none", "regional-pd"),
-                    Parameter.text("disk-encryption-kms-key", "Cloud KMS key of a customer-managed encryption key"),
+                    Parameter.formatted("disk-encryption-kms-key", "Cloud KMS key of a customer-managed encryption key", Format.of(
+                            "projects/[a-z][-a-z0-9]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]+/cryptoKeys/[A-Za-z0-9_-]+",
+                            "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>")),
                     Parameter.text("labels", "disk labels key1=value1,key2=value2"),
                     Parameter.wholeNumber("provisioned-iops-on-create", "IOPS of a pd-extreme or Hyperdisk disk"),
                     Parameter.wholeNumber("provisioned-throughput-on-create", "MiB/s of a Hyperdisk disk"),

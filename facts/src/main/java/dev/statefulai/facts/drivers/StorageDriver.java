@@ -26,12 +26,13 @@ import java.util.Optional;
  * @param dynamicProvisioning whether the driver creates a volume for a claim (false: pre-provisioned volumes only)
  * @param placement           where a volume can be used, as node labels say it
  * @param topologyKey         the topology key the driver reports and {@code allowedTopologies} names; null for none
+ * @param volumeHandle        the shape of the volume handle (in-tree: volume id) of an existing volume; null when any unique text does
  * @param docs                the page that documents the driver's StorageClass parameters
  */
 public record StorageDriver(String name, String provisioner, String csiDriver, String replacedBy, String inTreeVolumeSource,
                             Attachment attachment, List<String> accessModes, List<String> volumeModes, List<Parameter> parameters,
                             Encryption encryption, Expansion expansion, boolean snapshots, boolean clones,
-                            boolean dynamicProvisioning, Placement placement, String topologyKey, String docs) {
+                            boolean dynamicProvisioning, Placement placement, String topologyKey, Format volumeHandle, String docs) {
 
     public StorageDriver {
         Objects.requireNonNull(name, "name");
@@ -80,6 +81,7 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         b.expansion = replacement.expansion();
         b.placement = replacement.placement();
         b.topologyKey = Placement.ZONE.nodeLabel().orElseThrow();
+        b.volumeHandle = replacement.volumeHandle();
         return b;
     }
 
@@ -126,6 +128,7 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         private boolean dynamicProvisioning = true;
         private Placement placement;
         private String topologyKey;
+        private Format volumeHandle;
         private String docs;
 
         private Builder(String name, String provisioner) {
@@ -194,6 +197,12 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
+        /** The shape of an existing volume's handle. Default: none, any unique text. */
+        public Builder volumeHandle(Format volumeHandle) {
+            this.volumeHandle = volumeHandle;
+            return this;
+        }
+
         public Builder docs(String docs) {
             this.docs = docs;
             return this;
@@ -201,7 +210,7 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
 
         public StorageDriver build() {
             return new StorageDriver(name, provisioner, csiDriver, replacedBy, inTreeVolumeSource, attachment, accessModes, volumeModes,
-                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, docs);
+                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, volumeHandle, docs);
         }
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class DriverCatalogTest {
             Parameter type = AwsDrivers.EBS.parameter("type").orElseThrow();
             assertTrue(type.accepts("gp3"));
             assertFalse(type.accepts("gp4"));
-            assertEquals("one of [io1, io2, gp2, gp3, sc1, st1, standard]", type.rule());
+            assertEquals("one of [gp2, gp3, io1, io2, sc1, st1, standard]", type.rule());
             Parameter iops = AwsDrivers.EBS.parameter("iops").orElseThrow();
             assertTrue(iops.accepts("3000"));
             assertFalse(iops.accepts("3k"));
@@ -196,8 +197,8 @@ class DriverCatalogTest {
             Parameter encrypted = AwsDrivers.EBS.parameter("encrypted").orElseThrow();
             assertTrue(encrypted.accepts("true"));
             assertFalse(encrypted.accepts("yes"));
-            assertTrue(AwsDrivers.EBS.parameter("kmsKeyId").orElseThrow().accepts("anything"));
-            assertFalse(AwsDrivers.EBS.parameter("kmsKeyId").orElseThrow().accepts(null));
+            assertTrue(AwsDrivers.EFS.parameter("basePath").orElseThrow().accepts("anything"));
+            assertFalse(AwsDrivers.EFS.parameter("basePath").orElseThrow().accepts(null));
         }
 
         @Test
@@ -216,9 +217,65 @@ class DriverCatalogTest {
         }
 
         @Test
-        void refuseAllowedValuesOutsideOneOf() {
-            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.TEXT, List.of("a"), ""));
-            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.ONE_OF, List.of(), ""));
+        void formattedOnesTakeIdentifiersOfTheirShape() {
+            Parameter kms = AwsDrivers.EBS.parameter("kmsKeyId").orElseThrow();
+            assertTrue(kms.accepts("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+            assertTrue(kms.accepts("arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/ml/data"));
+            assertFalse(kms.accepts("1234abcd-12ab-34cd-56ef-1234567890ab"));
+            assertEquals("the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                    kms.rule());
+            assertSame(kms.format(), AwsDrivers.EBS_IN_TREE.parameter("kmsKeyId").orElseThrow().format());
+            assertTrue(GcpDrivers.PD.parameter("disk-encryption-kms-key").orElseThrow()
+                    .accepts("projects/ml-prod/locations/us-central1/keyRings/data/cryptoKeys/disks"));
+            assertFalse(AzureDrivers.DISK.parameter("diskEncryptionSetID").orElseThrow().accepts("my-set"));
+        }
+
+        @Test
+        void refuseAllowedValuesOrFormatsOutsideTheirType() {
+            Format f = Format.of("x", "x");
+            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.TEXT, List.of("a"), null, ""));
+            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.ONE_OF, List.of(), null, ""));
+            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.TEXT, List.of(), f, ""));
+            assertThrows(IllegalArgumentException.class, () -> new Parameter("x", Parameter.Type.FORMATTED, List.of(), null, ""));
+        }
+    }
+
+    @Test
+    void volumeHandlesHaveTheShapeTheirDriverTakes() {
+        Format ebs = AwsDrivers.EBS.volumeHandle();
+        assertTrue(ebs.matches("vol-0123456789abcdef0") && ebs.matches("vol-1a2b3c4d"));
+        assertFalse(ebs.matches("vol-0123456789ABCDEF0") || ebs.matches("vol-123") || ebs.matches(null));
+        assertSame(ebs, AwsDrivers.EBS_IN_TREE.volumeHandle(), "the in-tree volume id is the same id");
+        Format efs = AwsDrivers.EFS.volumeHandle();
+        for (String ok : List.of("fs-0123456789abcdef0", "fs-1a2b3c4d:/datasets", "fs-0123456789abcdef0::fsap-0123456789abcdef0",
+                "fs-0123456789abcdef0:/a/b:fsap-0123456789abcdef0")) {
+            assertTrue(efs.matches(ok), ok);
+        }
+        for (String bad : List.of("fs-0123456789abcdef0:", "fs-0123456789abcdef0:/../etc", "fs-0123456789abcdef0:/a\n..", "fsap-1")) {
+            assertFalse(efs.matches(bad), bad);
+        }
+        assertTrue(GcpDrivers.PD.volumeHandle().matches("projects/p/zones/us-central1-a/disks/features"));
+        assertTrue(AzureDrivers.DISK.volumeHandle().matches(
+                "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/disks/d"));
+        assertNull(SelfHostedDrivers.NFS.volumeHandle());
+        assertNull(SelfHostedDrivers.LOCAL.volumeHandle());
+    }
+
+    @Nested
+    class ClassParametersOfADriver {
+        @Test
+        void keepTheValuesGivenSortedByKeyAndLeaveOutNulls() {
+            assertEquals(Map.of("type", "gp3", "encrypted", "true"), new ClassParameters(AwsDrivers.EBS).put("type", "gp3")
+                    .put("kmsKeyId", null).put("encrypted", true).toMap());
+            assertEquals(List.of("encrypted", "type"), List.copyOf(new ClassParameters(AwsDrivers.EBS).put("type", "gp3")
+                    .put("encrypted", true).toMap().keySet()));
+        }
+
+        @Test
+        void refuseAKeyTheDriverDoesNotDocument() {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ClassParameters(AwsDrivers.EBS).put("skuName", "x"));
+            assertEquals("AWS EBS takes no StorageClass parameter 'skuName'"
+                    + " (https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/parameters.md)", e.getMessage());
         }
     }
 
