@@ -22,7 +22,7 @@ public final class AwsDrivers {
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .placement(Placement.ZONE, "topology.ebs.csi.aws.com/zone")
             .volumeHandle(VOLUME_ID)
-            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "parameter encrypted: \"true\", key kmsKeyId"))
+            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
             .expansion(Expansion.RESIZES)
             .snapshots()
             .clones()
@@ -53,7 +53,7 @@ public final class AwsDrivers {
     public static final StorageDriver EBS_IN_TREE = StorageDriver.retired("AWS EBS in-tree", "kubernetes.io/aws-ebs",
                     "awsElasticBlockStore", EBS)
             .docs("https://v1-26.docs.kubernetes.io/docs/concepts/storage/storage-classes/#aws-ebs")
-            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "parameter encrypted: \"true\", key kmsKeyId"))
+            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
             .parameters(
                     Parameter.oneOf("type", "EBS volume type, as the CSI driver takes it", "io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"),
                     Parameter.text("zone", "the zone of new volumes (deprecated: allowedTopologies)"),

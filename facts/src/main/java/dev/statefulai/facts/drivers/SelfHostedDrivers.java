@@ -50,7 +50,8 @@ public final class SelfHostedDrivers {
             .attachment(Attachment.NETWORK_BLOCK)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
             .placement(Placement.ANY_NODE, null)
-            .encryption(Encryption.byParameter("encrypted", "encryptionKMSID", "parameter encrypted: \"true\" (LUKS or fscrypt), key encryptionKMSID"))
+            .encryption(Encryption.byParameter("encrypted", "encryptionKMSID",
+                    "only with parameter encrypted: \"true\" (LUKS or fscrypt); key encryptionKMSID"))
             .expansion(Expansion.RESIZES)
             .snapshots()
             .clones()
@@ -85,7 +86,7 @@ public final class SelfHostedDrivers {
             .attachment(Attachment.NETWORK_BLOCK)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_MANY)
             .placement(Placement.ANY_NODE, null)
-            .encryption(Encryption.byParameter("encrypted", null, "parameter encrypted: \"true\" (LUKS, passphrase from a Secret)"))
+            .encryption(Encryption.byParameter("encrypted", null, "only with parameter encrypted: \"true\" (LUKS, passphrase from a Secret)"))
             .expansion(Expansion.RESIZES)
             .snapshots()
             .clones()
