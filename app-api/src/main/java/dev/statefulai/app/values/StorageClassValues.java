@@ -16,9 +16,7 @@ import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.SelfHostedDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A StorageClass in values files. Options that do not apply to the chosen backend are refused.
@@ -83,11 +81,6 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
         /** The keys of this record, besides name, backend, reclaimPolicy and mountOptions, that the backend takes. */
         public List<String> keys() {
             return keys;
-        }
-
-        /** The backend named {@code value} in values files, e.g. {@code gce-pd}. */
-        public static Optional<Backend> named(String value) {
-            return Arrays.stream(values()).filter(b -> b.value.equals(value)).findFirst();
         }
 
         @Override
