@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.facts.drivers.SelfHostedDrivers;
+import dev.statefulai.facts.drivers.StorageDriver;
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,6 +55,11 @@ class DataPipelineStorageTest {
     /** A shared file system backend (as NFS or EFS would be): the only kind that gives ReadWriteMany. */
     private record SharedFileSystem() implements StorageBackend, PreProvisionedVolume {
         @Override
+        public StorageDriver driver() {
+            return SelfHostedDrivers.NFS;
+        }
+
+        @Override
         public String provisioner() {
             return "nfs.csi.k8s.io";
         }
@@ -75,6 +82,12 @@ class DataPipelineStorageTest {
         @Override
         public boolean isNodeLocal() {
             return false;
+        }
+
+        /** Unlike NFS, it lets a Block volume through, so that the access-mode rules of Block volumes are tested alone. */
+        @Override
+        public boolean supportsBlockVolumes() {
+            return true;
         }
 
         @Override

@@ -11,9 +11,12 @@ import dev.statefulai.constructs.storage.LocalDisks;
 import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import java.util.LinkedHashMap;
+import dev.statefulai.facts.drivers.AwsDrivers;
+import dev.statefulai.facts.drivers.AzureDrivers;
+import dev.statefulai.facts.drivers.GcpDrivers;
+import dev.statefulai.facts.drivers.SelfHostedDrivers;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A StorageClass in values files. Options that do not apply to the chosen backend are refused.
@@ -43,27 +46,41 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                                  String fileSystemId, String directoryPerms, String basePath, Boolean regional,
                                  String diskEncryptionSetId, String server, String share, List<String> mountOptions) {
 
-    /** The backends a values file can name. */
+    /** The backends a values file can name: each a driver of the storage-driver catalog, and the keys it takes. */
     public enum Backend {
         /** AWS EBS through the CSI driver. */
-        EBS("ebs"),
+        EBS("ebs", AwsDrivers.EBS, "volumeType", "encrypted", "kmsKeyId", "iops", "throughput"),
         /** AWS EBS through the retired in-tree provisioner: only for clusters that still need it. */
-        EBS_IN_TREE("ebs-in-tree"),
+        EBS_IN_TREE("ebs-in-tree", AwsDrivers.EBS_IN_TREE, "volumeType", "encrypted", "kmsKeyId", "iops", "throughput"),
         /** AWS EFS through the CSI driver: shared ReadWriteMany file systems. */
-        EFS("efs"),
+        EFS("efs", AwsDrivers.EFS, "fileSystemId", "directoryPerms", "basePath"),
         /** GCE persistent disks through the CSI driver. */
-        GCE_PD("gce-pd"),
+        GCE_PD("gce-pd", GcpDrivers.PD, "volumeType", "kmsKeyId", "regional"),
         /** Azure managed disks through the CSI driver. */
-        AZURE_DISK("azure-disk"),
+        AZURE_DISK("azure-disk", AzureDrivers.DISK, "volumeType", "iops", "throughput", "diskEncryptionSetId"),
         /** An NFS server through the NFS CSI driver: shared ReadWriteMany file systems. */
-        NFS("nfs"),
+        NFS("nfs", SelfHostedDrivers.NFS, "server", "share"),
         /** Local disks of the nodes, with pre-provisioned volumes. */
-        LOCAL("local");
+        LOCAL("local", SelfHostedDrivers.LOCAL);
 
         private final String value;
+        private final StorageDriver driver;
+        private final List<String> keys;
 
-        Backend(String value) {
+        Backend(String value, StorageDriver driver, String... keys) {
             this.value = value;
+            this.driver = driver;
+            this.keys = List.of(keys);
+        }
+
+        /** The driver's entry in the storage-driver catalog. */
+        public StorageDriver driver() {
+            return driver;
+        }
+
+        /** The keys of this record, besides name, backend, reclaimPolicy and mountOptions, that the backend takes. */
+        public List<String> keys() {
+            return keys;
         }
 
         @Override
@@ -92,13 +109,20 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
         return backend == null ? Backend.EBS : backend;
     }
 
-    /** The backend named by {@code backend}. */
+    /** The backend named by {@code backend}; a key of another backend is refused. */
     public StorageBackend toBackend() {
         Backend kind = backendOrDefault();
+        Object[] keyValues = {"volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops, "throughput", throughput,
+            "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional,
+            "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share};
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null && !kind.keys().contains((String) keyValues[i])) {
+                Refusals.refuse(new InvalidPropsException("storageClass", "storageClass." + keyValues[i], keyValues[i + 1],
+                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to another backend"));
+            }
+        }
         switch (kind) {
             case EBS, EBS_IN_TREE -> {
-                onlyFor(kind, "ebs or ebs-in-tree", "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
-                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share);
                 AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind == Backend.EBS_IN_TREE);
                 Set.ifGiven(volumeType, ebs::volumeType);
                 Set.ifGiven(encrypted, ebs::encrypted);
@@ -108,9 +132,6 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return ebs.build();
             }
             case EFS -> {
-                onlyFor(kind, "efs", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
-                        "throughput", throughput, "regional", regional, "diskEncryptionSetId", diskEncryptionSetId,
-                        "server", server, "share", share);
                 AwsEfs.Builder efs = AwsEfs.builder();
                 Set.ifGiven(fileSystemId, efs::fileSystemId);
                 Set.ifGiven(directoryPerms, efs::directoryPerms);
@@ -118,9 +139,6 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return efs.build();
             }
             case GCE_PD -> {
-                onlyFor(kind, "gce-pd", "encrypted", encrypted, "iops", iops, "throughput", throughput, "fileSystemId", fileSystemId,
-                        "directoryPerms", directoryPerms, "basePath", basePath, "diskEncryptionSetId", diskEncryptionSetId,
-                        "server", server, "share", share);
                 GcePd.Builder pd = GcePd.builder();
                 Set.ifGiven(volumeType, pd::diskType);
                 Set.ifGiven(regional, pd::regional);
@@ -128,8 +146,6 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return pd.build();
             }
             case AZURE_DISK -> {
-                onlyFor(kind, "azure-disk", "encrypted", encrypted, "kmsKeyId", kmsKeyId, "fileSystemId", fileSystemId,
-                        "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional, "server", server, "share", share);
                 AzureDisk.Builder disk = AzureDisk.builder();
                 Set.ifGiven(volumeType, disk::skuName);
                 Set.ifGiven(iops, disk::diskIops);
@@ -138,29 +154,13 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return disk.build();
             }
             case NFS -> {
-                onlyFor(kind, "nfs", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
-                        "throughput", throughput, "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
-                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId);
                 NfsCsi.Builder nfs = NfsCsi.builder();
                 Set.ifGiven(server, nfs::server);
                 Set.ifGiven(share, nfs::share);
                 return nfs.build();
             }
             default -> {
-                onlyFor(kind, "local", "volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops,
-                        "throughput", throughput, "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
-                        "regional", regional, "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share);
                 return LocalDisks.noProvisioner();
-            }
-        }
-    }
-
-    /** Refuses each of the {@code keyValues} pairs that is given: it belongs to another backend. */
-    private static void onlyFor(Backend kind, String label, Object... keyValues) {
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                Refusals.refuse(new InvalidPropsException("storageClass", "storageClass." + keyValues[i], keyValues[i + 1],
-                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to another backend"));
             }
         }
     }

@@ -2,8 +2,8 @@ package dev.statefulai.app.values;
 
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.storage.StorageBackend;
-import dev.statefulai.constructs.storage.VolumeSnapshotClass;
-import dev.statefulai.constructs.storage.VolumeSnapshotClassProps;
+import dev.statefulai.constructs.storage.snapshot.VolumeSnapshotClass;
+import dev.statefulai.constructs.storage.snapshot.VolumeSnapshotClassProps;
 import java.util.Map;
 import software.constructs.Construct;
 

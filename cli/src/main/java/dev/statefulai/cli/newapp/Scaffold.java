@@ -1,6 +1,7 @@
 package dev.statefulai.cli.newapp;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.StorageClassValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,10 @@ final class Scaffold {
                 "version", version,
                 "testEnv", testEnv,
                 "TestEnv", AppName.pascalCase(testEnv),
-                "testReclaimPolicy", EnvProfile.of(testEnv).reclaimPolicy()));
+                "testReclaimPolicy", EnvProfile.of(testEnv).reclaimPolicy(),
+                // The storage a new app starts on, named as values files and manifests name it (the driver catalog's).
+                "backend", StorageClassValues.Backend.EBS.toString(),
+                "csiDriver", StorageClassValues.Backend.EBS.driver().csiDriver()));
         String module = "apps/" + name + "/";
         String main = module + "src/main/java/" + name.packagePath() + "/" + name.classPrefix();
         String test = module + "src/test/java/" + name.packagePath() + "/" + name.classPrefix();

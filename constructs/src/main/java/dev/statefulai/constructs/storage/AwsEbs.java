@@ -1,101 +1,69 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
+import dev.statefulai.facts.drivers.AwsDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * Amazon EBS volumes, through the EBS CSI driver ({@code ebs.csi.aws.com}) by default.
- *
- * <p>Defaults: volume type {@code gp3} at its baseline (3000 IOPS, 125 MiB/s), encrypted with the
- * account's default EBS key, file system {@code ext4}, expansion allowed. {@code io1} and {@code io2}
- * need {@code iops}; {@code iops} and {@code throughput} are checked against the volume type's limits
- * (gp3: 3000-80000 IOPS, 125-2000 MiB/s and at most 0.25 MiB/s per IOPS; io1: 100-64000; io2:
- * 100-256000 IOPS; the per-GiB limits depend on the claim's size and are checked by AWS). EBS
- * volumes attach to one node in one zone, so only {@code ReadWriteOnce} and {@code ReadWriteOncePod}
- * are possible. The in-tree provisioner {@code kubernetes.io/aws-ebs} was removed from Kubernetes;
- * it is available only through {@link Builder#legacyInTreeProvisioner(boolean)}, for clusters that
- * still migrate it to CSI.
+ * Amazon EBS volumes, through the EBS CSI driver ({@code ebs.csi.aws.com}) by default: encrypted
+ * {@code gp3} at its baseline (3000 IOPS, 125 MiB/s) with {@code ext4} unless the builder says otherwise.
+ * {@code iops} and {@code throughput} are checked against the volume type's limits (gp3: 3000-80000
+ * IOPS, 125-2000 MiB/s and at most 0.25 MiB/s per IOPS; io1: 100-64000; io2: 100-256000 IOPS; the
+ * per-GiB limits depend on the claim's size and are checked by AWS). The retired in-tree provisioner
+ * {@code kubernetes.io/aws-ebs} is available only through {@link Builder#legacyInTreeProvisioner(boolean)},
+ * for clusters that still migrate it to CSI. What the driver gives (access modes, expansion, snapshots)
+ * is its entry in the storage-driver catalog, {@link AwsDrivers#EBS}.
  */
 public final class AwsEbs implements StorageBackend {
-    /** The EBS CSI driver's name. */
-    public static final String CSI_DRIVER = "ebs.csi.aws.com";
-    /** The retired in-tree provisioner. */
-    public static final String IN_TREE_PROVISIONER = "kubernetes.io/aws-ebs";
-    private static final Set<String> TYPES = Set.of("gp3", "gp2", "io1", "io2", "st1", "sc1", "standard");
     /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
     private static final Map<String, int[]> IOPS_RANGES = Map.of(
             "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
     private static final int GP3_BASELINE_IOPS = 3000;
     private static final int GP3_BASELINE_THROUGHPUT = 125;
     private static final int GP3_MAX_THROUGHPUT = 2000;
-    private static final Pattern KMS_KEY =
-            Pattern.compile("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)");
 
-    private final String volumeType;
-    private final boolean encrypted;
-    private final String kmsKeyId;
-    private final Integer iops;
-    private final Integer throughput;
-    private final String fsType;
-    private final boolean inTree;
+    private final Props props;
 
-    private AwsEbs(Builder b) {
+    private record Props(String volumeType, boolean encrypted, String kmsKeyId, Integer iops, Integer throughput, String fsType,
+                         boolean inTree) {
+    }
+
+    private AwsEbs(Props p) {
         String construct = "AwsEbs";
-        if (!TYPES.contains(b.volumeType)) {
-            Refusals.refuse(new InvalidPropsException(construct, "volumeType", b.volumeType, "one of " + new java.util.TreeSet<>(TYPES)));
+        Checks.parameter(construct, "volumeType", p.volumeType(), AwsDrivers.EBS, "type");
+        if (p.throughput() != null && !"gp3".equals(p.volumeType())) {
+            refuse(construct, "throughput", p.throughput(), "only with volumeType gp3");
         }
-        if (b.throughput != null && !"gp3".equals(b.volumeType)) {
-            Refusals.refuse(new InvalidPropsException(construct, "throughput", b.throughput, "only with volumeType gp3"));
+        if (p.inTree() && (p.iops() != null || p.throughput() != null)) {
+            refuse(construct, "legacyInTreeProvisioner", true,
+                    "false when iops or throughput are set: the in-tree provisioner does not take them");
         }
-        if (b.inTree && (b.iops != null || b.throughput != null)) {
-            Refusals.refuse(new InvalidPropsException(construct, "legacyInTreeProvisioner", true,
-                    "false when iops or throughput are set: the in-tree provisioner does not take them"));
+        int[] iopsRange = IOPS_RANGES.get(p.volumeType());
+        if (p.iops() != null && iopsRange == null) {
+            refuse(construct, "iops", p.iops(),
+                    "only with volumeType gp3, io1 or io2 (" + p.volumeType() + " has a fixed performance per GiB)");
         }
-        int[] iopsRange = IOPS_RANGES.get(b.volumeType);
-        if (b.iops != null && iopsRange == null) {
-            Refusals.refuse(new InvalidPropsException(construct, "iops", b.iops,
-                    "only with volumeType gp3, io1 or io2 (" + b.volumeType + " has a fixed performance per GiB)"));
+        if (p.iops() == null && !p.inTree() && ("io1".equals(p.volumeType()) || "io2".equals(p.volumeType()))) {
+            refuse(construct, "iops", null, "the provisioned IOPS of every " + p.volumeType() + " volume, from " + iopsRange[0] + " to "
+                    + iopsRange[1] + ": " + p.volumeType() + " has no baseline");
         }
-        if (b.iops == null && !b.inTree && ("io1".equals(b.volumeType) || "io2".equals(b.volumeType))) {
-            Refusals.refuse(new InvalidPropsException(construct, "iops", null,
-                    "the provisioned IOPS of every " + b.volumeType + " volume, from " + iopsRange[0] + " to " + iopsRange[1]
-                            + ": " + b.volumeType + " has no baseline"));
+        if (p.iops() != null) {
+            Checks.range(construct, "iops", p.iops(), iopsRange[0], iopsRange[1], "for volumeType " + p.volumeType());
         }
-        if (b.iops != null && (b.iops < iopsRange[0] || b.iops > iopsRange[1])) {
-            Refusals.refuse(new InvalidPropsException(construct, "iops", b.iops,
-                    "from " + iopsRange[0] + " to " + iopsRange[1] + " for volumeType " + b.volumeType));
-        }
-        if (b.throughput != null) {
-            int iopsOrBaseline = b.iops == null ? GP3_BASELINE_IOPS : b.iops;
-            int max = Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4);
-            if (b.throughput < GP3_BASELINE_THROUGHPUT || b.throughput > max) {
-                Refusals.refuse(new InvalidPropsException(construct, "throughput", b.throughput,
-                        "from " + GP3_BASELINE_THROUGHPUT + " to " + max + " MiB/s: gp3 gives at most " + GP3_MAX_THROUGHPUT
-                                + " MiB/s and 0.25 MiB/s per provisioned IOPS (" + iopsOrBaseline + " IOPS"
-                                + (b.iops == null ? ", the baseline" : "") + ")"));
+        int iopsOrBaseline = p.iops() == null ? GP3_BASELINE_IOPS : p.iops();
+        Checks.range(construct, "throughput", p.throughput(), GP3_BASELINE_THROUGHPUT, Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4),
+                "MiB/s: gp3 gives at most " + GP3_MAX_THROUGHPUT + " MiB/s and 0.25 MiB/s per provisioned IOPS (" + iopsOrBaseline
+                        + " IOPS" + (p.iops() == null ? ", the baseline" : "") + ")");
+        if (p.kmsKeyId() != null) {
+            if (!p.encrypted()) {
+                refuse(construct, "kmsKeyId", p.kmsKeyId(), "only with encrypted true");
             }
+            Checks.parameter(construct, "kmsKeyId", p.kmsKeyId(), AwsDrivers.EBS, "kmsKeyId");
         }
-        if (b.kmsKeyId != null) {
-            if (!b.encrypted) {
-                Refusals.refuse(new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId, "only with encrypted true"));
-            }
-            if (!KMS_KEY.matcher(b.kmsKeyId).matches()) {
-                Refusals.refuse(new InvalidPropsException(construct, "kmsKeyId", b.kmsKeyId,
-                        "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
-            }
-        }
-        this.volumeType = b.volumeType;
-        this.encrypted = b.encrypted;
-        this.kmsKeyId = b.kmsKeyId;
-        this.iops = b.iops;
-        this.throughput = b.throughput;
-        this.fsType = b.fsType;
-        this.inTree = b.inTree;
+        this.props = p;
     }
 
     /** Encrypted gp3 through the CSI driver: the right default for almost every workload. */
@@ -107,74 +75,43 @@ public final class AwsEbs implements StorageBackend {
         return new Builder();
     }
 
+    /** {@link AwsDrivers#EBS}, or {@link AwsDrivers#EBS_IN_TREE} for the retired in-tree provisioner (which takes no snapshots). */
     @Override
-    public String provisioner() {
-        return inTree ? IN_TREE_PROVISIONER : CSI_DRIVER;
+    public StorageDriver driver() {
+        return props.inTree() ? AwsDrivers.EBS_IN_TREE : AwsDrivers.EBS;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("type", volumeType);
-        p.put("encrypted", String.valueOf(encrypted));
-        if (kmsKeyId != null) {
-            // The CSI driver and the in-tree provisioner spell it the same way.
-            p.put("kmsKeyId", kmsKeyId);
-        }
-        if (iops != null) {
-            p.put("iops", String.valueOf(iops));
-        }
-        if (throughput != null) {
-            p.put("throughput", String.valueOf(throughput));
-        }
-        p.put(inTree ? "fsType" : "csi.storage.k8s.io/fstype", fsType);
-        return p;
-    }
-
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return true;
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
+        // The CSI driver and the in-tree provisioner spell kmsKeyId the same way, the file system not.
+        return new ClassParameters(driver()).put("type", props.volumeType()).put("encrypted", props.encrypted())
+                .put("kmsKeyId", props.kmsKeyId()).put("iops", props.iops()).put("throughput", props.throughput())
+                .put(props.inTree() ? "fsType" : "csi.storage.k8s.io/fstype", props.fsType()).toMap();
     }
 
     @Override
     public String displayName() {
-        return "AWS EBS " + volumeType + " (" + provisioner() + ")";
-    }
-
-    /** Snapshots are taken by the CSI driver only; the in-tree provisioner has none. */
-    @Override
-    public boolean supportsSnapshots() {
-        return !inTree;
+        return AwsDrivers.EBS.name() + " " + props.volumeType() + " (" + provisioner() + ")";
     }
 
     /** The EBS volume type. */
     public String volumeType() {
-        return volumeType;
+        return props.volumeType();
     }
 
     /** Whether this backend uses the retired in-tree provisioner. */
     public boolean isInTree() {
-        return inTree;
+        return props.inTree();
     }
 
     /** Whether volumes are encrypted at rest. */
     public boolean isEncrypted() {
-        return encrypted;
+        return props.encrypted();
     }
 
     /** The file system created on new volumes. */
     public String fsType() {
-        return fsType;
+        return props.fsType();
     }
 
     /**
@@ -184,7 +121,7 @@ public final class AwsEbs implements StorageBackend {
      * @param zone     the availability zone the volume is in, e.g. {@code us-east-1a}
      */
     public EbsVolume existingVolume(String volumeId, String zone) {
-        return new EbsVolume(volumeId, zone, fsType, inTree);
+        return new EbsVolume(volumeId, zone, props.fsType(), props.inTree());
     }
 
     /** Builder for {@link AwsEbs}. */
@@ -252,7 +189,7 @@ public final class AwsEbs implements StorageBackend {
         }
 
         public AwsEbs build() {
-            return new AwsEbs(this);
+            return new AwsEbs(new Props(volumeType, encrypted, kmsKeyId, iops, throughput, fsType, inTree));
         }
     }
 }

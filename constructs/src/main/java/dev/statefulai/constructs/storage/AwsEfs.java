@@ -1,13 +1,13 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.drivers.AwsDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.Parameter;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Amazon EFS, a regional NFS file system, through the EFS CSI driver ({@code efs.csi.aws.com}): the
@@ -18,61 +18,45 @@ import java.util.regex.Pattern;
  * {@code basePath}, a directory owned by a user and group of its own from the {@code gidRange},
  * with {@code directoryPerms}. The access point enforces that identity, so pods need not run as any
  * particular user. Without a {@code fileSystemId} the class serves only pre-provisioned volumes
- * ({@link #existingVolume(String)}).
- *
- * <p>Defaults: no file system (static volumes only), {@code directoryPerms} {@code 700}, the driver's
- * defaults for everything else (base path {@code /}, GIDs 50000-7000000). EFS is elastic: it grows
- * with its data and ignores a claim's size, so there is no volume expansion and no block mode. The EFS
- * CSI driver takes no volume snapshots (back EFS up with AWS Backup).
+ * ({@link #existingVolume(String)}). EFS is elastic and ignores a claim's size; what the driver gives
+ * (no expansion, no block mode, no snapshots: back EFS up with AWS Backup) is {@link AwsDrivers#EFS}.
  */
 public final class AwsEfs implements StorageBackend {
-    /** The EFS CSI driver's name. */
-    public static final String CSI_DRIVER = "efs.csi.aws.com";
-    static final Pattern FILE_SYSTEM_ID = Pattern.compile("fs-([0-9a-f]{8}|[0-9a-f]{17})");
-    private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
-    private static final String FILE_SYSTEM_RULE = "an EFS file system id: 'fs-' and 17 (or, for old file systems, 8) lower-case hex digits";
+    private final Props props;
 
-    private final String fileSystemId;
-    private final String directoryPerms;
-    private final String basePath;
-    private final Integer gidRangeStart;
-    private final Integer gidRangeEnd;
+    private record Props(String fileSystemId, String directoryPerms, String basePath, Integer gidRangeStart, Integer gidRangeEnd) {
+    }
 
-    private AwsEfs(Builder b) {
+    private AwsEfs(Props p) {
         String construct = "AwsEfs";
-        if (b.fileSystemId != null && !FILE_SYSTEM_ID.matcher(b.fileSystemId).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", b.fileSystemId, FILE_SYSTEM_RULE));
+        Checks.parameter(construct, "fileSystemId", p.fileSystemId(), AwsDrivers.EFS, "fileSystemId");
+        Parameter perms = AwsDrivers.EFS.parameter("directoryPerms").orElseThrow();
+        if (!perms.accepts(p.directoryPerms())) {
+            refuse(construct, "directoryPerms", p.directoryPerms(), perms.rule());
         }
-        if (b.directoryPerms == null || !PERMS.matcher(b.directoryPerms).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "directoryPerms", b.directoryPerms,
-                    "octal permissions of the access point's directory, such as 700, 750 or 775"));
+        if (p.basePath() != null) {
+            Validate.absolutePath(construct, "basePath", p.basePath());
         }
-        if (b.basePath != null) {
-            Validate.absolutePath(construct, "basePath", b.basePath);
+        if ((p.gidRangeStart() == null) != (p.gidRangeEnd() == null)) {
+            refuse(construct, p.gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
+                    "both gidRangeStart and gidRangeEnd, or neither");
         }
-        if ((b.gidRangeStart == null) != (b.gidRangeEnd == null)) {
-            Refusals.refuse(new InvalidPropsException(construct, b.gidRangeStart == null ? "gidRangeStart" : "gidRangeEnd", null,
-                    "both gidRangeStart and gidRangeEnd, or neither"));
+        if (p.gidRangeStart() != null && (p.gidRangeStart() < 1 || p.gidRangeEnd() <= p.gidRangeStart())) {
+            refuse(construct, "gidRangeEnd", p.gidRangeEnd(),
+                    "a GID above gidRangeStart (" + p.gidRangeStart() + "), and gidRangeStart 1 or more");
         }
-        if (b.gidRangeStart != null && (b.gidRangeStart < 1 || b.gidRangeEnd <= b.gidRangeStart)) {
-            Refusals.refuse(new InvalidPropsException(construct, "gidRangeEnd", b.gidRangeEnd,
-                    "a GID above gidRangeStart (" + b.gidRangeStart + "), and gidRangeStart 1 or more"));
+        boolean dynamicOnly = p.basePath() != null || p.gidRangeStart() != null || !"700".equals(p.directoryPerms());
+        if (p.fileSystemId() == null && dynamicOnly) {
+            refuse(construct, "fileSystemId", null,
+                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
-        boolean dynamicOnly = b.basePath != null || b.gidRangeStart != null || !"700".equals(b.directoryPerms);
-        if (b.fileSystemId == null && dynamicOnly) {
-            Refusals.refuse(new InvalidPropsException(construct, "fileSystemId", null,
-                    "the file system to create access points on, when directoryPerms, basePath or gidRange are set"));
-        }
-        this.fileSystemId = b.fileSystemId;
-        this.directoryPerms = b.directoryPerms;
-        this.basePath = b.basePath;
-        this.gidRangeStart = b.gidRangeStart;
-        this.gidRangeEnd = b.gidRangeEnd;
+        this.props = p;
     }
 
     /** Dynamic provisioning of one access point per claim on {@code fileSystemId}, with the defaults. */
     public static AwsEfs accessPoints(String fileSystemId) {
-        return builder().fileSystemId(Validate.required("AwsEfs", "fileSystemId", fileSystemId, FILE_SYSTEM_RULE)).build();
+        String rule = AwsDrivers.EFS.parameter("fileSystemId").orElseThrow().rule();
+        return builder().fileSystemId(Validate.required("AwsEfs", "fileSystemId", fileSystemId, rule)).build();
     }
 
     /** A class for pre-provisioned EFS volumes only. */
@@ -85,67 +69,35 @@ public final class AwsEfs implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return AwsDrivers.EFS;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        if (fileSystemId == null) {
-            return p;
+        if (props.fileSystemId() == null) {
+            return Map.of();
         }
-        p.put("provisioningMode", "efs-ap");
-        p.put("fileSystemId", fileSystemId);
-        p.put("directoryPerms", directoryPerms);
-        if (basePath != null) {
-            p.put("basePath", basePath);
-        }
-        if (gidRangeStart != null) {
-            p.put("gidRangeStart", String.valueOf(gidRangeStart));
-            p.put("gidRangeEnd", String.valueOf(gidRangeEnd));
-        }
-        return p;
+        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", props.fileSystemId())
+                .put("directoryPerms", props.directoryPerms()).put("basePath", props.basePath())
+                .put("gidRangeStart", props.gidRangeStart()).put("gidRangeEnd", props.gidRangeEnd()).toMap();
     }
 
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return false;
-    }
-
-    @Override
-    public String noExpansionReason() {
-        return "which needs no expansion: EFS is elastic and does not enforce a claim's size";
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
+    /** Only with a file system to create access points on. */
     @Override
     public boolean provisionsVolumes() {
-        return fileSystemId != null;
-    }
-
-    @Override
-    public boolean supportsBlockVolumes() {
-        return false;
+        return props.fileSystemId() != null;
     }
 
     @Override
     public String displayName() {
-        return "AWS EFS " + (fileSystemId == null ? "static volumes" : fileSystemId) + " (" + CSI_DRIVER + ")";
+        String volumes = props.fileSystemId() == null ? "static volumes" : props.fileSystemId();
+        return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
     /** The file system access points are created on, or {@code null} for a class of static volumes. */
     public String fileSystemId() {
-        return fileSystemId;
+        return props.fileSystemId();
     }
 
     /**
@@ -199,7 +151,7 @@ public final class AwsEfs implements StorageBackend {
         }
 
         public AwsEfs build() {
-            return new AwsEfs(this);
+            return new AwsEfs(new Props(fileSystemId, directoryPerms, basePath, gidRangeStart, gidRangeEnd));
         }
     }
 }

@@ -1,87 +1,51 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
+import dev.statefulai.facts.drivers.AzureDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Azure managed disks through the Azure Disk CSI driver ({@code disk.csi.azure.com}).
- *
- * <p>Defaults: SKU {@code Premium_LRS}, the driver's host caching ({@code ReadOnly}), file system
- * {@code ext4}, encrypted with a platform-managed key, expansion allowed. A disk attaches to one node
- * ({@code ReadWriteOnce}, {@code ReadWriteOncePod}). LRS disks live in one zone; ZRS disks
- * ({@code Premium_ZRS}, {@code StandardSSD_ZRS}) are replicated across the region's zones and attach
- * in any of them.
- *
- * <p>{@code PremiumV2_LRS} (Premium SSD v2) and {@code UltraSSD_LRS} take their own IOPS and
- * throughput ({@code DiskIOPSReadWrite}, {@code DiskMBpsReadWrite}), support no host caching (the
- * class says {@code cachingMode: None}), are zonal only, and need VM sizes and regions that offer
- * them; Premium SSD v2 gives 3000-80000 IOPS and 125-1200 MB/s.
+ * Azure managed disks through the Azure Disk CSI driver ({@code disk.csi.azure.com}): {@code Premium_LRS}
+ * with the driver's host caching ({@code ReadOnly}) and {@code ext4} unless the builder says otherwise.
+ * LRS disks live in one zone; ZRS disks ({@code Premium_ZRS}, {@code StandardSSD_ZRS}) are replicated
+ * across the region's zones and attach in any of them. {@code PremiumV2_LRS} (Premium SSD v2, 3000-80000
+ * IOPS and 125-1200 MB/s) and {@code UltraSSD_LRS} take their own IOPS and throughput, no host caching
+ * (the class says {@code cachingMode: None}), and need VM sizes and regions that offer them. What the
+ * driver gives is {@link AzureDrivers#DISK}.
  */
 public final class AzureDisk implements StorageBackend {
-    /** The Azure Disk CSI driver's name. */
-    public static final String CSI_DRIVER = "disk.csi.azure.com";
-    private static final Set<String> SKUS = Set.of("Premium_LRS", "PremiumV2_LRS", "Premium_ZRS", "StandardSSD_LRS",
-            "StandardSSD_ZRS", "Standard_LRS", "UltraSSD_LRS");
-    private static final Set<String> TUNABLE = Set.of("PremiumV2_LRS", "UltraSSD_LRS");
-    private static final Set<String> CACHING = Set.of("None", "ReadOnly", "ReadWrite");
-    private static final Pattern ENCRYPTION_SET = Pattern.compile(
-            "/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/diskEncryptionSets/[^/]+");
+    /** The SKUs that take their own IOPS and throughput (and no host caching): IOPS from, to, then MB/s from, to. */
+    private static final Map<String, int[]> TUNABLE = Map.of(
+            "PremiumV2_LRS", new int[] {3000, 80000, 125, 1200}, "UltraSSD_LRS", new int[] {100, 400000, 1, 10000});
 
-    private final String skuName;
-    private final String cachingMode;
-    private final Integer diskIops;
-    private final Integer diskMbps;
-    private final String diskEncryptionSetId;
-    private final String fsType;
+    private final Props props;
 
-    private AzureDisk(Builder b) {
-        String construct = "AzureDisk";
-        if (!SKUS.contains(b.skuName)) {
-            Refusals.refuse(new InvalidPropsException(construct, "skuName", b.skuName, "one of " + new TreeSet<>(SKUS)));
-        }
-        boolean tunable = TUNABLE.contains(b.skuName);
-        if (b.cachingMode != null && !CACHING.contains(b.cachingMode)) {
-            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode, "one of [None, ReadOnly, ReadWrite]"));
-        }
-        if (tunable && b.cachingMode != null && !"None".equals(b.cachingMode)) {
-            Refusals.refuse(new InvalidPropsException(construct, "cachingMode", b.cachingMode,
-                    "None for skuName " + b.skuName + ", which has no host caching"));
-        }
-        if (!tunable && (b.diskIops != null || b.diskMbps != null)) {
-            Refusals.refuse(new InvalidPropsException(construct, b.diskIops != null ? "diskIops" : "diskMbps",
-                    b.diskIops != null ? b.diskIops : b.diskMbps,
-                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + b.skuName + " performance follows the disk size"));
-        }
-        if ("PremiumV2_LRS".equals(b.skuName)) {
-            range(construct, "diskIops", b.diskIops, 3000, 80000, "PremiumV2_LRS");
-            range(construct, "diskMbps", b.diskMbps, 125, 1200, "PremiumV2_LRS");
-        } else if ("UltraSSD_LRS".equals(b.skuName)) {
-            range(construct, "diskIops", b.diskIops, 100, 400000, "UltraSSD_LRS");
-            range(construct, "diskMbps", b.diskMbps, 1, 10000, "UltraSSD_LRS");
-        }
-        if (b.diskEncryptionSetId != null && !ENCRYPTION_SET.matcher(b.diskEncryptionSetId).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "diskEncryptionSetId", b.diskEncryptionSetId,
-                    "a disk encryption set's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/"
-                            + "Microsoft.Compute/diskEncryptionSets/<name>"));
-        }
-        this.skuName = b.skuName;
-        this.cachingMode = tunable ? "None" : b.cachingMode;
-        this.diskIops = b.diskIops;
-        this.diskMbps = b.diskMbps;
-        this.diskEncryptionSetId = b.diskEncryptionSetId;
-        this.fsType = b.fsType;
+    private record Props(String skuName, String cachingMode, Integer diskIops, Integer diskMbps, String diskEncryptionSetId,
+                         String fsType) {
     }
 
-    private static void range(String construct, String prop, Integer value, int min, int max, String sku) {
-        if (value != null && (value < min || value > max)) {
-            Refusals.refuse(new InvalidPropsException(construct, prop, value, "from " + min + " to " + max + " for skuName " + sku));
+    private AzureDisk(Props p) {
+        String construct = "AzureDisk";
+        Checks.parameter(construct, "skuName", p.skuName(), AzureDrivers.DISK, "skuName");
+        int[] limits = TUNABLE.get(p.skuName());
+        boolean tunable = limits != null;
+        Checks.parameter(construct, "cachingMode", p.cachingMode(), AzureDrivers.DISK, "cachingMode");
+        if (tunable && p.cachingMode() != null && !"None".equals(p.cachingMode())) {
+            refuse(construct, "cachingMode", p.cachingMode(), "None for skuName " + p.skuName() + ", which has no host caching");
         }
+        if (!tunable && (p.diskIops() != null || p.diskMbps() != null)) {
+            refuse(construct, p.diskIops() != null ? "diskIops" : "diskMbps", p.diskIops() != null ? p.diskIops() : p.diskMbps(),
+                    "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + p.skuName() + " performance follows the disk size");
+        }
+        if (tunable) {
+            Checks.range(construct, "diskIops", p.diskIops(), limits[0], limits[1], "for skuName " + p.skuName());
+            Checks.range(construct, "diskMbps", p.diskMbps(), limits[2], limits[3], "for skuName " + p.skuName());
+        }
+        Checks.parameter(construct, "diskEncryptionSetId", p.diskEncryptionSetId(), AzureDrivers.DISK, "diskEncryptionSetID");
+        this.props = p;
     }
 
     /** {@code Premium_LRS}: the default for most workloads. */
@@ -94,63 +58,32 @@ public final class AzureDisk implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return AzureDrivers.DISK;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("skuName", skuName);
-        if (cachingMode != null) {
-            p.put("cachingMode", cachingMode);
-        }
-        if (diskIops != null) {
-            p.put("DiskIOPSReadWrite", String.valueOf(diskIops));
-        }
-        if (diskMbps != null) {
-            p.put("DiskMBpsReadWrite", String.valueOf(diskMbps));
-        }
-        if (diskEncryptionSetId != null) {
-            p.put("diskEncryptionSetID", diskEncryptionSetId);
-        }
-        p.put("csi.storage.k8s.io/fstype", fsType);
-        return p;
-    }
-
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return true;
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsSnapshots() {
-        return true;
+        // Premium SSD v2 and Ultra disks have no host caching: the class says so.
+        String caching = TUNABLE.containsKey(props.skuName()) ? "None" : props.cachingMode();
+        return new ClassParameters(driver()).put("skuName", props.skuName()).put("cachingMode", caching)
+                .put("DiskIOPSReadWrite", props.diskIops()).put("DiskMBpsReadWrite", props.diskMbps())
+                .put("diskEncryptionSetID", props.diskEncryptionSetId()).put("csi.storage.k8s.io/fstype", props.fsType()).toMap();
     }
 
     @Override
     public String displayName() {
-        return "Azure Disk " + skuName + " (" + CSI_DRIVER + ")";
+        return driver().name() + " " + props.skuName() + " (" + provisioner() + ")";
     }
 
     /** The disk SKU. */
     public String skuName() {
-        return skuName;
+        return props.skuName();
     }
 
     /** Whether disks are zone-redundant (ZRS) rather than in one zone. */
     public boolean isZoneRedundant() {
-        return skuName.endsWith("_ZRS");
+        return props.skuName().endsWith("_ZRS");
     }
 
     /**
@@ -161,7 +94,7 @@ public final class AzureDisk implements StorageBackend {
      *               none ({@code null}) for ZRS disks, which attach in any zone of the region
      */
     public AzureDiskVolume existingVolume(String diskId, String zone) {
-        return new AzureDiskVolume(diskId, zone, isZoneRedundant(), fsType);
+        return new AzureDiskVolume(diskId, zone, isZoneRedundant(), props.fsType());
     }
 
     /** Builder for {@link AzureDisk}. */
@@ -222,7 +155,7 @@ public final class AzureDisk implements StorageBackend {
         }
 
         public AzureDisk build() {
-            return new AzureDisk(this);
+            return new AzureDisk(new Props(skuName, cachingMode, diskIops, diskMbps, diskEncryptionSetId, fsType));
         }
     }
 }

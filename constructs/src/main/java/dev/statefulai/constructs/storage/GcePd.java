@@ -1,55 +1,40 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
+import dev.statefulai.facts.drivers.GcpDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Google Compute Engine persistent disks through the GCE PD CSI driver ({@code pd.csi.storage.gke.io}).
- *
- * <p>Defaults: disk type {@code pd-balanced}, zonal (one zone), file system {@code ext4}, encrypted
- * with a Google-managed key, expansion allowed. {@code regional(true)} replicates each disk
- * synchronously to two zones of the region ({@code replication-type: regional-pd}), for
- * {@code pd-balanced}, {@code pd-ssd} and {@code pd-standard} only. A disk attaches read-write to one
- * node ({@code ReadWriteOnce}, {@code ReadWriteOncePod}); {@code ReadOnlyMany} attaches an existing disk
- * read-only to many nodes, so it is only for pre-provisioned volumes holding data already.
+ * Google Compute Engine persistent disks through the GCE PD CSI driver ({@code pd.csi.storage.gke.io}):
+ * zonal {@code pd-balanced} with {@code ext4} unless the builder says otherwise. {@code regional(true)}
+ * replicates each disk synchronously to two zones of the region ({@code replication-type: regional-pd}).
+ * {@code ReadOnlyMany} attaches an existing disk read-only to many nodes, so it is only for
+ * pre-provisioned volumes holding data already. What the driver gives is {@link GcpDrivers#PD}.
  */
 public final class GcePd implements StorageBackend {
-    /** The GCE PD CSI driver's name. */
-    public static final String CSI_DRIVER = "pd.csi.storage.gke.io";
-    private static final Set<String> TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard", "pd-extreme");
+    /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
-    private static final Pattern KMS_KEY =
-            Pattern.compile("projects/[a-z][-a-z0-9]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]+/cryptoKeys/[A-Za-z0-9_-]+");
 
-    private final String diskType;
-    private final boolean regional;
-    private final String kmsKey;
-    private final String fsType;
+    private final Props props;
 
-    private GcePd(Builder b) {
+    private record Props(String diskType, boolean regional, String kmsKey, String fsType) {
+    }
+
+    private GcePd(Props p) {
         String construct = "GcePd";
-        if (!TYPES.contains(b.diskType)) {
-            Refusals.refuse(new InvalidPropsException(construct, "diskType", b.diskType, "one of " + new TreeSet<>(TYPES)));
+        Checks.parameter(construct, "diskType", p.diskType(), GcpDrivers.PD, "type");
+        if (p.regional() && !REGIONAL_TYPES.contains(p.diskType())) {
+            refuse(construct, "regional", true,
+                    "false for diskType " + p.diskType() + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
         }
-        if (b.regional && !REGIONAL_TYPES.contains(b.diskType)) {
-            Refusals.refuse(new InvalidPropsException(construct, "regional", true,
-                    "false for diskType " + b.diskType + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES)));
-        }
-        if (b.kmsKey != null && !KMS_KEY.matcher(b.kmsKey).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "kmsKey", b.kmsKey,
-                    "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>"));
-        }
-        this.diskType = b.diskType;
-        this.regional = b.regional;
-        this.kmsKey = b.kmsKey;
-        this.fsType = b.fsType;
+        Checks.parameter(construct, "kmsKey", p.kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
+        this.props = p;
     }
 
     /** Zonal {@code pd-balanced}: the default for most workloads. */
@@ -62,55 +47,30 @@ public final class GcePd implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return GcpDrivers.PD;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("type", diskType);
-        p.put("replication-type", regional ? "regional-pd" : "none");
-        if (kmsKey != null) {
-            p.put("disk-encryption-kms-key", kmsKey);
-        }
-        p.put("csi.storage.k8s.io/fstype", fsType);
-        return p;
-    }
-
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_ONLY_MANY);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return true;
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsSnapshots() {
-        return true;
+        return new ClassParameters(driver()).put("type", props.diskType())
+                .put("replication-type", props.regional() ? "regional-pd" : "none").put("disk-encryption-kms-key", props.kmsKey())
+                .put("csi.storage.k8s.io/fstype", props.fsType()).toMap();
     }
 
     @Override
     public String displayName() {
-        return "GCE PD " + diskType + (regional ? " regional" : "") + " (" + CSI_DRIVER + ")";
+        return driver().name() + " " + props.diskType() + (props.regional() ? " regional" : "") + " (" + provisioner() + ")";
     }
 
     /** Whether disks are replicated to two zones. */
     public boolean isRegional() {
-        return regional;
+        return props.regional();
     }
 
     /** The disk type. */
     public String diskType() {
-        return diskType;
+        return props.diskType();
     }
 
     /**
@@ -121,11 +81,10 @@ public final class GcePd implements StorageBackend {
      * @param disk    the disk name
      */
     public GcePdVolume existingVolume(String project, String zone, String disk) {
-        if (regional) {
-            Refusals.refuse(new InvalidPropsException("GcePd", "regional", true,
-                    "false for a zonal disk: use existingRegionalVolume for a regional disk"));
+        if (props.regional()) {
+            refuse("GcePd", "regional", true, "false for a zonal disk: use existingRegionalVolume for a regional disk");
         }
-        return GcePdVolume.zonal(project, zone, disk, fsType);
+        return GcePdVolume.zonal(project, zone, disk, props.fsType());
     }
 
     /**
@@ -138,11 +97,10 @@ public final class GcePd implements StorageBackend {
      * @param replicaZones the two zones the disk is replicated to, e.g. {@code us-central1-a} and {@code us-central1-b}
      */
     public GcePdVolume existingRegionalVolume(String project, String region, String disk, List<String> replicaZones) {
-        if (!regional) {
-            Refusals.refuse(new InvalidPropsException("GcePd", "regional", false,
-                    "true for a regional disk: use existingVolume for a zonal disk"));
+        if (!props.regional()) {
+            refuse("GcePd", "regional", false, "true for a regional disk: use existingVolume for a zonal disk");
         }
-        return GcePdVolume.regional(project, region, disk, replicaZones, fsType);
+        return GcePdVolume.regional(project, region, disk, replicaZones, props.fsType());
     }
 
     /** Builder for {@link GcePd}. */
@@ -183,7 +141,7 @@ public final class GcePd implements StorageBackend {
         }
 
         public GcePd build() {
-            return new GcePd(this);
+            return new GcePd(new Props(diskType, regional, kmsKey, fsType));
         }
     }
 }

@@ -1,32 +1,26 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
-import dev.statefulai.constructs.Validate;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
+import dev.statefulai.facts.drivers.GcpDrivers;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
 
 /**
  * An existing GCE persistent disk, with node affinity to its zone (zonal disk) or to its two replica
  * zones (regional disk): a disk attaches only to nodes in those zones. Create with
- * {@link GcePd#existingVolume} or {@link GcePd#existingRegionalVolume}.
+ * {@link GcePd#existingVolume} or {@link GcePd#existingRegionalVolume}. Its {@link #handle()} is the disk's
+ * resource path, e.g. {@code projects/p/zones/us-central1-a/disks/features}.
  */
-public final class GcePdVolume implements PreProvisionedVolume {
+public final class GcePdVolume extends CatalogVolume {
     private static final String CONSTRUCT = "GcePdVolume";
     private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
     private static final Pattern ZONE = Pattern.compile("[a-z]+-[a-z]+[0-9]+-[a-z]");
     private static final Pattern DISK = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private final String handle;
-    private final List<String> zones;
-    private final String fsType;
-
     private GcePdVolume(String handle, List<String> zones, String fsType) {
-        this.handle = handle;
-        this.zones = zones;
-        this.fsType = fsType;
+        super(GcpDrivers.PD, handle, fsType, zones);
     }
 
     static GcePdVolume zonal(String project, String zone, String disk, String fsType) {
@@ -40,11 +34,11 @@ public final class GcePdVolume implements PreProvisionedVolume {
         check("region", region, REGION, "a region such as us-central1");
         String rule = "the two distinct zones of " + region + " the disk is replicated to, such as " + region + "-a and " + region + "-b";
         if (replicaZones == null || replicaZones.size() != 2 || replicaZones.get(0).equals(replicaZones.get(1))) {
-            Refusals.refuse(new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule));
+            refuse(CONSTRUCT, "replicaZones", replicaZones, rule);
         }
         for (String zone : replicaZones) {
             if (zone == null || !ZONE.matcher(zone).matches() || !zone.startsWith(region + "-")) {
-                Refusals.refuse(new InvalidPropsException(CONSTRUCT, "replicaZones", replicaZones, rule));
+                refuse(CONSTRUCT, "replicaZones", replicaZones, rule);
             }
         }
         return new GcePdVolume("projects/" + project + "/regions/" + region + "/disks/" + disk,
@@ -57,40 +51,11 @@ public final class GcePdVolume implements PreProvisionedVolume {
     }
 
     private static void check(String prop, String value, Pattern pattern, String rule) {
-        Validate.required(CONSTRUCT, prop, value, rule);
-        if (!pattern.matcher(value).matches()) {
-            Refusals.refuse(new InvalidPropsException(CONSTRUCT, prop, value, rule));
-        }
-    }
-
-    @Override
-    public void applyTo(PersistentVolumeSpec.Builder spec) {
-        applyTo(spec, false);
-    }
-
-    @Override
-    public boolean supportsReadOnly() {
-        return true;
-    }
-
-    @Override
-    public void applyTo(PersistentVolumeSpec.Builder spec, boolean readOnly) {
-        CsiVolumes.apply(spec, CsiVolumes.source(GcePd.CSI_DRIVER, handle, fsType, null, readOnly), zones);
-    }
-
-    @Override
-    public String provisioner() {
-        return GcePd.CSI_DRIVER;
-    }
-
-    /** The disk's resource path, e.g. {@code projects/p/zones/us-central1-a/disks/features}. */
-    @Override
-    public String handle() {
-        return handle;
+        Checks.required(CONSTRUCT, prop, value, pattern.asMatchPredicate(), rule);
     }
 
     /** The zones the disk can attach in. */
     public List<String> zones() {
-        return zones;
+        return places();
     }
 }

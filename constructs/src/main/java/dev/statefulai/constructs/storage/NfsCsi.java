@@ -1,12 +1,12 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
+import static dev.statefulai.constructs.storage.Checks.refuse;
+
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.drivers.SelfHostedDrivers;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,53 +16,37 @@ import java.util.regex.Pattern;
  * <p>With a {@code server} and {@code share}, claims without an existing volume are provisioned
  * dynamically: the driver makes one sub-directory per claim under the share. Without them the class
  * serves only pre-provisioned volumes ({@link #existingVolume(String, String)}). NFS protocol options
- * such as {@code nfsvers=4.1} go into the class's {@code mountOptions}.
- *
- * <p>Defaults: no server (static volumes only), the driver's directory permissions. NFS does not
- * enforce a claim's size, so there is no volume expansion and no block mode; the driver takes
- * snapshots (as archives on the server).
+ * such as {@code nfsvers=4.1} go into the class's {@code mountOptions}. NFS ignores a claim's size;
+ * what the driver gives (no expansion, no block mode, snapshots as archives on the server) is
+ * {@link SelfHostedDrivers#NFS}.
  */
 public final class NfsCsi implements StorageBackend {
-    /** The NFS CSI driver's name. */
-    public static final String CSI_DRIVER = "nfs.csi.k8s.io";
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private final String server;
-    private final String share;
-    private final String subDir;
-    private final String mountPermissions;
+    private final Props props;
 
-    private NfsCsi(Builder b) {
+    private record Props(String server, String share, String subDir, String mountPermissions) {
+    }
+
+    private NfsCsi(Props p) {
         String construct = "NfsCsi";
-        if (b.server != null) {
-            checkServer(construct, b.server);
-            Validate.absolutePath(construct, "share", b.share);
-        } else if (b.share != null || b.subDir != null || b.mountPermissions != null) {
-            Refusals.refuse(new InvalidPropsException(construct, "server", null,
-                    "the NFS server to provision on, when share, subDir or mountPermissions are set"));
+        if (p.server() != null) {
+            checkServer(construct, p.server());
+            Validate.absolutePath(construct, "share", p.share());
+        } else if (p.share() != null || p.subDir() != null || p.mountPermissions() != null) {
+            refuse(construct, "server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
         }
-        if (b.subDir != null && (b.subDir.startsWith("/") || b.subDir.contains(".."))) {
-            Refusals.refuse(new InvalidPropsException(construct, "subDir", b.subDir,
-                    "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}"));
-        }
-        if (b.mountPermissions != null && !PERMS.matcher(b.mountPermissions).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "mountPermissions", b.mountPermissions,
-                    "octal permissions of each volume's directory, such as 0750 or 0777"));
-        }
-        this.server = b.server;
-        this.share = b.share;
-        this.subDir = b.subDir;
-        this.mountPermissions = b.mountPermissions;
+        Checks.optional(construct, "subDir", p.subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
+                "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
+        Checks.optional(construct, "mountPermissions", p.mountPermissions(), PERMS.asMatchPredicate(),
+                "octal permissions of each volume's directory, such as 0750 or 0777");
+        this.props = p;
     }
 
     static String checkServer(String construct, String server) {
-        Validate.required(construct, "server", server, SERVER_RULE);
-        if (server.length() > 253 || !HOST.matcher(server).matches()) {
-            Refusals.refuse(new InvalidPropsException(construct, "server", server, SERVER_RULE));
-        }
-        return server;
+        return Checks.required(construct, "server", server, host -> host.length() <= 253 && HOST.matcher(host).matches(), SERVER_RULE);
     }
 
     /** Dynamic provisioning of one sub-directory per claim under {@code share} on {@code server}. */
@@ -80,64 +64,26 @@ public final class NfsCsi implements StorageBackend {
     }
 
     @Override
-    public String provisioner() {
-        return CSI_DRIVER;
+    public StorageDriver driver() {
+        return SelfHostedDrivers.NFS;
     }
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new TreeMap<>();
-        if (server != null) {
-            p.put("server", server);
-            p.put("share", share);
-        }
-        if (subDir != null) {
-            p.put("subDir", subDir);
-        }
-        if (mountPermissions != null) {
-            p.put("mountPermissions", mountPermissions);
-        }
-        return p;
+        return new ClassParameters(driver()).put("server", props.server()).put("share", props.server() == null ? null : props.share())
+                .put("subDir", props.subDir()).put("mountPermissions", props.mountPermissions()).toMap();
     }
 
-    @Override
-    public Set<AccessMode> accessModes() {
-        return Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY);
-    }
-
-    @Override
-    public boolean supportsExpansion() {
-        return false;
-    }
-
-    @Override
-    public String noExpansionReason() {
-        return "which needs no expansion: NFS does not enforce a claim's size";
-    }
-
-    @Override
-    public boolean isNodeLocal() {
-        return false;
-    }
-
+    /** Only with a server to create directories on. */
     @Override
     public boolean provisionsVolumes() {
-        return server != null;
-    }
-
-    @Override
-    public boolean supportsBlockVolumes() {
-        return false;
-    }
-
-    @Override
-    public boolean supportsSnapshots() {
-        return true;
+        return props.server() != null;
     }
 
     @Override
     public String displayName() {
-        return "NFS " + (server == null ? "static volumes" : server + ":" + share) + " (" + CSI_DRIVER + ")";
+        String volumes = props.server() == null ? "static volumes" : props.server() + ":" + props.share();
+        return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
     /**
@@ -187,7 +133,7 @@ public final class NfsCsi implements StorageBackend {
         }
 
         public NfsCsi build() {
-            return new NfsCsi(this);
+            return new NfsCsi(new Props(server, share, subDir, mountPermissions));
         }
     }
 }

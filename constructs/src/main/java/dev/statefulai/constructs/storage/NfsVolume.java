@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.drivers.SelfHostedDrivers;
 import java.util.List;
 import java.util.Map;
 import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
@@ -9,42 +10,22 @@ import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
  * An existing NFS export, as a CSI PersistentVolume of the NFS CSI driver: {@code volumeAttributes}
  * {@code server} and {@code share}, and a volume handle {@code <server><share>##} that is unique per
  * export as the driver requires. No node affinity: every node reaches the server. Create with
- * {@link NfsCsi#existingVolume}.
+ * {@link NfsCsi#existingVolume}. Its {@link #handle()} is {@code <server>:<share>}.
  */
-public final class NfsVolume implements PreProvisionedVolume {
+public final class NfsVolume extends CatalogVolume {
     private final String server;
     private final String share;
 
     NfsVolume(String server, String share) {
-        this.server = NfsCsi.checkServer("NfsVolume", server);
-        this.share = Validate.absolutePath("NfsVolume", "share", share);
+        super(SelfHostedDrivers.NFS, NfsCsi.checkServer("NfsVolume", server) + ":" + Validate.absolutePath("NfsVolume", "share", share),
+                null, List.of());
+        this.server = server;
+        this.share = share;
     }
 
     @Override
-    public void applyTo(PersistentVolumeSpec.Builder spec) {
-        applyTo(spec, false);
-    }
-
-    @Override
-    public boolean supportsReadOnly() {
-        return true;
-    }
-
-    @Override
-    public void applyTo(PersistentVolumeSpec.Builder spec, boolean readOnly) {
-        CsiVolumes.apply(spec, CsiVolumes.source(NfsCsi.CSI_DRIVER, server + share + "##", null,
-                Map.of("server", server, "share", share), readOnly), List.of());
-    }
-
-    @Override
-    public String provisioner() {
-        return NfsCsi.CSI_DRIVER;
-    }
-
-    /** {@code <server>:<share>}. */
-    @Override
-    public String handle() {
-        return server + ":" + share;
+    void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+        spec.csi(csi(server + share + "##", Map.of("server", server, "share", share), readOnly));
     }
 
     /** The server. */

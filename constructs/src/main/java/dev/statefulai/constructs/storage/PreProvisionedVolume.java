@@ -14,19 +14,12 @@ public interface PreProvisionedVolume {
     /** A short identity for messages and outputs, e.g. the EBS volume id. */
     String handle();
 
-    /**
-     * Whether the volume can be published read-only to every pod that mounts it (the CSI source's
-     * {@code readOnly}), for datasets that consumers must not change. Default {@code false}.
-     */
+    /** Whether the volume can be published read-only (the CSI source's {@code readOnly}) for datasets consumers must not change. */
     default boolean supportsReadOnly() {
         return false;
     }
 
-    /**
-     * Like {@link #applyTo(PersistentVolumeSpec.Builder)}, and with {@code readOnly} the volume is
-     * published read-only. The default accepts only {@code readOnly == false}; volumes that
-     * {@link #supportsReadOnly()} override it.
-     */
+    /** Like {@link #applyTo(PersistentVolumeSpec.Builder)}, published read-only with {@code readOnly} where {@link #supportsReadOnly()}. */
     default void applyTo(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         if (readOnly) {
             throw new IllegalStateException(handle() + " cannot be published read-only");

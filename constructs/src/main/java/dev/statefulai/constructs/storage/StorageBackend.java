@@ -1,62 +1,71 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.facts.drivers.Attachment;
+import dev.statefulai.facts.drivers.StorageDriver;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A kind of storage a StorageClass provisions from. A backend knows what it can give (access modes,
- * expansion, whether volumes are tied to one node), so that a combination it cannot serve fails at
- * synth time with a sentence instead of at apply time with a claim stuck in Pending.
+ * A kind of storage a StorageClass provisions from. What a backend can give (access modes, expansion,
+ * whether volumes are tied to one node) is its driver's entry in the storage-driver catalog
+ * ({@link #driver()}), so that a combination it cannot serve fails at synth time with a sentence instead
+ * of at apply time with a claim stuck in Pending, and the safety gate judges manifests by the same facts.
  */
 public interface StorageBackend {
 
+    /** The driver's entry in the storage-driver catalog. */
+    StorageDriver driver();
+
     /** The StorageClass {@code provisioner}, e.g. {@code ebs.csi.aws.com}. */
-    String provisioner();
+    default String provisioner() {
+        return driver().provisioner();
+    }
 
     /** The StorageClass {@code parameters}; empty when the backend takes none. */
     Map<String, String> parameters();
 
-    /** The access modes a volume of this backend can be mounted with. */
-    Set<AccessMode> accessModes();
-
-    /** Whether a bound claim can grow in place ({@code allowVolumeExpansion}). */
-    boolean supportsExpansion();
-
-    /** Whether each volume lives on one node's disks, which forces {@code WaitForFirstConsumer}. */
-    boolean isNodeLocal();
-
     /** A short human name for messages, e.g. {@code AWS EBS gp3 (ebs.csi.aws.com)}. */
     String displayName();
 
+    /** The access modes a volume can be mounted with. */
+    default Set<AccessMode> accessModes() {
+        return Arrays.stream(AccessMode.values()).filter(m -> driver().gives(m.value())).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether a bound claim can grow in place ({@code allowVolumeExpansion}). */
+    default boolean supportsExpansion() {
+        return driver().expansion().grows();
+    }
+
+    /** The end of the sentence that refuses {@code allowVolumeExpansion: true} when the backend cannot grow volumes. */
+    default String noExpansionReason() {
+        return driver().expansion().refusal();
+    }
+
+    /** Whether each volume lives on one node's disks, which forces {@code WaitForFirstConsumer}. */
+    default boolean isNodeLocal() {
+        return driver().attachment() == Attachment.NODE_LOCAL;
+    }
+
     /**
-     * Whether the backend creates a volume for a claim that names no existing volume (dynamic
-     * provisioning). Default: every backend that is not node-local; a backend without the parameters
-     * its driver needs to create volumes (an EFS class without a file system, an NFS class without a
-     * server) says {@code false}, and then only pre-provisioned volumes can use its class.
+     * Whether the backend creates a volume for a claim that names no existing one. Default: whether the
+     * driver does; a class without what its driver needs to create volumes (an EFS class without a file
+     * system, an NFS class without a server) serves only pre-provisioned volumes.
      */
     default boolean provisionsVolumes() {
-        return !isNodeLocal();
+        return driver().dynamicProvisioning();
     }
 
-    /** Whether volumes can be raw block devices ({@code volumeMode: Block}). Default {@code true}; shared file systems say {@code false}. */
+    /** Whether volumes can be raw block devices ({@code volumeMode: Block}); shared file systems cannot. */
     default boolean supportsBlockVolumes() {
-        return true;
+        return driver().givesBlockVolumes();
     }
 
-    /**
-     * The end of the sentence that refuses {@code allowVolumeExpansion: true} on a backend that does not
-     * support it. Default {@code which cannot grow volumes}.
-     */
-    default String noExpansionReason() {
-        return "which cannot grow volumes";
-    }
-
-    /**
-     * Whether the backend's CSI driver takes volume snapshots, so that a {@link VolumeSnapshotClass} can
-     * name it. Default {@code false}.
-     */
+    /** Whether the driver takes volume snapshots, so that a {@code VolumeSnapshotClass} can name it. */
     default boolean supportsSnapshots() {
-        return false;
+        return driver().snapshots();
     }
 }

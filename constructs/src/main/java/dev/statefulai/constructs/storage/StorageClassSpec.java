@@ -2,8 +2,6 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.KubeObject;
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeBindingMode;
@@ -40,13 +38,13 @@ public final class StorageClassSpec {
         this.bindingMode = b.bindingMode;
         boolean expand = b.allowVolumeExpansion == null ? backend.supportsExpansion() : b.allowVolumeExpansion;
         if (expand && !backend.supportsExpansion()) {
-            Refusals.refuse(new InvalidPropsException(construct, "storageClass.allowVolumeExpansion", true,
-                    "false for " + backend.displayName() + ", " + backend.noExpansionReason()));
+            Checks.refuse(construct, "storageClass.allowVolumeExpansion", true,
+                    "false for " + backend.displayName() + ", " + backend.noExpansionReason());
         }
         if (backend.isNodeLocal() && bindingMode != VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER) {
-            Refusals.refuse(new InvalidPropsException(construct, "storageClass.volumeBindingMode", bindingMode.value(),
+            Checks.refuse(construct, "storageClass.volumeBindingMode", bindingMode.value(),
                     "WaitForFirstConsumer for " + backend.displayName()
-                            + ": a node-local volume must be chosen together with the pod's node"));
+                            + ": a node-local volume must be chosen together with the pod's node");
         }
         this.allowVolumeExpansion = expand;
         this.mountOptions = List.copyOf(b.mountOptions);

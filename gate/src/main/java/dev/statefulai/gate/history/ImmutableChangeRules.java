@@ -8,10 +8,10 @@ import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Json;
 import dev.statefulai.gate.model.Manifest;
 import dev.statefulai.gate.model.Rule;
-import dev.statefulai.gate.rules.StorageBackends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statefulai.facts.KubeQuantity;
+import dev.statefulai.facts.drivers.PersistentVolumeSources;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -268,7 +268,7 @@ public final class ImmutableChangeRules {
 
     private static ObjectNode source(JsonNode pvSpec) {
         ObjectNode out = DistManifests.emptyObject();
-        StorageBackends.PV_SOURCES.stream().filter(pvSpec::has).forEach(f -> out.set(f, pvSpec.get(f)));
+        PersistentVolumeSources.FIELDS.stream().filter(pvSpec::has).forEach(f -> out.set(f, pvSpec.get(f)));
         return out;
     }
 

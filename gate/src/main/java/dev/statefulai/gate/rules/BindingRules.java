@@ -100,7 +100,7 @@ public final class BindingRules implements CheckStage {
             return Optional.empty();
         }
         String provisioner = Json.text(sc.get().body(), "provisioner", "");
-        List<String> shared = StorageBackends.unsupportedModes(provisioner, b.claim().accessModes());
+        List<String> shared = VolumeSourceRules.multiAttachModes(provisioner, b.claim().accessModes());
         if (shared.isEmpty()) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import dev.statefulai.gate.model.Manifest;
 import dev.statefulai.gate.model.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statefulai.facts.KubeQuantity;
+import dev.statefulai.facts.drivers.DriverCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,9 +178,9 @@ final class ClaimBinder {
         } else if ("".equals(className)) {
             why = "storageClassName \"\" turns dynamic provisioning off";
         } else if (className != null) {
-            Manifest sc = env.storageClass(className).orElse(null);
-            if (sc != null && Json.text(sc.body(), "provisioner", "").equals(StorageBackends.NO_PROVISIONER)) {
-                why = "class " + className + " has no provisioner (" + StorageBackends.NO_PROVISIONER + ")";
+            String provisioner = env.storageClass(className).map(sc -> Json.text(sc.body(), "provisioner", "")).orElse("");
+            if (DriverCatalog.byProvisioner(provisioner).filter(d -> !d.dynamicProvisioning()).isPresent()) {
+                why = "class " + className + " has no provisioner (" + provisioner + ")";
             }
         }
         if (why == null) {

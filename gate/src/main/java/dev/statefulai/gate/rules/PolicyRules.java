@@ -9,6 +9,7 @@ import dev.statefulai.gate.model.Manifest;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statefulai.facts.drivers.DriverCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +36,10 @@ public final class PolicyRules implements CheckStage {
                         + ": deleting a claim (or its namespace) deletes the disk and its data; use Retain"));
             }
             String provisioner = Json.text(sc.body(), "provisioner", "");
-            if (StorageBackends.needsEncryptedParameter(provisioner)
-                    && !"true".equals(sc.body().path("parameters").path("encrypted").asText(""))) {
-                raw.add(Finding.of(Rule.POL002, sc, "provisioner " + provisioner
-                        + " creates unencrypted disks unless parameters.encrypted is \"true\""));
-            }
+            DriverCatalog.byProvisioner(provisioner).flatMap(d -> d.encryption().requiredParameter())
+                    .filter(parameter -> !"true".equals(sc.body().path("parameters").path(parameter).asText("")))
+                    .ifPresent(parameter -> raw.add(Finding.of(Rule.POL002, sc, "provisioner " + provisioner
+                            + " creates unencrypted disks unless parameters." + parameter + " is \"true\"")));
         }
         for (Manifest pv : env.ofKind("PersistentVolume")) {
             String reclaim = Json.text(pv.spec(), "persistentVolumeReclaimPolicy", "Retain");

@@ -1,4 +1,4 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,10 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.statefulai.constructs.storage.GcePd;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import java.util.List;

@@ -1,8 +1,14 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.AzureDisk;
+import dev.statefulai.constructs.storage.GcePd;
+import dev.statefulai.constructs.storage.LocalDisks;
+import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import dev.statefulai.constructs.ReclaimPolicy;

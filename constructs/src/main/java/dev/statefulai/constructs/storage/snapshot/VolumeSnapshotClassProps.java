@@ -1,6 +1,7 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
 import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.storage.StorageBackend;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,14 +1,10 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
-import dev.statefulai.constructs.HasOutputs;
-import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import software.constructs.Construct;
 
@@ -20,57 +16,34 @@ import software.constructs.Construct;
  *
  * <p>Defaults: the chart's namespace, the cluster's default VolumeSnapshotClass for the claim's driver.
  */
-public class VolumeSnapshot extends RecordableConstruct implements HasOutputs {
-    private final String name;
+public class VolumeSnapshot extends SnapshotResource {
     private final String namespace;
     private final String claimName;
     private final String snapshotClassName;
-    private final KubeObject<ApiObject, Map<String, Object>> apiObject;
 
     public VolumeSnapshot(Construct scope, String id, VolumeSnapshotProps props) {
-        super(scope, id);
-        dev.statefulai.constructs.OutputsRegistry.register(this);
-        String construct = "VolumeSnapshot '" + (props.name == null ? id : props.name) + "'";
-        this.name = Validate.dnsSubdomain(construct, "name", props.name);
+        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshot", props.name, id), "name", props.name));
+        String construct = construct("VolumeSnapshot", props.name, id);
         this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
                 : Recording.chartNamespaceOf(this);
         this.claimName = Validate.dnsSubdomain(construct, "claimName", props.claimName);
         this.snapshotClassName = props.snapshotClassName == null ? null
                 : Validate.dnsSubdomain(construct, "snapshotClassName", props.snapshotClassName);
-        ApiObjectMetadata.Builder meta = ApiObjectMetadata.builder().name(name);
+        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels);
         if (namespace != null) {
             meta.namespace(namespace);
-        }
-        if (!props.labels.isEmpty()) {
-            meta.labels(props.labels);
         }
         Map<String, Object> spec = new TreeMap<>();
         spec.put("source", Map.of("persistentVolumeClaimName", claimName));
         if (snapshotClassName != null) {
             spec.put("volumeSnapshotClassName", snapshotClassName);
         }
-        this.apiObject = KubeObject.custom(this, "resource", VolumeSnapshotClass.API_VERSION, "VolumeSnapshot", meta.build(),
-                Map.of("spec", spec), false);
-    }
-
-    /** The snapshot's name. */
-    public String getName() {
-        return name;
+        define("VolumeSnapshot", meta.build(), Map.of("spec", spec), false);
     }
 
     /** The claim it snapshots. */
     public String getClaimName() {
         return claimName;
-    }
-
-    /** The object (escape hatch). */
-    public ApiObject getApiObject() {
-        return apiObject.get();
-    }
-
-    @Override
-    public String outputName() {
-        return name;
     }
 
     @Override

@@ -1,16 +1,14 @@
-package dev.statefulai.constructs.storage;
+package dev.statefulai.constructs.storage.snapshot;
 
-import dev.statefulai.constructs.HasOutputs;
+import static dev.statefulai.constructs.storage.snapshot.SnapshotResource.construct;
+
 import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
-import dev.statefulai.constructs.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.render.RecordableConstruct;
-import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.storage.StorageBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import software.constructs.Construct;
 
@@ -18,28 +16,23 @@ import software.constructs.Construct;
  * A {@code VolumeSnapshotClass} ({@code snapshot.storage.k8s.io/v1}, cluster-scoped): how the CSI
  * driver of a backend takes snapshots, for VolumeSnapshots made by hand, by a backup tool (Velero's CSI
  * support, Kasten) or by {@link VolumeSnapshot}. The cluster needs the external-snapshotter CRDs and
- * controller (on EKS, GKE and AKS an add-on or built in).
+ * controller (on EKS, GKE and AKS an add-on or built in). Whether a driver takes snapshots is its entry
+ * in the storage-driver catalog.
  *
- * <p>Defaults: {@code deletionPolicy: Retain}, not the default class, no parameters. cdk8s-plus-28 has
- * no typed class for this custom resource, so it is an {@link ApiObject} whose top-level fields are
- * added as JSON patches.
+ * <p>Defaults: {@code deletionPolicy: Retain}, not the default class, no parameters.
  */
-public class VolumeSnapshotClass extends RecordableConstruct implements HasOutputs {
+public class VolumeSnapshotClass extends SnapshotResource {
     /** The API version of the snapshot resources. */
     public static final String API_VERSION = "snapshot.storage.k8s.io/v1";
     /** The annotation that makes a class the default for its driver. */
     public static final String DEFAULT_CLASS_ANNOTATION = "snapshot.storage.kubernetes.io/is-default-class";
 
-    private final String name;
     private final String driver;
     private final ReclaimPolicy deletionPolicy;
-    private final KubeObject<ApiObject, Map<String, Object>> apiObject;
 
     public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
-        super(scope, id);
-        dev.statefulai.constructs.OutputsRegistry.register(this);
-        String construct = "VolumeSnapshotClass '" + (props.name == null ? id : props.name) + "'";
-        this.name = Validate.dnsSubdomain(construct, "name", props.name);
+        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshotClass", props.name, id), "name", props.name));
+        String construct = construct("VolumeSnapshotClass", props.name, id);
         StorageBackend backend = Validate.required(construct, "backend", props.backend,
                 "a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), GcePd.balanced(), AzureDisk.premium() or an NfsCsi");
         if (!backend.supportsSnapshots()) {
@@ -55,10 +48,7 @@ public class VolumeSnapshotClass extends RecordableConstruct implements HasOutpu
             }
         }
         this.driver = backend.provisioner();
-        ApiObjectMetadata.Builder meta = ApiObjectMetadata.builder().name(name);
-        if (!props.labels.isEmpty()) {
-            meta.labels(props.labels);
-        }
+        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels);
         if (props.defaultClass) {
             meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
         }
@@ -68,27 +58,12 @@ public class VolumeSnapshotClass extends RecordableConstruct implements HasOutpu
         if (!props.parameters.isEmpty()) {
             fields.put("parameters", props.parameters);
         }
-        this.apiObject = KubeObject.custom(this, "resource", API_VERSION, "VolumeSnapshotClass", meta.build(), fields, true);
-    }
-
-    /** The class name. */
-    public String getName() {
-        return name;
+        define("VolumeSnapshotClass", meta.build(), fields, true);
     }
 
     /** The CSI driver that takes the snapshots. */
     public String getDriver() {
         return driver;
-    }
-
-    /** The object (escape hatch). */
-    public ApiObject getApiObject() {
-        return apiObject.get();
-    }
-
-    @Override
-    public String outputName() {
-        return name;
     }
 
     @Override

@@ -1,0 +1,216 @@
+package dev.statefulai.facts.drivers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the project knows of one storage driver (a StorageClass {@code provisioner}): the one place
+ * the constructs, the values checks, the safety gate and the README take it from. Each entry cites
+ * the driver's own documentation of its parameters ({@link #docs()}).
+ *
+ * @param name                a short human name for messages, e.g. {@code AWS EBS}
+ * @param provisioner         the StorageClass {@code provisioner}
+ * @param csiDriver           the CSI driver name (a PV's {@code spec.csi.driver}); null for in-tree and no provisioner
+ * @param replacedBy          for a retired in-tree provisioner, the CSI driver that took its place; otherwise null
+ * @param inTreeVolumeSource  for a retired in-tree provisioner, its PersistentVolume source field; otherwise null
+ * @param attachment          how volumes reach a pod's node
+ * @param accessModes         the access modes a volume can be mounted with ({@link Modes})
+ * @param volumeModes         {@code Filesystem} and, where the driver gives raw devices, {@code Block}
+ * @param parameters          the StorageClass parameters the driver documents
+ * @param encryption          whether and how volumes are encrypted at rest
+ * @param expansion           whether bound claims can grow
+ * @param snapshots           whether the driver takes CSI volume snapshots (a VolumeSnapshotClass can name it)
+ * @param clones              whether a claim can be a clone of another ({@code dataSource} a claim)
+ * @param dynamicProvisioning whether the driver creates a volume for a claim (false: pre-provisioned volumes only)
+ * @param placement           where a volume can be used, as node labels say it
+ * @param topologyKey         the topology key the driver reports and {@code allowedTopologies} names; null for none
+ * @param volumeHandle        the shape of the volume handle (in-tree: volume id) of an existing volume; null when any unique text does
+ * @param docs                the page that documents the driver's StorageClass parameters
+ */
+public record StorageDriver(String name, String provisioner, String csiDriver, String replacedBy, String inTreeVolumeSource,
+                            Attachment attachment, List<String> accessModes, List<String> volumeModes, List<Parameter> parameters,
+                            Encryption encryption, Expansion expansion, boolean snapshots, boolean clones,
+                            boolean dynamicProvisioning, Placement placement, String topologyKey, Format volumeHandle, String docs) {
+
+    public StorageDriver {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(provisioner, "provisioner");
+        Objects.requireNonNull(attachment, name + ": attachment");
+        Objects.requireNonNull(encryption, name + ": encryption");
+        Objects.requireNonNull(expansion, name + ": expansion");
+        Objects.requireNonNull(placement, name + ": placement");
+        Objects.requireNonNull(docs, name + ": docs");
+        accessModes = List.copyOf(accessModes);
+        volumeModes = List.copyOf(volumeModes);
+        parameters = List.copyOf(parameters);
+        if (!Modes.ACCESS_MODES.containsAll(accessModes) || accessModes.isEmpty()) {
+            throw new IllegalArgumentException(name + ": access modes " + accessModes + " are not among " + Modes.ACCESS_MODES);
+        }
+        if (!Modes.VOLUME_MODES.containsAll(volumeModes) || !volumeModes.contains(Modes.FILESYSTEM)) {
+            throw new IllegalArgumentException(name + ": volume modes " + volumeModes + " must hold Filesystem, and only " + Modes.VOLUME_MODES);
+        }
+        if (parameters.stream().map(Parameter::key).distinct().count() != parameters.size()) {
+            throw new IllegalArgumentException(name + ": a parameter is listed twice");
+        }
+    }
+
+    /** A CSI driver, whose provisioner and driver name are the same. */
+    public static Builder csi(String name, String driver) {
+        return new Builder(name, driver).csiDriver(driver);
+    }
+
+    /** A provisioner that is no CSI driver (the no-provisioner of local volumes). */
+    public static Builder provisioner(String name, String provisioner) {
+        return new Builder(name, provisioner);
+    }
+
+    /**
+     * A retired in-tree provisioner. Since the in-tree code is gone, its classes and volumes work only
+     * through CSI migration to {@code replacement}: they give what the replacement gives (access and
+     * volume modes, placement, expansion), but no snapshots or clones, which migration does not carry.
+     */
+    public static Builder retired(String name, String provisioner, String volumeSource, StorageDriver replacement) {
+        Builder b = new Builder(name, provisioner);
+        b.replacedBy = replacement.provisioner();
+        b.inTreeVolumeSource = volumeSource;
+        b.attachment = replacement.attachment();
+        b.accessModes = replacement.accessModes();
+        b.volumeModes = replacement.volumeModes();
+        b.expansion = replacement.expansion();
+        b.placement = replacement.placement();
+        b.topologyKey = Placement.ZONE.nodeLabel().orElseThrow();
+        b.volumeHandle = replacement.volumeHandle();
+        return b;
+    }
+
+    /** Whether this is a retired in-tree provisioner. */
+    public boolean isRetired() {
+        return replacedBy != null;
+    }
+
+    /** The CSI driver that replaced this retired provisioner. */
+    public Optional<String> replacement() {
+        return Optional.ofNullable(replacedBy);
+    }
+
+    /** The parameter named {@code key}. */
+    public Optional<Parameter> parameter(String key) {
+        return parameters.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    /** Whether a volume can be mounted with {@code accessMode} (Kubernetes spelling). */
+    public boolean gives(String accessMode) {
+        return accessModes.contains(accessMode);
+    }
+
+    /** Whether volumes can be raw block devices ({@code volumeMode: Block}). */
+    public boolean givesBlockVolumes() {
+        return volumeModes.contains(Modes.BLOCK);
+    }
+
+    /** Builder for {@link StorageDriver}; each entry states every fact but the defaults noted here. */
+    public static final class Builder {
+        private final String name;
+        private final String provisioner;
+        private String csiDriver;
+        private String replacedBy;
+        private String inTreeVolumeSource;
+        private Attachment attachment;
+        private List<String> accessModes = List.of();
+        private List<String> volumeModes = List.of(Modes.FILESYSTEM, Modes.BLOCK);
+        private final List<Parameter> parameters = new ArrayList<>();
+        private Encryption encryption;
+        private Expansion expansion;
+        private boolean snapshots;
+        private boolean clones;
+        private boolean dynamicProvisioning = true;
+        private Placement placement;
+        private String topologyKey;
+        private Format volumeHandle;
+        private String docs;
+
+        private Builder(String name, String provisioner) {
+            this.name = name;
+            this.provisioner = provisioner;
+        }
+
+        private Builder csiDriver(String csiDriver) {
+            this.csiDriver = csiDriver;
+            return this;
+        }
+
+        public Builder attachment(Attachment attachment) {
+            this.attachment = attachment;
+            return this;
+        }
+
+        public Builder accessModes(String... accessModes) {
+            this.accessModes = List.of(accessModes);
+            return this;
+        }
+
+        /** Default: {@code Filesystem} and {@code Block}. */
+        public Builder fileSystemOnly() {
+            this.volumeModes = List.of(Modes.FILESYSTEM);
+            return this;
+        }
+
+        public Builder parameters(Parameter... parameters) {
+            this.parameters.addAll(List.of(parameters));
+            return this;
+        }
+
+        public Builder encryption(Encryption encryption) {
+            this.encryption = encryption;
+            return this;
+        }
+
+        public Builder expansion(Expansion expansion) {
+            this.expansion = expansion;
+            return this;
+        }
+
+        /** The driver takes CSI volume snapshots. Default: it does not. */
+        public Builder snapshots() {
+            this.snapshots = true;
+            return this;
+        }
+
+        /** The driver clones claims. Default: it does not. */
+        public Builder clones() {
+            this.clones = true;
+            return this;
+        }
+
+        /** Only pre-provisioned volumes: the driver creates none. Default: it creates volumes for claims. */
+        public Builder preProvisionedOnly() {
+            this.dynamicProvisioning = false;
+            return this;
+        }
+
+        /** Where volumes can be used, and the driver's own topology key (or null). */
+        public Builder placement(Placement placement, String topologyKey) {
+            this.placement = placement;
+            this.topologyKey = topologyKey;
+            return this;
+        }
+
+        /** The shape of an existing volume's handle. Default: none, any unique text. */
+        public Builder volumeHandle(Format volumeHandle) {
+            this.volumeHandle = volumeHandle;
+            return this;
+        }
+
+        public Builder docs(String docs) {
+            this.docs = docs;
+            return this;
+        }
+
+        public StorageDriver build() {
+            return new StorageDriver(name, provisioner, csiDriver, replacedBy, inTreeVolumeSource, attachment, accessModes, volumeModes,
+                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, volumeHandle, docs);
+        }
+    }
+}
