@@ -5,21 +5,21 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.statefulai.constructs.InvalidPropsException;
 import org.cdk8s.Chart;
+import software.amazon.jsii.JsiiException;
 import software.amazon.jsii.JsiiObject;
 import software.constructs.Construct;
 
 /**
  * Records the Kubernetes objects that this library's constructs define in one chart, on the Java side,
- * so that the chart is rendered without the jsii kernel ({@link ChartRenderer}).
+ * so that the chart is rendered without the jsii kernel ({@link ChartTrees}).
  *
- * <p>While recording, the chart ({@link Shells#chart()}) and this library's constructs
+ * <p>While recording, the chart (a shell) and this library's constructs
  * ({@link RecordableConstruct}) are Java-side shells, and the recording mirrors their tree and the
- * objects they define ({@link dev.statefulai.constructs.KubeObject}). What it cannot render it notices:
- * an escape hatch asked for, a construct of this library in a scope of another, a shell handed to the
- * kernel (which is how another library's object in the chart shows), or another failure while the app
- * defined the chart. The synth then defines the chart again the ordinary way, in the kernel.
+ * objects they define ({@code KubeObject}). What it cannot render it notices: an escape hatch asked for,
+ * a construct of this library in a scope of another, a shell handed to the kernel (which is how another
+ * library's object in the chart shows), or a failure in the kernel while the app defined the chart. The
+ * synth then defines the chart again the ordinary way, in the kernel.
  */
 public final class Recording {
     private static final ThreadLocal<Recording> ACTIVE = new ThreadLocal<>();
@@ -57,10 +57,11 @@ public final class Recording {
     }
 
     /**
-     * Runs {@code define} on a {@linkplain Shells#chart() shell chart} while recording, as if the chart
+     * Runs {@code define} on a shell chart while recording, as if the chart
      * had no labels, the namespace {@code chartNamespace} (null for none) and no resource name hashes.
-     * Refused props ({@link InvalidPropsException}) are thrown as they are; any other failure makes the
-     * recording {@linkplain #unsupported() unsupported}, and the ordinary synth will meet it again.
+     * An escape hatch or a failure in the jsii kernel (a shell used there in a way it cannot be) makes the
+     * recording {@linkplain #unsupported() unsupported}; any other failure (refused props, the app's own
+     * errors) is thrown as it is, as the ordinary synth would throw it.
      */
     public static Recording record(String chartNamespace, Consumer<Chart> define) {
         Recording recording = new Recording(Shells.chart(), chartNamespace);
@@ -68,11 +69,10 @@ public final class Recording {
         ACTIVE.set(recording);
         try {
             define.accept(recording.chart);
-        } catch (InvalidPropsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            recording.markUnsupported(e instanceof EscapeHatchException ? e.getMessage()
-                    : "defining the chart failed while recording: " + e);
+        } catch (EscapeHatchException e) {
+            recording.markUnsupported(e.getMessage());
+        } catch (JsiiException e) {
+            recording.markUnsupported("defining the chart failed in the jsii kernel while recording: " + e);
         } finally {
             ACTIVE.set(previous);
         }
