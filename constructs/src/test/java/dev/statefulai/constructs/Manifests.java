@@ -49,7 +49,7 @@ public final class Manifests {
             out.add((Map<String, Object>) o);
         }
         List<Object> cdk8s = ManifestYaml.trees(ChartTrees.of((App) chart.getNode().getRoot()));
-        Recording recording = Recording.record(namespace, build);
+        Recording recording = Recording.record(namespace, InvalidPropsException.class, build);
         if (recording.unsupported() == null) {
             assertEquals(cdk8s, ManifestYaml.trees(ChartTrees.of(recording)), "Java-side rendering differs from cdk8s");
         }

@@ -141,7 +141,7 @@ public final class AppSynthesizer {
         try {
             Recording[] recording = new Recording[1];
             withOutputs = define(app, environment, values,
-                    () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
+                    () -> recording[0] = Recording.record(null, InvalidPropsException.class, c -> defineIn(c, app, environment, values)));
             if (recording[0].unsupported() != null) {
                 return new Recorded(null, recording[0].unsupported());
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.cdk8s.Chart;
-import software.amazon.jsii.JsiiException;
 import software.amazon.jsii.JsiiObject;
 import software.constructs.Construct;
 
@@ -18,8 +17,8 @@ import software.constructs.Construct;
  * ({@link RecordableConstruct}) are Java-side shells, and the recording mirrors their tree and the
  * objects they define ({@code KubeObject}). What it cannot render it notices: an escape hatch asked for,
  * a construct of this library in a scope of another, a shell handed to the kernel (which is how another
- * library's object in the chart shows), or a failure in the kernel while the app defined the chart. The
- * synth then defines the chart again the ordinary way, in the kernel.
+ * library's object in the chart shows), or another failure while the app defined the chart. The synth
+ * then defines the chart again the ordinary way, in the kernel.
  */
 public final class Recording {
     private static final ThreadLocal<Recording> ACTIVE = new ThreadLocal<>();
@@ -59,20 +58,22 @@ public final class Recording {
     /**
      * Runs {@code define} on a shell chart while recording, as if the chart
      * had no labels, the namespace {@code chartNamespace} (null for none) and no resource name hashes.
-     * An escape hatch or a failure in the jsii kernel (a shell used there in a way it cannot be) makes the
-     * recording {@linkplain #unsupported() unsupported}; any other failure (refused props, the app's own
-     * errors) is thrown as it is, as the ordinary synth would throw it.
+     * A failure of type {@code thrownAsIs} (refused props) is thrown as it is; any other (an escape hatch,
+     * a shell the kernel cannot create) makes the recording {@linkplain #unsupported() unsupported}, and
+     * the ordinary synth will meet it again if it is the app's own.
      */
-    public static Recording record(String chartNamespace, Consumer<Chart> define) {
+    public static Recording record(String chartNamespace, Class<? extends RuntimeException> thrownAsIs, Consumer<Chart> define) {
         Recording recording = new Recording(Shells.chart(), chartNamespace);
         Recording previous = ACTIVE.get();
         ACTIVE.set(recording);
         try {
             define.accept(recording.chart);
-        } catch (EscapeHatchException e) {
-            recording.markUnsupported(e.getMessage());
-        } catch (JsiiException e) {
-            recording.markUnsupported("defining the chart failed in the jsii kernel while recording: " + e);
+        } catch (RuntimeException e) {
+            if (thrownAsIs.isInstance(e)) {
+                throw e;
+            }
+            recording.markUnsupported(e instanceof EscapeHatchException ? e.getMessage()
+                    : "defining the chart failed while recording: " + e);
         } finally {
             ACTIVE.set(previous);
         }

@@ -1,6 +1,8 @@
 package dev.statefulai.constructs.render;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -34,16 +36,23 @@ final class Yaml11Quoting extends StringQuotingChecker {
     /** go-yaml v2's timestamps all begin with a date of four digits, then one or two for month and day. */
     private static final Pattern GO_YAML_DATE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?", Pattern.DOTALL);
 
-    /**
-     * Line breaks a reader would not give back as they were, in a plain, single-quoted or literal scalar:
-     * a carriage return and YAML 1.1's other breaks (NEL, LS, PS) are read as a line feed or folded into a
-     * space. Only double quotes keep them, as escapes.
-     */
-    private static final Pattern BREAK_READ_OTHERWISE = Pattern.compile("[\r\u0085\u2028\u2029]");
+    /** The first characters of the plain scalars SnakeYAML's resolver may take for another type. */
+    private static final String MAY_RESOLVE = "yYnNtTfFoO-+0123456789.<~!&*=";
 
-    /** Whether {@code s} must be double-quoted to be read back as it is, whatever else it holds. */
+    /**
+     * Whether {@code s} must be double-quoted to be read back as it is, whatever else it holds: it has a
+     * line break a reader would not give back as it was in a plain, single-quoted or literal scalar (a
+     * carriage return, and YAML 1.1's other breaks NEL, LS and PS, are read as a line feed or folded into
+     * a space). Only double quotes keep them, as escapes.
+     */
     static boolean needsEscapes(String s) {
-        return BREAK_READ_OTHERWISE.matcher(s).find();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -61,10 +70,28 @@ final class Yaml11Quoting extends StringQuotingChecker {
         if (isReservedKeyword(s) || valueHasQuotableChar(s)) {
             return true;
         }
+        if (MAY_RESOLVE.indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        if (s.length() > CACHED_LENGTH) {
+            return resolvesToAnotherType(s);
+        }
+        if (RESOLVED.size() > CACHED_STRINGS) {
+            RESOLVED.clear();
+        }
+        return RESOLVED.computeIfAbsent(s, Yaml11Quoting::resolvesToAnotherType);
+    }
+
+    /** The resolvers' answers, by string: keys and values repeat across a fleet, and resolving runs big patterns. */
+    private static final Map<String, Boolean> RESOLVED = new ConcurrentHashMap<>();
+    private static final int CACHED_STRINGS = 50_000;
+    private static final int CACHED_LENGTH = 100;
+
+    private static boolean resolvesToAnotherType(String s) {
+        char first = s.charAt(0);
         if (!Tag.STR.equals(YAML_11.resolve(NodeId.scalar, s, true))) {
             return true;
         }
-        char first = s.charAt(0);
         boolean numberLike = first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9');
         return numberLike && (GO_YAML_NUMBER.matcher(s.replace("_", "")).matches() || GO_YAML_DATE.matcher(s).matches());
     }

@@ -80,7 +80,7 @@ class ChartTreesTest {
 
     @Test
     void fieldsAreWrittenByTheirKubernetesNames() {
-        assertNull(Recording.record(null, c -> new Renamed(c, "renamed")).unsupported(), "rendered on the Java side");
+        assertNull(Recording.record(null, RuntimeException.class, c -> new Renamed(c, "renamed")).unsupported(), "rendered on the Java side");
         // Manifests.synth also checks that the Java side made the tree cdk8s made.
         Manifests manifests = Manifests.synth(c -> new Renamed(c, "renamed"));
         assertEquals("None", manifests.at("Service", "spec.clusterIP"));
