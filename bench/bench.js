@@ -8,6 +8,7 @@ const { spawn, spawnSync } = require('child_process');
 const readline = require('readline');
 const fs = require('fs');
 const path = require('path');
+const util = require('util');
 
 const sizes = process.argv.slice(2).map(Number).filter(n => n > 0);
 const NS = sizes.length ? sizes : [10, 100, 1000, 3000];
@@ -85,116 +86,146 @@ async function watched(fleet, out, changes) {
   return times;
 }
 
-function identical(a, b) {
-  const r = spawnSync('diff', ['-r', '-q', '-x', 'storage.md', a, b], { encoding: 'utf8' });
-  return r.status === 0 ? 'yes' : `NO (${r.stdout.split('\n').length - 1} files differ)`;
-}
-
-const outputs = path.join(work, 'out');
-fs.rmSync(outputs, { recursive: true, force: true });
-spawnSync('sync');
-const rows = [];
-// The run with the median wall time (its own figures: memory, phases, bytes).
-const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
-// Changes timed in watch mode per N (median reported).
-const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 10));
-// The safety gate (bin/ai-storage check) on one environment of n PVs and n claims (GateFleet), timed as
-// a whole process, with the gate's own figure (parse, schema, binding proof, rules) from its last line.
-const gateSizes = (process.env.BENCH_GATE_SIZES ?? '1000 5000 10000').split(/\s+/).map(Number).filter(n => n > 0);
-function gateTable() {
-  if (!gateSizes.length) {
-    return;
-  }
-  const rows = [];
-  for (const n of gateSizes) {
-    const dist = path.join(work, `gate-${n}`);
-    if (!fs.existsSync(path.join(dist, 'prod'))) {
-      timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
-    }
-    const rounds = [];
-    for (let round = 0; round < runs; round++) {
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
-        { encoding: 'utf8', maxBuffer: 64 << 20 });
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      const last = r.stdout.trim().split('\n').pop();
-      const m = /^check: (\d+) error\(s\), (\d+) warning.*, ([\d.]+) s$/.exec(last);
-      if (r.status !== 0 || !m) {
-        throw new Error(`check of ${dist} exited ${r.status}:\n${r.stderr}\n${r.stdout.slice(-2000)}`);
-      }
-      rounds.push({ ms, gateS: Number(m[3]), errors: m[1], warnings: m[2] });
-    }
-    const g = median(rounds);
-    rows.push({ n, ...g });
-    process.stderr.write(`[bench] gate N=${n}: ${rounds.map(x => (x.ms / 1000).toFixed(2)).join(' ')} s\n`);
-  }
-  console.log('\nSafety gate (check) on one environment of N PersistentVolumes and N claims (GateFleet):\n');
-  console.log('| PVs + claims | whole command (s) | inside the gate (s) | errors, warnings |');
-  console.log('|---:|---:|---:|---:|');
-  for (const r of rows) {
-    console.log(`| ${r.n} + ${r.n} | ${f(r.ms / 1000)} | ${f(r.gateS)} | ${r.errors}, ${r.warnings} |`);
-  }
-}
-
-(async () => {
-for (const n of NS) {
-  const fleet = path.join(work, `fleet-${n}`);
-  if (!fs.existsSync(path.join(fleet, 'apps'))) {
-    fs.mkdirSync(fleet, { recursive: true });
-    java('generate', fleet, String(n));
-  }
-  const js = [], tss = [], incs = [];
-  let same;
-  for (let round = 0; round < runs; round++) {
-    // Fresh folders every round, removed only after the last measurement: deleting thousands of
-    // files makes the file system slow for a while, which would be charged to whoever runs next.
-    const jOut = path.join(outputs, `java-${n}-${round}`);
-    const tOut = path.join(outputs, `ts-${n}-${round}`);
-    // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
-    js.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
-    tss.push(ts(fleet, tOut));
-    same = identical(jOut, tOut);
-    // Incremental: one instance's values change, the synth runs again.
-    const values = changedValuesFile(fleet);
-    const before = fs.readFileSync(values, 'utf8');
-    fs.writeFileSync(values, moreReplicas(before, 1));
-    try {
-      incs.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
-    } finally {
-      fs.writeFileSync(values, before);
-    }
-  }
-  // Watch mode on the last round's output folder (its state matches the fleet as it is).
-  const watches = await watched(fleet, path.join(outputs, `java-${n}-${runs - 1}`), watchChanges);
-  const j = median(js), t = median(tss), inc = median(incs), watch = median(watches);
-  const javaBytes = j.figures.bytes;
-  rows.push({
-    n, j, t, inc, watch,
-    javaMiB: peak(j.figures), tsMiB: peak(t.figures),
-    javaProcs: j.figures.processes.length,
-    same,
-    javaBytes, tsBytes: t.figures.bytes,
+// The same manifests on both sides: the same files (storage.md aside, the TypeScript side draws none),
+// each read as data (every YAML document with YAML 1.1's types, as kubectl reads it; JSON as JSON) and
+// compared as trees, so key order, quoting style and comments do not count.
+const YAML = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
+function filesUnder(dir, rel = '') {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap(e => {
+    const name = path.join(rel, e.name);
+    return e.isDirectory() ? filesUnder(dir, name) : e.name === 'storage.md' ? [] : [name];
   });
-  const secs = xs => xs.map(x => (x.ms / 1000).toFixed(2)).join(' ');
-  process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s (rounds: ${secs(js)}; write ms: `
-    + `${js.map(x => x.figures.writeMs).join(' ')}), ts ${(t.ms / 1000).toFixed(2)} s (rounds: ${secs(tss)}; write ms: `
-    + `${tss.map(x => x.figures.writeMs).join(' ')}); incremental ${secs(incs)}; watch ms: `
-    + `${watches.map(x => f(x.ms, 0)).join(' ')}\n`);
+}
+function asData(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (/\.ya?ml$/.test(file)) {
+    return YAML.parseAllDocuments(text, { version: '1.1' }).map(doc => {
+      if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
+      return doc.toJS();
+    });
+  }
+  return file.endsWith('.json') ? JSON.parse(text) : text;
+}
+function identical(a, b) {
+  const names = [...new Set([...filesUnder(a), ...filesUnder(b)])].sort();
+  const differ = names.filter(name => !fs.existsSync(path.join(a, name)) || !fs.existsSync(path.join(b, name))
+    || !util.isDeepStrictEqual(asData(path.join(a, name)), asData(path.join(b, name))));
+  return differ.length === 0 ? 'yes' : `NO (${differ.length} files differ: ${differ.slice(0, 5).join(', ')})`;
 }
 
-console.log('| N | Java wall (s) | Java ms/instance | TS wall (s) | TS ms/instance | Java/TS | Java peak RSS, JVM+node (MiB) | TS peak RSS (MiB) | bytes written Java (manifests + outputs / all) | bytes written TS | same manifests | incremental re-synth, 1 instance changed (s) | incremental/full | re-synth in watch mode (s) | watch/full |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|');
-for (const r of rows) {
-  console.log(`| ${r.n} | ${f(r.j.ms / 1000)} | ${f(r.j.ms / r.n)} | ${f(r.t.ms / 1000)} | ${f(r.t.ms / r.n)} | ${f(r.j.ms / r.t.ms)}x `
-    + `| ${f(mib(r.j.figures.processes.reduce((s, p) => s + p.vmHwmKib, 0)), 0)}+${f(mib(r.j.figures.processes.reduce((s, p) => s + p.nodeVmHwmKib, 0)), 0)} = ${f(r.javaMiB, 0)} (${r.javaProcs} JVM${r.javaProcs > 1 ? 's' : ''}) `
-    + `| ${f(r.tsMiB, 0)} | ${r.javaBytes.manifests} / ${r.javaBytes.all} | ${r.tsBytes} | ${r.same} `
-    + `| ${f(r.inc.ms / 1000)} (${r.inc.figures.synthesized} synthesized, ${r.inc.figures.reused} reused) | ${f(100 * r.inc.ms / r.j.ms, 1)}% `
-    + `| ${f(r.watch.ms / 1000, 3)} (${r.watch.figures.synthesized} synthesized) | ${f(100 * r.watch.ms / r.j.ms, 1)}% |`);
+function main() {
+  const outputs = path.join(work, 'out');
+  fs.rmSync(outputs, { recursive: true, force: true });
+  spawnSync('sync');
+  const rows = [];
+  // The run with the median wall time (its own figures: memory, phases, bytes).
+  const median = xs => [...xs].sort((a, b) => a.ms - b.ms)[Math.floor((xs.length - 1) / 2)];
+  // Changes timed in watch mode per N (median reported).
+  const watchChanges = Math.max(1, Number(process.env.BENCH_WATCH_CHANGES || 10));
+  // The safety gate (bin/ai-storage check) on one environment of n PVs and n claims (GateFleet), timed as
+  // a whole process, with the gate's own figure (parse, schema, binding proof, rules) from its last line.
+  const gateSizes = (process.env.BENCH_GATE_SIZES ?? '1000 5000 10000').split(/\s+/).map(Number).filter(n => n > 0);
+  function gateTable() {
+    if (!gateSizes.length) {
+      return;
+    }
+    const rows = [];
+    for (const n of gateSizes) {
+      const dist = path.join(work, `gate-${n}`);
+      if (!fs.existsSync(path.join(dist, 'prod'))) {
+        timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
+      }
+      const rounds = [];
+      for (let round = 0; round < runs; round++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
+          { encoding: 'utf8', maxBuffer: 64 << 20 });
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        const last = r.stdout.trim().split('\n').pop();
+        const m = /^check: (\d+) error\(s\), (\d+) warning.*, ([\d.]+) s$/.exec(last);
+        if (r.status !== 0 || !m) {
+          throw new Error(`check of ${dist} exited ${r.status}:\n${r.stderr}\n${r.stdout.slice(-2000)}`);
+        }
+        rounds.push({ ms, gateS: Number(m[3]), errors: m[1], warnings: m[2] });
+      }
+      const g = median(rounds);
+      rows.push({ n, ...g });
+      process.stderr.write(`[bench] gate N=${n}: ${rounds.map(x => (x.ms / 1000).toFixed(2)).join(' ')} s\n`);
+    }
+    console.log('\nSafety gate (check) on one environment of N PersistentVolumes and N claims (GateFleet):\n');
+    console.log('| PVs + claims | whole command (s) | inside the gate (s) | errors, warnings |');
+    console.log('|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(`| ${r.n} + ${r.n} | ${f(r.ms / 1000)} | ${f(r.gateS)} | ${r.errors}, ${r.warnings} |`);
+    }
+  }
+
+  (async () => {
+  for (const n of NS) {
+    const fleet = path.join(work, `fleet-${n}`);
+    if (!fs.existsSync(path.join(fleet, 'apps'))) {
+      fs.mkdirSync(fleet, { recursive: true });
+      java('generate', fleet, String(n));
+    }
+    const js = [], tss = [], incs = [];
+    let same;
+    for (let round = 0; round < runs; round++) {
+      // Fresh folders every round, removed only after the last measurement: deleting thousands of
+      // files makes the file system slow for a while, which would be charged to whoever runs next.
+      const jOut = path.join(outputs, `java-${n}-${round}`);
+      const tOut = path.join(outputs, `ts-${n}-${round}`);
+      // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
+      js.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+      tss.push(ts(fleet, tOut));
+      same = identical(jOut, tOut);
+      // Incremental: one instance's values change, the synth runs again.
+      const values = changedValuesFile(fleet);
+      const before = fs.readFileSync(values, 'utf8');
+      fs.writeFileSync(values, moreReplicas(before, 1));
+      try {
+        incs.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+      } finally {
+        fs.writeFileSync(values, before);
+      }
+    }
+    // Watch mode on the last round's output folder (its state matches the fleet as it is).
+    const watches = await watched(fleet, path.join(outputs, `java-${n}-${runs - 1}`), watchChanges);
+    const j = median(js), t = median(tss), inc = median(incs), watch = median(watches);
+    const javaBytes = j.figures.bytes;
+    rows.push({
+      n, j, t, inc, watch,
+      javaMiB: peak(j.figures), tsMiB: peak(t.figures),
+      javaProcs: j.figures.processes.length,
+      same,
+      javaBytes, tsBytes: t.figures.bytes,
+    });
+    const secs = xs => xs.map(x => (x.ms / 1000).toFixed(2)).join(' ');
+    process.stderr.write(`[bench] N=${n}: java ${(j.ms / 1000).toFixed(2)} s (rounds: ${secs(js)}; write ms: `
+      + `${js.map(x => x.figures.writeMs).join(' ')}), ts ${(t.ms / 1000).toFixed(2)} s (rounds: ${secs(tss)}; write ms: `
+      + `${tss.map(x => x.figures.writeMs).join(' ')}); incremental ${secs(incs)}; watch ms: `
+      + `${watches.map(x => f(x.ms, 0)).join(' ')}\n`);
+  }
+
+  console.log('| N | Java wall (s) | Java ms/instance | TS wall (s) | TS ms/instance | Java/TS | Java peak RSS, JVM+node (MiB) | TS peak RSS (MiB) | bytes written Java (manifests + outputs / all) | bytes written TS | same manifests | incremental re-synth, 1 instance changed (s) | incremental/full | re-synth in watch mode (s) | watch/full |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.n} | ${f(r.j.ms / 1000)} | ${f(r.j.ms / r.n)} | ${f(r.t.ms / 1000)} | ${f(r.t.ms / r.n)} | ${f(r.j.ms / r.t.ms)}x `
+      + `| ${f(mib(r.j.figures.processes.reduce((s, p) => s + p.vmHwmKib, 0)), 0)}+${f(mib(r.j.figures.processes.reduce((s, p) => s + p.nodeVmHwmKib, 0)), 0)} = ${f(r.javaMiB, 0)} (${r.javaProcs} JVM${r.javaProcs > 1 ? 's' : ''}) `
+      + `| ${f(r.tsMiB, 0)} | ${r.javaBytes.manifests} / ${r.javaBytes.all} | ${r.tsBytes} | ${r.same} `
+      + `| ${f(r.inc.ms / 1000)} (${r.inc.figures.synthesized} synthesized, ${r.inc.figures.reused} reused) | ${f(100 * r.inc.ms / r.j.ms, 1)}% `
+      + `| ${f(r.watch.ms / 1000, 3)} (${r.watch.figures.synthesized} synthesized) | ${f(100 * r.watch.ms / r.j.ms, 1)}% |`);
+  }
+  const at = n => rows.find(r => r.n === n);
+  if (at(1000) && at(3000)) {
+    console.log(`\ntime(3000)/time(1000): Java ${f(at(3000).j.ms / at(1000).j.ms)}, TS ${f(at(3000).t.ms / at(1000).t.ms)}`);
+  }
+  console.log(`\nJava phases (ms, inside the JVM): ${rows.map(r => `N=${r.n}: prepare ${r.j.figures.prepareMs}, synth ${r.j.figures.synthMs}, write ${r.j.figures.writeMs}`).join('; ')}`);
+  gateTable();
+  })().catch(e => { console.error(e); process.exit(1); });
 }
-const at = n => rows.find(r => r.n === n);
-if (at(1000) && at(3000)) {
-  console.log(`\ntime(3000)/time(1000): Java ${f(at(3000).j.ms / at(1000).j.ms)}, TS ${f(at(3000).t.ms / at(1000).t.ms)}`);
+
+if (require.main === module) {
+  main();
+} else {
+  module.exports = { identical };
 }
-console.log(`\nJava phases (ms, inside the JVM): ${rows.map(r => `N=${r.n}: prepare ${r.j.figures.prepareMs}, synth ${r.j.figures.synthMs}, write ${r.j.figures.writeMs}`).join('; ')}`);
-gateTable();
-})().catch(e => { console.error(e); process.exit(1); });

@@ -1,5 +1,6 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.render.Cdk8sPlusTable;
 import dev.statefulai.constructs.render.KubeKind;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.render.RecordedObject;
@@ -38,19 +39,38 @@ public final class KubeObject<T extends ApiObject, P> {
     }
 
     /**
-     * Defines a typed object under {@code scope}: {@code create.create(scope, id, props)}, or a recording
-     * of it while a {@link Recording} is active.
+     * Defines an object of an L1 class under {@code scope}: {@code create.create(scope, id, props)}, or a
+     * recording of it while a {@link Recording} is active. Its API version and kind are the L1 class's,
+     * known from its props ({@link Cdk8sPlusTable}).
      *
-     * @param kind the L1 class's kind
+     * @param props  the L1 class's props, e.g. a {@code KubeStatefulSetProps}
+     * @param create its constructor, e.g. {@code KubeStatefulSet::new}
      */
+    public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, P props, L1<T, P> create) {
+        Recording recording = Recording.active();
+        if (recording == null) {
+            return new KubeObject<>(create.create(scope, id, props), props);
+        }
+        Cdk8sPlusTable.Kind kind = null;
+        for (Class<?> type : props.getClass().getInterfaces()) {
+            kind = kind != null ? kind : Cdk8sPlusTable.kindOf(type);
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException(props.getClass().getName() + " is no props of a cdk8s-plus-28 L1 class");
+        }
+        recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props));
+        return new KubeObject<>(null, props);
+    }
+
+    /**
+     * As {@link #define(Construct, String, Object, L1)}.
+     *
+     * @deprecated the kind is known from the props: leave it out
+     */
+    @Deprecated
     public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, KubeKind kind,
             P props, L1<T, P> create) {
-        Recording recording = Recording.active();
-        if (recording != null) {
-            recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props));
-            return new KubeObject<>(null, props);
-        }
-        return new KubeObject<>(create.create(scope, id, props), props);
+        return define(scope, id, props, create);
     }
 
     /**

@@ -1,23 +1,17 @@
 package dev.statefulai.constructs;
 
-import dev.statefulai.constructs.render.JsiiValueCache;
-import dev.statefulai.constructs.render.Shells;
+import dev.statefulai.constructs.render.JsiiValues;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.plus28.k8s.Quantity;
 
-/**
- * {@link Quantity} instances, cached: every {@code Quantity.fromString} is a round trip to the jsii
- * kernel, and a fleet synth asks for the same few sizes thousands of times.
- */
+/** {@link Quantity} instances, made once per value ({@link JsiiValues}). */
 final class Quantities {
-    private static final JsiiValueCache<String, Quantity> CACHE = new JsiiValueCache<>(Quantity::fromString, Shells::quantity);
-
     private Quantities() {
     }
 
     static Quantity of(String value) {
-        return CACHE.get(value);
+        return JsiiValues.quantity(value);
     }
 
     /** A sorted resource map, e.g. {@code {storage: 10Gi}}. */

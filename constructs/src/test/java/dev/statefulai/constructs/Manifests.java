@@ -3,8 +3,8 @@ package dev.statefulai.constructs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.statefulai.constructs.render.Cdk8sSynth;
-import dev.statefulai.constructs.render.ChartRenderer;
+import dev.statefulai.constructs.render.ChartTrees;
+import dev.statefulai.constructs.render.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
 
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ public final class Manifests {
     /**
      * Builds constructs into a fresh chart of {@code namespace} (null for none) and synthesizes it with
      * cdk8s. Every call also builds the same constructs again while a {@link Recording} records them and
-     * checks that {@link ChartRenderer} gives the very bytes cdk8s gave (unless the build needs the L1
-     * objects, which the synth handles by not rendering on the Java side).
+     * checks that the Java side ({@link ChartTrees}) makes the very tree cdk8s made (unless the build needs
+     * the L1 objects, which the synth handles by not rendering on the Java side).
      */
     @SuppressWarnings("unchecked")
     public static Manifests synth(String namespace, Consumer<Chart> build) {
@@ -48,10 +48,10 @@ public final class Manifests {
         for (Object o : Testing.synth(chart)) {
             out.add((Map<String, Object>) o);
         }
-        String cdk8s = Cdk8sSynth.yaml((App) chart.getNode().getRoot());
-        Recording recording = Recording.record(namespace, build);
+        List<Object> cdk8s = ManifestYaml.trees(ChartTrees.of((App) chart.getNode().getRoot()));
+        Recording recording = Recording.record(namespace, InvalidPropsException.class, build);
         if (recording.unsupported() == null) {
-            assertEquals(cdk8s, ChartRenderer.yaml(recording), "Java-side rendering differs from cdk8s");
+            assertEquals(cdk8s, ManifestYaml.trees(ChartTrees.of(recording)), "Java-side rendering differs from cdk8s");
         }
         return new Manifests(out);
     }

@@ -10,9 +10,8 @@ import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.Refusals;
-import dev.statefulai.constructs.render.Cdk8sSynth;
-import dev.statefulai.constructs.render.CdkYaml;
-import dev.statefulai.constructs.render.ChartRenderer;
+import dev.statefulai.constructs.render.ChartTrees;
+import dev.statefulai.constructs.render.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,11 @@ import org.cdk8s.ChartProps;
  * Synthesizes one app for one environment.
  *
  * <p>By default the chart and this library's constructs are Java-side shells that record their objects,
- * and the chart is rendered on the Java side ({@link Recording}, {@link ChartRenderer}): byte for byte
- * what cdk8s writes, without the jsii kernel. When the app's code adds something the recording cannot render
- * (a construct of another library, an escape hatch), the chart is defined again in an {@link App} of
- * its own and synthesized by cdk8s. {@code AI_STORAGE_RENDERER=cdk8s} always takes that path.
+ * and the chart's manifests are made on the Java side ({@link Recording}, {@link ChartTrees}): the
+ * tree cdk8s makes, without the jsii kernel. When the app's code adds something the recording cannot
+ * render (a construct of another library, an escape hatch), the chart is defined again in an {@link App}
+ * of its own and synthesized by cdk8s. {@code AI_STORAGE_RENDERER=cdk8s} always takes that path. Either
+ * tree is written by {@link ManifestYaml}.
  */
 public final class AppSynthesizer {
 
@@ -141,18 +141,18 @@ public final class AppSynthesizer {
         try {
             Recording[] recording = new Recording[1];
             withOutputs = define(app, environment, values,
-                    () -> recording[0] = Recording.record(null, c -> defineIn(c, app, environment, values)));
+                    () -> recording[0] = Recording.record(null, InvalidPropsException.class, c -> defineIn(c, app, environment, values)));
             if (recording[0].unsupported() != null) {
                 return new Recorded(null, recording[0].unsupported());
             }
             // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
-            documents = ChartRenderer.documents(recording[0]);
-        } catch (ChartRenderer.UnrenderableException e) {
+            documents = ChartTrees.of(recording[0]);
+        } catch (ChartTrees.UnrenderableException e) {
             return new Recorded(null, e.getMessage());
         } finally {
             KERNEL.unlock();
         }
-        String yaml = CdkYaml.stringify(documents);
+        String yaml = ManifestYaml.write(documents);
         return new Recorded(new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
                 StorageTopology.render(app.name(), environment, documents)), null);
     }
@@ -164,7 +164,7 @@ public final class AppSynthesizer {
             App cdk8sApp = new App();
             Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
             List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-            return new UnitOutput(app.name(), environment, Cdk8sSynth.yaml(cdk8sApp), outputs(withOutputs), null);
+            return new UnitOutput(app.name(), environment, ManifestYaml.write(ChartTrees.of(cdk8sApp)), outputs(withOutputs), null);
         } finally {
             KERNEL.unlock();
         }

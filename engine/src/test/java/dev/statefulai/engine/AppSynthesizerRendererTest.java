@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.statefulai.engine.testing.AppSnapshotTest.trees;
 
 import dev.statefulai.constructs.ClaimTemplate;
 import dev.statefulai.constructs.StatefulAIApp;
@@ -30,7 +31,7 @@ import org.cdk8s.plus28.k8s.ObjectMeta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Java-side renderer gives cdk8s's bytes, and hands over to cdk8s for what it cannot see. */
+/** The Java-side renderer gives cdk8s's manifests, and hands over to cdk8s for what it cannot see. */
 class AppSynthesizerRendererTest {
     @TempDir
     Path dir;
@@ -70,14 +71,14 @@ class AppSynthesizerRendererTest {
         AppCatalog.App app = app((chart, a) -> { });
         UnitOutput java = synth(app, Renderer.JAVA);
         assertNotNull(java.topology(), "rendered on the Java side");
-        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+        assertEquals(trees(synth(app, Renderer.CDK8S).yaml()), trees(java.yaml()));
     }
 
     /** The Java renderer hands {@code app}'s chart to cdk8s, which gives what it gives alone; returns its YAML. */
     private static String handedToCdk8s(AppCatalog.App app) {
         UnitOutput java = synth(app, Renderer.JAVA);
         assertNull(java.topology(), "synthesized by cdk8s");
-        assertEquals(synth(app, Renderer.CDK8S).yaml(), java.yaml());
+        assertEquals(trees(synth(app, Renderer.CDK8S).yaml()), trees(java.yaml()));
         return java.yaml();
     }
 

@@ -60,7 +60,7 @@ public class EscapeHatchAppTest extends AppSnapshotTest {
 
     @Test
     public void theRenderingTestNamesCdk8sAndWhyAndPasses() throws Throwable {
-        List<DynamicTest> tests = rendersTheBytesOfCdk8s().toList();
+        List<DynamicTest> tests = rendersTheTreesOfCdk8s().toList();
         assertEquals(List.of("dev: rendered by cdk8s, because an escape hatch (an L1 object) was asked for while the chart was "
                 + "recorded for Java-side rendering"), tests.stream().map(DynamicTest::getDisplayName).toList());
         for (DynamicTest test : tests) {

@@ -5,21 +5,20 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.statefulai.constructs.InvalidPropsException;
 import org.cdk8s.Chart;
 import software.amazon.jsii.JsiiObject;
 import software.constructs.Construct;
 
 /**
  * Records the Kubernetes objects that this library's constructs define in one chart, on the Java side,
- * so that the chart is rendered without the jsii kernel ({@link ChartRenderer}).
+ * so that the chart is rendered without the jsii kernel ({@link ChartTrees}).
  *
- * <p>While recording, the chart ({@link Shells#chart()}) and this library's constructs
+ * <p>While recording, the chart (a shell) and this library's constructs
  * ({@link RecordableConstruct}) are Java-side shells, and the recording mirrors their tree and the
- * objects they define ({@link dev.statefulai.constructs.KubeObject}). What it cannot render it notices:
- * an escape hatch asked for, a construct of this library in a scope of another, a shell handed to the
- * kernel (which is how another library's object in the chart shows), or another failure while the app
- * defined the chart. The synth then defines the chart again the ordinary way, in the kernel.
+ * objects they define ({@code KubeObject}). What it cannot render it notices: an escape hatch asked for,
+ * a construct of this library in a scope of another, a shell handed to the kernel (which is how another
+ * library's object in the chart shows), or another failure while the app defined the chart. The synth
+ * then defines the chart again the ordinary way, in the kernel.
  */
 public final class Recording {
     private static final ThreadLocal<Recording> ACTIVE = new ThreadLocal<>();
@@ -57,20 +56,22 @@ public final class Recording {
     }
 
     /**
-     * Runs {@code define} on a {@linkplain Shells#chart() shell chart} while recording, as if the chart
+     * Runs {@code define} on a shell chart while recording, as if the chart
      * had no labels, the namespace {@code chartNamespace} (null for none) and no resource name hashes.
-     * Refused props ({@link InvalidPropsException}) are thrown as they are; any other failure makes the
-     * recording {@linkplain #unsupported() unsupported}, and the ordinary synth will meet it again.
+     * A failure of type {@code thrownAsIs} (refused props) is thrown as it is; any other (an escape hatch,
+     * a shell the kernel cannot create) makes the recording {@linkplain #unsupported() unsupported}, and
+     * the ordinary synth will meet it again if it is the app's own.
      */
-    public static Recording record(String chartNamespace, Consumer<Chart> define) {
+    public static Recording record(String chartNamespace, Class<? extends RuntimeException> thrownAsIs, Consumer<Chart> define) {
         Recording recording = new Recording(Shells.chart(), chartNamespace);
         Recording previous = ACTIVE.get();
         ACTIVE.set(recording);
         try {
             define.accept(recording.chart);
-        } catch (InvalidPropsException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (thrownAsIs.isInstance(e)) {
+                throw e;
+            }
             recording.markUnsupported(e instanceof EscapeHatchException ? e.getMessage()
                     : "defining the chart failed while recording: " + e);
         } finally {

@@ -2,17 +2,16 @@ package dev.statefulai.constructs.render;
 
 import java.lang.reflect.Field;
 import org.cdk8s.Chart;
-import org.cdk8s.plus28.k8s.IntOrString;
-import org.cdk8s.plus28.k8s.Quantity;
 import software.amazon.jsii.JsiiObject;
 
 /**
- * Java-side stand-ins for jsii objects while a {@link Recording} is active: a chart, quantities and
- * int-or-strings that exist only in the JVM (jsii's own "not yet created" state), and the test whether
- * the kernel has been asked for one since.
+ * The chart of a {@link Recording}, a Java-side shell (jsii's own "not yet created" state), and the test
+ * whether the kernel has been asked for a shell since (the chart, a construct, a value): jsii creates a
+ * shell in the kernel on its first use there, and sets the object's reference then. jsii has no public
+ * way to ask for it, so it is read from the package-private field the runtime keeps it in (jsii-runtime
+ * pinned in the parent pom; a runtime without it fails at start-up, not silently).
  */
-public final class Shells {
-    /** jsii sets it when it creates the object in the kernel, also on first use of a shell. */
+final class Shells {
     private static final Field OBJ_REF;
 
     static {
@@ -28,18 +27,8 @@ public final class Shells {
     }
 
     /** A chart for a recording. */
-    public static Chart chart() {
+    static Chart chart() {
         return new ShellChart();
-    }
-
-    /** A quantity whose value only the JVM knows ({@link KnownValues}). */
-    public static Quantity quantity(Object value) {
-        return KnownValues.remember(new ShellQuantity(), value);
-    }
-
-    /** An int-or-string whose value only the JVM knows ({@link KnownValues}). */
-    public static IntOrString intOrString(Object value) {
-        return KnownValues.remember(new ShellIntOrString(), value);
     }
 
     /** Whether the jsii kernel holds {@code object}: created there, or a shell it has been asked for. */
@@ -53,18 +42,6 @@ public final class Shells {
 
     private static final class ShellChart extends Chart {
         ShellChart() {
-            super(InitializationMode.JSII);
-        }
-    }
-
-    private static final class ShellQuantity extends Quantity {
-        ShellQuantity() {
-            super(InitializationMode.JSII);
-        }
-    }
-
-    private static final class ShellIntOrString extends IntOrString {
-        ShellIntOrString() {
             super(InitializationMode.JSII);
         }
     }
