@@ -1,7 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.render.KubeKind;
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;

@@ -1,7 +1,7 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.HasOutputs;
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;

@@ -3,7 +3,7 @@ package dev.statefulai.constructs.storage;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.RecordableConstruct;

@@ -1,8 +1,8 @@
 package dev.statefulai.engine.demo;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.Rule;
 import java.util.Map;

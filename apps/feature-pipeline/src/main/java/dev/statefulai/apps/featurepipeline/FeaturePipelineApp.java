@@ -1,10 +1,10 @@
 package dev.statefulai.apps.featurepipeline;
 
 import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.DataPipelineStorage;
-import dev.statefulai.constructs.DataPipelineStorageProps;
+import dev.statefulai.constructs.pipeline.DataPipelineStorage;
+import dev.statefulai.constructs.pipeline.DataPipelineStorageProps;
 import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.PipelineVolume;
+import dev.statefulai.constructs.claims.PipelineVolume;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.AwsEfs;
 import dev.statefulai.constructs.storage.NfsCsi;

@@ -1,15 +1,15 @@
 package dev.statefulai.apps.llminference;
 
-import dev.statefulai.constructs.CacheFill;
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.ModelProbes;
-import dev.statefulai.constructs.PodManagementPolicy;
-import dev.statefulai.constructs.PortSpec;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.workload.PodManagementPolicy;
+import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.SecretEnv;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.ZoneSpread;
+import dev.statefulai.constructs.pod.ZoneSpread;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.Set;

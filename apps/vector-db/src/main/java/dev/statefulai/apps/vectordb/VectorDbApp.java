@@ -1,10 +1,10 @@
 package dev.statefulai.apps.vectordb;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.PortSpec;
-import dev.statefulai.constructs.ProbeSpec;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.PortSpec;
+import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.app.AppDefinition;

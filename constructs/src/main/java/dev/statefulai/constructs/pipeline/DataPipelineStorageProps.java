@@ -1,7 +1,11 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pipeline;
 
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.claims.PipelineVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
 
 /**
  * How a StatefulSet's replicas spread over zones ({@code topologySpreadConstraints} on

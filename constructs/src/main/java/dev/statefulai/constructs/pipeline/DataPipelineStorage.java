@@ -1,12 +1,24 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pipeline;
 
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Labels;
+import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.claims.PipelineVolume;
 import dev.statefulai.constructs.render.KubeKind;
+import dev.statefulai.constructs.render.KubeObject;
+import dev.statefulai.constructs.render.Quantities;
 import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

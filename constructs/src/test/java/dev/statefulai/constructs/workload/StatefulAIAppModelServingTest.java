@@ -1,4 +1,17 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.pod.PodSecurity;
+import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.pod.ZoneSpread;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

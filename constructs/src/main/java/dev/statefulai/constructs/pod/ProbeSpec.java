@@ -1,4 +1,9 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.render.IntOrStrings;
 
 import java.util.List;
 import org.cdk8s.plus28.k8s.ExecAction;
@@ -118,7 +123,7 @@ public final class ProbeSpec {
         return initialDelaySeconds + periodSeconds * failureThreshold();
     }
 
-    Probe toProbe() {
+    public Probe toProbe() {
         Probe.Builder b = Probe.builder()
                 .periodSeconds(periodSeconds)
                 .timeoutSeconds(timeoutSeconds)

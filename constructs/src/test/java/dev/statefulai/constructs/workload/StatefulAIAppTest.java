@@ -1,4 +1,21 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.PodSecurity;
+import dev.statefulai.constructs.pod.PortSpec;
+import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.LocalDisks;
+import dev.statefulai.constructs.storage.LocalVolume;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.storage.StorageClassSpec;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,11 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.storage.AwsEbs;
-import dev.statefulai.constructs.storage.LocalDisks;
-import dev.statefulai.constructs.storage.LocalVolume;
-import dev.statefulai.constructs.storage.PreProvisionedVolume;
-import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

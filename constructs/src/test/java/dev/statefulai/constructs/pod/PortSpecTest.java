@@ -1,4 +1,6 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.Messages;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,15 +1,21 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.LocalDisks;
+import dev.statefulai.constructs.storage.LocalVolume;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.storage.StorageClassSpec;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.statefulai.constructs.storage.AwsEbs;
-import dev.statefulai.constructs.storage.LocalDisks;
-import dev.statefulai.constructs.storage.LocalVolume;
-import dev.statefulai.constructs.storage.PreProvisionedVolume;
-import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -1,4 +1,8 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.claims;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.VolumeMode;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,12 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.cachefill;
+
+import dev.statefulai.constructs.ContainerEnv;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.render.Quantities;
 
 import dev.statefulai.facts.Credentials;
 
@@ -241,7 +249,7 @@ public final class CacheFill {
     }
 
     /** The shell script the fill container runs; parameters come from the environment, never spliced in. */
-    String script(boolean shared) {
+    public String script(boolean shared) {
         List<String> lines = new ArrayList<>();
         lines.add("set -eu");
         lines.add("marker=\"$FILL_TARGET/" + MARKER + "\"");
@@ -293,7 +301,7 @@ public final class CacheFill {
     }
 
     /** The init container that fills {@code target}, mounted as {@code mount} (read-write). */
-    Container toContainer(ClaimTemplate target, VolumeMount mount, boolean shared, SecurityContext securityContext) {
+    public Container toContainer(ClaimTemplate target, VolumeMount mount, boolean shared, SecurityContext securityContext) {
         List<VolumeMount> mounts = new ArrayList<>(List.of(mount));
         if (kind == Kind.CLAIM) {
             mounts.add(VolumeMount.builder().name(SOURCE_VOLUME).mountPath(SOURCE_MOUNT).readOnly(true).build());

@@ -1,4 +1,10 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.claims;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.VolumeMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,7 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 
 /**
  * Who the pod runs as. Defaults: user and group 1000, {@code fsGroup} 1000 so that the volumes are

@@ -1,4 +1,8 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
 
 /**
  * Startup, readiness and liveness probes of a model server, with a startup budget that fits the model:
@@ -85,15 +89,15 @@ public final class ModelProbes {
         return (int) Math.min(Integer.MAX_VALUE, STARTUP_OVERHEAD_SECONDS + load);
     }
 
-    ProbeSpec startup(boolean cacheFilled) {
+    public ProbeSpec startup(boolean cacheFilled) {
         return ProbeSpec.http(path, port).periodSeconds(10).allowStartupWithin(startupBudget(cacheFilled));
     }
 
-    ProbeSpec readiness() {
+    public ProbeSpec readiness() {
         return ProbeSpec.http(path, port).periodSeconds(5);
     }
 
-    ProbeSpec liveness() {
+    public ProbeSpec liveness() {
         return ProbeSpec.http(path, port).periodSeconds(15).failureThreshold(4);
     }
 }

@@ -1,10 +1,28 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
 
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.ContainerEnv;
+import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Labels;
+import dev.statefulai.constructs.OutputsRegistry;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.PodSecurity;
+import dev.statefulai.constructs.pod.ZoneSpread;
+import dev.statefulai.constructs.render.IntOrStrings;
 import dev.statefulai.constructs.render.KubeKind;
-import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.render.KubeObject;
+import dev.statefulai.constructs.render.Quantities;
 import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

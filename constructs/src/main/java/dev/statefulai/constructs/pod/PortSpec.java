@@ -1,4 +1,8 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
 
 /** A named TCP port of the main container, also published by the headless Service. */
 public record PortSpec(String name, int port) {

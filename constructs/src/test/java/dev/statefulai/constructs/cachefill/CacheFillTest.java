@@ -1,4 +1,13 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.cachefill;
+
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

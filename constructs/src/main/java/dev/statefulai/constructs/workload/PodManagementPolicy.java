@@ -1,4 +1,4 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
 
 /** How a StatefulSet starts and stops its pods. */
 public enum PodManagementPolicy {

@@ -1,4 +1,9 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pod;
+
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

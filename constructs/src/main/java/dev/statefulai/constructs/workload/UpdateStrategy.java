@@ -1,4 +1,6 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
+
+import dev.statefulai.constructs.Validate;
 
 import org.cdk8s.plus28.k8s.RollingUpdateStatefulSetStrategy;
 import org.cdk8s.plus28.k8s.StatefulSetUpdateStrategy;

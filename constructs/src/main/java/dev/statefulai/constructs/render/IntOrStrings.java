@@ -1,7 +1,5 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.render;
 
-import dev.statefulai.constructs.render.JsiiValueCache;
-import dev.statefulai.constructs.render.Shells;
 import org.cdk8s.plus28.k8s.IntOrString;
 
 /**

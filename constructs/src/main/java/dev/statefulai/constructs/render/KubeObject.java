@@ -1,8 +1,5 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.render;
 
-import dev.statefulai.constructs.render.KubeKind;
-import dev.statefulai.constructs.render.Recording;
-import dev.statefulai.constructs.render.RecordedObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cdk8s.ApiObject;

@@ -1,7 +1,10 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.claims;
 
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+
 import java.util.List;
 
 /**

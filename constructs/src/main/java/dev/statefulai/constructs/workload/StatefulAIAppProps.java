@@ -1,7 +1,18 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.workload;
 
+import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.pod.PodSecurity;
+import dev.statefulai.constructs.pod.PortSpec;
+import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.pod.ZoneSpread;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,21 @@
-package dev.statefulai.constructs;
+package dev.statefulai.constructs.pipeline;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.ReclaimPolicy;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.claims.PipelineVolume;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.AzureDisk;
+import dev.statefulai.constructs.storage.GcePd;
+import dev.statefulai.constructs.storage.LocalDisks;
+import dev.statefulai.constructs.storage.LocalVolume;
+import dev.statefulai.constructs.storage.NfsCsi;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.storage.StorageClassSpec;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,16 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.statefulai.constructs.storage.AwsEbs;
-import dev.statefulai.constructs.storage.AwsEfs;
-import dev.statefulai.constructs.storage.AzureDisk;
-import dev.statefulai.constructs.storage.GcePd;
-import dev.statefulai.constructs.storage.NfsCsi;
-import dev.statefulai.constructs.storage.LocalDisks;
-import dev.statefulai.constructs.storage.LocalVolume;
-import dev.statefulai.constructs.storage.PreProvisionedVolume;
-import dev.statefulai.constructs.storage.StorageBackend;
-import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
