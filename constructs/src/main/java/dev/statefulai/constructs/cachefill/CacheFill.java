@@ -5,13 +5,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.render.Quantities;
-
-import dev.statefulai.facts.Credentials;
-
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +16,7 @@ import org.cdk8s.plus28.k8s.EnvFromSource;
 import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.SecretEnvSource;
 import org.cdk8s.plus28.k8s.SecurityContext;
+import org.cdk8s.plus28.k8s.Volume;
 import org.cdk8s.plus28.k8s.VolumeMount;
 
 /**
@@ -32,7 +27,7 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  * does nothing; when the source changes (another model), it fills again. A fill that dies half-way
  * leaves no marker and starts over (S3 and Hugging Face downloads resume).
  *
- * <p>Sources and default images (pinned; override with {@link Builder#image}):
+ * <p>Sources ({@link FillSource}, one type each) and default images (pinned; override with {@link Builder#image}):
  * <ul>
  *   <li>{@link #fromS3}: {@code aws s3 sync} in {@value #AWS_CLI_IMAGE};</li>
  *   <li>{@link #fromUrl}: {@code curl} in {@value #CURL_IMAGE}; a {@code .tar}, {@code .tar.gz} or
@@ -44,7 +39,7 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  *       from PyPI first unless the image has it (the vLLM image does: reuse it to skip that);</li>
  *   <li>{@link #fromClaim}: {@code cp -R} from another claim mounted read-only, in {@value #BUSYBOX_IMAGE}.
  *       Every replica mounts that claim, so it should be {@code ReadOnlyMany} or {@code ReadWriteMany}; to
- *       copy a {@code ReadWriteOnce} claim, clone it instead ({@link ClaimTemplate.Builder#cloneFromClaim}).</li>
+ *       copy a {@code ReadWriteOnce} claim, clone it instead ({@code ClaimTemplate.Builder.cloneFromClaim}).</li>
  * </ul>
  *
  * <p>Credentials come only from Secrets: {@link Builder#secretEnv} ({@code valueFrom.secretKeyRef}) and
@@ -56,6 +51,7 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  * {@code RuntimeDefault} seccomp) with its own requests (default {@link Resources#defaults()}, no GPU).
  * On a shared claim every replica's fill takes a lock directory ({@value #LOCK}) so that one fills and
  * the others wait for the marker; if a fill was killed hard (OOM, node loss), remove the lock by hand.
+ * The script is put together from shell resources beside this class (see {@code FillScript}).
  */
 public final class CacheFill {
     /** The marker file in the filled directory; holds the id of the source it was filled from. */
@@ -79,143 +75,67 @@ public final class CacheFill {
     /** The pod volume name of a {@link #fromClaim} source. */
     public static final String SOURCE_VOLUME = "fill-source";
 
-    private static final String C = "CacheFill";
-    private static final Pattern S3 = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\s]*)?");
-    private static final Pattern HF_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,95}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
-    private static final Pattern HF_REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SIGNED_QUERY =
-            Pattern.compile("(?i)(^|&)(x-amz-signature|x-amz-credential|x-goog-signature|sig|signature|token|access_token|api_key|key)=.*");
 
-    /** The kinds of source. */
-    public enum Kind {
-        /** An S3 prefix, {@code s3://bucket/prefix}. */
-        S3,
-        /** One file or archive at an HTTP(S) URL. */
-        HTTP,
-        /** A Hugging Face Hub model repository. */
-        HUGGING_FACE,
-        /** Another claim in the app's namespace. */
-        CLAIM
-    }
-
-    private final Kind kind;
-    private final String source;
+    private final FillSource source;
     private final String into;
-    private final String revision;
-    private final List<String> include;
     private final String image;
     private final Map<String, String> env;
     private final List<SecretEnv> secretEnv;
     private final List<String> secretEnvFrom;
     private final Resources resources;
 
-    private CacheFill(Builder b) {
-        this.kind = b.kind;
-        this.source = b.source;
-        this.into = Validate.dnsLabel(C, "into", b.into);
-        if (b.revision != null && kind != Kind.HUGGING_FACE) {
-            throw new InvalidPropsException(C, "revision", b.revision, "none: only a Hugging Face source has revisions");
-        }
-        if (b.revision != null && !HF_REVISION.matcher(b.revision).matches()) {
-            throw new InvalidPropsException(C, "revision", b.revision, "a branch, tag or commit such as main, v1.0 or a 40-digit hash");
-        }
-        this.revision = b.revision;
-        if (!b.include.isEmpty() && kind != Kind.HUGGING_FACE) {
-            throw new InvalidPropsException(C, "include", String.join(" ", b.include), "none: only a Hugging Face source takes file patterns");
-        }
-        for (String pattern : b.include) {
-            if (pattern == null || pattern.isBlank() || pattern.chars().anyMatch(Character::isWhitespace)) {
-                throw new InvalidPropsException(C, "include", pattern, "file patterns without spaces, such as *.safetensors or *.json");
-            }
-        }
-        this.include = List.copyOf(b.include);
-        this.image = b.image == null ? defaultImage(kind)
-                : Validate.required(C, "image", b.image.isBlank() ? null : b.image, "a container image reference");
-        for (Map.Entry<String, String> e : b.env.entrySet()) {
-            String name = e.getKey();
+    private CacheFill(Builder<?> b) {
+        this.into = Validate.dnsLabel(FillSource.CONSTRUCT, "into", b.into);
+        this.source = b.source();
+        this.image = b.image == null ? source.defaultImage()
+                : Validate.required(FillSource.CONSTRUCT, "image", b.image.isBlank() ? null : b.image, "a container image reference");
+        for (String name : b.env.keySet()) {
             if (name == null || !ENV_NAME.matcher(name).matches() || name.startsWith("FILL_")) {
-                throw new InvalidPropsException(C, "env", name,
+                throw new InvalidPropsException(FillSource.CONSTRUCT, "env", name,
                         "an environment variable name (letters, digits, '_'), not starting with FILL_ (set by the fill)");
             }
         }
         this.env = new TreeMap<>(b.env);
         this.secretEnv = List.copyOf(b.secretEnv);
         for (String secret : b.secretEnvFrom) {
-            Validate.dnsSubdomain(C, "secretEnvFrom", secret);
+            Validate.dnsSubdomain(FillSource.CONSTRUCT, "secretEnvFrom", secret);
         }
         this.secretEnvFrom = List.copyOf(b.secretEnvFrom);
-        this.resources = Validate.required(C, "resources", b.resources, "Resources for the fill container");
+        this.resources = Validate.required(FillSource.CONSTRUCT, "resources", b.resources, "Resources for the fill container");
         if (resources.gpuCount() > 0) {
-            throw new InvalidPropsException(C, "resources.gpus", resources.gpuCount(), "0: a fill copies files and needs no GPU");
+            throw new InvalidPropsException(FillSource.CONSTRUCT, "resources.gpus", resources.gpuCount(), "0: a fill copies files and needs no GPU");
         }
         containerEnv("/"); // refuses credentials and names given twice now, not when an app mounts the fill
     }
 
     /** Fills from an S3 prefix, e.g. {@code s3://models/llama-3.1-8b/}, with {@code aws s3 sync}. */
-    public static Builder fromS3(String url) {
-        String rule = "an S3 URL such as s3://bucket/prefix/";
-        Validate.required(C, "source", url, rule);
-        if (!S3.matcher(url).matches()) {
-            throw new InvalidPropsException(C, "source", url, rule);
-        }
-        return new Builder(Kind.S3, url);
+    public static SourceBuilder fromS3(String url) {
+        return from(new FillSource.S3(url));
     }
 
     /** Fills from one file or archive ({@code .tar}, {@code .tar.gz}, {@code .tgz}, unpacked) at an HTTP(S) URL. */
-    public static Builder fromUrl(String url) {
-        String rule = "an http:// or https:// URL of a file, such as https://example.com/models/model.tar.gz";
-        Validate.required(C, "source", url, rule);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new InvalidPropsException(C, "source", url, rule);
-        }
-        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null
-                || uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().endsWith("/")) {
-            throw new InvalidPropsException(C, "source", url, rule);
-        }
-        boolean signed = uri.getRawQuery() != null
-                && List.of(uri.getRawQuery().split("&")).stream().anyMatch(p -> SIGNED_QUERY.matcher(p).matches());
-        if (uri.getRawUserInfo() != null || signed) {
-            throw new InvalidPropsException(C, "source", "(URL with credentials, not shown)",
-                    "a URL without user, password, token or signature: it would be written into the manifest; send an "
-                            + "Authorization header from a Secret as " + HTTP_AUTHORIZATION_ENV + " with secretEnv");
-        }
-        return new Builder(Kind.HTTP, url);
+    public static SourceBuilder fromUrl(String url) {
+        return from(new FillSource.Url(url));
     }
 
     /** Fills the Hugging Face cache layout with model {@code modelId}, e.g. {@code meta-llama/Llama-3.1-8B-Instruct}. */
-    public static Builder fromHuggingFace(String modelId) {
-        String rule = "a Hugging Face model id such as meta-llama/Llama-3.1-8B-Instruct";
-        Validate.required(C, "source", modelId, rule);
-        if (!HF_ID.matcher(modelId).matches() || modelId.contains("..") || modelId.contains("--")) {
-            throw new InvalidPropsException(C, "source", modelId, rule);
-        }
-        return new Builder(Kind.HUGGING_FACE, modelId);
+    public static HuggingFaceBuilder fromHuggingFace(String modelId) {
+        return new HuggingFaceBuilder(new FillSource.HuggingFace(modelId, null, List.of()));
     }
 
     /** Fills by copying the files of claim {@code claimName} (same namespace), mounted read-only. */
-    public static Builder fromClaim(String claimName) {
-        return new Builder(Kind.CLAIM, Validate.dnsSubdomain(C, "source", claimName));
+    public static SourceBuilder fromClaim(String claimName) {
+        return from(new FillSource.Claim(claimName));
     }
 
-    private static String defaultImage(Kind kind) {
-        return switch (kind) {
-            case S3 -> AWS_CLI_IMAGE;
-            case HTTP -> CURL_IMAGE;
-            case HUGGING_FACE -> PYTHON_IMAGE;
-            case CLAIM -> BUSYBOX_IMAGE;
-        };
+    /** Fills from {@code source}. */
+    public static SourceBuilder from(FillSource source) {
+        return new SourceBuilder(source);
     }
 
-    public Kind kind() {
-        return kind;
-    }
-
-    /** The source: URL, model id or claim name. */
-    public String source() {
+    /** Where the fill copies from. */
+    public FillSource source() {
         return source;
     }
 
@@ -229,88 +149,33 @@ public final class CacheFill {
         return image;
     }
 
-    /** What the marker holds: the source, with its kind and (Hugging Face) revision. */
+    /** What the marker holds: the source's id. */
     public String id() {
-        return switch (kind) {
-            case S3, HTTP -> source;
-            case HUGGING_FACE -> "hf:" + source + "@" + (revision == null ? "main" : revision)
-                    + (include.isEmpty() ? "" : " " + String.join(" ", include));
-            case CLAIM -> "claim:" + source;
-        };
-    }
-
-    /** The file name an HTTP fill saves to, or the archive type; {@code null} for other kinds. */
-    String httpFile() {
-        if (kind != Kind.HTTP) {
-            return null;
-        }
-        String path = URI.create(source).getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
+        return source.id();
     }
 
     /** The shell script the fill container runs; parameters come from the environment, never spliced in. */
     public String script(boolean shared) {
-        List<String> lines = new ArrayList<>();
-        lines.add("set -eu");
-        lines.add("marker=\"$FILL_TARGET/" + MARKER + "\"");
-        lines.add("filled() { [ \"$(cat \"$marker\" 2>/dev/null)\" = \"$FILL_ID\" ]; }");
-        lines.add("if filled; then echo \"$FILL_TARGET already holds $FILL_ID\"; exit 0; fi");
-        if (shared) {
-            lines.add("lock=\"$FILL_TARGET/" + LOCK + "\"");
-            lines.add("until mkdir \"$lock\" 2>/dev/null; do");
-            lines.add("  if filled; then exit 0; fi");
-            lines.add("  echo \"another replica is filling $FILL_TARGET; waiting (if none is, remove $lock)\"; sleep 15");
-            lines.add("done");
-            lines.add("trap 'rmdir \"$lock\" 2>/dev/null || true' EXIT");
-            lines.add("trap 'exit 143' TERM INT");
-            lines.add("if filled; then exit 0; fi");
-        }
-        switch (kind) {
-            case S3 -> lines.add("aws s3 sync \"$FILL_SOURCE\" \"$FILL_TARGET\" --no-progress --only-show-errors --exclude '"
-                    + MARKER + "*'");
-            case HTTP -> {
-                String file = httpFile();
-                String curl = "curl -fSL --retry 5 --retry-connrefused ${" + HTTP_AUTHORIZATION_ENV + ":+-H \"Authorization: $"
-                        + HTTP_AUTHORIZATION_ENV + "\"}";
-                String tar = file.endsWith(".tar.gz") || file.endsWith(".tgz") ? "tar -xzf" : file.endsWith(".tar") ? "tar -xf" : null;
-                if (tar != null) {
-                    lines.add("download=\"$FILL_TARGET/" + MARKER + ".download\"");
-                    lines.add(curl + " -o \"$download\" \"$FILL_SOURCE\"");
-                    lines.add(tar + " \"$download\" -C \"$FILL_TARGET\"");
-                    lines.add("rm -f \"$download\"");
-                } else {
-                    lines.add(curl + " -o \"$FILL_TARGET/$FILL_FILE.part\" \"$FILL_SOURCE\"");
-                    lines.add("mv \"$FILL_TARGET/$FILL_FILE.part\" \"$FILL_TARGET/$FILL_FILE\"");
-                }
-            }
-            case HUGGING_FACE -> {
-                lines.add("python3 -c 'import huggingface_hub' 2>/dev/null || pip install --quiet --no-cache-dir --target /tmp/pylib "
-                        + "\"huggingface_hub==" + HUGGINGFACE_HUB_VERSION + "\"");
-                lines.add("PYTHONPATH=\"/tmp/pylib${PYTHONPATH:+:$PYTHONPATH}\" python3 -c 'import os; "
-                        + "from huggingface_hub import snapshot_download; "
-                        + "snapshot_download(os.environ[\"FILL_SOURCE\"], revision=os.environ.get(\"FILL_REVISION\") or None, "
-                        + "allow_patterns=os.environ.get(\"FILL_INCLUDE\", \"\").split() or None, "
-                        + "cache_dir=os.environ[\"FILL_TARGET\"])'");
-            }
-            case CLAIM -> lines.add("cp -R " + SOURCE_MOUNT + "/. \"$FILL_TARGET/\"");
-        }
-        lines.add("printf '%s' \"$FILL_ID\" > \"$marker.tmp\"");
-        lines.add("mv \"$marker.tmp\" \"$marker\"");
-        lines.add("echo \"filled $FILL_TARGET from $FILL_ID\"");
-        return String.join("\n", lines) + "\n";
+        return FillScript.of(source, shared);
     }
 
-    /** The init container that fills {@code target}, mounted as {@code mount} (read-write). */
-    public Container toContainer(ClaimTemplate target, VolumeMount mount, boolean shared, SecurityContext securityContext) {
+    /** Pod volumes the fill needs besides its target (a source claim). */
+    public List<Volume> podVolumes() {
+        return source.podVolumes();
+    }
+
+    /**
+     * The init container {@code fill-<target>} that fills the volume mounted as {@code mount} (read-write) at
+     * {@code targetPath}; {@code shared} when every replica mounts it.
+     */
+    public Container toContainer(String target, String targetPath, VolumeMount mount, boolean shared, SecurityContext securityContext) {
         List<VolumeMount> mounts = new ArrayList<>(List.of(mount));
-        if (kind == Kind.CLAIM) {
-            mounts.add(VolumeMount.builder().name(SOURCE_VOLUME).mountPath(SOURCE_MOUNT).readOnly(true).build());
-        }
+        mounts.addAll(source.mounts());
         Container.Builder c = Container.builder()
-                .name("fill-" + target.name())
+                .name("fill-" + target)
                 .image(image)
                 .command(List.of("sh", "-c", script(shared)))
-                .env(containerEnv(target.mountPath()).vars())
+                .env(containerEnv(targetPath).vars())
                 .resources(ResourceRequirements.builder()
                         .requests(Quantities.map(resources.requests()))
                         .limits(Quantities.map(resources.limits()))
@@ -327,100 +192,151 @@ public final class CacheFill {
     /** The fill container's variables: its own (parameters of the script), then {@code env}, then {@code secretEnv}. */
     private ContainerEnv containerEnv(String targetPath) {
         String own = "the fill itself";
-        ContainerEnv vars = new ContainerEnv(C, "the fill container", "secretEnv or secretEnvFrom")
-                .own("FILL_ID", id(), own)
-                .own("FILL_SOURCE", kind == Kind.CLAIM ? SOURCE_MOUNT : source, own)
+        ContainerEnv vars = new ContainerEnv(FillSource.CONSTRUCT, "the fill container", "secretEnv or secretEnvFrom")
+                .own("FILL_ID", source.id(), own)
+                .own("FILL_SOURCE", source.location(), own)
                 .own("FILL_TARGET", targetPath, own);
-        if (kind == Kind.HTTP) {
-            vars.own("FILL_FILE", httpFile(), own);
-        }
-        if (revision != null) {
-            vars.own("FILL_REVISION", revision, own);
-        }
-        if (!include.isEmpty()) {
-            vars.own("FILL_INCLUDE", String.join(" ", include), own);
-        }
+        source.parameters().forEach((name, value) -> vars.own(name, value, own));
         // Images run as an arbitrary non-root user: give tools a writable home.
         vars.own("HOME", "/tmp", own);
-        if (kind == Kind.HUGGING_FACE) {
-            vars.own("HF_HOME", "/tmp/hf-home", own);
-            vars.own("HF_HUB_DISABLE_TELEMETRY", "1", own);
-        }
+        source.toolSettings().forEach((name, value) -> vars.own(name, value, own));
         return vars.plain("env", env).fromSecrets("secretEnv", secretEnv);
     }
 
-    /** Builder for {@link CacheFill}; start with {@link #fromS3}, {@link #fromUrl}, {@link #fromHuggingFace} or {@link #fromClaim}. */
-    public static final class Builder {
-        private final Kind kind;
-        private final String source;
+    /**
+     * What every fill takes; start with {@link #fromS3}, {@link #fromUrl}, {@link #fromHuggingFace},
+     * {@link #fromClaim} or {@link #from}.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
         private String into;
-        private String revision;
-        private List<String> include = List.of();
         private String image;
         private Map<String, String> env = Map.of();
         private List<SecretEnv> secretEnv = List.of();
         private List<String> secretEnvFrom = List.of();
         private Resources resources = Resources.defaults();
 
-        private Builder(Kind kind, String source) {
-            this.kind = kind;
+        Builder() {
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** The source, checked with the builder's options. */
+        abstract FillSource source();
+
+        /** Required. The claim template (per-replica or shared) whose volume is filled, at its mount path. */
+        public B into(String claimTemplate) {
+            this.into = claimTemplate;
+            return self();
+        }
+
+        /**
+         * The fill image.
+         *
+         * @default the pinned image of the source kind (see {@link CacheFill})
+         */
+        public B image(String image) {
+            this.image = image;
+            return self();
+        }
+
+        /**
+         * Plain variables such as {@code AWS_REGION} or {@code HF_ENDPOINT}. Names that look like credentials are refused.
+         *
+         * @default none
+         */
+        public B env(Map<String, String> env) {
+            this.env = env;
+            return self();
+        }
+
+        /**
+         * Variables read from Secret keys ({@code valueFrom.secretKeyRef}), e.g. {@code HF_TOKEN}.
+         *
+         * @default none
+         */
+        public B secretEnv(List<SecretEnv> secretEnv) {
+            this.secretEnv = secretEnv;
+            return self();
+        }
+
+        /**
+         * Secrets whose every key becomes a variable ({@code envFrom.secretRef}), e.g. AWS keys.
+         *
+         * @default none
+         */
+        public B secretEnvFrom(List<String> secretNames) {
+            this.secretEnvFrom = secretNames;
+            return self();
+        }
+
+        /**
+         * Requests and limits of the fill container; no GPU.
+         *
+         * @default {@link Resources#defaults()} (500m CPU, 1Gi memory)
+         */
+        public B resources(Resources resources) {
+            this.resources = resources;
+            return self();
+        }
+
+        public CacheFill build() {
+            return new CacheFill(this);
+        }
+    }
+
+    /** Builder of a fill from a source that takes no options (S3, a URL, a claim, or any {@link FillSource}). */
+    public static final class SourceBuilder extends Builder<SourceBuilder> {
+        private final FillSource source;
+
+        private SourceBuilder(FillSource source) {
             this.source = source;
         }
 
-        /** Required. The claim template (per-replica or shared) whose volume is filled, at its mount path. */
-        public Builder into(String claimTemplate) {
-            this.into = claimTemplate;
-            return this;
+        @Override
+        FillSource source() {
+            return source;
+        }
+    }
+
+    /** Builder of a fill from Hugging Face, which also takes a revision and file patterns. */
+    public static final class HuggingFaceBuilder extends Builder<HuggingFaceBuilder> {
+        private final FillSource.HuggingFace model;
+        private String revision;
+        private List<String> include = List.of();
+
+        private HuggingFaceBuilder(FillSource.HuggingFace model) {
+            this.model = model;
         }
 
-        /** Hugging Face only: the branch, tag or commit. Default {@code main}. Pin a commit for reproducible servers. */
-        public Builder revision(String revision) {
+        /**
+         * The branch, tag or commit. Pin a commit for reproducible servers.
+         *
+         * @default {@code main}
+         */
+        public HuggingFaceBuilder revision(String revision) {
             this.revision = revision;
             return this;
         }
 
         /**
-         * Hugging Face only: download only the files matching these patterns ({@code allow_patterns}), e.g.
-         * {@code *.safetensors} and {@code *.json} to skip the duplicate {@code original/*.pth} weights some
-         * repositories carry. Default: every file.
+         * Download only the files matching these patterns ({@code allow_patterns}), e.g. {@code *.safetensors}
+         * and {@code *.json} to skip the duplicate {@code original/*.pth} weights some repositories carry.
+         *
+         * @default every file
          */
-        public Builder include(List<String> patterns) {
+        public HuggingFaceBuilder include(List<String> patterns) {
             this.include = patterns;
             return this;
         }
 
-        /** The fill image. Default: the pinned image of the source kind (see the class documentation). */
-        public Builder image(String image) {
-            this.image = image;
-            return this;
-        }
-
-        /** Plain variables such as {@code AWS_REGION} or {@code HF_ENDPOINT}. Names that look like credentials are refused. Default none. */
-        public Builder env(Map<String, String> env) {
-            this.env = env;
-            return this;
-        }
-
-        /** Variables read from Secret keys ({@code valueFrom.secretKeyRef}), e.g. {@code HF_TOKEN}. Default none. */
-        public Builder secretEnv(List<SecretEnv> secretEnv) {
-            this.secretEnv = secretEnv;
-            return this;
-        }
-
-        /** Secrets whose every key becomes a variable ({@code envFrom.secretRef}), e.g. AWS keys. Default none. */
-        public Builder secretEnvFrom(List<String> secretNames) {
-            this.secretEnvFrom = secretNames;
-            return this;
-        }
-
-        /** Requests and limits of the fill container. Default {@link Resources#defaults()} (500m CPU, 1Gi memory); no GPU. */
-        public Builder resources(Resources resources) {
-            this.resources = resources;
-            return this;
-        }
-
-        public CacheFill build() {
-            return new CacheFill(this);
+        @Override
+        FillSource source() {
+            return new FillSource.HuggingFace(model.model(), revision, include);
         }
     }
 }

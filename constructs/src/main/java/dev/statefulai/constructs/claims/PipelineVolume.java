@@ -1,139 +1,104 @@
 package dev.statefulai.constructs.claims;
 
 import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-
 import java.util.List;
 
 /**
- * One volume of a {@link DataPipelineStorage}, e.g. a stage of the pipeline ({@code raw},
- * {@code features}, {@code checkpoints}) or a dataset shared by many pods. Required: {@code name} and
- * {@code size}; everything else has a default documented on its builder method.
+ * One volume of a data pipeline's storage, e.g. a stage ({@code raw}, {@code features},
+ * {@code checkpoints}) or a dataset shared by many pods: a {@link Claim}, and the volume and class
+ * behind it. Required: {@code name} and {@code size}; everything else has a default documented on its
+ * builder method.
  *
  * <p>With an existing {@code volume} the storage makes a PersistentVolume on it and a claim bound to
  * exactly that volume; without one, only a claim, and the class's provisioner creates the volume
- * (dynamic provisioning: EBS, GCE PD and Azure Disk always, EFS with a file system, NFS with a server).
+ * (dynamic provisioning: EBS, GCE PD and Azure Disk always, EFS with a file system, NFS with a server),
+ * optionally restored from a snapshot or cloned from a claim.
  *
  * <p>{@code readOnly(true)} is for a dataset that consumers must not change: the existing volume is
  * published read-only to every pod (the CSI source's {@code readOnly}) and the claim is
  * {@code ReadOnlyMany} by default, so any number of nodes can mount it. Pods that should only read a
- * writable volume mount its claim read-only instead: see {@link DataPipelineStorage#podVolume}.
+ * writable volume mount its claim read-only instead ({@code DataPipelineStorage.podVolume}).
+ *
+ * <p>The claim's props are checked by the storage, whose messages name them as {@code volumes[i].<prop>}.
  */
 public final class PipelineVolume {
-    private final String name;
-    private final String size;
-    private final List<AccessMode> accessModes;
-    private final VolumeMode volumeMode;
-    private final PreProvisionedVolume volume;
-    private final StorageClassSpec storageClass;
-    private final String claimName;
-    private final String persistentVolumeName;
-    private final boolean readOnly;
+    private final Builder props;
 
     private PipelineVolume(Builder b) {
-        this.name = b.name;
-        this.size = b.size;
-        this.accessModes = b.accessModes == null ? null : List.copyOf(b.accessModes);
-        this.volumeMode = b.volumeMode;
-        this.volume = b.volume;
-        this.storageClass = b.storageClass;
-        this.claimName = b.claimName;
-        this.persistentVolumeName = b.persistentVolumeName;
-        this.readOnly = b.readOnly;
+        this.props = b.copy();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The volume's name within the storage. */
+    /** The name as given (checked with the claim). */
     public String name() {
-        return name;
+        return props.name;
     }
 
-    /** The size of the claim (and of the PersistentVolume on an existing volume). */
-    public String size() {
-        return size;
+    /**
+     * The volume's claim, checked; refusals name {@code construct} and the props as {@code prefix} + name.
+     * Its default access mode is {@code ReadOnlyMany} for a read-only volume, else {@code ReadWriteOnce}.
+     */
+    public Claim claim(String construct, String prefix) {
+        return new Claim(props, construct, prefix, true,
+                List.of(props.readOnly ? AccessMode.READ_ONLY_MANY : AccessMode.READ_WRITE_ONCE));
     }
 
-    /** The access modes as given; {@code null} when left to the default. */
-    public List<AccessMode> accessModes() {
-        return accessModes;
-    }
-
-    /** File system or block device. */
-    public VolumeMode volumeMode() {
-        return volumeMode;
-    }
-
-    /** The existing volume, or {@code null} for a dynamically provisioned one. */
+    /** The existing volume, or {@code null} for a new one from the class's provisioner. */
     public PreProvisionedVolume volume() {
-        return volume;
+        return props.volume;
     }
 
     /** The volume's own class, or {@code null} for the storage's class. */
     public StorageClassSpec storageClass() {
-        return storageClass;
+        return props.storageClass;
     }
 
-    /** The claim name as given, or {@code null} for the default. */
+    /** The claim name as given, or {@code null} for the volume's name. */
     public String claimName() {
-        return claimName;
+        return props.claimName;
     }
 
     /** The PersistentVolume name as given, or {@code null} for the default. */
     public String persistentVolumeName() {
-        return persistentVolumeName;
+        return props.persistentVolumeName;
     }
 
-    /** Whether the volume is published read-only. */
+    /** Whether the existing volume is published read-only. */
     public boolean readOnly() {
-        return readOnly;
+        return props.readOnly;
     }
 
-    /** Builder for {@link PipelineVolume}. */
-    public static final class Builder {
-        private String name;
-        private String size;
-        private List<AccessMode> accessModes;
-        private VolumeMode volumeMode = VolumeMode.FILESYSTEM;
+    /** Builder for {@link PipelineVolume}: the claim's props ({@link ClaimBuilder}) and the volume behind it. */
+    public static final class Builder extends ClaimBuilder<Builder> {
         private PreProvisionedVolume volume;
         private StorageClassSpec storageClass;
         private String claimName;
         private String persistentVolumeName;
         private boolean readOnly;
 
-        /** Required. The volume's name, a DNS-1123 label, e.g. {@code raw-events}; unique within the storage. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
+        private Builder() {
         }
 
-        /**
-         * Required. Size of the claim and of the PersistentVolume on an existing volume, e.g.
-         * {@code 500Gi}. EFS and NFS do not enforce it.
-         */
-        public Builder size(String size) {
-            this.size = size;
-            return this;
-        }
-
-        /**
-         * Default {@code [ReadWriteOnce]}, or {@code [ReadOnlyMany]} for a {@link #readOnly(boolean)}
-         * volume; the class's backend must be able to give every mode. A new (dynamically provisioned)
-         * volume needs a mode that writes: it starts empty.
-         */
-        public Builder accessModes(List<AccessMode> accessModes) {
-            this.accessModes = accessModes;
-            return this;
-        }
-
-        /** Default {@link VolumeMode#FILESYSTEM}; {@code BLOCK} only on block disks (EBS, GCE PD, Azure Disk, local). */
-        public Builder volumeMode(VolumeMode volumeMode) {
-            this.volumeMode = volumeMode;
-            return this;
+        private Builder copy() {
+            Builder c = new Builder();
+            c.name = name;
+            c.size = size;
+            c.accessModes = accessModes == null ? null : List.copyOf(accessModes);
+            c.volumeMode = volumeMode;
+            c.labels = labels;
+            c.annotations = annotations;
+            c.dataSource = dataSource;
+            c.volume = volume;
+            c.storageClass = storageClass;
+            c.claimName = claimName;
+            c.persistentVolumeName = persistentVolumeName;
+            c.readOnly = readOnly;
+            return c;
         }
 
         /**

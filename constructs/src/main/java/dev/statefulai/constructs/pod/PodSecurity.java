@@ -2,6 +2,11 @@ package dev.statefulai.constructs.pod;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
+import java.util.List;
+import org.cdk8s.plus28.k8s.Capabilities;
+import org.cdk8s.plus28.k8s.PodSecurityContext;
+import org.cdk8s.plus28.k8s.SeccompProfile;
+import org.cdk8s.plus28.k8s.SecurityContext;
 
 /**
  * Who the pod runs as. Defaults: user and group 1000, {@code fsGroup} 1000 so that the volumes are
@@ -34,5 +39,26 @@ public record PodSecurity(long runAsUser, long runAsGroup, long fsGroup, String 
     /** Runs as {@code uid}, with group and fsGroup {@code gid}. */
     public static PodSecurity of(long uid, long gid) {
         return new PodSecurity(uid, gid, gid, "OnRootMismatch");
+    }
+
+    /** The pod's security context: these ids, non-root, the {@code RuntimeDefault} seccomp profile. */
+    public PodSecurityContext toPodContext() {
+        return PodSecurityContext.builder()
+                .runAsNonRoot(true)
+                .runAsUser(runAsUser)
+                .runAsGroup(runAsGroup)
+                .fsGroup(fsGroup)
+                .fsGroupChangePolicy(fsGroupChangePolicy)
+                .seccompProfile(SeccompProfile.builder().type("RuntimeDefault").build())
+                .build();
+    }
+
+    /** The security context of every container that is not the opt-in chown: non-root, no privilege escalation, no capabilities. */
+    public static SecurityContext containerContext() {
+        return SecurityContext.builder()
+                .allowPrivilegeEscalation(false)
+                .runAsNonRoot(true)
+                .capabilities(Capabilities.builder().drop(List.of("ALL")).build())
+                .build();
     }
 }

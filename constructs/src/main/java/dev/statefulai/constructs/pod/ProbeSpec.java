@@ -4,7 +4,6 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.IntOrStrings;
-
 import java.util.List;
 import org.cdk8s.plus28.k8s.ExecAction;
 import org.cdk8s.plus28.k8s.HttpGetAction;

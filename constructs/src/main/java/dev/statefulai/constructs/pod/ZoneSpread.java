@@ -14,6 +14,9 @@ public enum ZoneSpread {
     /** Spread always ({@code whenUnsatisfiable: DoNotSchedule}): a pod stays Pending rather than crowd a zone. */
     REQUIRED("DoNotSchedule");
 
+    /** The topology key replicas spread over. */
+    public static final String ZONE_KEY = "topology.kubernetes.io/zone";
+
     private final String whenUnsatisfiable;
 
     ZoneSpread(String whenUnsatisfiable) {

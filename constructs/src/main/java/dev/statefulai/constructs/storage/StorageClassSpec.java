@@ -77,6 +77,11 @@ public final class StorageClassSpec {
         return bindingMode;
     }
 
+    /** Whether claims of the class can grow ({@code allowVolumeExpansion}). */
+    public boolean allowsVolumeExpansion() {
+        return allowVolumeExpansion;
+    }
+
     /**
      * The class's mount options. Kubernetes applies them to the volumes the class provisions; a
      * construct that makes pre-provisioned volumes of the class copies them into each volume.

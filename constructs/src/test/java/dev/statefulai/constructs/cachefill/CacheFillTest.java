@@ -1,19 +1,20 @@
 package dev.statefulai.constructs.cachefill;
 
-import dev.statefulai.constructs.Manifests;
-import dev.statefulai.constructs.Messages;
-import dev.statefulai.constructs.Resources;
-import dev.statefulai.constructs.SecretEnv;
-import dev.statefulai.constructs.claims.ClaimTemplate;
-import dev.statefulai.constructs.pod.ModelProbes;
-import dev.statefulai.constructs.workload.StatefulAIApp;
-import dev.statefulai.constructs.workload.StatefulAIAppProps;
-
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.Resources;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
+import dev.statefulai.constructs.workload.StorageProps;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class CacheFillTest {
         Manifests m = Manifests.synth(chart -> new StatefulAIApp(chart, "app", StatefulAIAppProps.builder()
                 .name("llm").image("vllm/vllm-openai:v0.6.3")
                 .claimTemplates(ClaimTemplate.builder().name("models").mountPath("/models").size("100Gi").build())
-                .cacheFill(fill).build()));
+                        .storage(StorageProps.builder().cacheFill(fill).build()).build()));
         return Manifests.map(m.one("StatefulSet"), "spec.template.spec.initContainers[0]");
     }
 
@@ -112,9 +113,18 @@ class CacheFillTest {
     }
 
     @Test
-    void rejectsPatternsOfAnotherKindOrWithSpaces() {
-        assertInvalid("CacheFill: prop 'include' is '*.bin'; allowed: none: only a Hugging Face source takes file patterns",
-                () -> CacheFill.fromS3("s3://ml-models/x/").include(List.of("*.bin")).into("models").build());
+    void onlyAHuggingFaceFillTakesARevisionOrFilePatterns() {
+        // Other sources have no such builder methods: the combination is not refused at synth time, it does not compile.
+        List<String> others = Arrays.stream(CacheFill.SourceBuilder.class.getMethods()).map(Method::getName).toList();
+        List<String> huggingFace = Arrays.stream(CacheFill.HuggingFaceBuilder.class.getMethods()).map(Method::getName).toList();
+        for (String option : List.of("revision", "include")) {
+            assertFalse(others.contains(option), option);
+            assertTrue(huggingFace.contains(option), option);
+        }
+    }
+
+    @Test
+    void rejectsPatternsWithSpaces() {
         assertInvalid("CacheFill: prop 'include' is 'my file'; allowed: file patterns without spaces, such as *.safetensors or *.json",
                 () -> CacheFill.fromHuggingFace("gpt2").include(List.of("my file")).into("models").build());
     }
@@ -168,9 +178,7 @@ class CacheFillTest {
     }
 
     @Test
-    void rejectsARevisionOfAnotherKindOrShape() {
-        assertInvalid("CacheFill: prop 'revision' is 'main'; allowed: none: only a Hugging Face source has revisions",
-                () -> CacheFill.fromS3("s3://ml-models/x/").into("models").revision("main").build());
+    void rejectsARevisionOfAnotherShape() {
         assertInvalid("CacheFill: prop 'revision' is 'main branch'; allowed: a branch, tag or commit such as main, v1.0 or a 40-digit hash",
                 () -> CacheFill.fromHuggingFace("gpt2").into("models").revision("main branch").build());
     }
@@ -208,29 +216,5 @@ class CacheFillTest {
                 () -> CacheFill.fromHuggingFace("gpt2").into("models").resources(Resources.builder().gpus(1).build()).build());
         assertInvalid("CacheFill: prop 'image' is missing; allowed: a container image reference",
                 () -> CacheFill.fromHuggingFace("gpt2").into("models").image(" ").build());
-    }
-
-    @Test
-    void modelProbesBudget() {
-        assertEquals(600, ModelProbes.http("/health", 8000).startupBudget(false));
-        assertEquals(1200, ModelProbes.http("/health", 8000).startupBudgetSeconds(1200).startupBudget(true));
-        assertEquals(300 + 410, ModelProbes.http("/health", 8000).modelSize("40Gi").startupBudget(true));
-        assertEquals(300 + 1639, ModelProbes.http("/health", 8000).modelSize("40Gi").startupBudget(false));
-        assertEquals(300 + 82, ModelProbes.http("/health", 8000).modelSize("16Gi").loadMiBPerSecond(200).startupBudget(false));
-        assertEquals(300 + 1, ModelProbes.http("/health", 8000).modelSize("1Ki").startupBudget(true));
-    }
-
-    @Test
-    void modelProbesRejections() {
-        assertInvalid("ModelProbes: prop 'modelSize' is '16GB'; allowed: " + Messages.SIZE, () -> ModelProbes.http("/health", 8000).modelSize("16GB"));
-        assertInvalid("ModelProbes: prop 'startupBudgetSeconds' is 600; allowed: not together with modelSize, from which it is derived",
-                () -> ModelProbes.http("/health", 8000).modelSize("16Gi").startupBudgetSeconds(600));
-        assertInvalid("ModelProbes: prop 'modelSize' is '16Gi'; allowed: not together with startupBudgetSeconds, which is the budget already",
-                () -> ModelProbes.http("/health", 8000).startupBudgetSeconds(600).modelSize("16Gi"));
-        assertInvalid("ModelProbes: prop 'loadMiBPerSecond' is 0; allowed: an integer of 1 or more",
-                () -> ModelProbes.http("/health", 8000).loadMiBPerSecond(0));
-        assertInvalid("ModelProbes: prop 'startupBudgetSeconds' is 0; allowed: an integer of 1 or more",
-                () -> ModelProbes.http("/health", 8000).startupBudgetSeconds(0));
-        assertInvalid("ProbeSpec: prop 'port' is 70000; allowed: a port number from 1 to 65535", () -> ModelProbes.http("/health", 70000));
     }
 }

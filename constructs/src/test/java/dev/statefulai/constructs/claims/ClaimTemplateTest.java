@@ -1,15 +1,14 @@
 package dev.statefulai.constructs.claims;
 
-import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.Messages;
-import dev.statefulai.constructs.VolumeMode;
-
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.Messages;
+import dev.statefulai.constructs.VolumeMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +26,11 @@ class ClaimTemplateTest {
         ClaimTemplate t = data().build();
         assertEquals("data", t.name());
         assertEquals("/data", t.mountPath());
-        assertEquals("10Gi", t.size());
-        assertEquals(List.of(AccessMode.READ_WRITE_ONCE), t.accessModes());
-        assertEquals(List.of("ReadWriteOnce"), t.accessModeValues());
-        assertEquals(VolumeMode.FILESYSTEM, t.volumeMode());
-        assertNull(t.storageClassName());
+        assertEquals("10Gi", t.claim().size());
+        assertEquals(List.of(AccessMode.READ_WRITE_ONCE), t.claim().accessModes());
+        assertEquals(List.of("ReadWriteOnce"), t.claim().accessModeValues());
+        assertEquals(VolumeMode.FILESYSTEM, t.claim().volumeMode());
+        assertNull(t.claim().storageClassName());
         assertFalse(t.readOnly());
         assertNull(t.subPath());
     }
@@ -40,29 +39,29 @@ class ClaimTemplateTest {
     void keepsEveryOption() {
         ClaimTemplate t = data().storageClassName("ml.fast-ssd").readOnly(true).subPath("models")
                 .accessModes(AccessMode.READ_ONLY_MANY).build();
-        assertEquals("ml.fast-ssd", t.storageClassName());
+        assertEquals("ml.fast-ssd", t.claim().storageClassName());
         assertTrue(t.readOnly());
         assertEquals("models", t.subPath());
-        assertEquals(List.of("ReadOnlyMany"), t.accessModeValues());
+        assertEquals(List.of("ReadOnlyMany"), t.claim().accessModeValues());
     }
 
     @Test
     void dropsRepeatedAccessModesKeepingTheOrderGiven() {
         ClaimTemplate t = data().accessModes(AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_WRITE_ONCE,
                 AccessMode.READ_WRITE_ONCE_POD).build();
-        assertEquals(List.of("ReadWriteOncePod", "ReadWriteOnce"), t.accessModeValues());
+        assertEquals(List.of("ReadWriteOncePod", "ReadWriteOnce"), t.claim().accessModeValues());
     }
 
     @Test
     void acceptsAnEmptyClassNameForStaticBinding() {
-        assertEquals("", data().storageClassName("").build().storageClassName());
+        assertEquals("", data().storageClassName("").build().claim().storageClassName());
     }
 
     @Test
     void acceptsABlockVolumeForOneWriter() {
         ClaimTemplate t = data().volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf")
                 .accessModes(AccessMode.READ_WRITE_ONCE_POD).build();
-        assertEquals(VolumeMode.BLOCK, t.volumeMode());
+        assertEquals(VolumeMode.BLOCK, t.claim().volumeMode());
         assertEquals("/dev/xvdf", t.mountPath());
     }
 
@@ -122,19 +121,19 @@ class ClaimTemplateTest {
         ClaimTemplate t = data().volumeName("pv-models-0").selector(Map.of("dataset", "llama"))
                 .labels(Map.of("team", "ml")).annotations(Map.of("backup.example.com/schedule", "daily"))
                 .restoreFromSnapshot("models-2024-10-01").build();
-        assertEquals("pv-models-0", t.volumeName());
-        assertEquals(Map.of("dataset", "llama"), t.selector());
-        assertEquals(Map.of("team", "ml"), t.labels());
-        assertEquals(Map.of("backup.example.com/schedule", "daily"), t.annotations());
-        assertEquals(new ClaimTemplate.DataSource("snapshot.storage.k8s.io", "VolumeSnapshot", "models-2024-10-01"), t.dataSource());
+        assertEquals("pv-models-0", t.claim().volumeName());
+        assertEquals(Map.of("dataset", "llama"), t.claim().selector());
+        assertEquals(Map.of("team", "ml"), t.claim().labels());
+        assertEquals(Map.of("backup.example.com/schedule", "daily"), t.claim().annotations());
+        assertEquals(new Claim.DataSource("snapshot.storage.k8s.io", "VolumeSnapshot", "models-2024-10-01"), t.claim().dataSource());
         assertFalse(t.isShared());
         assertNull(t.existingClaim());
     }
 
     @Test
     void theLastDataSourceWins() {
-        assertEquals(new ClaimTemplate.DataSource(null, "PersistentVolumeClaim", "models-golden"),
-                data().restoreFromSnapshot("snap").cloneFromClaim("models-golden").build().dataSource());
+        assertEquals(new Claim.DataSource(null, "PersistentVolumeClaim", "models-golden"),
+                data().restoreFromSnapshot("snap").cloneFromClaim("models-golden").build().claim().dataSource());
     }
 
     @Test
@@ -142,16 +141,16 @@ class ClaimTemplateTest {
         ClaimTemplate t = data().size(null).existingClaim("models-rwx").accessModes(AccessMode.READ_WRITE_MANY).build();
         assertTrue(t.isShared());
         assertEquals("models-rwx", t.existingClaim());
-        assertNull(t.size());
-        assertFalse(t.isSingleNode());
+        assertNull(t.claim().size());
+        assertFalse(t.claim().isSingleNode());
     }
 
     @Test
     void aSharedClaimTheAppCreates() {
         ClaimTemplate t = data().shared(true).accessModes(AccessMode.READ_ONLY_MANY).build();
         assertTrue(t.isShared());
-        assertFalse(t.isSingleNode());
-        assertTrue(data().build().isSingleNode());
+        assertFalse(t.claim().isSingleNode());
+        assertTrue(data().build().claim().isSingleNode());
     }
 
     @ParameterizedTest
@@ -208,6 +207,6 @@ class ClaimTemplateTest {
         assertInvalid("ClaimTemplate 'data': prop 'selector['tier']' is 'not ok'; allowed: a label value: at most 63 letters, digits, "
                 + "'-', '_' and '.', starting and ending with a letter or digit", () -> data().selector(Map.of("tier", "not ok")).build());
         assertEquals(Map.of("note", "free text, spaces and all"),
-                data().annotations(Map.of("note", "free text, spaces and all")).build().annotations());
+                data().annotations(Map.of("note", "free text, spaces and all")).build().claim().annotations());
     }
 }

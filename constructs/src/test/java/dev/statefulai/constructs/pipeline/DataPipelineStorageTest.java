@@ -1,5 +1,11 @@
 package dev.statefulai.constructs.pipeline;
 
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
@@ -16,13 +22,6 @@ import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-
-import static dev.statefulai.constructs.Messages.assertInvalid;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +38,19 @@ class DataPipelineStorageTest {
     private static final String VOLUME_ID = "vol-0123456789abcdef0";
     private static final String ERR = "DataPipelineStorage 'features': ";
 
-    /** The one-line storage: a name, a size and an existing gp3 volume. */
+    /** The one-line storage: a name and one volume of that name, an existing gp3 volume. */
     private static DataPipelineStorageProps.Builder minimal() {
-        return DataPipelineStorageProps.builder().name("features").size("100Gi")
-                .volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"));
+        return storage(features());
+    }
+
+    /** The storage "features" of the one volume {@code volume}. */
+    private static DataPipelineStorageProps.Builder storage(PipelineVolume.Builder volume) {
+        return DataPipelineStorageProps.builder().name("features").volumes(volume.build());
+    }
+
+    /** The volume "features": 100Gi on an existing gp3 volume. */
+    private static PipelineVolume.Builder features() {
+        return PipelineVolume.builder().name("features").size("100Gi").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"));
     }
 
     private static Manifests synth(String chartNamespace, DataPipelineStorageProps.Builder props) {
@@ -100,9 +108,9 @@ class DataPipelineStorageTest {
         }
     }
 
-    private static DataPipelineStorageProps.Builder onSharedFileSystem() {
+    private static DataPipelineStorageProps.Builder onSharedFileSystem(PipelineVolume.Builder volume) {
         SharedFileSystem nfs = new SharedFileSystem();
-        return minimal().storageClass(StorageClassSpec.builder().name("nfs").backend(nfs).build()).volume(nfs);
+        return storage(volume.volume(nfs)).storageClass(StorageClassSpec.builder().name("nfs").backend(nfs).build());
     }
 
     @Nested
@@ -194,7 +202,7 @@ class DataPipelineStorageTest {
 
         @Test
         void ownNamesAreUsedOnBothSidesOfTheBinding() {
-            Manifests m = synth(null, minimal().claimName("raw-features").persistentVolumeName("pv.features.2024"));
+            Manifests m = synth(null, storage(features().claimName("raw-features").persistentVolumeName("pv.features.2024")));
             assertEquals("pv.features.2024", m.at("PersistentVolume", "metadata.name"));
             assertEquals("raw-features", m.at("PersistentVolume", "spec.claimRef.name"));
             assertEquals("raw-features", m.at("PersistentVolumeClaim", "metadata.name"));
@@ -214,7 +222,7 @@ class DataPipelineStorageTest {
 
         @Test
         void aBlockVolume() {
-            Manifests m = synth(null, minimal().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_ONCE_POD)));
+            Manifests m = synth(null, storage(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_ONCE_POD))));
             assertEquals("Block", m.at("PersistentVolume", "spec.volumeMode"));
             assertEquals("Block", m.at("PersistentVolumeClaim", "spec.volumeMode"));
             assertEquals(List.of("ReadWriteOncePod"), m.at("PersistentVolumeClaim", "spec.accessModes"));
@@ -223,8 +231,7 @@ class DataPipelineStorageTest {
         @Test
         void aLegacyInTreeVolume() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
-            Manifests m = synth(null, minimal().storageClass(StorageClassSpec.builder().name("features").backend(inTree).build())
-                    .volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")));
+            Manifests m = synth(null, storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a"))).storageClass(StorageClassSpec.builder().name("features").backend(inTree).build()));
             assertEquals("kubernetes.io/aws-ebs", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("volumeID", VOLUME_ID, "fsType", "ext4"), m.at("PersistentVolume", "spec.awsElasticBlockStore"));
             assertNull(m.at("PersistentVolume", "spec.csi"));
@@ -232,9 +239,7 @@ class DataPipelineStorageTest {
 
         @Test
         void aLocalDiskOnOneNode() {
-            Manifests m = synth(null, minimal()
-                    .storageClass(StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build())
-                    .volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0")));
+            Manifests m = synth(null, storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0"))).storageClass(StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build()));
             assertEquals("kubernetes.io/no-provisioner", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("path", "/mnt/nvme0"), m.at("PersistentVolume", "spec.local"));
             assertEquals(List.of(Map.of("key", "kubernetes.io/hostname", "operator", "In", "values", List.of("gpu-node-1"))),
@@ -243,7 +248,7 @@ class DataPipelineStorageTest {
 
         @Test
         void readWriteManyOnASharedFileSystem() {
-            Manifests m = synth(null, onSharedFileSystem().accessModes(List.of(AccessMode.READ_WRITE_MANY)));
+            Manifests m = synth(null, onSharedFileSystem(features().accessModes(List.of(AccessMode.READ_WRITE_MANY))));
             assertEquals(List.of("ReadWriteMany"), m.at("PersistentVolumeClaim", "spec.accessModes"));
             assertEquals(Map.of("server", "nfs.internal", "path", "/exports/features"), m.at("PersistentVolume", "spec.nfs"));
         }
@@ -257,21 +262,20 @@ class DataPipelineStorageTest {
         @Test
         void gettersAndOutputs() {
             DataPipelineStorage storage = build("ml", minimal());
-            assertEquals("features", storage.getClaimName());
-            assertEquals("ml-features", storage.getPersistentVolumeName());
-            assertEquals("features", storage.getStorageClassName());
-            assertNotNull(storage.getStorageClass());
-            assertNotNull(storage.getPersistentVolume());
-            assertNotNull(storage.getClaim());
+            assertEquals("features", storage.getClaimName("features"));
+            assertEquals("ml-features", storage.getPersistentVolumeName("features"));
+            assertEquals("features", storage.getStorageClassName("features"));
+            assertEquals(1, storage.getStorageClasses().size());
+            assertNotNull(storage.getPersistentVolumes().get("features"));
+            assertNotNull(storage.getClaims().get("features"));
             assertEquals("features", storage.outputName());
             assertEquals(Map.of(
                     "kind", "DataPipelineStorage",
                     "namespace", "ml",
-                    "claim", "features",
-                    "persistentVolume", "ml-features",
-                    "storageClass", "features"), storage.outputs());
-            assertEquals(List.of("kind", "namespace", "claim", "persistentVolume", "storageClass"),
-                    List.copyOf(storage.outputs().keySet()));
+                    "storageClasses", List.of("features"),
+                    "volumes", Map.of("features", Map.of("claim", "features", "persistentVolume", "ml-features",
+                            "storageClass", "features", "accessModes", List.of("ReadWriteOnce"), "readOnly", false))), storage.outputs());
+            assertEquals(List.of("kind", "namespace", "storageClasses", "volumes"), List.copyOf(storage.outputs().keySet()));
         }
     }
 
@@ -280,12 +284,12 @@ class DataPipelineStorageTest {
         @ParameterizedTest
         @ValueSource(strings = {"10GB", "-1Gi", "0Gi"})
         void aSizeThatIsNotAPositiveQuantity(String size) {
-            assertInvalid(ERR + "prop 'size' is '" + size + "'; allowed: " + Messages.SIZE, () -> build(minimal().size(size)));
+            assertInvalid(ERR + "prop 'volumes[0].size' is '" + size + "'; allowed: " + Messages.SIZE, () -> build(storage(features().size(size))));
         }
 
         @Test
         void aMissingSize() {
-            assertInvalid(ERR + "prop 'size' is missing; allowed: " + Messages.SIZE, () -> build(minimal().size(null)));
+            assertInvalid(ERR + "prop 'volumes[0].size' is missing; allowed: " + Messages.SIZE, () -> build(storage(features().size(null))));
         }
 
         @Test
@@ -306,54 +310,49 @@ class DataPipelineStorageTest {
         }
 
         @Test
-        void aMissingVolume() {
-            assertInvalid(ERR + "prop 'volume' is missing; allowed: an existing volume, "
-                    + "e.g. AwsEbs.gp3().existingVolume(\"vol-0123456789abcdef0\", \"us-east-1a\")", () -> build(minimal().volume(null)));
-        }
-
-        @Test
         void noAccessMode() {
-            assertInvalid(ERR + "prop 'accessModes' is missing; allowed: one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, "
-                    + "ReadWriteOncePod", () -> build(minimal().accessModes(List.of())));
+            assertInvalid(ERR + "prop 'volumes[0].accessModes' is missing; allowed: one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, "
+                    + "ReadWriteOncePod", () -> build(storage(features().accessModes(List.of()))));
         }
 
         @Test
         void readWriteManyOnAnEbsClass() {
-            assertInvalid(ERR + "prop 'accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
-                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(minimal().accessModes(List.of(AccessMode.READ_WRITE_MANY))));
+            assertInvalid(ERR + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(storage(features().accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
         }
 
         @Test
         void readWriteManyOnABlockVolume() {
-            assertInvalid(ERR + "prop 'accessModes' is 'ReadWriteMany'; allowed: ReadWriteOnce or ReadWriteOncePod on a Block volume",
-                    () -> build(onSharedFileSystem().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_MANY))));
+            assertInvalid(ERR + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: ReadWriteOnce or ReadWriteOncePod on a Block volume: "
+                    + "two nodes writing one raw block device corrupt it",
+                    () -> build(onSharedFileSystem(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
         }
 
         @Test
         void aVolumeOfAnotherProvisioner() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
-            assertInvalid(ERR + "prop 'volume' is '" + VOLUME_ID + "'; allowed: a volume of the StorageClass backend "
+            assertInvalid(ERR + "prop 'volumes[0].volume' is '" + VOLUME_ID + "'; allowed: a volume of the StorageClass backend "
                             + "AWS EBS gp3 (ebs.csi.aws.com) (this one belongs to kubernetes.io/aws-ebs)",
-                    () -> build(minimal().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a"))));
+                    () -> build(storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")))));
         }
 
         @Test
         void aLocalVolumeOnAnEbsClass() {
-            assertInvalid(ERR + "prop 'volume' is 'gpu-node-1:/mnt/nvme0'; allowed: a volume of the StorageClass backend "
+            assertInvalid(ERR + "prop 'volumes[0].volume' is 'gpu-node-1:/mnt/nvme0'; allowed: a volume of the StorageClass backend "
                             + "AWS EBS gp3 (ebs.csi.aws.com) (this one belongs to kubernetes.io/no-provisioner)",
-                    () -> build(minimal().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0"))));
+                    () -> build(storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0")))));
         }
 
         @Test
         void aClaimNameThatIsNotADnsSubdomain() {
-            assertInvalid(ERR + "prop 'claimName' is 'Raw_Features'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(minimal().claimName("Raw_Features")));
+            assertInvalid(ERR + "prop 'volumes[0].claimName' is 'Raw_Features'; allowed: " + Messages.DNS_SUBDOMAIN,
+                    () -> build(storage(features().claimName("Raw_Features"))));
         }
 
         @Test
         void aVolumeNameThatIsNotADnsSubdomain() {
-            assertInvalid(ERR + "prop 'persistentVolumeName' is 'PV_1'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(minimal().persistentVolumeName("PV_1")));
+            assertInvalid(ERR + "prop 'volumes[0].persistentVolumeName' is 'PV_1'; allowed: " + Messages.DNS_SUBDOMAIN,
+                    () -> build(storage(features().persistentVolumeName("PV_1"))));
         }
     }
 
@@ -435,10 +434,10 @@ class DataPipelineStorageTest {
             assertEquals(2, storage.getStorageClasses().size());
             assertEquals(List.of("raw"), List.copyOf(storage.getPersistentVolumes().keySet()));
             assertEquals(List.of("raw", "checkpoints", "datasets"), List.copyOf(storage.getClaims().keySet()));
-            assertEquals("raw", storage.getClaimName());
-            assertEquals("etl-raw", storage.getPersistentVolumeName());
-            assertEquals("pipeline", storage.getStorageClassName());
-            assertNotNull(storage.getPersistentVolume());
+            assertEquals("raw", storage.getClaimName("raw"));
+            assertEquals("etl-raw", storage.getPersistentVolumeName("raw"));
+            assertEquals("pipeline", storage.getStorageClassName("raw"));
+            assertNotNull(storage.getPersistentVolumes().get("raw"));
             assertEquals("pipeline", storage.outputName());
             assertEquals(Map.of(
                     "kind", "DataPipelineStorage",
@@ -454,11 +453,11 @@ class DataPipelineStorageTest {
         }
 
         @Test
-        void theFirstVolumesGettersSayWhenItIsNew() {
+        void aNewVolumeHasNoPersistentVolume() {
             DataPipelineStorage storage = build(withVolumes(volume("scratch").build()));
-            assertNull(storage.getPersistentVolume());
-            assertNull(storage.getPersistentVolumeName());
-            assertEquals("scratch", storage.getClaimName());
+            assertNull(storage.getPersistentVolumes().get("scratch"));
+            assertNull(storage.getPersistentVolumeName("scratch"));
+            assertEquals("scratch", storage.getClaimName("scratch"));
         }
 
         @Test
@@ -600,19 +599,6 @@ class DataPipelineStorageTest {
         void noVolumes() {
             assertInvalid(ERR_PIPE + "prop 'volumes' is missing; allowed: one or more PipelineVolume, e.g. the raw, features and "
                     + "checkpoints stages", () -> build(withVolumes()));
-        }
-
-        @Test
-        void singleVolumePropsBesideVolumes() {
-            String allowed = "; allowed: none when volumes is given: set it on each PipelineVolume";
-            assertInvalid(ERR_PIPE + "prop 'size' is '10Gi'" + allowed, () -> build(pipeline().namespace(null).size("10Gi")));
-            assertInvalid(ERR_PIPE + "prop 'volume' is '" + VOLUME_ID + "'" + allowed,
-                    () -> build(pipeline().volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))));
-            assertInvalid(ERR_PIPE + "prop 'accessModes' is [ReadWriteOnce]" + allowed,
-                    () -> build(pipeline().accessModes(List.of(AccessMode.READ_WRITE_ONCE))));
-            assertInvalid(ERR_PIPE + "prop 'volumeMode' is 'Block'" + allowed, () -> build(pipeline().volumeMode(VolumeMode.BLOCK)));
-            assertInvalid(ERR_PIPE + "prop 'claimName' is 'raw'" + allowed, () -> build(pipeline().claimName("raw")));
-            assertInvalid(ERR_PIPE + "prop 'persistentVolumeName' is 'pv'" + allowed, () -> build(pipeline().persistentVolumeName("pv")));
         }
 
         @Test

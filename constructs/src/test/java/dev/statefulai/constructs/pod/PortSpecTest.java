@@ -1,10 +1,9 @@
 package dev.statefulai.constructs.pod;
 
-import dev.statefulai.constructs.Messages;
-
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.statefulai.constructs.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,13 +1,12 @@
 package dev.statefulai.constructs.pod;
 
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.workload.StatefulAIApp;
 import dev.statefulai.constructs.workload.StatefulAIAppProps;
-
-import static dev.statefulai.constructs.Messages.assertInvalid;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class ProbeSpecTest {
         Manifests m = Manifests.synth(chart -> new StatefulAIApp(chart, "app", StatefulAIAppProps.builder()
                 .name("llm").image("vllm/vllm-openai:v0.6.3")
                 .claimTemplates(ClaimTemplate.builder().name("models").mountPath("/models").size("50Gi").build())
-                .livenessProbe(probe)
+                        .container(ContainerProps.builder().livenessProbe(probe).build())
                 .build()));
         return Manifests.map(m.one("StatefulSet"), "spec.template.spec.containers[0].livenessProbe");
     }

@@ -1,5 +1,10 @@
 package dev.statefulai.constructs.workload;
 
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
@@ -10,12 +15,6 @@ import dev.statefulai.constructs.storage.LocalDisks;
 import dev.statefulai.constructs.storage.LocalVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-
-import static dev.statefulai.constructs.Messages.assertInvalid;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -120,7 +119,8 @@ class StatefulAIAppClaimsTest {
             StorageClassSpec ebs = StorageClassSpec.builder().name("fast-ebs").backend(AwsEbs.gp3()).build();
             ClaimTemplate models = claim("models").shared(true).accessModes(AccessMode.READ_WRITE_MANY).build();
             assertInvalid(ERR + "prop 'claimTemplates[0].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) "
-                    + "can give: [ReadWriteOnce, ReadWriteOncePod]", () -> build(app(models).replicas(2).storageClass(ebs)));
+                    + "can give: [ReadWriteOnce, ReadWriteOncePod]", () -> build(app(models).replicas(2)
+                            .storage(StorageProps.builder().storageClass(ebs).build())));
         }
     }
 
@@ -163,7 +163,8 @@ class StatefulAIAppClaimsTest {
         @Test
         void writesEveryReplicasClaimWithTheLargerRequestAndKeepsTheTemplate() {
             ClaimTemplate models = claim("models").labels(Map.of("team", "ml")).build();
-            Manifests m = synth("ml", app(models, claim("scratch").build()).replicas(3).storageClass(ebs).growClaimsTo("models", "200Gi"));
+            Manifests m = synth("ml", app(models, claim("scratch").build()).replicas(3)
+                    .storage(StorageProps.builder().storageClass(ebs).growClaimsTo("models", "200Gi").build()));
             assertEquals(List.of("StorageClass", "Service", "StatefulSet", "PodDisruptionBudget",
                     "PersistentVolumeClaim", "PersistentVolumeClaim", "PersistentVolumeClaim"), m.kinds());
             assertEquals("100Gi", m.at("StatefulSet", "spec.volumeClaimTemplates[0].spec.resources.requests.storage"));
@@ -177,14 +178,16 @@ class StatefulAIAppClaimsTest {
                         "storageClassName", "fast-ebs",
                         "resources", Map.of("requests", Map.of("storage", "200Gi"))), pvcs.get(i).get("spec"));
             }
-            StatefulAIApp built = build(app(models).replicas(3).storageClass(ebs).growClaimsTo("models", "200Gi"));
+            StatefulAIApp built = build(app(models).replicas(3)
+                    .storage(StorageProps.builder().storageClass(ebs).growClaimsTo("models", "200Gi").build()));
             assertEquals(Map.of("models", "200Gi"), built.outputs().get("grownClaims"));
             assertEquals(3, built.getClaims().size());
         }
 
         @Test
         void aClassTheAppDoesNotCreateIsTheClustersToJudge() {
-            Manifests m = synth(app(claim("models").storageClassName("gp3").build()).growClaimsTo("models", "1Ti"));
+            Manifests m = synth(app(claim("models").storageClassName("gp3").build())
+                    .storage(StorageProps.builder().growClaimsTo("models", "1Ti").build()));
             assertEquals("gp3", m.at("PersistentVolumeClaim", "spec.storageClassName"));
             assertEquals("1Ti", m.at("PersistentVolumeClaim", "spec.resources.requests.storage"));
             assertEquals("models-llm-0", m.at("PersistentVolumeClaim", "metadata.name"));
@@ -200,39 +203,44 @@ class StatefulAIAppClaimsTest {
         @Test
         void rejectsAnUnknownTemplate() {
             assertInvalid(ERR + "prop 'growClaimsTo['model']' is '200Gi'; allowed: the name of a per-replica claim template: [models]",
-                    () -> build(app(claim("models").build()).growClaimsTo("model", "200Gi")));
+                    () -> build(app(claim("models").build())
+                            .storage(StorageProps.builder().growClaimsTo("model", "200Gi").build())));
         }
 
         @Test
         void rejectsASharedTemplate() {
             ClaimTemplate models = claim("models").shared(true).accessModes(AccessMode.READ_WRITE_MANY).build();
             assertInvalid(ERR + "prop 'growClaimsTo['models']' is '200Gi'; allowed: a per-replica claim template; 'models' is one shared "
-                    + "claim: raise its size (or the existing claim's) instead", () -> build(app(models).growClaimsTo("models", "200Gi")));
+                    + "claim: raise its size (or the existing claim's) instead", () -> build(app(models)
+                            .storage(StorageProps.builder().growClaimsTo("models", "200Gi").build())));
         }
 
         @Test
         void rejectsASizeThatDoesNotGrow() {
             for (String size : List.of("100Gi", "50Gi", "100G")) {
                 assertInvalid(ERR + "prop 'growClaimsTo['models']' is '" + size + "'; allowed: more than the template's 100Gi: claims never "
-                        + "shrink, and the same size changes nothing", () -> build(app(claim("models").build()).growClaimsTo("models", size)));
+                        + "shrink, and the same size changes nothing", () -> build(app(claim("models").build())
+                                .storage(StorageProps.builder().growClaimsTo("models", size).build())));
             }
             assertInvalid(ERR + "prop 'growClaimsTo['models']' is '200GB'; allowed: " + Messages.SIZE,
-                    () -> build(app(claim("models").build()).growClaimsTo("models", "200GB")));
+                    () -> build(app(claim("models").build())
+                            .storage(StorageProps.builder().growClaimsTo("models", "200GB").build())));
         }
 
         @Test
         void rejectsNoClass() {
             assertInvalid(ERR + "prop 'growClaimsTo['models']' is '200Gi'; allowed: a claim template with a StorageClass that allows volume "
                             + "expansion; 'models' has no class (\"\"), and pre-provisioned volumes without a class never grow",
-                    () -> build(app(claim("models").storageClassName("").build()).growClaimsTo("models", "200Gi")));
+                    () -> build(app(claim("models").storageClassName("").build())
+                            .storage(StorageProps.builder().growClaimsTo("models", "200Gi").build())));
         }
 
         @Test
         void rejectsTheAppsClassWhenItsBackendCannotGrow() {
             assertInvalid(ERR + "prop 'growClaimsTo['models']' is '200Gi'; allowed: a claim template on a StorageClass that allows volume "
                             + "expansion; the app's StorageClass 'local-nvme' (local disks (kubernetes.io/no-provisioner)) does not",
-                    () -> build(app(claim("models").build()).storageClass(localClass()).persistentVolumes(localVolumes(1))
-                            .growClaimsTo("models", "200Gi")));
+                    () -> build(app(claim("models").build())
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).growClaimsTo("models", "200Gi").build())));
         }
 
         @Test
@@ -240,7 +248,8 @@ class StatefulAIAppClaimsTest {
             StorageClassSpec fixed = StorageClassSpec.builder().name("fixed-ebs").backend(AwsEbs.gp3()).allowVolumeExpansion(false).build();
             assertInvalid(ERR + "prop 'growClaimsTo['models']' is '200Gi'; allowed: a claim template on a StorageClass that allows volume "
                             + "expansion; the app's StorageClass 'fixed-ebs' (AWS EBS gp3 (ebs.csi.aws.com)) does not",
-                    () -> build(app(claim("models").build()).storageClass(fixed).growClaimsTo("models", "200Gi")));
+                    () -> build(app(claim("models").build())
+                            .storage(StorageProps.builder().storageClass(fixed).growClaimsTo("models", "200Gi").build())));
         }
     }
 
@@ -248,8 +257,8 @@ class StatefulAIAppClaimsTest {
     class PreProvisionedVolumes {
         @Test
         void templatesOnTheClassWithTheSameModesShareTheVolumes() {
-            Manifests m = synth(app(claim("models").build(), claim("scratch").build()).storageClass(localClass())
-                    .persistentVolumes(localVolumes(2)));
+            Manifests m = synth(app(claim("models").build(), claim("scratch").build())
+                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build()));
             assertEquals(2, m.all("PersistentVolume").size());
         }
 
@@ -260,23 +269,25 @@ class StatefulAIAppClaimsTest {
                             + "pre-provisioned volumes are made alike, and a claim binds only a volume with its modes; put templates with "
                             + "other modes on another class",
                     () -> build(app(claim("models").build(), claim("scratch").accessModes(AccessMode.READ_WRITE_ONCE_POD).build())
-                            .storageClass(localClass()).persistentVolumes(localVolumes(2))));
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build())));
             assertInvalid(ERR + "prop 'claimTemplates[1]' is 'raw'; allowed: the access modes and volume mode of 'models' "
                             + "([ReadWriteOnce], Filesystem), like every claim template on the app's StorageClass 'local-nvme': its "
                             + "pre-provisioned volumes are made alike, and a claim binds only a volume with its modes; put templates with "
                             + "other modes on another class",
                     () -> build(app(claim("models").build(), claim("raw").volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").build())
-                            .storageClass(localClass()).persistentVolumes(localVolumes(2))));
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build())));
         }
 
         @Test
         void aSharedClaimOnANodeLocalClassNeedsOneVolume() {
             ClaimTemplate shared = claim("models").shared(true).build();
-            assertEquals(1, build(app(shared).storageClass(localClass()).persistentVolumes(localVolumes(1))).getPersistentVolumes().size());
+            assertEquals(1, build(app(shared)
+                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).build())).getPersistentVolumes().size());
             assertInvalid(ERR + "prop 'persistentVolumes' is '1 volumes'; allowed: at least replicas x per-replica claim templates on the "
                             + "class + shared claims on it = 2: local disks (kubernetes.io/no-provisioner) creates no volumes, so a replica "
                             + "without one stays Pending",
-                    () -> build(app(shared, claim("scratch").build()).storageClass(localClass()).persistentVolumes(localVolumes(1))));
+                    () -> build(app(shared, claim("scratch").build())
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).build())));
         }
     }
 }

@@ -1,5 +1,12 @@
 package dev.statefulai.constructs.workload;
 
+import static dev.statefulai.constructs.Messages.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
@@ -8,22 +15,19 @@ import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.AvailabilityProps;
+import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.pod.PodManagementPolicy;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.pod.SchedulingProps;
+import dev.statefulai.constructs.pod.UpdateStrategy;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.LocalDisks;
 import dev.statefulai.constructs.storage.LocalVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-
-import static dev.statefulai.constructs.Messages.assertInvalid;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -221,19 +225,23 @@ class StatefulAIAppTest {
 
         @Test
         void takesAnotherMaxUnavailable() {
-            assertEquals(2, synth(minimal().replicas(3).podDisruptionBudgetMaxUnavailable(2)).at("PodDisruptionBudget", "spec.maxUnavailable"));
+            assertEquals(2, synth(minimal().replicas(3)
+                    .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(2).build())).at("PodDisruptionBudget", "spec.maxUnavailable"));
         }
 
         @Test
         void maxUnavailableIsIgnoredWithOneReplicaWhichGetsNoBudget() {
-            StatefulAIApp app = build(minimal().podDisruptionBudgetMaxUnavailable(5));
+            StatefulAIApp app = build(minimal()
+                    .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(5).build()));
             assertNull(app.getPodDisruptionBudget());
-            assertEquals(List.of("Service", "StatefulSet"), synth(minimal().podDisruptionBudgetMaxUnavailable(0)).kinds());
+            assertEquals(List.of("Service", "StatefulSet"), synth(minimal()
+                    .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(0).build())).kinds());
         }
 
         @Test
         void canBeTurnedOff() {
-            StatefulAIApp app = build(minimal().replicas(3).podDisruptionBudget(false));
+            StatefulAIApp app = build(minimal().replicas(3)
+                    .availability(AvailabilityProps.builder().podDisruptionBudget(false).build()));
             assertNull(app.getPodDisruptionBudget());
             assertFalse(app.outputs().containsKey("podDisruptionBudget"));
         }
@@ -243,14 +251,16 @@ class StatefulAIAppTest {
         void rejectsAMaxUnavailableOfAllReplicasOrMore(int maxUnavailable) {
             assertInvalid(ERR + "prop 'podDisruptionBudgetMaxUnavailable' is " + maxUnavailable
                             + "; allowed: from 1 to replicas - 1 (2): 0 blocks every node drain, replicas allows losing all",
-                    () -> build(minimal().replicas(3).podDisruptionBudgetMaxUnavailable(maxUnavailable)));
+                    () -> build(minimal().replicas(3)
+                            .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(maxUnavailable).build())));
         }
 
         @Test
         void rejectsAMaxUnavailableOfZero() {
             assertInvalid(ERR + "prop 'podDisruptionBudgetMaxUnavailable' is 0"
                             + "; allowed: from 1 to replicas - 1 (1): 0 blocks every node drain, replicas allows losing all",
-                    () -> build(minimal().replicas(2).podDisruptionBudgetMaxUnavailable(0)));
+                    () -> build(minimal().replicas(2)
+                            .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(0).build())));
         }
     }
 
@@ -258,7 +268,8 @@ class StatefulAIAppTest {
     class Options {
         @Test
         void gpusGoInTheLimitsAndTheGpuTaintIsTolerated() {
-            Map<String, Object> sts = synth(minimal().resources(Resources.builder().gpus(2).build())).one("StatefulSet");
+            Map<String, Object> sts = synth(minimal()
+                    .container(ContainerProps.builder().resources(Resources.builder().gpus(2).build()).build())).one("StatefulSet");
             assertEquals(Map.of("memory", "1Gi", "nvidia.com/gpu", "2"), Manifests.at(sts, CONTAINER + ".resources.limits"));
             assertEquals(List.of(Map.of("key", "nvidia.com/gpu", "operator", "Exists", "effect", "NoSchedule")),
                     Manifests.at(sts, POD + ".tolerations"));
@@ -266,7 +277,8 @@ class StatefulAIAppTest {
 
         @Test
         void anotherGpuResourceIsLimitedAndToleratedByItsOwnName() {
-            Map<String, Object> sts = synth(minimal().resources(Resources.builder().gpus(1).gpuResource("amd.com/gpu").build()))
+            Map<String, Object> sts = synth(minimal()
+                    .container(ContainerProps.builder().resources(Resources.builder().gpus(1).gpuResource("amd.com/gpu").build()).build()))
                     .one("StatefulSet");
             assertEquals("1", Manifests.at(sts, CONTAINER + ".resources.limits['amd.com/gpu']"));
             assertEquals("amd.com/gpu", Manifests.at(sts, POD + ".tolerations[0].key"));
@@ -274,7 +286,8 @@ class StatefulAIAppTest {
 
         @Test
         void sharedMemoryIsAMemoryBackedEmptyDirAtDevShm() {
-            Map<String, Object> sts = synth(minimal().sharedMemory("16Gi").resources(Resources.builder().memory("32Gi").build()))
+            Map<String, Object> sts = synth(minimal()
+                    .container(ContainerProps.builder().sharedMemory("16Gi").resources(Resources.builder().memory("32Gi").build()).build()))
                     .one("StatefulSet");
             assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Gi"))),
                     Manifests.at(sts, POD + ".volumes"));
@@ -312,9 +325,7 @@ class StatefulAIAppTest {
         @Test
         void probesAreWrittenOnTheContainer() {
             Map<String, Object> container = Manifests.map(synth(minimal()
-                    .startupProbe(ProbeSpec.http("/health", 8000).allowStartupWithin(900))
-                    .readinessProbe(ProbeSpec.tcp(6333))
-                    .livenessProbe(ProbeSpec.exec("true"))).one("StatefulSet"), CONTAINER);
+                    .container(ContainerProps.builder().startupProbe(ProbeSpec.http("/health", 8000).allowStartupWithin(900)).readinessProbe(ProbeSpec.tcp(6333)).livenessProbe(ProbeSpec.exec("true")).build())).one("StatefulSet"), CONTAINER);
             assertEquals(Map.of("path", "/health", "port", 8000), Manifests.at(container, "startupProbe.httpGet"));
             assertEquals(90, Manifests.at(container, "startupProbe.failureThreshold"));
             assertEquals(Map.of("port", 6333), Manifests.at(container, "readinessProbe.tcpSocket"));
@@ -323,7 +334,8 @@ class StatefulAIAppTest {
 
         @Test
         void portsArePublishedByTheServiceByName() {
-            Manifests m = synth(minimal().ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334))));
+            Manifests m = synth(minimal()
+                    .container(ContainerProps.builder().ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334))).build()));
             assertEquals(List.of(
                     Map.of("name", "http", "containerPort", 6333, "protocol", "TCP"),
                     Map.of("name", "grpc", "containerPort", 6334, "protocol", "TCP")), m.at("StatefulSet", CONTAINER + ".ports"));
@@ -335,8 +347,7 @@ class StatefulAIAppTest {
         @Test
         void plainEnvIsSortedAndSecretsAreReferencedNeverCopied() {
             Map<String, Object> sts = synth(minimal()
-                    .env(Map.of("ZETA", "1", "ALPHA", "2"))
-                    .secretEnv(List.of(new SecretEnv("HF_TOKEN", "hugging-face", "token")))).one("StatefulSet");
+                    .container(ContainerProps.builder().env(Map.of("ZETA", "1", "ALPHA", "2")).secretEnv(List.of(new SecretEnv("HF_TOKEN", "hugging-face", "token"))).build())).one("StatefulSet");
             assertEquals(List.of(
                     Map.of("name", "ALPHA", "value", "2"),
                     Map.of("name", "ZETA", "value", "1"),
@@ -346,7 +357,8 @@ class StatefulAIAppTest {
 
         @Test
         void commandAndArgs() {
-            Map<String, Object> sts = synth(minimal().command(List.of("python", "-m", "vllm")).args(List.of("--port", "8000")))
+            Map<String, Object> sts = synth(minimal()
+                    .container(ContainerProps.builder().command(List.of("python", "-m", "vllm")).args(List.of("--port", "8000")).build()))
                     .one("StatefulSet");
             assertEquals(List.of("python", "-m", "vllm"), Manifests.at(sts, CONTAINER + ".command"));
             assertEquals(List.of("--port", "8000"), Manifests.at(sts, CONTAINER + ".args"));
@@ -355,10 +367,8 @@ class StatefulAIAppTest {
         @Test
         void schedulingOptions() {
             Map<String, Object> pod = Manifests.map(synth(minimal()
-                    .nodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB"))
-                    .runtimeClassName("nvidia")
-                    .priorityClassName("inference-critical")
-                    .terminationGracePeriodSeconds(120)).one("StatefulSet"), POD);
+                    .scheduling(SchedulingProps.builder().nodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB")).runtimeClassName("nvidia").priorityClassName("inference-critical").build())
+                    .availability(AvailabilityProps.builder().terminationGracePeriodSeconds(120).build())).one("StatefulSet"), POD);
             assertEquals(Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB"), pod.get("nodeSelector"));
             assertEquals("nvidia", pod.get("runtimeClassName"));
             assertEquals("inference-critical", pod.get("priorityClassName"));
@@ -383,9 +393,8 @@ class StatefulAIAppTest {
         @Test
         void lifecycleOptions() {
             Map<String, Object> sts = synth(minimal()
-                    .podManagementPolicy(PodManagementPolicy.PARALLEL)
-                    .updateStrategy(UpdateStrategy.rollingUpdate(1))
-                    .claimRetention(ReclaimPolicy.DELETE, ReclaimPolicy.RETAIN)).one("StatefulSet");
+                    .storage(StorageProps.builder().claimRetention(ReclaimPolicy.DELETE, ReclaimPolicy.RETAIN).build())
+                    .availability(AvailabilityProps.builder().podManagementPolicy(PodManagementPolicy.PARALLEL).updateStrategy(UpdateStrategy.rollingUpdate(1)).build())).one("StatefulSet");
             assertEquals("Parallel", Manifests.at(sts, "spec.podManagementPolicy"));
             assertEquals(Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("partition", 1)), Manifests.at(sts, "spec.updateStrategy"));
             assertEquals(Map.of("whenDeleted", "Delete", "whenScaled", "Retain"),
@@ -395,7 +404,8 @@ class StatefulAIAppTest {
         @Test
         void onDeleteUpdates() {
             assertEquals(Map.of("type", "OnDelete"),
-                    synth(minimal().updateStrategy(UpdateStrategy.onDelete())).at("StatefulSet", "spec.updateStrategy"));
+                    synth(minimal()
+                            .availability(AvailabilityProps.builder().updateStrategy(UpdateStrategy.onDelete()).build())).at("StatefulSet", "spec.updateStrategy"));
         }
 
         @Test
@@ -432,7 +442,8 @@ class StatefulAIAppTest {
         @Test
         void templatesWithoutAClassUseTheAppsStorageClass() {
             ClaimTemplate onEfs = claim("shared").storageClassName("efs").build();
-            Manifests m = synth(minimal().storageClass(ebsClass(AwsEbs.gp3())).claimTemplates(claim("data").build(), onEfs));
+            Manifests m = synth(minimal().claimTemplates(claim("data").build(), onEfs)
+                    .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertEquals(List.of("StorageClass", "Service", "StatefulSet"), m.kinds());
             Map<String, Object> sc = m.one("StorageClass");
             assertEquals("fast-ebs", Manifests.at(sc, "metadata.name"));
@@ -445,15 +456,16 @@ class StatefulAIAppTest {
 
         @Test
         void theStorageClassIsReportedByGetterAndOutputs() {
-            StatefulAIApp app = build(minimal().storageClass(ebsClass(AwsEbs.gp3())));
+            StatefulAIApp app = build(minimal().storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertNotNull(app.getStorageClass());
             assertEquals("fast-ebs", app.outputs().get("storageClass"));
         }
 
         @Test
         void localVolumesArePinnedToTheirNodesByHostname() {
-            Manifests m = synth(minimal().replicas(2).podDisruptionBudget(false).storageClass(localClass())
-                    .persistentVolumes(localVolumes(2)));
+            Manifests m = synth(minimal().replicas(2)
+                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build())
+                    .availability(AvailabilityProps.builder().podDisruptionBudget(false).build()));
             assertEquals(List.of("StorageClass", "PersistentVolume", "PersistentVolume", "Service", "StatefulSet"), m.kinds());
             List<Map<String, Object>> pvs = m.all("PersistentVolume");
             for (int i = 0; i < 2; i++) {
@@ -475,21 +487,24 @@ class StatefulAIAppTest {
 
         @Test
         void persistentVolumesAreReportedInOrder() {
-            StatefulAIApp app = build(minimal().replicas(2).storageClass(localClass()).persistentVolumes(localVolumes(3)));
+            StatefulAIApp app = build(minimal().replicas(2)
+                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(3)).build()));
             assertEquals(3, app.getPersistentVolumes().size());
             assertEquals(List.of("vector-db-pv-0", "vector-db-pv-1", "vector-db-pv-2"), app.outputs().get("persistentVolumes"));
         }
 
         @Test
         void theCapacityCanExceedTheClaim() {
-            Manifests m = synth(minimal().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("3.5Ti"));
+            Manifests m = synth(minimal()
+                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("3.5Ti").build()));
             assertEquals("3.5Ti", m.at("PersistentVolume", "spec.capacity.storage"));
         }
 
         @Test
         void theDefaultCapacityFitsTheLargestClaimOnTheClass() {
-            Manifests m = synth(minimal().storageClass(localClass()).persistentVolumes(localVolumes(2))
-                    .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build()));
+            Manifests m = synth(minimal()
+                    .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build())
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build()));
             for (Map<String, Object> pv : m.all("PersistentVolume")) {
                 assertEquals("20Gi", Manifests.at(pv, "spec.capacity.storage"));
             }
@@ -498,8 +513,8 @@ class StatefulAIAppTest {
         @Test
         void aLegacyInTreeEbsClassUsesTheInTreeProvisionerAndVolumeSource() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
-            Manifests m = synth(minimal().storageClass(ebsClass(inTree))
-                    .persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a"))));
+            Manifests m = synth(minimal()
+                    .storage(StorageProps.builder().storageClass(ebsClass(inTree)).persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a"))).build()));
             assertEquals("kubernetes.io/aws-ebs", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("type", "gp3", "encrypted", "true", "fsType", "ext4"), m.at("StorageClass", "parameters"));
             Map<String, Object> pv = m.one("PersistentVolume");
@@ -512,8 +527,8 @@ class StatefulAIAppTest {
         @Test
         void anExistingCsiEbsVolume() {
             AwsEbs ebs = AwsEbs.gp3();
-            Map<String, Object> pv = synth(minimal().storageClass(ebsClass(ebs))
-                    .persistentVolumes(List.of(ebs.existingVolume(EBS_VOLUME, "us-east-1a")))).one("PersistentVolume");
+            Map<String, Object> pv = synth(minimal()
+                    .storage(StorageProps.builder().storageClass(ebsClass(ebs)).persistentVolumes(List.of(ebs.existingVolume(EBS_VOLUME, "us-east-1a"))).build())).one("PersistentVolume");
             assertEquals(Map.of("driver", "ebs.csi.aws.com", "volumeHandle", EBS_VOLUME, "fsType", "ext4"), Manifests.at(pv, "spec.csi"));
             assertEquals("topology.kubernetes.io/zone",
                     Manifests.at(pv, "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].key"));
@@ -618,7 +633,7 @@ class StatefulAIAppTest {
         @ValueSource(strings = {"64MB", "-1Gi", "0Gi"})
         void aSharedMemorySizeThatIsNotAPositiveQuantity(String size) {
             assertInvalid(ERR + "prop 'sharedMemory' is '" + size + "'; allowed: " + Messages.SIZE,
-                    () -> build(minimal().sharedMemory(size)));
+                    () -> build(minimal().container(ContainerProps.builder().sharedMemory(size).build())));
         }
 
         @Test
@@ -631,14 +646,16 @@ class StatefulAIAppTest {
         void readWriteManyOnAnEbsClass() {
             assertInvalid(ERR + "prop 'claimTemplates[1].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) "
                             + "can give: [ReadWriteOnce, ReadWriteOncePod]",
-                    () -> build(minimal().storageClass(ebsClass(AwsEbs.gp3()))
-                            .claimTemplates(claim("data").build(), claim("shared").accessModes(AccessMode.READ_WRITE_MANY).build())));
+                    () -> build(minimal()
+                            .claimTemplates(claim("data").build(), claim("shared").accessModes(AccessMode.READ_WRITE_MANY).build())
+                                    .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build())));
         }
 
         @Test
         void readWriteManyIsNotCheckedOnATemplateOfAnotherClass() {
             ClaimTemplate onEfs = claim("shared").accessModes(AccessMode.READ_WRITE_MANY).storageClassName("efs").build();
-            StatefulAIApp app = build(minimal().storageClass(ebsClass(AwsEbs.gp3())).claimTemplates(onEfs));
+            StatefulAIApp app = build(minimal().claimTemplates(onEfs)
+                    .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertEquals(List.of("shared-vector-db-0"), app.getClaimNames().get("shared"));
         }
 
@@ -646,29 +663,30 @@ class StatefulAIAppTest {
         void aNodeLocalClassWithoutVolumes() {
             assertInvalid(ERR + "prop 'persistentVolumes' is 'empty'; allowed: one pre-provisioned volume per replica (2 or more) for "
                             + "local disks (kubernetes.io/no-provisioner), which creates no volumes itself",
-                    () -> build(minimal().replicas(2).storageClass(localClass())));
+                    () -> build(minimal().replicas(2).storage(StorageProps.builder().storageClass(localClass()).build())));
         }
 
         @Test
         void tooFewLocalVolumesForEveryReplicaAndTemplate() {
             assertInvalid(ERR + "prop 'persistentVolumes' is '5 volumes'; allowed: at least replicas x claim templates on the class = 6: "
                             + "local disks (kubernetes.io/no-provisioner) creates no volumes, so a replica without one stays Pending",
-                    () -> build(minimal().replicas(3).storageClass(localClass()).persistentVolumes(localVolumes(5))
-                            .claimTemplates(claim("data").build(), claim("wal").build())));
+                    () -> build(minimal().replicas(3)
+                            .claimTemplates(claim("data").build(), claim("wal").build())
+                                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(5)).build())));
         }
 
         @Test
         void volumesWithoutAStorageClass() {
             assertInvalid(ERR + "prop 'storageClass' is missing; allowed: a StorageClass for the pre-provisioned persistentVolumes to belong to",
-                    () -> build(minimal().persistentVolumes(localVolumes(1))));
+                    () -> build(minimal().storage(StorageProps.builder().persistentVolumes(localVolumes(1)).build())));
         }
 
         @Test
         void aVolumeOfAnotherBackend() {
             assertInvalid(ERR + "prop 'persistentVolumes[0]' is '" + EBS_VOLUME + "'; allowed: a volume of the app's StorageClass "
                             + "backend local disks (kubernetes.io/no-provisioner)",
-                    () -> build(minimal().storageClass(localClass())
-                            .persistentVolumes(List.of(AwsEbs.gp3().existingVolume(EBS_VOLUME, "us-east-1a")))));
+                    () -> build(minimal()
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(List.of(AwsEbs.gp3().existingVolume(EBS_VOLUME, "us-east-1a"))).build())));
         }
 
         @Test
@@ -676,37 +694,41 @@ class StatefulAIAppTest {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
             assertInvalid(ERR + "prop 'persistentVolumes[0]' is '" + EBS_VOLUME + "'; allowed: a volume of the app's StorageClass "
                             + "backend AWS EBS gp3 (ebs.csi.aws.com)",
-                    () -> build(minimal().storageClass(ebsClass(AwsEbs.gp3()))
-                            .persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a")))));
+                    () -> build(minimal()
+                            .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a"))).build())));
         }
 
         @Test
         void volumesNoTemplateCanClaim() {
             assertInvalid(ERR + "prop 'persistentVolumes' is '1 volumes'; allowed: none, unless a claim template uses the app's "
                             + "StorageClass 'local-nvme'",
-                    () -> build(minimal().storageClass(localClass()).persistentVolumes(localVolumes(1))
-                            .claimTemplates(claim("data").storageClassName("gp3").build())));
+                    () -> build(minimal()
+                            .claimTemplates(claim("data").storageClassName("gp3").build())
+                                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).build())));
         }
 
         @Test
         void aCapacitySmallerThanTheClaim() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '5Gi'; allowed: at least the largest claim on the class (10Gi), "
                             + "or no claim could bind",
-                    () -> build(minimal().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("5Gi")));
+                    () -> build(minimal()
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("5Gi").build())));
         }
 
         @Test
         void aCapacitySmallerThanTheLargestOfSeveralClaims() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '15Gi'; allowed: at least the largest claim on the class (20Gi), "
                             + "or no claim could bind",
-                    () -> build(minimal().storageClass(localClass()).persistentVolumes(localVolumes(2)).persistentVolumeCapacity("15Gi")
-                            .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build())));
+                    () -> build(minimal()
+                            .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build())
+                                    .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).persistentVolumeCapacity("15Gi").build())));
         }
 
         @Test
         void aCapacityThatIsNotAQuantity() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '100GB'; allowed: " + Messages.SIZE,
-                    () -> build(minimal().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("100GB")));
+                    () -> build(minimal()
+                            .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("100GB").build())));
         }
     }
 }

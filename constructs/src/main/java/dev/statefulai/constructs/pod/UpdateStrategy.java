@@ -1,7 +1,6 @@
-package dev.statefulai.constructs.workload;
+package dev.statefulai.constructs.pod;
 
 import dev.statefulai.constructs.Validate;
-
 import org.cdk8s.plus28.k8s.RollingUpdateStatefulSetStrategy;
 import org.cdk8s.plus28.k8s.StatefulSetUpdateStrategy;
 
@@ -30,7 +29,7 @@ public final class UpdateStrategy {
         return new UpdateStrategy(true, 0);
     }
 
-    StatefulSetUpdateStrategy toSpec() {
+    public StatefulSetUpdateStrategy toSpec() {
         if (onDelete) {
             return StatefulSetUpdateStrategy.builder().type("OnDelete").build();
         }

@@ -1,4 +1,4 @@
-package dev.statefulai.constructs.workload;
+package dev.statefulai.constructs.pod;
 
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;

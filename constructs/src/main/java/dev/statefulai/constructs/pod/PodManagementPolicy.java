@@ -1,4 +1,4 @@
-package dev.statefulai.constructs.workload;
+package dev.statefulai.constructs.pod;
 
 /** How a StatefulSet starts and stops its pods. */
 public enum PodManagementPolicy {
