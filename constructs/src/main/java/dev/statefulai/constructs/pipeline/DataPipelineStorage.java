@@ -3,7 +3,6 @@ package dev.statefulai.constructs.pipeline;
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Labels;
-import dev.statefulai.constructs.Namespace;
 import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.claims.PipelineVolume;
 import dev.statefulai.constructs.pipeline.PipelinePlan.PlannedVolume;
@@ -173,9 +172,7 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
      */
     @Override
     public Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", PipelinePlan.CONSTRUCT);
-        out.put("namespace", Namespace.describe(plan.namespace()));
+        Map<String, Object> out = HasOutputs.outputs(PipelinePlan.CONSTRUCT, plan.namespace());
         out.put("storageClasses", plan.classes().stream().map(StorageClassSpec::name).toList());
         Map<String, Object> volumes = new LinkedHashMap<>();
         for (PlannedVolume v : plan.volumes()) {

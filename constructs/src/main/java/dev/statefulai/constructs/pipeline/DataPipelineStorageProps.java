@@ -1,5 +1,6 @@
 package dev.statefulai.constructs.pipeline;
 
+import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.claims.PipelineVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
@@ -14,18 +15,13 @@ import java.util.List;
  *         .volumes(PipelineVolume.builder().name("raw").size("500Gi").build()).build()
  * }</pre>
  */
-public final class DataPipelineStorageProps {
-    private final String name;
-    private final String namespace;
+public final class DataPipelineStorageProps extends NamedProps {
     private final StorageClassSpec storageClass;
-    private final String partOf;
     private final List<PipelineVolume> volumes;
 
     private DataPipelineStorageProps(Builder b) {
-        this.name = b.name;
-        this.namespace = b.namespace;
+        super(b);
         this.storageClass = b.storageClass;
-        this.partOf = b.partOf;
         this.volumes = b.volumes == null ? List.of() : List.copyOf(b.volumes);
     }
 
@@ -33,21 +29,9 @@ public final class DataPipelineStorageProps {
         return new Builder();
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String namespace() {
-        return namespace;
-    }
-
     /** The class given for volumes without their own, or {@code null} for the default. */
     public StorageClassSpec storageClass() {
         return storageClass;
-    }
-
-    public String partOf() {
-        return partOf;
     }
 
     public List<PipelineVolume> volumes() {
@@ -55,31 +39,11 @@ public final class DataPipelineStorageProps {
     }
 
     /** Builder for {@link DataPipelineStorageProps}. */
-    public static final class Builder {
-        private String name;
-        private String namespace;
+    public static final class Builder extends NamedProps.Builder<Builder> {
         private StorageClassSpec storageClass;
-        private String partOf;
         private List<PipelineVolume> volumes = List.of();
 
         private Builder() {
-        }
-
-        /** Required. Base name of the objects, a DNS-1123 label, e.g. {@code features}. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * Namespace of the claims, also written into the {@code claimRef} of the existing volumes (see
-         * {@link dev.statefulai.constructs.Namespace}).
-         *
-         * @default the chart's namespace, else none; {@code default} when a volume is pre-bound to its claim
-         */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
         }
 
         /**
@@ -89,16 +53,6 @@ public final class DataPipelineStorageProps {
          */
         public Builder storageClass(StorageClassSpec storageClass) {
             this.storageClass = storageClass;
-            return this;
-        }
-
-        /**
-         * The {@code app.kubernetes.io/part-of} label.
-         *
-         * @default none
-         */
-        public Builder partOf(String partOf) {
-            this.partOf = partOf;
             return this;
         }
 

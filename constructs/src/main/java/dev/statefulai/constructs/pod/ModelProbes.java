@@ -11,7 +11,7 @@ import dev.statefulai.constructs.Validate;
  *
  * <p>The startup budget, unless given with {@link #startupBudgetSeconds}, is
  * {@value #STARTUP_OVERHEAD_SECONDS} s (runtime start, CUDA init, graph capture) plus the model size
- * divided by a throughput: {@value #LOAD_MIB_PER_SECOND_FROM_CACHE} MiB/s when a {@link CacheFill}
+ * divided by a throughput: {@value #LOAD_MIB_PER_SECOND_FROM_CACHE} MiB/s when a {@code CacheFill}
  * fills the cache before the server starts (the server only reads local or network disk; the fill's
  * download does not count against the probe), {@value #LOAD_MIB_PER_SECOND_WITH_DOWNLOAD} MiB/s
  * (about 200 Mbit/s) when the server may have to download the weights itself. Override the throughput
@@ -74,7 +74,7 @@ public final class ModelProbes {
         return this;
     }
 
-    /** The startup budget in seconds; {@code cacheFilled} when a {@link CacheFill} runs before the server. */
+    /** The startup budget in seconds; {@code cacheFilled} when a {@code CacheFill} runs before the server. */
     public int startupBudget(boolean cacheFilled) {
         if (startupBudgetSeconds != null) {
             return startupBudgetSeconds;

@@ -2,7 +2,6 @@ package dev.statefulai.constructs.workload;
 
 import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.Labels;
-import dev.statefulai.constructs.Namespace;
 import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.render.IntOrStrings;
@@ -14,7 +13,6 @@ import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.constructs.workload.AppPlan.PlannedClaim;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -205,9 +203,7 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
 
     @Override
     public Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", AppPlanner.CONSTRUCT);
-        out.put("namespace", Namespace.describe(plan.namespace()));
+        Map<String, Object> out = HasOutputs.outputs(AppPlanner.CONSTRUCT, plan.namespace());
         out.put("statefulSet", plan.name());
         out.put("service", plan.name());
         out.put("replicas", plan.replicas());

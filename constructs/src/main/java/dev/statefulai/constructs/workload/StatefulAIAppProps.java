@@ -1,5 +1,6 @@
 package dev.statefulai.constructs.workload;
 
+import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
@@ -22,14 +23,11 @@ import java.util.List;
  * <p>Refusals name a prop by its name within its group (e.g. {@code sharedMemory},
  * {@code podDisruptionBudgetMaxUnavailable}): no two groups share a prop name.
  */
-public final class StatefulAIAppProps {
-    private final String name;
-    private final String namespace;
+public final class StatefulAIAppProps extends NamedProps {
     private final String image;
     private final int replicas;
     private final List<ClaimTemplate> claimTemplates;
     private final String component;
-    private final String partOf;
     private final String serviceAccountName;
     private final PodSecurity security;
     private final ContainerProps container;
@@ -38,13 +36,11 @@ public final class StatefulAIAppProps {
     private final AvailabilityProps availability;
 
     private StatefulAIAppProps(Builder b) {
-        this.name = b.name;
-        this.namespace = b.namespace;
+        super(b);
         this.image = b.image;
         this.replicas = b.replicas;
         this.claimTemplates = List.copyOf(b.claimTemplates);
         this.component = b.component;
-        this.partOf = b.partOf;
         this.serviceAccountName = b.serviceAccountName;
         this.security = b.security;
         this.container = b.container;
@@ -55,14 +51,6 @@ public final class StatefulAIAppProps {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String namespace() {
-        return namespace;
     }
 
     public String image() {
@@ -79,10 +67,6 @@ public final class StatefulAIAppProps {
 
     public String component() {
         return component;
-    }
-
-    public String partOf() {
-        return partOf;
     }
 
     public String serviceAccountName() {
@@ -110,14 +94,11 @@ public final class StatefulAIAppProps {
     }
 
     /** Builder for {@link StatefulAIAppProps}. */
-    public static final class Builder {
-        private String name;
-        private String namespace;
+    public static final class Builder extends NamedProps.Builder<Builder> {
         private String image;
         private int replicas = 1;
         private List<ClaimTemplate> claimTemplates = List.of();
         private String component;
-        private String partOf;
         private String serviceAccountName;
         private PodSecurity security = PodSecurity.defaults();
         private ContainerProps container = ContainerProps.defaults();
@@ -126,25 +107,6 @@ public final class StatefulAIAppProps {
         private AvailabilityProps availability = AvailabilityProps.defaults();
 
         private Builder() {
-        }
-
-        /**
-         * Required. Name of the StatefulSet, its headless Service and its container: a DNS-1123 label
-         * of at most 52 characters (Kubernetes appends an 11-character revision hash to pod labels).
-         */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * Namespace of the namespaced objects (see {@link dev.statefulai.constructs.Namespace}).
-         *
-         * @default the chart's namespace, else none (kubectl's or the GitOps engine's)
-         */
-        public Builder namespace(String namespace) {
-            this.namespace = namespace;
-            return this;
         }
 
         /** Required. Container image; pin a tag or digest. */
@@ -181,16 +143,6 @@ public final class StatefulAIAppProps {
          */
         public Builder component(String component) {
             this.component = component;
-            return this;
-        }
-
-        /**
-         * The {@code app.kubernetes.io/part-of} label.
-         *
-         * @default none
-         */
-        public Builder partOf(String partOf) {
-            this.partOf = partOf;
             return this;
         }
 

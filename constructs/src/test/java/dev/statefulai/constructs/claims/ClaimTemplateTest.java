@@ -36,6 +36,15 @@ class ClaimTemplateTest {
     }
 
     @Test
+    void theOneLineTemplateIsTheBuilders() {
+        ClaimTemplate t = ClaimTemplate.of("data", "/data", "10Gi");
+        assertEquals("data", t.name());
+        assertEquals("/data", t.mountPath());
+        assertEquals("10Gi", t.claim().size());
+        assertEquals(List.of(AccessMode.READ_WRITE_ONCE), t.claim().accessModes());
+    }
+
+    @Test
     void keepsEveryOption() {
         ClaimTemplate t = data().storageClassName("ml.fast-ssd").readOnly(true).subPath("models")
                 .accessModes(AccessMode.READ_ONLY_MANY).build();

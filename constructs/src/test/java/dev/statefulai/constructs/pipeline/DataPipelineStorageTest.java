@@ -671,4 +671,67 @@ class DataPipelineStorageTest {
                     () -> build(withVolumes(volume("a").volume(AwsEfs.staticVolumes().existingVolume(FS)).build())));
         }
     }
+
+    @Nested
+    class OneNamespaceRule {
+        @Test
+        void newVolumesAloneGoWhereTheyAreAppliedLikeAStatefulAIAppsObjects() {
+            Manifests m = synth(null, withVolumes(volume("scratch").build()));
+            assertNull(m.at("PersistentVolumeClaim", "metadata.namespace"));
+            assertEquals("(namespace of kubectl or the GitOps engine)", build(withVolumes(volume("scratch").build())).outputs().get("namespace"));
+        }
+
+        @Test
+        void aPreBoundVolumeNamesDefaultOnBothSidesForEveryClaim() {
+            Manifests m = synth(null, withVolumes(volume("scratch").build(), volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).build()));
+            for (Map<String, Object> pvc : m.all("PersistentVolumeClaim")) {
+                assertEquals("default", Manifests.at(pvc, "metadata.namespace"));
+            }
+            assertEquals("default", m.at("PersistentVolume", "spec.claimRef.namespace"));
+            assertEquals("default-raw", m.at("PersistentVolume", "metadata.name"));
+        }
+    }
+
+    @Nested
+    class OneClaimModel {
+        @Test
+        void aNewVolumeTakesLabelsAnnotationsAndASnapshotToRestore() {
+            Manifests m = synth("ml", withVolumes(volume("features").labels(Map.of("team", "ml"))
+                    .annotations(Map.of("backup.example.com/schedule", "daily")).restoreFromSnapshot("features-2024-10-01").build()));
+            Map<String, Object> pvc = m.one("PersistentVolumeClaim");
+            assertEquals("ml", Manifests.at(pvc, "metadata.labels.team"));
+            assertEquals(Map.of("backup.example.com/schedule", "daily"), Manifests.at(pvc, "metadata.annotations"));
+            assertEquals(Map.of("apiGroup", "snapshot.storage.k8s.io", "kind", "VolumeSnapshot", "name", "features-2024-10-01"),
+                    Manifests.at(pvc, "spec.dataSource"));
+            assertEquals("features", Manifests.at(pvc, "metadata.labels['app.kubernetes.io/name']"));
+        }
+
+        @Test
+        void aClaimToCloneIsItsDataSource() {
+            assertEquals(Map.of("kind", "PersistentVolumeClaim", "name", "features-golden"),
+                    synth("ml", withVolumes(volume("features").cloneFromClaim("features-golden").build())).at("PersistentVolumeClaim", "spec.dataSource"));
+        }
+
+        @Test
+        void rejectsADataSourceForAnExistingVolume() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].dataSource' is 'snap'; allowed: none for an existing volume, which holds its data "
+                    + "already: restore or clone into a new volume (no volume given)",
+                    () -> build(withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).restoreFromSnapshot("snap").build())));
+        }
+
+        @Test
+        void theClaimsPropsAreCheckedByTheSameRulesAsATemplatesNamedAsTheStoragesVolume() {
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].labels' is 'bad key'; allowed: keys of at most 63 characters (letters, digits, "
+                    + "'-', '_', '.'), optionally prefixed by a DNS subdomain and '/'", () -> build(withVolumes(volume("a").labels(Map.of("bad key", "x")).build())));
+            assertInvalid(ERR_PIPE + "prop 'volumes[0].dataSource' is 'Snap_1'; allowed: " + Messages.DNS_SUBDOMAIN,
+                    () -> build(withVolumes(volume("a").restoreFromSnapshot("Snap_1").build())));
+        }
+
+        @Test
+        void repeatedAccessModesAreWrittenOnce() {
+            assertEquals(List.of("ReadWriteOncePod", "ReadWriteOnce"), synth(null, withVolumes(volume("a")
+                    .accessModes(AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD).build()))
+                    .at("PersistentVolumeClaim", "spec.accessModes"));
+        }
+    }
 }
