@@ -20,7 +20,7 @@ import org.cdk8s.plus28.k8s.SecretKeySelector;
  * refused by server-side apply (Flux, Argo CD with ServerSideApply) and silently keeps the last one
  * with kubectl.
  */
-final class ContainerEnv {
+public final class ContainerEnv {
     /** IsEnvVarName in k8s.io/apimachinery pkg/util/validation/validation.go (release-1.28), with hasChDirPrefix. */
     private static final Pattern ENV_VAR_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     private static final String NAME_RULE =
@@ -40,21 +40,21 @@ final class ContainerEnv {
      * @param container   how messages name the container, e.g. "container 'vllm'"
      * @param secretProps the props that take Secret references, for messages, e.g. "secretEnv"
      */
-    ContainerEnv(String construct, String container, String secretProps) {
+    public ContainerEnv(String construct, String container, String secretProps) {
         this.construct = construct;
         this.container = container;
         this.secretProps = secretProps;
     }
 
     /** A variable the construct sets itself. */
-    ContainerEnv own(String name, String value, String setter) {
+    public ContainerEnv own(String name, String value, String setter) {
         claim(name, new Setter(setter, name, false));
         vars.add(EnvVar.builder().name(name).value(value).build());
         return this;
     }
 
     /** The plain variables of prop {@code prop} (e.g. {@code env}), in the map's order. */
-    ContainerEnv plain(String prop, Map<String, String> env) {
+    public ContainerEnv plain(String prop, Map<String, String> env) {
         env.forEach((name, value) -> {
             String at = prop + "['" + name + "']";
             checkName(prop, name);
@@ -71,7 +71,7 @@ final class ContainerEnv {
     }
 
     /** The variables of prop {@code prop} (e.g. {@code secretEnv}) read from Secret keys. */
-    ContainerEnv fromSecrets(String prop, List<SecretEnv> env) {
+    public ContainerEnv fromSecrets(String prop, List<SecretEnv> env) {
         for (int i = 0; i < env.size(); i++) {
             SecretEnv s = env.get(i);
             String at = prop + "[" + i + "].name";
@@ -84,7 +84,7 @@ final class ContainerEnv {
     }
 
     /** The list, in the order the variables were added. */
-    List<EnvVar> vars() {
+    public List<EnvVar> vars() {
         return List.copyOf(vars);
     }
 

@@ -1,5 +1,6 @@
 package dev.statefulai.constructs;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,4 +15,12 @@ public interface HasOutputs {
 
     /** The names, keyed by what they are; values are strings or lists of strings. Sorted by key. */
     Map<String, Object> outputs();
+
+    /** The start of every construct's outputs: its {@code kind} and {@code namespace} (see {@link Namespace#describe}), in a map to add to. */
+    static Map<String, Object> outputs(String kind, String namespace) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind);
+        out.put("namespace", Namespace.describe(namespace));
+        return out;
+    }
 }

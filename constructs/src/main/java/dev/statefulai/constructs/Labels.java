@@ -4,22 +4,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The recommended {@code app.kubernetes.io/*} labels. */
-final class Labels {
-    static final String NAME = "app.kubernetes.io/name";
-    static final String COMPONENT = "app.kubernetes.io/component";
-    static final String PART_OF = "app.kubernetes.io/part-of";
-    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+public final class Labels {
+    public static final String NAME = "app.kubernetes.io/name";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String PART_OF = "app.kubernetes.io/part-of";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
     private Labels() {
     }
 
     /** The selector: only the name, because a selector can never change after creation. */
-    static Map<String, String> selector(String name) {
+    public static Map<String, String> selector(String name) {
         return Map.of(NAME, name);
     }
 
     /** All labels of an object of the app. */
-    static Map<String, String> of(String name, String component, String partOf) {
+    public static Map<String, String> of(String name, String component, String partOf) {
         Map<String, String> labels = new TreeMap<>();
         labels.put(NAME, name);
         labels.put(MANAGED_BY, "cdk8s");

@@ -3,6 +3,11 @@ package dev.statefulai.constructs;
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,14 +35,16 @@ class ContainerEnvTest {
     void theAppRefusesACredentialNameInPlainEnvWithoutShowingTheValue(String name) {
         assertInvalid("StatefulAIApp 'llm': prop 'env['" + name + "']' is '(value not shown)'; allowed: no credential in a plain "
                 + "variable (its name says it holds a credential): pass credentials with secretEnv (Secret references), which keep "
-                + "them out of the manifest", () -> build(app().env(Map.of(name, "hunter2"))));
+                + "them out of the manifest", () -> build(app()
+                        .container(ContainerProps.builder().env(Map.of(name, "hunter2")).build())));
     }
 
     @Test
     void theAppRefusesATokenUnderAnInnocentName() {
         assertInvalid("StatefulAIApp 'llm': prop 'env['EXTRA_ARGS']' is '(value not shown)'; allowed: no credential in a plain "
                 + "variable (its value looks like a Hugging Face token): pass credentials with secretEnv (Secret references), which "
-                + "keep them out of the manifest", () -> build(app().env(Map.of("EXTRA_ARGS", "--token hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"))));
+                + "keep them out of the manifest", () -> build(app()
+                        .container(ContainerProps.builder().env(Map.of("EXTRA_ARGS", "--token hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")).build())));
     }
 
     @Test
@@ -45,26 +52,30 @@ class ContainerEnvTest {
         // The report's case: HF_TOKEN as a literal in env and as a Secret reference.
         assertInvalid("StatefulAIApp 'llm': prop 'env['HF_TOKEN']' is 'HF_TOKEN'; allowed: a name no other variable of container "
                 + "'llm' has (secretEnv[0] sets HF_TOKEN too): " + DUPLICATE,
-                () -> build(app().env(Map.of("HF_TOKEN", "")).secretEnv(List.of(new SecretEnv("HF_TOKEN", "hf", "token")))));
+                () -> build(app()
+                        .container(ContainerProps.builder().env(Map.of("HF_TOKEN", "")).secretEnv(List.of(new SecretEnv("HF_TOKEN", "hf", "token"))).build())));
     }
 
     @Test
     void theAppRefusesOneSecretVariableTwice() {
         assertInvalid("StatefulAIApp 'llm': prop 'secretEnv[1].name' is 'HF_TOKEN'; allowed: a name no other variable of container "
                 + "'llm' has (secretEnv[0] sets HF_TOKEN too): " + DUPLICATE,
-                () -> build(app().secretEnv(List.of(new SecretEnv("HF_TOKEN", "hf", "token"), new SecretEnv("HF_TOKEN", "hf2", "t")))));
+                () -> build(app()
+                        .container(ContainerProps.builder().secretEnv(List.of(new SecretEnv("HF_TOKEN", "hf", "token"), new SecretEnv("HF_TOKEN", "hf2", "t"))).build())));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1X", "A B", "..X", "", "HF=TOKEN"})
     void theAppRefusesNamesTheApiServerRefuses(String name) {
         assertInvalid("StatefulAIApp 'llm': prop 'env' is '" + name + "'; allowed: an environment variable name: letters, digits, "
-                + "'_', '-' and '.', not starting with a digit or '..'", () -> build(app().env(Map.of(name, "x"))));
+                + "'_', '-' and '.', not starting with a digit or '..'", () -> build(app()
+                        .container(ContainerProps.builder().env(Map.of(name, "x")).build())));
     }
 
     @Test
     void theAppKeepsNamesWithDotsAndDashes() {
-        Map<String, Object> sts = Manifests.synth(chart -> new StatefulAIApp(chart, "app", app().env(Map.of("my.env-name", "1")).build()))
+        Map<String, Object> sts = Manifests.synth(chart -> new StatefulAIApp(chart, "app", app()
+                .container(ContainerProps.builder().env(Map.of("my.env-name", "1")).build()).build()))
                 .one("StatefulSet");
         assertEquals(List.of(Map.of("name", "my.env-name", "value", "1")), Manifests.at(sts, "spec.template.spec.containers[0].env"));
     }

@@ -1,5 +1,9 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.statefulai.constructs;
 
+import dev.statefulai.constructs.claims.ClaimTemplate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

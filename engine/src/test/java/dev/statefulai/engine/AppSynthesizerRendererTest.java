@@ -1,17 +1,17 @@
 package dev.statefulai.engine;
 
-import dev.statefulai.engine.output.UnitOutput;
-import dev.statefulai.app.AppDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.statefulai.engine.testing.AppSnapshotTest.trees;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import dev.statefulai.engine.AppSynthesizer.Renderer;
+import dev.statefulai.engine.output.UnitOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import org.cdk8s.Chart;
 import org.cdk8s.JsonPatch;
 import org.cdk8s.plus28.k8s.KubeConfigMap;

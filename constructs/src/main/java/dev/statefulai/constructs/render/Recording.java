@@ -15,10 +15,10 @@ import software.constructs.Construct;
  *
  * <p>While recording, the chart (a shell) and this library's constructs
  * ({@link RecordableConstruct}) are Java-side shells, and the recording mirrors their tree and the
- * objects they define ({@code KubeObject}). What it cannot render it notices: an escape hatch asked for,
- * a construct of this library in a scope of another, a shell handed to the kernel (which is how another
- * library's object in the chart shows), or another failure while the app defined the chart. The synth
- * then defines the chart again the ordinary way, in the kernel.
+ * objects they define ({@link KubeObject}). What it cannot render it notices:
+ * an escape hatch asked for, a construct of this library in a scope of another, a shell handed to the
+ * kernel (which is how another library's object in the chart shows), or another failure while the app
+ * defined the chart. The synth then defines the chart again the ordinary way, in the kernel.
  */
 public final class Recording {
     private static final ThreadLocal<Recording> ACTIVE = new ThreadLocal<>();

@@ -1,7 +1,9 @@
 package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.render.KubeKind;
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeBindingMode;
@@ -73,6 +75,11 @@ public final class StorageClassSpec {
     /** When claims bind. */
     public VolumeBindingMode bindingMode() {
         return bindingMode;
+    }
+
+    /** Whether claims of the class can grow ({@code allowVolumeExpansion}). */
+    public boolean allowsVolumeExpansion() {
+        return allowVolumeExpansion;
     }
 
     /**

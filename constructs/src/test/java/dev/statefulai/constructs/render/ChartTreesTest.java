@@ -3,7 +3,7 @@ package dev.statefulai.constructs.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.Manifests;
 import java.util.List;
 import java.util.Map;

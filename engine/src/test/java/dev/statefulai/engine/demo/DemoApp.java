@@ -1,13 +1,15 @@
 package dev.statefulai.engine.demo;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.app.values.StorageClassValues;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
+import dev.statefulai.constructs.workload.StorageProps;
 import org.cdk8s.Chart;
 
 /** A minimal app for the synth's own tests, registered only in the synth module's test class path. */
@@ -34,10 +36,10 @@ public final class DemoApp implements AppDefinition<DemoApp.Values> {
                 .claimTemplates(ClaimTemplate.builder().name("data").mountPath("/data").size(v.size()).build());
         Set.ifGiven(v.replicas(), props::replicas);
         if (v.storageClass() != null) {
-            props.storageClass(v.storageClass().toSpec("demo"));
+            props.storage(StorageProps.builder().storageClass(v.storageClass().toSpec("demo")).build());
         }
         if (v.resources() != null) {
-            props.resources(v.resources().toResources());
+            props.container(ContainerProps.builder().resources(v.resources().toResources()).build());
         }
         new StatefulAIApp(chart, "demo", props.build());
     }

@@ -1,10 +1,10 @@
 package dev.statefulai.engine.demo;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.Rule;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

@@ -1,17 +1,17 @@
 package dev.statefulai.apps.featurepipeline;
 
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.StorageClassValues;
 import dev.statefulai.constructs.AccessMode;
-import dev.statefulai.constructs.DataPipelineStorage;
-import dev.statefulai.constructs.DataPipelineStorageProps;
 import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.PipelineVolume;
+import dev.statefulai.constructs.claims.PipelineVolume;
+import dev.statefulai.constructs.pipeline.DataPipelineStorage;
+import dev.statefulai.constructs.pipeline.DataPipelineStorageProps;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.AwsEfs;
 import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import dev.statefulai.app.AppDefinition;
-import dev.statefulai.app.values.StorageClassValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.cdk8s.Chart;

@@ -1,18 +1,23 @@
 package dev.statefulai.apps.llminference;
 
-import dev.statefulai.constructs.CacheFill;
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.ModelProbes;
-import dev.statefulai.constructs.PodManagementPolicy;
-import dev.statefulai.constructs.PortSpec;
-import dev.statefulai.constructs.SecretEnv;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
-import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.ZoneSpread;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.Set;
+import dev.statefulai.constructs.SecretEnv;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.AvailabilityProps;
+import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.pod.PodManagementPolicy;
+import dev.statefulai.constructs.pod.PortSpec;
+import dev.statefulai.constructs.pod.SchedulingProps;
+import dev.statefulai.constructs.pod.ZoneSpread;
+import dev.statefulai.constructs.storage.PreProvisionedVolume;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
+import dev.statefulai.constructs.workload.StorageProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,47 +56,53 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
                 .namespace(v.namespace())
                 .image(v.image())
                 .component("model-server")
-                .partOf("ai-platform")
+                .partOf("ai-platform");
+        ContainerProps.Builder container = ContainerProps.builder()
                 .args(args(v))
                 .ports(List.of(PortSpec.of("http", PORT)))
-                // Replicas do not depend on each other: start them all at once.
-                .podManagementPolicy(PodManagementPolicy.PARALLEL)
-                // Losing a zone should not take every server.
-                .zoneSpread(ZoneSpread.PREFERRED)
                 .modelProbes(probes(v));
+        // Losing a zone should not take every server.
+        SchedulingProps.Builder scheduling = SchedulingProps.builder().zoneSpread(ZoneSpread.PREFERRED);
         Set.ifGiven(v.replicas(), props::replicas);
-        Set.ifGiven(v.sharedMemory(), props::sharedMemory);
+        Set.ifGiven(v.sharedMemory(), container::sharedMemory);
         if (v.resources() != null) {
-            props.resources(v.resources().toResources());
+            container.resources(v.resources().toResources());
         }
-        Set.ifGiven(v.gpuProduct(), props::gpuProduct);
+        Set.ifGiven(v.gpuProduct(), scheduling::gpuProduct);
         List<SecretEnv> hfToken = v.hfTokenSecret() == null ? List.of() : List.of(new SecretEnv("HF_TOKEN", v.hfTokenSecret(), "token"));
-        props.secretEnv(hfToken);
+        container.secretEnv(hfToken);
         Map<String, String> env = new java.util.TreeMap<>(Map.of("HF_HOME", CACHE_PATH + "/hf"));
         if (v.env() != null) {
             env.putAll(v.env());
         }
-        props.env(env);
+        container.env(env);
+        StorageProps.Builder storage = StorageProps.builder();
         if (cache != null) {
             if (Boolean.TRUE.equals(cache.prefill())) {
                 // Only what vLLM loads: safetensors weights and their JSON index/config, not duplicate original/*.pth weights.
-                props.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
+                storage.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
                         .image(cache.prefillImage() != null ? cache.prefillImage() : v.image())
                         .secretEnv(hfToken)
                         .build());
             }
             if (cache.storageClass() != null) {
-                props.storageClass(cache.storageClass().toSpec(NAME + "-model-cache"));
+                storage.storageClass(cache.storageClass().toSpec(NAME + "-model-cache"));
             } else {
                 Set.ifGiven(cache.existingStorageClass(), cacheClaim::storageClassName);
             }
             if (cache.localVolumes() != null) {
-                props.persistentVolumes(cache.localVolumes().stream().map(LocalVolumeValues::toVolume)
-                        .map(dev.statefulai.constructs.storage.PreProvisionedVolume.class::cast).toList());
+                storage.persistentVolumes(cache.localVolumes().stream().map(LocalVolumeValues::toVolume)
+                        .map(PreProvisionedVolume.class::cast).toList());
             }
         }
-        props.claimTemplates(cacheClaim.build());
-        new StatefulAIApp(chart, NAME, props.build());
+        new StatefulAIApp(chart, NAME, props
+                .claimTemplates(cacheClaim.build())
+                .container(container.build())
+                .scheduling(scheduling.build())
+                .storage(storage.build())
+                // Replicas do not depend on each other: start them all at once.
+                .availability(AvailabilityProps.builder().podManagementPolicy(PodManagementPolicy.PARALLEL).build())
+                .build());
     }
 
     /** The startup budget: {@code startupTimeoutSeconds} when given, else derived from {@code modelSize} (and the prefill). */

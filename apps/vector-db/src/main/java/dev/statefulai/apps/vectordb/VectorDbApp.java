@@ -1,14 +1,16 @@
 package dev.statefulai.apps.vectordb;
 
-import dev.statefulai.constructs.ClaimTemplate;
-import dev.statefulai.constructs.PortSpec;
-import dev.statefulai.constructs.ProbeSpec;
-import dev.statefulai.constructs.StatefulAIApp;
-import dev.statefulai.constructs.StatefulAIAppProps;
-import dev.statefulai.constructs.storage.AwsEbs;
-import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.Set;
+import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.pod.PortSpec;
+import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.workload.StatefulAIApp;
+import dev.statefulai.constructs.workload.StatefulAIAppProps;
+import dev.statefulai.constructs.workload.StorageProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,25 +41,26 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
         if (v.snapshotsSize() != null) {
             claims.add(ClaimTemplate.builder().name("snapshots").mountPath("/qdrant/snapshots").size(v.snapshotsSize()).build());
         }
+        ContainerProps.Builder container = ContainerProps.builder()
+                .ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334), PortSpec.of("p2p", 6335)))
+                .env(Map.of("QDRANT__CLUSTER__ENABLED", "true"))
+                .readinessProbe(ProbeSpec.http("/readyz", 6333))
+                .livenessProbe(ProbeSpec.http("/livez", 6333).periodSeconds(20));
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)
                 .namespace(v.namespace())
                 .image(v.image())
                 .component("vector-database")
                 .partOf("ai-platform")
-                .ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334), PortSpec.of("p2p", 6335)))
-                .env(Map.of("QDRANT__CLUSTER__ENABLED", "true"))
-                .claimTemplates(claims)
-                .readinessProbe(ProbeSpec.http("/readyz", 6333))
-                .livenessProbe(ProbeSpec.http("/livez", 6333).periodSeconds(20));
+                .claimTemplates(claims);
         Set.ifGiven(v.replicas(), props::replicas);
         if (v.resources() != null) {
-            props.resources(v.resources().toResources());
+            container.resources(v.resources().toResources());
         }
         if (v.storageClass() != null) {
-            props.storageClass(v.storageClass().toSpec(NAME + "-data"));
+            props.storage(StorageProps.builder().storageClass(v.storageClass().toSpec(NAME + "-data")).build());
         }
-        new StatefulAIApp(chart, NAME, props.build());
+        new StatefulAIApp(chart, NAME, props.container(container.build()).build());
         if (v.snapshotClass() != null) {
             // Backups by CSI volume snapshots of the data claims (Velero, Kasten or a VolumeSnapshot by hand).
             StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();

@@ -1,7 +1,7 @@
 package dev.statefulai.constructs.storage.snapshot;
 
 import dev.statefulai.constructs.HasOutputs;
-import dev.statefulai.constructs.KubeObject;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.render.RecordableConstruct;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.statefulai.constructs.storage.snapshot;
 
+import dev.statefulai.constructs.HasOutputs;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.Recording;
 import java.util.LinkedHashMap;

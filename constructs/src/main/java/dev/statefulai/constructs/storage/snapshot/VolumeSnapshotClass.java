@@ -3,6 +3,8 @@ package dev.statefulai.constructs.storage.snapshot;
 import static dev.statefulai.constructs.storage.snapshot.SnapshotResource.construct;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;

@@ -1,0 +1,198 @@
+package dev.statefulai.constructs.claims;
+
+import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.render.Quantities;
+import dev.statefulai.constructs.storage.StorageClassSpec;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cdk8s.plus28.k8s.LabelSelector;
+import org.cdk8s.plus28.k8s.ObjectMeta;
+import org.cdk8s.plus28.k8s.PersistentVolumeClaimSpec;
+import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
+import org.cdk8s.plus28.k8s.ResourceRequirements;
+import org.cdk8s.plus28.k8s.TypedLocalObjectReference;
+
+/**
+ * The one model of a PersistentVolumeClaim that both constructs write: its name, size, access and
+ * volume modes, class, binding ({@code volumeName}, {@code selector}), labels, annotations and data
+ * source, checked once by the same rules. A {@link ClaimTemplate} is a claim plus where replicas mount
+ * it; a {@link PipelineVolume} is a claim plus the volume and class behind it. Both are built with a
+ * {@link ClaimBuilder}.
+ */
+public final class Claim {
+    static final String MODES_RULE = "one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod";
+
+    private final String name;
+    private final String size;
+    private final List<AccessMode> accessModes;
+    private final VolumeMode volumeMode;
+    private final String storageClassName;
+    private final String volumeName;
+    private final Map<String, String> selector;
+    private final Map<String, String> labels;
+    private final Map<String, String> annotations;
+    private final DataSource dataSource;
+
+    /**
+     * Where a new claim's data comes from: a {@code VolumeSnapshot} to restore or a claim to clone (both
+     * in the claim's namespace; a clone needs the same class and at least the source's size).
+     *
+     * @param apiGroup {@code snapshot.storage.k8s.io} for snapshots, {@code null} for claims
+     * @param kind     {@code VolumeSnapshot} or {@code PersistentVolumeClaim}
+     * @param name     the snapshot's or claim's name
+     */
+    public record DataSource(String apiGroup, String kind, String name) {
+    }
+
+    /**
+     * Checks what {@code b} holds; refusals name {@code construct} and the prop as {@code prefix} + its name
+     * (e.g. {@code volumes[1].size}).
+     *
+     * @param sizeRequired whether a size must be given (not for a claim that already exists)
+     * @param defaultModes the access modes when none are given
+     */
+    Claim(ClaimBuilder<?> b, String construct, String prefix, boolean sizeRequired, List<AccessMode> defaultModes) {
+        this.name = Validate.dnsLabel(construct, prefix + "name", b.name);
+        this.size = !sizeRequired && b.size == null ? null : Validate.size(construct, prefix + "size", b.size);
+        List<AccessMode> modes = b.accessModes == null ? defaultModes : Validate.nonEmpty(construct, prefix + "accessModes", b.accessModes, MODES_RULE);
+        this.accessModes = List.copyOf(new LinkedHashSet<>(modes));
+        if (b.storageClassName != null && !b.storageClassName.isEmpty()) {
+            Validate.dnsSubdomain(construct, prefix + "storageClassName", b.storageClassName);
+        }
+        this.storageClassName = b.storageClassName;
+        this.volumeMode = b.volumeMode;
+        if (volumeMode == VolumeMode.BLOCK && accessModes.contains(AccessMode.READ_WRITE_MANY)) {
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "accessModes", "ReadWriteMany",
+                    "ReadWriteOnce or ReadWriteOncePod on a Block volume: two nodes writing one raw block device corrupt it"));
+        }
+        this.volumeName = b.volumeName == null ? null : Validate.dnsSubdomain(construct, prefix + "volumeName", b.volumeName);
+        this.selector = new TreeMap<>(Validate.labels(construct, prefix + "selector", b.selector, false));
+        this.labels = new TreeMap<>(Validate.labels(construct, prefix + "labels", b.labels, false));
+        this.annotations = new TreeMap<>(Validate.labels(construct, prefix + "annotations", b.annotations, true));
+        if (b.dataSource != null) {
+            Validate.dnsSubdomain(construct, prefix + "dataSource", b.dataSource.name());
+        }
+        this.dataSource = b.dataSource;
+    }
+
+    /** The claim's name within its construct; also the pod volume's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The requested size, a Kubernetes quantity; {@code null} for an existing claim given without one. */
+    public String size() {
+        return size;
+    }
+
+    /** The requested access modes, in the order given, each once. */
+    public List<AccessMode> accessModes() {
+        return accessModes;
+    }
+
+    /** The Kubernetes spelling of the access modes. */
+    public List<String> accessModeValues() {
+        return accessModes.stream().map(AccessMode::value).toList();
+    }
+
+    /** Whether only a node-exclusive mode is asked for (no {@code ReadWriteMany} or {@code ReadOnlyMany}). */
+    public boolean isSingleNode() {
+        return accessModes.stream().noneMatch(AccessMode::isShared);
+    }
+
+    /** File system or block device. */
+    public VolumeMode volumeMode() {
+        return volumeMode;
+    }
+
+    /** The class asked for by name: {@code ""} for none, {@code null} when the construct decides. */
+    public String storageClassName() {
+        return storageClassName;
+    }
+
+    /** The PersistentVolume the claim binds to by name, or {@code null}. */
+    public String volumeName() {
+        return volumeName;
+    }
+
+    /** Labels a PersistentVolume must carry for the claim to bind it ({@code selector.matchLabels}); empty for any. */
+    public Map<String, String> selector() {
+        return selector;
+    }
+
+    /** Extra labels on the claim, sorted. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /** Annotations on the claim, sorted. */
+    public Map<String, String> annotations() {
+        return annotations;
+    }
+
+    /** The snapshot or claim a new claim is filled from, or {@code null}. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * The claim's spec asking for {@code requested} (the size, or a larger one to grow it), on class
+     * {@code className} ({@code null}: none written, the cluster's default class).
+     */
+    public PersistentVolumeClaimSpec.Builder toSpec(String requested, String className) {
+        PersistentVolumeClaimSpec.Builder spec = PersistentVolumeClaimSpec.builder()
+                .accessModes(accessModeValues())
+                .volumeMode(volumeMode.value())
+                .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", requested))).build());
+        if (className != null) {
+            spec.storageClassName(className);
+        }
+        if (volumeName != null) {
+            spec.volumeName(volumeName);
+        }
+        if (!selector.isEmpty()) {
+            spec.selector(LabelSelector.builder().matchLabels(selector).build());
+        }
+        if (dataSource != null) {
+            TypedLocalObjectReference.Builder ref = TypedLocalObjectReference.builder().kind(dataSource.kind()).name(dataSource.name());
+            if (dataSource.apiGroup() != null) {
+                ref.apiGroup(dataSource.apiGroup());
+            }
+            spec.dataSource(ref.build());
+        }
+        return spec;
+    }
+
+    /** A claim object's metadata: {@code labels} and the claim's own labels, its annotations, and {@code namespace} unless null. */
+    public ObjectMeta metadata(String claimName, Map<String, String> labels, String namespace) {
+        Map<String, String> all = new TreeMap<>(labels);
+        all.putAll(this.labels);
+        ObjectMeta.Builder meta = ObjectMeta.builder().name(claimName).labels(all);
+        if (namespace != null) {
+            meta.namespace(namespace);
+        }
+        if (!annotations.isEmpty()) {
+            meta.annotations(annotations);
+        }
+        return meta.build();
+    }
+
+    /**
+     * The spec of a pre-provisioned PersistentVolume this claim can bind: {@code capacity}, the claim's
+     * access and volume modes, and the class's name and reclaim policy.
+     */
+    public PersistentVolumeSpec.Builder persistentVolume(String capacity, StorageClassSpec storageClass) {
+        return PersistentVolumeSpec.builder()
+                .capacity(Quantities.map(Map.of("storage", capacity)))
+                .accessModes(accessModeValues())
+                .volumeMode(volumeMode.value())
+                .persistentVolumeReclaimPolicy(storageClass.reclaimPolicy().value())
+                .storageClassName(storageClass.name());
+    }
+}
