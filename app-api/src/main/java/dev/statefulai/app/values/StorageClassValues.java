@@ -11,9 +11,7 @@ import dev.statefulai.constructs.storage.LocalDisks;
 import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A StorageClass in values files. Options that do not apply to the chosen backend are refused.
@@ -95,6 +93,7 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
     /** The backend named by {@code backend}. */
     public StorageBackend toBackend() {
         Backend kind = backendOrDefault();
+        feedsBackendProps();
         switch (kind) {
             case EBS, EBS_IN_TREE -> {
                 onlyFor(kind, "ebs or ebs-in-tree", "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath,
@@ -153,6 +152,23 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return LocalDisks.noProvisioner();
             }
         }
+    }
+
+    /**
+     * Tells where the props of the class and its backend come from: StorageClassSpec's and the apps' refusals name
+     * this record's keys ({@code storageClass.name}), and so do the backends', but for the props of GCE PD and Azure
+     * Disk that have names of their own.
+     */
+    private void feedsBackendProps() {
+        PropSources.feeds("storageClass", this);
+        for (String backend : List.of("AwsEbs", "AwsEfs", "GcePd", "AzureDisk", "NfsCsi")) {
+            PropSources.feeds(backend, "", this, null);
+        }
+        PropSources.feeds("GcePd", "diskType", this, "volumeType");
+        PropSources.feeds("GcePd", "kmsKey", this, "kmsKeyId");
+        PropSources.feeds("AzureDisk", "skuName", this, "volumeType");
+        PropSources.feeds("AzureDisk", "diskIops", this, "iops");
+        PropSources.feeds("AzureDisk", "diskMbps", this, "throughput");
     }
 
     /** Refuses each of the {@code keyValues} pairs that is given: it belongs to another backend. */
