@@ -57,7 +57,8 @@ public final class Fleet {
                 + "resources:\n"
                 + "  cpu: \"2\"\n"
                 + "  memory: 8Gi\n"
-                + "dataSize: " + (100 * (1 + i % 5)) + "Gi\n"
+                + "persistence:\n"
+                + "  size: " + (100 * (1 + i % 5)) + "Gi\n"
                 + "storageClass:\n"
                 + "  name: " + tenant + "-vector-db\n"
                 + "  backend: ebs\n"
@@ -71,7 +72,7 @@ public final class Fleet {
                 + "resources:\n"
                 + "  cpu: \"" + (2 + i % 4) + "\"\n"
                 + "  memory: " + (8 * (1 + i % 4)) + "Gi\n"
-                + (i % 4 == 0 ? "snapshotsSize: 100Gi\n" : "");
+                + (i % 4 == 0 ? "snapshotPersistence:\n  size: 100Gi\n" : "");
     }
 
     private static String pipelineValues(String tenant, int i) {
@@ -88,9 +89,10 @@ public final class Fleet {
     private static String pipelineProd(String tenant, int i) {
         return "volumes:\n"
                 + "  - name: features\n"
-                + "    size: " + (50 * (1 + i % 8)) + "Gi\n"
                 + "    volumeId: " + String.format("vol-%017x", 0x0abc000000000000L + i) + "\n"
-                + "    zone: us-east-1" + "abc".charAt(i % 3) + "\n";
+                + "    zone: us-east-1" + "abc".charAt(i % 3) + "\n"
+                + "    persistence:\n"
+                + "      size: " + (50 * (1 + i % 8)) + "Gi\n";
     }
 
     /** The instances under {@code root/apps}, each bound to the app definition its folder name starts with. */

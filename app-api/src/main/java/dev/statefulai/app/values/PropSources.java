@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  *
  * <p>A prop is named as the construct's refusal names it: {@code claimTemplates[1]} of {@code StatefulAIApp},
  * {@code size} of {@code ClaimTemplate 'data'}. A feed covers the prop and the props under it
- * ({@code claimTemplates[1].accessModes}); under a whole record, {@code prop.x} is its key {@code x} when
- * the values set it.
+ * ({@code claimTemplates[1].accessModes}), and an empty prop every prop of its construct; under a whole
+ * record, {@code prop.x} is its key {@code x} when the values set it.
  */
 public final class PropSources {
     /** Told each feed while the synth listens. */

@@ -35,7 +35,7 @@ public final class ValuesChecker {
     }
 
     /** How a schema keyword's failure ranks when one key breaks several: the first says most. */
-    private static final List<String> RANK = List.of("additionalProperties", "type", "enum", "format", "pattern", "maxLength", "minimum");
+    private static final List<String> RANK = List.of("additionalProperties", "type", "enum", "const", "format", "pattern", "maxLength", "minimum");
 
     private final ValuesSchema schema;
     private final Map<String, LocatedYaml.Origin> origins;
@@ -114,7 +114,7 @@ public final class ValuesChecker {
                     put(pointer, rank, notAllowed(pointer, given, wrongType(owner, pointer, given)), false);
                 }
             }
-            case "enum" -> put(pointer, rank, notAllowed(pointer, given, words(owner)), false);
+            case "enum", "const" -> put(pointer, rank, notAllowed(pointer, given, words(owner)), false);
             default -> {
                 if (rank < 0) {
                     put(pointer, RANK.size(), notAllowed(pointer, given, m.getMessage()), false);
@@ -174,6 +174,9 @@ public final class ValuesChecker {
                 }
             });
             return "one of " + String.join(", ", allowed);
+        }
+        if (resolved.has("const")) {
+            return resolved.get("const").asText();
         }
         JsonNode type = resolved.path("type");
         String named = type.isArray() ? firstNotNull(type) : type.asText();

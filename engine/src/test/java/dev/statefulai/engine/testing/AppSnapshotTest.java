@@ -3,12 +3,15 @@ package dev.statefulai.engine.testing;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.AppSynthesizer;
+import dev.statefulai.engine.values.schema.ValuesSchema;
+import dev.statefulai.engine.values.schema.ValuesSchemaFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -79,5 +82,24 @@ public abstract class AppSnapshotTest {
                 Assertions.assertEquals(AppSynthesizer.synth(app, env, Map.of(), AppSynthesizer.Renderer.CDK8S).yaml(), synthesized.yaml());
             });
         });
+    }
+
+    /**
+     * The committed {@code values.schema.json} is what the app's values record generates, and every values file
+     * starts with the modeline that points editors at it; otherwise the test says how to fix it.
+     */
+    @Test
+    public void valuesSchemaIsCommittedAndCurrent() throws java.io.IOException {
+        AppCatalog.App app = app();
+        ValuesSchemaFile schema = ValuesSchemaFile.of(app.dir(), app.displayDir(), app.definition().valuesType());
+        Assertions.assertEquals(ValuesSchemaFile.State.CURRENT, schema.state(), schema.displayName() + " is not what "
+                + app.definition().valuesType().getName() + " generates; rewrite it with: bin/ai-storage synth");
+        try (Stream<Path> files = java.nio.file.Files.list(app.dir())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("values(-.+)?\\.yaml")).sorted().toList()) {
+                String first = java.nio.file.Files.readString(f).lines().findFirst().orElse("");
+                Assertions.assertEquals(ValuesSchema.MODELINE, first, app.displayDir() + "/" + f.getFileName()
+                        + ": the first line is the modeline that gives editors the values schema");
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.statefulai.constructs.StatefulAIAppProps;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
     @Override
     public void define(Chart chart, VectorDbValues v, String environment) {
         List<ClaimTemplate> claims = new ArrayList<>();
-        claims.add(ClaimTemplate.builder().name("data").mountPath("/qdrant/storage").size(v.dataSize()).build());
-        if (v.snapshotsSize() != null) {
-            claims.add(ClaimTemplate.builder().name("snapshots").mountPath("/qdrant/snapshots").size(v.snapshotsSize()).build());
+        claims.add(PersistenceValues.claimTemplate(v.persistence(), "data", "/qdrant/storage", "claimTemplates[0]").build());
+        if (v.snapshotPersistence() != null) {
+            claims.add(PersistenceValues.claimTemplate(v.snapshotPersistence(), "snapshots", "/qdrant/snapshots", "claimTemplates[1]").build());
         }
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)

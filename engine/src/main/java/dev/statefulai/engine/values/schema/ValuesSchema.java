@@ -14,6 +14,8 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaKeyword;
 import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.generator.naming.CleanSchemaDefinitionNamingStrategy;
+import com.github.victools.jsonschema.generator.naming.DefaultSchemaDefinitionNamingStrategy;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
@@ -56,6 +58,7 @@ public final class ValuesSchema {
     private final Class<?> type;
     private final ObjectNode schema;
     private final JsonSchema validator;
+    private volatile String fileText;
 
     private ValuesSchema(Class<?> type) {
         this.type = type;
@@ -85,9 +88,18 @@ public final class ValuesSchema {
 
     /** The committed file's text: the schema, indented by two spaces, ending in a line break. */
     public String fileText() {
+        String text = fileText;
+        if (text == null) {
+            text = print();
+            fileText = text;
+        }
+        return text;
+    }
+
+    private String print() {
+        // Objects one key a line, lists on one line; "\n" on every platform.
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
         try {
             return JSON.writer(printer).writeValueAsString(schema) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -168,6 +180,9 @@ public final class ValuesSchema {
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.NULLABLE_FIELDS_BY_DEFAULT,
                         Option.FLATTENED_ENUMS_FROM_TOSTRING, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
         config.forFields().withInstanceAttributeOverride(ValuesSchema::ruleAttributes);
+        // Names such as Map(String,String) made plain, e.g. MapStringString.
+        config.forTypesInGeneral().withDefinitionNamingStrategy(new CleanSchemaDefinitionNamingStrategy(new DefaultSchemaDefinitionNamingStrategy(),
+                name -> name.replaceAll("[^A-Za-z0-9-]", "")));
         return new SchemaGenerator(config.build());
     }
 
