@@ -161,8 +161,10 @@ public final class SynthCommand implements Callable<Integer> {
         }
         DistTree tree = outcome.tree();
         // Each app's values schema beside its values files: written by synth, never over a file of someone else's.
-        List<ValuesSchemaFile> schemas = catalog.apps().stream()
-                .map(a -> ValuesSchemaFile.of(a.dir(), a.displayDir(), a.definition().valuesType())).toList();
+        // --check compares the whole text with a new generation; a synth trusts the record's fingerprint in the file.
+        List<ValuesSchemaFile> schemas = catalog.apps().stream().map(a -> check
+                ? ValuesSchemaFile.strict(a.dir(), a.displayDir(), a.definition().valuesType())
+                : ValuesSchemaFile.of(a.dir(), a.displayDir(), a.definition().valuesType())).toList();
         List<String> foreignSchemas = schemas.stream().map(ValuesSchemaFile::problem).filter(java.util.Objects::nonNull).toList();
         if (!foreignSchemas.isEmpty()) {
             return fail(foreignSchemas);
@@ -170,7 +172,7 @@ public final class SynthCommand implements Callable<Integer> {
         List<ValuesSchemaFile> staleSchemas = schemas.stream().filter(ValuesSchemaFile::needsWriting).toList();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (check) {
-            staleSchemas.forEach(f -> System.err.println(f.displayName() + " is not what " + f.schema().type().getName() + " generates"));
+            staleSchemas.forEach(f -> System.err.println(f.displayName() + " is not what " + f.type().getName() + " generates"));
             SortedMap<String, String> onDisk = DistTree.read(distDir, envs);
             // What synth did not write is not synth's to compare: kept, as a synth would keep it.
             OutputFolder.dropForeign(distDir, onDisk, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));

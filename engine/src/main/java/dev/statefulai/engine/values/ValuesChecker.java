@@ -50,9 +50,9 @@ public final class ValuesChecker {
         this.origins = origins;
     }
 
-    /** The problems of {@code tree} as values of {@code type}, in the order of the tree; empty when it binds cleanly. */
-    public static List<Problem> check(Class<?> type, JsonNode tree, Map<String, LocatedYaml.Origin> origins) {
-        ValuesChecker checker = new ValuesChecker(ValuesSchema.of(type), origins);
+    /** The problems of {@code tree} as values of {@code schema}'s record, in the order of the tree; empty when it binds cleanly. */
+    public static List<Problem> check(ValuesSchema schema, JsonNode tree, Map<String, LocatedYaml.Origin> origins) {
+        ValuesChecker checker = new ValuesChecker(schema, origins);
         checker.forgottenValues(tree, "");
         for (ValidationMessage m : checker.schema.validate(tree)) {
             checker.add(m);

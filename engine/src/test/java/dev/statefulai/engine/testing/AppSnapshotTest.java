@@ -91,7 +91,7 @@ public abstract class AppSnapshotTest {
     @Test
     public void valuesSchemaIsCommittedAndCurrent() throws java.io.IOException {
         AppCatalog.App app = app();
-        ValuesSchemaFile schema = ValuesSchemaFile.of(app.dir(), app.displayDir(), app.definition().valuesType());
+        ValuesSchemaFile schema = ValuesSchemaFile.strict(app.dir(), app.displayDir(), app.definition().valuesType());
         Assertions.assertEquals(ValuesSchemaFile.State.CURRENT, schema.state(), schema.displayName() + " is not what "
                 + app.definition().valuesType().getName() + " generates; rewrite it with: bin/ai-storage synth");
         try (Stream<Path> files = java.nio.file.Files.list(app.dir())) {
