@@ -3,6 +3,7 @@ package dev.statefulai.bench;
 import dev.statefulai.apps.featurepipeline.FeaturePipelineValues;
 import dev.statefulai.apps.vectordb.VectorDbValues;
 import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.values.schema.ValuesSchema;
 import dev.statefulai.app.AppDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ import org.cdk8s.Chart;
  * {@code DataPipelineStorage}: StorageClass, PersistentVolume on an existing EBS volume, claim), in
  * the tenant's namespace. Each instance is a folder {@code apps/<kind>-tNNNNN/} with its own
  * {@code values.yaml} and {@code values-prod.yaml}, synthesized by the real app definitions through
- * the project's synth path. The TypeScript reference reads the same files.
+ * the project's synth path, and the {@code values.schema.json} a repository commits beside them. The TypeScript
+ * reference reads the same values files.
  */
 public final class Fleet {
     /** The one environment of the fleet. */
@@ -34,6 +36,8 @@ public final class Fleet {
         try {
             Path apps = root.resolve(AppCatalog.APPS_DIR);
             Files.createDirectories(apps);
+            String vectorDbSchema = ValuesSchema.of(VectorDbValues.class).fileText();
+            String pipelineSchema = ValuesSchema.of(FeaturePipelineValues.class).fileText();
             for (int i = 0; i < n; i++) {
                 String tenant = String.format("t%05d", i);
                 boolean vectorDb = i % 2 == 0;
@@ -43,6 +47,7 @@ public final class Fleet {
                         StandardCharsets.UTF_8);
                 Files.writeString(dir.resolve("values-" + ENVIRONMENT + ".yaml"),
                         vectorDb ? vectorDbProd(i) : pipelineProd(tenant, i), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(ValuesSchema.FILE_NAME), vectorDb ? vectorDbSchema : pipelineSchema, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,18 +25,18 @@ public @interface Rule {
     /** The kinds of rule. */
     enum Kind {
         /** A storage or memory quantity greater than zero, e.g. {@code 10Gi}. */
-        SIZE("kubernetes-size", Patterns.QUANTITY, null),
+        SIZE("kubernetes-size", Patterns.anchored(Patterns.QUANTITY), null),
         /** A CPU quantity greater than zero, e.g. {@code 500m}. */
-        CPU("kubernetes-cpu", Patterns.QUANTITY, null),
+        CPU("kubernetes-cpu", Patterns.anchored(Patterns.QUANTITY), null),
         /** A DNS-1123 label (namespaces, app and claim names). */
-        DNS_LABEL("dns1123-label", Patterns.DNS_LABEL, 63),
+        DNS_LABEL("dns1123-label", Patterns.anchored(Patterns.LABEL), 63),
         /** A DNS-1123 subdomain (StorageClass, PersistentVolume and node names). */
-        DNS_SUBDOMAIN("dns1123-subdomain", Patterns.DNS_SUBDOMAIN, 253),
+        DNS_SUBDOMAIN("dns1123-subdomain", Patterns.anchored(Patterns.SUBDOMAIN), 253),
         /**
          * The StorageClass a claim asks for: a DNS-1123 subdomain, or {@code -} for no class ({@code storageClassName: ""}:
          * only volumes pre-provisioned without a class bind it), as Helm charts spell it.
          */
-        STORAGE_CLASS_NAME("storage-class-name", "^(-|" + Patterns.DNS_SUBDOMAIN.substring(1, Patterns.DNS_SUBDOMAIN.length() - 1) + ")$", 253),
+        STORAGE_CLASS_NAME("storage-class-name", Patterns.anchored("-|" + Patterns.SUBDOMAIN), 253),
         /** An integer of 1 or more. */
         POSITIVE(null, null, null),
         /** An integer of 0 or more. */
@@ -145,13 +145,18 @@ public @interface Rule {
          * {@code ParseQuantity}'s grammar (k8s.io/apimachinery {@code pkg/api/resource/quantity.go}, release-1.28) without
          * a minus sign: a number, then a binary or decimal suffix or an exponent.
          */
-        static final String QUANTITY = "^\\+?([0-9]+\\.?[0-9]*|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$";
+        static final String QUANTITY = "\\+?([0-9]+\\.?[0-9]*|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?";
         /** {@code dns1123LabelFmt} of k8s.io/apimachinery {@code pkg/util/validation/validation.go}. */
-        static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+        static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
         /** {@code dns1123SubdomainFmt} of the same file: labels joined by dots. */
-        static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+        static final String SUBDOMAIN = LABEL + "(\\." + LABEL + ")*";
 
         private Patterns() {
+        }
+
+        /** {@code regex} for the whole value. */
+        static String anchored(String regex) {
+            return "^(" + regex + ")$";
         }
     }
 }

@@ -23,14 +23,20 @@ import java.util.Set;
  */
 final class RecordFingerprint {
     /** The generator's settings, part of every fingerprint: change it with them. */
-    static final String GENERATOR = "victools 4.38 draft-2020-12 plain-json jackson nullable forbid-additional enums-tostring rules-1";
+    static final String GENERATOR = "victools 4.38 draft-2020-12 plain-json jackson nullable forbid-additional enums-tostring rules-2";
     private static final String ROOT = "(root)";
 
     private RecordFingerprint() {
     }
 
+    private static final java.util.Map<Class<?>, String> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The fingerprint of {@code type}, 16 hex digits. */
     static String of(Class<?> type) {
+        return MADE.computeIfAbsent(type, RecordFingerprint::compute);
+    }
+
+    private static String compute(Class<?> type) {
         StringBuilder text = new StringBuilder(GENERATOR);
         Set<Class<?>> seen = new LinkedHashSet<>();
         describe(type, text, seen, true);
