@@ -4,7 +4,6 @@ import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.StorageTopology;
 import dev.statefulai.engine.values.LocatedYaml;
-import dev.statefulai.engine.values.PropOrigins;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesLoader;

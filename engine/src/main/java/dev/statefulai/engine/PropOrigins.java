@@ -1,7 +1,8 @@
-package dev.statefulai.engine.values;
+package dev.statefulai.engine;
 
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.engine.values.LocatedYaml;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package dev.statefulai.engine.values;
+package dev.statefulai.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.engine.values.LocatedYaml;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
