@@ -75,9 +75,9 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
   const selector = { 'app.kubernetes.io/name': name };
   const meta = { name, labels: lbl, namespace };
   const ports = [['http', 6333], ['grpc', 6334], ['p2p', 6335]] as const;
-  const claims: Array<[string, string, string]> = [['data', '/qdrant/storage', v.dataSize]];
-  if (v.snapshotsSize) {
-    claims.push(['snapshots', '/qdrant/snapshots', v.snapshotsSize]);
+  const claims: Array<[string, string, string]> = [['data', '/qdrant/storage', v.persistence?.size]];
+  if (v.snapshotPersistence) {
+    claims.push(['snapshots', '/qdrant/snapshots', v.snapshotPersistence.size]);
   }
   const probe = (p: string, period: number): k8s.Probe => ({
     periodSeconds: period, timeoutSeconds: 5, failureThreshold: 3,
@@ -175,7 +175,7 @@ function featurePipeline(chart: Chart, v: Values): Record<string, Outputs> {
     new k8s.KubePersistentVolume(scope, 'pv', {
       metadata: { name: pvName, labels: lbl },
       spec: {
-        capacity: { storage: q(vol.size) },
+        capacity: { storage: q(vol.persistence.size) },
         accessModes: ['ReadWriteOnce'],
         volumeMode: 'Filesystem',
         persistentVolumeReclaimPolicy: sc.reclaimPolicy,
@@ -196,7 +196,7 @@ function featurePipeline(chart: Chart, v: Values): Record<string, Outputs> {
         volumeMode: 'Filesystem',
         storageClassName: sc.name,
         volumeName: pvName,
-        resources: { requests: { storage: q(vol.size) } },
+        resources: { requests: { storage: q(vol.persistence.size) } },
       },
     });
     volumes[name] = { accessModes: ['ReadWriteOnce'], claim: name, persistentVolume: pvName, readOnly: false, storageClass: sc.name };

@@ -3,6 +3,7 @@ package dev.statefulai.bench;
 import dev.statefulai.apps.featurepipeline.FeaturePipelineValues;
 import dev.statefulai.apps.vectordb.VectorDbValues;
 import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.values.schema.ValuesSchema;
 import dev.statefulai.app.AppDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,8 @@ import org.cdk8s.Chart;
  * {@code DataPipelineStorage}: StorageClass, PersistentVolume on an existing EBS volume, claim), in
  * the tenant's namespace. Each instance is a folder {@code apps/<kind>-tNNNNN/} with its own
  * {@code values.yaml} and {@code values-prod.yaml}, synthesized by the real app definitions through
- * the project's synth path. The TypeScript reference reads the same files.
+ * the project's synth path, and the {@code values.schema.json} a repository commits beside them. The TypeScript
+ * reference reads the same values files.
  */
 public final class Fleet {
     /** The one environment of the fleet. */
@@ -34,6 +36,8 @@ public final class Fleet {
         try {
             Path apps = root.resolve(AppCatalog.APPS_DIR);
             Files.createDirectories(apps);
+            String vectorDbSchema = ValuesSchema.of(VectorDbValues.class).fileText();
+            String pipelineSchema = ValuesSchema.of(FeaturePipelineValues.class).fileText();
             for (int i = 0; i < n; i++) {
                 String tenant = String.format("t%05d", i);
                 boolean vectorDb = i % 2 == 0;
@@ -43,6 +47,7 @@ public final class Fleet {
                         StandardCharsets.UTF_8);
                 Files.writeString(dir.resolve("values-" + ENVIRONMENT + ".yaml"),
                         vectorDb ? vectorDbProd(i) : pipelineProd(tenant, i), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(ValuesSchema.FILE_NAME), vectorDb ? vectorDbSchema : pipelineSchema, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +62,8 @@ public final class Fleet {
                 + "resources:\n"
                 + "  cpu: \"2\"\n"
                 + "  memory: 8Gi\n"
-                + "dataSize: " + (100 * (1 + i % 5)) + "Gi\n"
+                + "persistence:\n"
+                + "  size: " + (100 * (1 + i % 5)) + "Gi\n"
                 + "storageClass:\n"
                 + "  name: " + tenant + "-vector-db\n"
                 + "  backend: ebs\n"
@@ -71,7 +77,7 @@ public final class Fleet {
                 + "resources:\n"
                 + "  cpu: \"" + (2 + i % 4) + "\"\n"
                 + "  memory: " + (8 * (1 + i % 4)) + "Gi\n"
-                + (i % 4 == 0 ? "snapshotsSize: 100Gi\n" : "");
+                + (i % 4 == 0 ? "snapshotPersistence:\n  size: 100Gi\n" : "");
     }
 
     private static String pipelineValues(String tenant, int i) {
@@ -88,9 +94,10 @@ public final class Fleet {
     private static String pipelineProd(String tenant, int i) {
         return "volumes:\n"
                 + "  - name: features\n"
-                + "    size: " + (50 * (1 + i % 8)) + "Gi\n"
                 + "    volumeId: " + String.format("vol-%017x", 0x0abc000000000000L + i) + "\n"
-                + "    zone: us-east-1" + "abc".charAt(i % 3) + "\n";
+                + "    zone: us-east-1" + "abc".charAt(i % 3) + "\n"
+                + "    persistence:\n"
+                + "      size: " + (50 * (1 + i % 8)) + "Gi\n";
     }
 
     /** The instances under {@code root/apps}, each bound to the app definition its folder name starts with. */

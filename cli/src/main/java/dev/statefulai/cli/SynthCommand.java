@@ -11,6 +11,7 @@ import dev.statefulai.engine.output.DistWriter;
 import dev.statefulai.engine.output.OutputFolder;
 import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.engine.values.ValuesException;
+import dev.statefulai.engine.values.schema.ValuesSchemaFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,8 +160,19 @@ public final class SynthCommand implements Callable<Integer> {
             return fail(problems);
         }
         DistTree tree = outcome.tree();
+        // Each app's values schema beside its values files: written by synth, never over a file of someone else's.
+        // --check compares the whole text with a new generation; a synth trusts the record's fingerprint in the file.
+        List<ValuesSchemaFile> schemas = catalog.apps().stream().map(a -> check
+                ? ValuesSchemaFile.strict(a.dir(), a.displayDir(), a.definition().valuesType())
+                : ValuesSchemaFile.of(a.dir(), a.displayDir(), a.definition().valuesType())).toList();
+        List<String> foreignSchemas = schemas.stream().map(ValuesSchemaFile::problem).filter(java.util.Objects::nonNull).toList();
+        if (!foreignSchemas.isEmpty()) {
+            return fail(foreignSchemas);
+        }
+        List<ValuesSchemaFile> staleSchemas = schemas.stream().filter(ValuesSchemaFile::needsWriting).toList();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (check) {
+            staleSchemas.forEach(f -> System.err.println(f.displayName() + " is not what " + f.type().getName() + " generates"));
             SortedMap<String, String> onDisk = DistTree.read(distDir, envs);
             // What synth did not write is not synth's to compare: kept, as a synth would keep it.
             OutputFolder.dropForeign(distDir, onDisk, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));
@@ -168,6 +180,10 @@ public final class SynthCommand implements Callable<Integer> {
             if (!diff.isEmpty()) {
                 System.err.print(diff);
                 System.err.println("dist/ is not what the code synthesizes. Regenerate it with: bin/ai-storage synth");
+                return DRIFT;
+            }
+            if (!staleSchemas.isEmpty()) {
+                System.err.println("The values schemas are not what the values records generate. Regenerate them with: bin/ai-storage synth");
                 return DRIFT;
             }
             System.out.printf("dist/ is up to date: %d files for %d environment(s), checked in %.1f s%n",
@@ -180,6 +196,10 @@ public final class SynthCommand implements Callable<Integer> {
         } catch (OutputFolder.Refused e) {
             return refuse(e);
         }
+        staleSchemas.forEach(f -> {
+            f.write();
+            System.out.println("wrote " + f.displayName());
+        });
         warm = state.save(tree, run.results(), run.inputsByKey());
         s.leftovers().forEach(f -> System.out.println("removed " + f + " (left by an interrupted synth)"));
         s.removedFiles().forEach(f -> System.out.println("removed " + f));

@@ -4,6 +4,7 @@ import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.StorageTopology;
 import dev.statefulai.engine.values.LocatedYaml;
+import dev.statefulai.app.values.PropSources;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesLoader;
 import dev.statefulai.constructs.HasOutputs;
@@ -16,8 +17,6 @@ import dev.statefulai.constructs.render.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cdk8s.App;
@@ -51,9 +50,6 @@ public final class AppSynthesizer {
     }
 
     private static final Renderer RENDERER = Renderer.fromEnvironment();
-
-    /** A refused prop that is one key of a map prop, e.g. {@code env['HF_TOKEN']}. */
-    private static final Pattern MAP_KEY_PROP = Pattern.compile("(?:.*\\.)?([A-Za-z0-9_]+)\\['([^']*)']");
 
     /**
      * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
@@ -185,9 +181,13 @@ public final class AppSynthesizer {
             Runnable body) {
         List<List<HasOutputs>> found = new ArrayList<>(1);
         List<String> problems = new ArrayList<>();
-        for (InvalidPropsException e : Refusals.collect(() -> found.add(OutputsRegistry.collect(body)))) {
-            if (!setByARefusedKey(loaded, e.prop())) {
-                problems.add(app.displayDir() + " (" + environment + "): " + e.getMessage() + " [" + origin(loaded, e) + "]");
+        PropOrigins props = new PropOrigins(loaded.values(), loaded.origins());
+        List<InvalidPropsException> refusals = PropSources.listening(props,
+                () -> Refusals.collect(() -> found.add(OutputsRegistry.collect(body))));
+        for (InvalidPropsException e : refusals) {
+            List<String> keys = props.of(e);
+            if (!setByARefusedKey(loaded, keys)) {
+                problems.add(app.displayDir() + " (" + environment + "): " + e.getMessage() + " [" + origin(loaded, e, keys) + "]");
             }
         }
         if (!problems.isEmpty() || !loaded.problems().isEmpty()) {
@@ -196,15 +196,9 @@ public final class AppSynthesizer {
         return found.get(0);
     }
 
-    /** Whether {@code prop} is one a key left out for its own problem would set: its refusal would be that problem again. */
-    private static boolean setByARefusedKey(ValuesLoader.Loaded<?> loaded, String prop) {
-        String name = lastName(prop);
-        return loaded.refused().stream().anyMatch(pointer -> lastName(LocatedYaml.keyPath(pointer)).equals(name));
-    }
-
-    private static String lastName(String path) {
-        String last = path.replaceAll("\\[[^]]*]", "");
-        return last.substring(last.lastIndexOf('.') + 1);
+    /** Whether a refused prop came from a key left out for its own problem: its refusal would be that problem again. */
+    private static boolean setByARefusedKey(ValuesLoader.Loaded<?> loaded, List<String> keys) {
+        return keys.stream().anyMatch(k -> loaded.refused().stream().anyMatch(r -> k.equals(r) || k.startsWith(r + "/")));
     }
 
     private static Map<String, Object> outputs(List<HasOutputs> withOutputs) {
@@ -216,20 +210,15 @@ public final class AppSynthesizer {
     }
 
     /**
-     * Best effort: the values key whose last part names the refused prop ({@code env['X']} is key
-     * {@code env.X}); for a prop no layer set, when the environment has no values file, that file. A value
-     * the construct does not show (a credential) is not shown in a {@code --set} either.
+     * Where the refused prop came from: the values keys that fed it ({@link PropOrigins}) and the file and line
+     * that set each; for a prop no layer set, when the environment has no values file, that file. A value the
+     * construct does not show (a credential) is not shown in a {@code --set} either.
      */
-    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException e) {
-        Matcher mapKey = MAP_KEY_PROP.matcher(e.prop());
-        String suffix = mapKey.matches()
-                ? "/" + mapKey.group(1) + "/" + mapKey.group(2).replace("~", "~0").replace("/", "~1")
-                : "/" + lastName(e.prop());
+    private static String origin(ValuesLoader.Loaded<?> loaded, InvalidPropsException e, List<String> keys) {
         boolean hidden = e.hidesValue();
-        String setBy = loaded.origins().entrySet().stream()
-                .filter(o -> o.getKey().endsWith(suffix))
-                .map(o -> shown(o.getValue().toString(), hidden) + " (" + LocatedYaml.keyPath(o.getKey()) + ")")
-                .sorted()
+        String setBy = keys.stream()
+                .filter(k -> loaded.origins().containsKey(k))
+                .map(k -> shown(loaded.origins().get(k).toString(), hidden) + " (" + LocatedYaml.keyPath(k) + ")")
                 .reduce((a, b) -> a + ", " + b)
                 .orElse(null);
         if (e.given() == null && loaded.missingOverlay() != null) {

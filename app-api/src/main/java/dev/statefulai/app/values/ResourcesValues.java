@@ -16,8 +16,9 @@ public record ResourcesValues(@Rule(Rule.Kind.CPU) String cpu, @Rule(Rule.Kind.S
                               @Rule(Rule.Kind.CPU) String cpuLimit, @Rule(Rule.Kind.SIZE) String memoryLimit,
                               @Rule(Rule.Kind.NON_NEGATIVE) Integer gpus, String gpuResource) {
 
-    /** The construct's resources. */
+    /** The construct's resources; its refusals ({@code resources.memoryLimit}) name the keys of this record. */
     public Resources toResources() {
+        PropSources.feeds("resources", this);
         Resources.Builder r = Resources.builder();
         Set.ifGiven(cpu, r::cpu);
         Set.ifGiven(memory, r::memory);

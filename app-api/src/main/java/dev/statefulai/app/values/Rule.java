@@ -10,8 +10,10 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 /**
- * A rule on a values record component beyond its Java type, checked before binding with the same
- * code the constructs use, so a values file is refused with the same words a construct would use.
+ * A rule on a values record component beyond its Java type. The values schema carries it (a
+ * {@code pattern} and {@code maxLength} or a {@code minimum} that editors check as you type, and a
+ * {@code format} named after the rule), and the synth checks it with the same code the constructs use,
+ * so that a values file is refused with the same words a construct would use.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -23,25 +25,95 @@ public @interface Rule {
     /** The kinds of rule. */
     enum Kind {
         /** A storage or memory quantity greater than zero, e.g. {@code 10Gi}. */
-        SIZE,
+        SIZE("kubernetes-size", Patterns.anchored(Patterns.QUANTITY), null),
         /** A CPU quantity greater than zero, e.g. {@code 500m}. */
-        CPU,
+        CPU("kubernetes-cpu", Patterns.anchored(Patterns.QUANTITY), null),
         /** A DNS-1123 label (namespaces, app and claim names). */
-        DNS_LABEL,
+        DNS_LABEL("dns1123-label", Patterns.anchored(Patterns.LABEL), 63),
         /** A DNS-1123 subdomain (StorageClass, PersistentVolume and node names). */
-        DNS_SUBDOMAIN,
+        DNS_SUBDOMAIN("dns1123-subdomain", Patterns.anchored(Patterns.SUBDOMAIN), 253),
+        /**
+         * The StorageClass a claim asks for: a DNS-1123 subdomain, or {@code -} for no class ({@code storageClassName: ""}:
+         * only volumes pre-provisioned without a class bind it), as Helm charts spell it.
+         */
+        STORAGE_CLASS_NAME("storage-class-name", Patterns.anchored("-|" + Patterns.SUBDOMAIN), 253),
         /** An integer of 1 or more. */
-        POSITIVE,
+        POSITIVE(null, null, null),
         /** An integer of 0 or more. */
-        NON_NEGATIVE;
+        NON_NEGATIVE(null, null, null);
+
+        /** {@link #STORAGE_CLASS_NAME}'s spelling of "no class". */
+        public static final String NO_CLASS = "-";
+
+        private final String format;
+        private final String pattern;
+        private final Integer maxLength;
+
+        Kind(String format, String pattern, Integer maxLength) {
+            this.format = format;
+            this.pattern = pattern;
+            this.maxLength = maxLength;
+        }
+
+        /** The schema's {@code format} for a text rule, e.g. {@code kubernetes-size}; null for a number rule. */
+        public String format() {
+            return format;
+        }
+
+        /**
+         * The schema's {@code pattern} (ECMA 262, anchored) for a text rule, for editors: it refuses what is never
+         * allowed ({@code 10GB}, {@code Team_A}); the {@link #check} is the authority (a size must also be more than zero
+         * and a whole number of bytes). Null for a number rule.
+         */
+        public String pattern() {
+            return pattern;
+        }
+
+        /** The schema's {@code maxLength} of a name; null when there is none. */
+        public Integer maxLength() {
+            return maxLength;
+        }
+
+        /** The schema's {@code minimum} of a number rule; null for a text rule. */
+        public Integer minimum() {
+            return switch (this) {
+                case POSITIVE -> 1;
+                case NON_NEGATIVE -> 0;
+                default -> null;
+            };
+        }
+
+        /** What is allowed, in the words the constructs refuse a value with (the schema's description). */
+        public String allowed() {
+            return switch (this) {
+                case POSITIVE -> refusal(0).allowed();
+                case NON_NEGATIVE -> refusal(-1).allowed();
+                default -> refusal("").allowed();
+            };
+        }
+
+        /** The rule of {@code format}, when a rule has that format. */
+        public static java.util.Optional<Kind> ofFormat(String format) {
+            return java.util.Arrays.stream(values()).filter(k -> k.format != null && k.format.equals(format)).findFirst();
+        }
 
         /** Checks {@code value}; throws {@link InvalidPropsException} naming what is allowed. */
         public void check(String key, Object value) {
-            // The constructs' checks only record a refusal while a synth collects them: here it must be thrown.
-            List<InvalidPropsException> refused = Refusals.collect(() -> checkOrRecord(key, value));
-            if (!refused.isEmpty()) {
-                throw refused.get(0);
+            InvalidPropsException refused = refusal(key, value);
+            if (refused != null) {
+                throw refused;
             }
+        }
+
+        private InvalidPropsException refusal(Object value) {
+            return refusal("values", value);
+        }
+
+        /** The refusal of {@code value}, or null when it is allowed. */
+        private InvalidPropsException refusal(String key, Object value) {
+            // The constructs' checks only record a refusal while a synth collects them: here it is returned.
+            List<InvalidPropsException> refused = Refusals.collect(() -> checkOrRecord(key, value));
+            return refused.isEmpty() ? null : refused.get(0);
         }
 
         private void checkOrRecord(String key, Object value) {
@@ -50,10 +122,41 @@ public @interface Rule {
                 case CPU -> Validate.cpu("values", key, String.valueOf(value));
                 case DNS_LABEL -> Validate.dnsLabel("values", key, String.valueOf(value));
                 case DNS_SUBDOMAIN -> Validate.dnsSubdomain("values", key, String.valueOf(value));
+                case STORAGE_CLASS_NAME -> {
+                    if (!NO_CLASS.equals(value)) {
+                        List<InvalidPropsException> refused = Refusals.collect(() -> Validate.dnsSubdomain("values", key, String.valueOf(value)));
+                        if (!refused.isEmpty()) {
+                            Refusals.refuse(new InvalidPropsException("values", key, value, "the name of a StorageClass, "
+                                    + refused.get(0).allowed() + "; or " + NO_CLASS + " for no class (only volumes pre-provisioned "
+                                    + "without a class bind the claim)"));
+                        }
+                    }
+                }
                 case POSITIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 1);
                 case NON_NEGATIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 0);
                 default -> throw new IllegalStateException(name());
             }
+        }
+    }
+
+    /** The schema patterns of the text rules (ECMA 262 and Java read them alike). */
+    final class Patterns {
+        /**
+         * {@code ParseQuantity}'s grammar (k8s.io/apimachinery {@code pkg/api/resource/quantity.go}, release-1.28) without
+         * a minus sign: a number, then a binary or decimal suffix or an exponent.
+         */
+        static final String QUANTITY = "\\+?([0-9]+\\.?[0-9]*|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?";
+        /** {@code dns1123LabelFmt} of k8s.io/apimachinery {@code pkg/util/validation/validation.go}. */
+        static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+        /** {@code dns1123SubdomainFmt} of the same file: labels joined by dots. */
+        static final String SUBDOMAIN = LABEL + "(\\." + LABEL + ")*";
+
+        private Patterns() {
+        }
+
+        /** {@code regex} for the whole value. */
+        static String anchored(String regex) {
+            return "^(" + regex + ")$";
         }
     }
 }

@@ -112,6 +112,7 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
     /** The backend named by {@code backend}; a key of another backend is refused. */
     public StorageBackend toBackend() {
         Backend kind = backendOrDefault();
+        feedsBackendProps();
         Object[] keyValues = {"volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops, "throughput", throughput,
             "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional,
             "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share};
@@ -163,5 +164,22 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                 return LocalDisks.noProvisioner();
             }
         }
+    }
+
+    /**
+     * Tells where the props of the class and its backend come from: StorageClassSpec's and the apps' refusals name
+     * this record's keys ({@code storageClass.name}), and so do the backends', but for the props of GCE PD and Azure
+     * Disk that have names of their own.
+     */
+    private void feedsBackendProps() {
+        PropSources.feeds("storageClass", this);
+        for (String backend : List.of("AwsEbs", "AwsEfs", "GcePd", "AzureDisk", "NfsCsi")) {
+            PropSources.feeds(backend, "", this, null);
+        }
+        PropSources.feeds("GcePd", "diskType", this, "volumeType");
+        PropSources.feeds("GcePd", "kmsKey", this, "kmsKeyId");
+        PropSources.feeds("AzureDisk", "skuName", this, "volumeType");
+        PropSources.feeds("AzureDisk", "diskIops", this, "iops");
+        PropSources.feeds("AzureDisk", "diskMbps", this, "throughput");
     }
 }

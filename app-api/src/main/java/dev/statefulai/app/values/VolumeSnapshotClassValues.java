@@ -20,8 +20,10 @@ public record VolumeSnapshotClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String na
 
     /** The construct under {@code scope}, for {@code backend}'s driver; {@code defaultName} when no name is given. */
     public VolumeSnapshotClass addTo(Construct scope, String id, StorageBackend backend, String defaultName) {
+        String className = name != null ? name : defaultName;
+        PropSources.feeds("VolumeSnapshotClass '" + className + "'", "", this, null);
         VolumeSnapshotClassProps.Builder props = VolumeSnapshotClassProps.builder()
-                .name(name != null ? name : defaultName)
+                .name(className)
                 .backend(backend);
         Set.ifGiven(deletionPolicy, props::deletionPolicy);
         Set.ifGiven(defaultClass, props::defaultClass);

@@ -49,6 +49,8 @@ final class Scaffold {
             envVars.put("volumeId", String.format("vol-%017x", i + 1));
             files.add(new File(module + "values-" + env + ".yaml", Template.render(kindDir + EnvProfile.of(env).valuesTemplate(), envVars)));
         }
+        // What bin/ai-storage synth generates from the Values record below, so that editors check the values at once.
+        files.add(new File(module + "values.schema.json", Template.render(kindDir + "values.schema.json.tmpl", vars)));
         files.add(new File(main + "App.java", Template.render(kindDir + "App.java.tmpl", vars)));
         files.add(new File(main + "Values.java", Template.render(kindDir + "Values.java.tmpl", vars)));
         files.add(new File(module + "src/main/resources/META-INF/services/" + AppDefinition.class.getName(),

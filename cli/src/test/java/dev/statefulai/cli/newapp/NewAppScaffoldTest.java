@@ -53,7 +53,7 @@ class NewAppScaffoldTest {
         String prod = repo.read("apps/my-store/values-prod.yaml");
         assertTrue(prod.contains("  encrypted: true\n  reclaimPolicy: Retain\n") && prod.contains("replicas: 3\n"), prod);
         String dev = repo.read("apps/my-store/values-dev.yaml");
-        assertTrue(dev.contains("reclaimPolicy: Delete") && dev.contains("replicas: 1\n") && dev.contains("dataSize: 10Gi"), dev);
+        assertTrue(dev.contains("reclaimPolicy: Delete") && dev.contains("replicas: 1\n") && dev.contains("persistence:\n  size: 10Gi\n"), dev);
         String perf = repo.read("apps/my-store/values-perf.yaml");
         assertTrue(perf.contains("namespace: my-store-perf") && !perf.contains("Delete"), "unknown environments keep their data: " + perf);
         assertFalse(repo.exists("apps/my-store/values-staging.yaml"), "only the repository's environments");
@@ -91,6 +91,7 @@ class NewAppScaffoldTest {
                   apps/my-store/values-dev.yaml
                   apps/my-store/values-prod.yaml
                   apps/my-store/values-staging.yaml
+                  apps/my-store/values.schema.json
                   apps/my-store/src/main/java/dev/statefulai/apps/mystore/MyStoreApp.java
                   apps/my-store/src/main/java/dev/statefulai/apps/mystore/MyStoreValues.java
                   apps/my-store/src/main/resources/META-INF/services/dev.statefulai.app.AppDefinition

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.engine.values.schema.ValuesSchema;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public final class ValuesLoader {
             }
         });
         List<String> refused = new ArrayList<>();
-        for (ValuesChecker.Problem p : ValuesChecker.check(type, merged.tree(), merged.origins())) {
+        for (ValuesChecker.Problem p : ValuesChecker.check(ValuesSchema.forApp(type, appDir), merged.tree(), merged.origins())) {
             problems.add(p.message());
             // A value of the right type is kept: the constructs go on past what they refuse, and past it find the rest.
             refused.add(p.binds() ? p.pointer() : leaveOut(merged.tree(), p.pointer()));

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.statefulai.engine.values.schema.ValuesSchema;
+import dev.statefulai.engine.values.schema.ValuesSchemaFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -124,4 +127,23 @@ public abstract class AppSnapshotTest {
     }
 
     private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * The committed {@code values.schema.json} is what the app's values record generates, and every values file
+     * starts with the modeline that points editors at it; otherwise the test says how to fix it.
+     */
+    @Test
+    public void valuesSchemaIsCommittedAndCurrent() throws java.io.IOException {
+        AppCatalog.App app = app();
+        ValuesSchemaFile schema = ValuesSchemaFile.strict(app.dir(), app.displayDir(), app.definition().valuesType());
+        Assertions.assertEquals(ValuesSchemaFile.State.CURRENT, schema.state(), schema.displayName() + " is not what "
+                + app.definition().valuesType().getName() + " generates; rewrite it with: bin/ai-storage synth");
+        try (Stream<Path> files = java.nio.file.Files.list(app.dir())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("values(-.+)?\\.yaml")).sorted().toList()) {
+                String first = java.nio.file.Files.readString(f).lines().findFirst().orElse("");
+                Assertions.assertEquals(ValuesSchema.MODELINE, first, app.displayDir() + "/" + f.getFileName()
+                        + ": the first line is the modeline that gives editors the values schema");
+            }
+        }
+    }
 }

@@ -12,6 +12,10 @@ import dev.statefulai.constructs.storage.AwsEfs;
 import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PropSources;
+import dev.statefulai.app.values.StorageClassValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.cdk8s.Chart;
@@ -41,7 +45,7 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
         StorageClassValues classValues = v.storageClass() != null ? v.storageClass() : StorageClassValues.defaults();
         List<FeaturePipelineValues.Volume> volumes = v.volumes() == null ? List.of() : v.volumes();
         if (volumes.isEmpty()) {
-            throw new InvalidPropsException(NAME, "volumes", null, "one or more volumes, each with name, size, volumeId and zone");
+            throw new InvalidPropsException(NAME, "volumes", null, "one or more volumes, each with name, volumeId, zone and persistence.size");
         }
         StorageClassSpec classSpec = classValues.toSpec(NAME);
         if (!(classSpec.backend() instanceof AwsEbs ebs)) {
@@ -50,14 +54,15 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
         }
         List<PipelineVolume> pipelineVolumes = new ArrayList<>();
         for (FeaturePipelineValues.Volume volume : volumes) {
-            pipelineVolumes.add(PipelineVolume.builder()
-                    .name(volume.name())
-                    .size(volume.size())
+            String prop = "volumes[" + pipelineVolumes.size() + "]";
+            PropSources.feeds(prop, volume);
+            PropSources.feeds("EbsVolume", "", volume, null);
+            pipelineVolumes.add(PersistenceValues.pipelineVolume(volume.persistence(), volume.name(), prop)
                     .volume(ebs.existingVolume(volume.volumeId(), volume.zone()))
                     .build());
         }
         if (v.sharedDataset() != null) {
-            pipelineVolumes.add(sharedDataset(v.sharedDataset()));
+            pipelineVolumes.add(sharedDataset(v.sharedDataset(), "volumes[" + pipelineVolumes.size() + "]"));
         }
         new DataPipelineStorage(chart, NAME, DataPipelineStorageProps.builder()
                 .name(NAME)
@@ -68,7 +73,7 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
                 .build());
     }
 
-    private static PipelineVolume sharedDataset(FeaturePipelineValues.SharedDataset d) {
+    private static PipelineVolume sharedDataset(FeaturePipelineValues.SharedDataset d, String prop) {
         StorageClassValues classValues = d.storageClass() != null ? d.storageClass() : StorageClassValues.defaults();
         StorageClassValues.Backend kind = classValues.backendOrDefault();
         if (kind != StorageClassValues.Backend.EFS && kind != StorageClassValues.Backend.NFS) {
@@ -81,11 +86,10 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
             existing = classSpec.backend() instanceof AwsEfs efs ? efs.existingVolume(d.existingVolume())
                     : nfsVolume((NfsCsi) classSpec.backend(), d.existingVolume());
         }
-        return PipelineVolume.builder()
-                .name(d.name())
-                .size(d.size())
+        PropSources.feeds(prop, d);
+        return PersistenceValues.pipelineVolume(d.persistence(), d.name(), prop)
                 .storageClass(classSpec)
-                .accessModes(List.of(AccessMode.READ_WRITE_MANY))
+                .accessModes(PersistenceValues.accessModesOr(d.persistence(), List.of(AccessMode.READ_WRITE_MANY)))
                 .volume(existing)
                 .build();
     }

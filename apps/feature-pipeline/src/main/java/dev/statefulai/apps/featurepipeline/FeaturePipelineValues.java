@@ -1,5 +1,6 @@
 package dev.statefulai.apps.featurepipeline;
 
+import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
 import java.util.List;
@@ -18,25 +19,27 @@ public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace,
     /**
      * One stage volume of the pipeline.
      *
-     * @param name     claim name, e.g. {@code raw-events}
-     * @param size     size of the EBS volume
-     * @param volumeId the EBS volume id
-     * @param zone     the volume's availability zone
+     * @param name        claim name, e.g. {@code raw-events}
+     * @param persistence the volume: its {@code size}, the EBS volume's (and {@code accessModes}; a pipeline's claims are
+     *                    bound to their volumes, so the other keys are refused)
+     * @param volumeId    the EBS volume id
+     * @param zone        the volume's availability zone
      */
-    public record Volume(@Rule(Rule.Kind.DNS_LABEL) String name, @Rule(Rule.Kind.SIZE) String size, String volumeId, String zone) {
+    public record Volume(@Rule(Rule.Kind.DNS_LABEL) String name, PersistenceValues persistence, String volumeId, String zone) {
     }
 
     /**
      * A dataset shared read-write ({@code ReadWriteMany}) by many pods.
      *
      * @param name           claim name, e.g. {@code training-datasets}
-     * @param size           size of the claim (EFS and NFS do not enforce it)
+     * @param persistence    the claim: its {@code size} (EFS and NFS do not enforce it) and {@code accessModes} (default
+     *                       {@code [ReadWriteMany]})
      * @param storageClass   its class: backend {@code efs} (with a {@code fileSystemId} for a new access point per
      *                       claim) or {@code nfs} (with a {@code server} and {@code share})
      * @param existingVolume an existing volume instead of a new one: an EFS handle such as
      *                       {@code fs-0123456789abcdef0::fsap-0123456789abcdef0}, or {@code server:/path} on NFS
      */
-    public record SharedDataset(@Rule(Rule.Kind.DNS_LABEL) String name, @Rule(Rule.Kind.SIZE) String size,
+    public record SharedDataset(@Rule(Rule.Kind.DNS_LABEL) String name, PersistenceValues persistence,
                                 StorageClassValues storageClass, String existingVolume) {
     }
 }

@@ -1,8 +1,11 @@
 package dev.statefulai.apps.featurepipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.testing.AppSnapshotTest;
+import dev.statefulai.engine.values.ValuesException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,5 +47,28 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
                 "fileSystemId: fs-0b1c2d3e4f5a60718", "    - ReadWriteMany\n");
         assertContains(synth("prod").yaml(), "volumeHandle: fs-0d1e2f3a4b5c60718::fsap-0d1e2f3a4b5c60718",
                 "volumeName: features-training-datasets");
+    }
+
+    /**
+     * A refusal names the key that fed the refused prop. The old guess took the prop's last word, "name", and named
+     * every values key called name: storageClass.name, both volumes' names, sharedDataset.name and its class's name.
+     */
+    @Test
+    void aRefusedVolumeNameIsReportedAtThatVolumesKeyOnly() {
+        ValuesException e = assertThrows(ValuesException.class,
+                () -> AppSynthesizer.synth(app(), "prod", Map.of("volumes[1].name", "raw-events")));
+        assertEquals(List.of("apps/feature-pipeline (prod): DataPipelineStorage 'feature-pipeline': prop 'volumes[1].name' is 'raw-events'; "
+                + "allowed: a name used by no other volume of the storage [set by --set featurePipeline.volumes[1].name=raw-events "
+                + "(volumes[1].name)]"), e.problems().subList(0, 1));
+    }
+
+    @Test
+    void aKeyOfTheSharedVolumeShapeThatAPipelineCannotTakeIsRefusedWhereItIsSet() {
+        ValuesException e = assertThrows(ValuesException.class,
+                () -> AppSynthesizer.synth(app(), "prod", Map.of("volumes[0].persistence.existingClaim", "old-events")));
+        assertEquals(List.of("apps/feature-pipeline (prod): PipelineVolume 'raw-events': prop 'existingClaim' is 'old-events'; allowed: "
+                + "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size and accessModes "
+                + "[set by --set featurePipeline.volumes[0].persistence.existingClaim=old-events (volumes[0].persistence.existingClaim)]"),
+                e.problems());
     }
 }

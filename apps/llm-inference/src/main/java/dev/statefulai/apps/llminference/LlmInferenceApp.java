@@ -2,6 +2,8 @@ package dev.statefulai.apps.llminference;
 
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.LocalVolumeValues;
+import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PropSources;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
@@ -48,9 +50,7 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
 
     @Override
     public void define(Chart chart, LlmInferenceValues v, String environment) {
-        LlmInferenceValues.ModelCache cache = v.modelCache();
-        ClaimTemplate.Builder cacheClaim = ClaimTemplate.builder().name(CACHE).mountPath(CACHE_PATH)
-                .size(cache == null ? null : cache.size());
+        ClaimTemplate.Builder cacheClaim = PersistenceValues.claimTemplate(v.persistence(), CACHE, CACHE_PATH, "claimTemplates[0]");
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)
                 .namespace(v.namespace())
@@ -77,23 +77,20 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         }
         container.env(env);
         StorageProps.Builder storage = StorageProps.builder();
-        if (cache != null) {
-            if (Boolean.TRUE.equals(cache.prefill())) {
-                // Only what vLLM loads: safetensors weights and their JSON index/config, not duplicate original/*.pth weights.
-                storage.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
-                        .image(cache.prefillImage() != null ? cache.prefillImage() : v.image())
-                        .secretEnv(hfToken)
-                        .build());
-            }
-            if (cache.storageClass() != null) {
-                storage.storageClass(cache.storageClass().toSpec(NAME + "-model-cache"));
-            } else {
-                Set.ifGiven(cache.existingStorageClass(), cacheClaim::storageClassName);
-            }
-            if (cache.localVolumes() != null) {
-                storage.persistentVolumes(cache.localVolumes().stream().map(LocalVolumeValues::toVolume)
-                        .map(PreProvisionedVolume.class::cast).toList());
-            }
+        if (Boolean.TRUE.equals(v.prefill())) {
+            // Only what vLLM loads: safetensors weights and their JSON index/config, not duplicate original/*.pth weights.
+            storage.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
+                    .image(v.prefillImage() != null ? v.prefillImage() : v.image())
+                    .secretEnv(hfToken)
+                    .build());
+        }
+        if (v.storageClass() != null) {
+            storage.storageClass(v.storageClass().toSpec(NAME + "-model-cache"));
+        }
+        PropSources.feeds(null, "persistentVolumes", v, "localVolumes");
+        if (v.localVolumes() != null) {
+            storage.persistentVolumes(v.localVolumes().stream().map(LocalVolumeValues::toVolume)
+                    .map(PreProvisionedVolume.class::cast).toList());
         }
         new StatefulAIApp(chart, NAME, props
                 .claimTemplates(cacheClaim.build())

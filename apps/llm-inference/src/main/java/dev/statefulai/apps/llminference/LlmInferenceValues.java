@@ -1,6 +1,7 @@
 package dev.statefulai.apps.llminference;
 
 import dev.statefulai.app.values.LocalVolumeValues;
+import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
@@ -21,7 +22,14 @@ import java.util.Map;
  *                              derived from it (see {@code ModelProbes})
  * @param startupTimeoutSeconds how long a model load may take before the pod is restarted; when given, wins over the budget
  *                              derived from {@code modelSize}
- * @param modelCache            the per-replica model cache volume
+ * @param persistence           the model cache: one volume per replica, so that a restart finds the weights already downloaded
+ * @param storageClass          a class to create for the cache (none: the class {@code persistence.storageClass} names, or the
+ *                              cluster default)
+ * @param localVolumes          local NVMe disks of the GPU nodes, one pre-provisioned volume each
+ * @param prefill               download {@code model} from Hugging Face into the cache in an init container before the server
+ *                              starts (with the {@code hfTokenSecret}), skipped when the cache already holds it; default false
+ * @param prefillImage          image of that init container; default the server's {@code image}, which has huggingface_hub
+ *                              and is on the node anyway
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
  */
@@ -29,23 +37,8 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
                                  @Rule(Rule.Kind.SIZE) String sharedMemory, @Rule(Rule.Kind.SIZE) String modelSize,
                                  @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
-                                 ModelCache modelCache, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret, List<String> extraArgs,
-                                 Map<String, String> env) {
-
-    /**
-     * The model cache: one claim per replica, so that a restart finds the weights already downloaded.
-     *
-     * @param size         size of each replica's cache
-     * @param storageClass a class to create for it (none: use {@code existingStorageClass} or the cluster default)
-     * @param existingStorageClass a class that already exists in the cluster
-     * @param localVolumes local NVMe disks of the GPU nodes, one pre-provisioned volume each
-     * @param prefill      download {@code model} from Hugging Face into the cache in an init container before the server
-     *                     starts (with the {@code hfTokenSecret}), skipped when the cache already holds it; default false
-     * @param prefillImage image of that init container; default the server's {@code image}, which has huggingface_hub
-     *                     and is on the node anyway
-     */
-    public record ModelCache(@Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass,
-                             @Rule(Rule.Kind.DNS_SUBDOMAIN) String existingStorageClass,
-                             List<LocalVolumeValues> localVolumes, Boolean prefill, String prefillImage) {
-    }
+                                 PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
+                                 Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
+                                 List<String> extraArgs, Map<String, String> env) {
 }
+

@@ -1,6 +1,7 @@
 package dev.statefulai.apps.vectordb;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
@@ -37,9 +38,9 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
     @Override
     public void define(Chart chart, VectorDbValues v, String environment) {
         List<ClaimTemplate> claims = new ArrayList<>();
-        claims.add(ClaimTemplate.builder().name("data").mountPath("/qdrant/storage").size(v.dataSize()).build());
-        if (v.snapshotsSize() != null) {
-            claims.add(ClaimTemplate.builder().name("snapshots").mountPath("/qdrant/snapshots").size(v.snapshotsSize()).build());
+        claims.add(PersistenceValues.claimTemplate(v.persistence(), "data", "/qdrant/storage", "claimTemplates[0]").build());
+        if (v.snapshotPersistence() != null) {
+            claims.add(PersistenceValues.claimTemplate(v.snapshotPersistence(), "snapshots", "/qdrant/snapshots", "claimTemplates[1]").build());
         }
         ContainerProps.Builder container = ContainerProps.builder()
                 .ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334), PortSpec.of("p2p", 6335)))

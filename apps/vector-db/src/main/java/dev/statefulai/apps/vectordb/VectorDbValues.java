@@ -1,5 +1,6 @@
 package dev.statefulai.apps.vectordb;
 
+import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
@@ -12,13 +13,13 @@ import dev.statefulai.app.values.VolumeSnapshotClassValues;
  * @param image             the Qdrant image, pinned
  * @param replicas          number of database nodes
  * @param resources         CPU and memory per node
- * @param dataSize          size of each node's data volume
- * @param storageClass      the class to create for the data volumes
- * @param snapshotsSize     size of each node's snapshot volume; none: no snapshot volume
+ * @param persistence       each node's data volume ({@code persistence.size}, as in Qdrant's own Helm chart)
+ * @param storageClass      the class to create for the volumes (a volume's {@code storageClass} names another)
+ * @param snapshotPersistence each node's snapshot volume; none: no snapshot volume
  * @param snapshotClass     the VolumeSnapshotClass for the data volumes' driver, for backups by volume snapshot;
  *                          none: no class
  */
 public record VectorDbValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
-                             ResourcesValues resources, @Rule(Rule.Kind.SIZE) String dataSize, StorageClassValues storageClass,
-                             @Rule(Rule.Kind.SIZE) String snapshotsSize, VolumeSnapshotClassValues snapshotClass) {
+                             ResourcesValues resources, PersistenceValues persistence, StorageClassValues storageClass,
+                             PersistenceValues snapshotPersistence, VolumeSnapshotClassValues snapshotClass) {
 }
