@@ -22,19 +22,23 @@ import software.constructs.IConstruct;
  */
 public final class ObjectsUnder {
 
-    /** Where in a manifest the annotations go. */
+    /** Where in a manifest the annotations (or labels) go. */
     public enum Place {
         /** The object's own {@code metadata.annotations}. */
-        METADATA("/metadata/annotations", List.of("metadata")),
+        METADATA(List.of("metadata"), "annotations"),
+        /** The object's own {@code metadata.labels} (label values: at most 63 characters). */
+        LABELS(List.of("metadata"), "labels"),
         /** The pod template's {@code spec.template.metadata.annotations}; objects without a pod template are passed over. */
-        POD_TEMPLATE("/spec/template/metadata/annotations", List.of("spec", "template", "metadata"));
+        POD_TEMPLATE(List.of("spec", "template", "metadata"), "annotations");
 
         private final String pointer;
         private final List<String> parent;
+        private final String field;
 
-        Place(String pointer, List<String> parent) {
-            this.pointer = pointer;
+        Place(List<String> parent, String field) {
+            this.pointer = "/" + String.join("/", parent) + "/" + field;
             this.parent = parent;
+            this.field = field;
         }
 
         /** The map the annotations go in, or null when the manifest has no such place (no pod template). */
@@ -103,7 +107,7 @@ public final class ObjectsUnder {
             }
             for (int i = 0; i < manifests.size(); i++) {
                 if (merged.get(i) != null) {
-                    place.parentIn(manifests.get(i)).put("annotations", merged.get(i));
+                    place.parentIn(manifests.get(i)).put(place.field, merged.get(i));
                 }
             }
         }
@@ -116,7 +120,7 @@ public final class ObjectsUnder {
             return null;
         }
         Map<String, Object> annotations = new LinkedHashMap<>();
-        if (parent.get("annotations") instanceof Map<?, ?> existing) {
+        if (parent.get(place.field) instanceof Map<?, ?> existing) {
             existing.forEach((k, v) -> annotations.put((String) k, v));
         }
         annotations.putAll(added);

@@ -80,6 +80,16 @@ public final class BackupCoverage {
         return out;
     }
 
+    /** The driver that holds {@code claim}'s data (see {@link #driver(ClaimView)}), among {@code manifests}. */
+    public static Optional<StorageDriver> driverOf(List<Map<String, Object>> manifests, ClaimView claim) {
+        return new BackupCoverage(manifests, text -> Map.of()).driver(claim);
+    }
+
+    /** The StorageClass {@code claim} gets: its own, else the class of {@code manifests} marked default; null when none. */
+    public static String storageClassOf(List<Map<String, Object>> manifests, ClaimView claim) {
+        return new BackupCoverage(manifests, text -> Map.of()).className(claim);
+    }
+
     private Optional<Copy> copy(BackupSchedule schedule, ClaimView claim, List<String> missed) {
         if (!schedule.isVelero()) {
             boolean selected = schedule.namespace().equals(claim.namespace())

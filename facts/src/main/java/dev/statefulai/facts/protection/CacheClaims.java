@@ -10,6 +10,12 @@ import java.util.Optional;
  * the data can be had again as its value.
  */
 public final class CacheClaims {
+    /**
+     * The gate's rule that every claim of prod that is no cache is backed up by a schedule: a claim backed up by other means
+     * (AWS Backup of an EFS file system) waives it on its owner ({@code ai-storage.dev/waive-POL007: "<how>"}).
+     */
+    public static final String COVERAGE_RULE = "POL007";
+
     /** The annotation's prefix; the claim template's (or the claim's) name follows. */
     public static final String PREFIX = "cache.ai-storage.dev/";
 
