@@ -27,6 +27,11 @@ public record BackupValues(BackupTool tool, @Rule(Rule.Kind.CRON) String schedul
                            @Rule(Rule.Kind.POSITIVE) Integer keepCount, List<String> claims, Map<String, String> elsewhere,
                            Boolean hooks, VeleroValues velero, @Rule(Rule.Kind.DNS_SUBDOMAIN) String snapshotClass) {
 
+    /** Whether {@code values} (null: no backups) run the app's hooks: with Velero, unless {@code hooks: false}. */
+    public static boolean runsHooks(BackupValues values) {
+        return values != null && values.tool != BackupTool.SNAPSCHEDULER && !Boolean.FALSE.equals(values.hooks);
+    }
+
     /**
      * Where Velero runs and writes.
      *

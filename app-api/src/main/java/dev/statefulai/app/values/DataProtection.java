@@ -45,6 +45,8 @@ public final class DataProtection {
         String scheduleName = app.name() + "-" + app.environment();
         if (backup != null) {
             backup(scope, app, scheduleName, backup);
+        } else {
+            AppBackup.mark(scope, app.caches(), Map.of());
         }
         if (restore != null) {
             restore(scope, app, scheduleName, backup, restore);
@@ -72,7 +74,8 @@ public final class DataProtection {
             Set.ifGiven(v.velero().moveData(), schedule::moveData);
         }
         String backup = "AppBackup '" + name + "'";
-        PropSources.feeds(backup, "claims", v, "claims");
+        // Without claims, the claims refused are the defaults: the backup as a whole chose them.
+        PropSources.feeds(backup, "claims", v, v.claims() != null ? "claims" : null);
         PropSources.feeds(backup, "elsewhere", v, "elsewhere");
         PropSources.feeds(backup, "hooks", v, "hooks");
         new AppBackup(scope, "backup", AppBackupProps.builder()
@@ -80,7 +83,7 @@ public final class DataProtection {
                 .claims(v.claims())
                 .caches(v.claims() == null ? app.caches() : Map.of())
                 .elsewhere(v.elsewhere())
-                .hooks(Boolean.FALSE.equals(v.hooks()) ? null : app.hooks())
+                .hooks(BackupValues.runsHooks(v) ? app.hooks() : null)
                 .build());
     }
 

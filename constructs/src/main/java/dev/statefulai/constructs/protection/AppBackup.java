@@ -158,8 +158,12 @@ public class AppBackup extends RecordableConstruct {
         return List.copyOf(skipped);
     }
 
-    /** Marks the caches on their owners and waives the coverage rule on the owners of claims backed up elsewhere. */
-    private static void mark(Construct scope, Map<String, String> caches, Map<String, String> elsewhere) {
+    /**
+     * Marks the caches among the claims defined under {@code scope} so far on their owners
+     * ({@code cache.ai-storage.dev/<claim>: <why>}), and waives the gate's coverage rule on the owners of claims backed up
+     * elsewhere, with how: what an app without a schedule of its own (only caches) still tells the gate and the reader.
+     */
+    public static void mark(Construct scope, Map<String, String> caches, Map<String, String> elsewhere) {
         if (caches.isEmpty() && elsewhere.isEmpty()) {
             return;
         }
