@@ -105,14 +105,13 @@ public final class BackupCoverage {
             missed.add("skipped by the volume policy of Velero Schedule " + schedule.name());
             return Optional.empty();
         }
-        if ("fs-backup".equals(action) || (action == null && Tree.is(t, false, "snapshotVolumes") && Tree.is(t, true, "defaultVolumesToFsBackup"))) {
+        // No matching policy: the opt-out file-system backup of every pod volume first, then snapshots unless turned off
+        // (the order of volume_policy_helper.go's ShouldPerformSnapshot and resource-filtering.md's "VolumePolicy priority").
+        if ("fs-backup".equals(action) || (action == null && Tree.is(t, true, "defaultVolumesToFsBackup"))) {
             return Optional.of(new Copy(schedule, Method.FILE_SYSTEM));
         }
         if ("snapshot".equals(action) || (action == null && !Tree.is(t, false, "snapshotVolumes"))) {
             return snapshot(schedule, claim, missed);
-        }
-        if (action == null && Tree.is(t, true, "defaultVolumesToFsBackup")) {
-            return Optional.of(new Copy(schedule, Method.FILE_SYSTEM));
         }
         missed.add("Velero Schedule " + schedule.name() + " takes no volume snapshots (snapshotVolumes: false)");
         return Optional.empty();
