@@ -1,6 +1,7 @@
 package dev.statefulai.gate;
 
 import dev.statefulai.gate.api.ApiStage;
+import dev.statefulai.gate.history.DataGuardRules;
 import dev.statefulai.gate.history.GitDist;
 import dev.statefulai.gate.history.ImmutableChangeRules;
 import dev.statefulai.gate.history.RefRequest;
@@ -13,9 +14,11 @@ import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Waivers;
+import dev.statefulai.gate.rules.BackupRules;
 import dev.statefulai.gate.rules.BindingRules;
 import dev.statefulai.gate.rules.PolicyConfig;
 import dev.statefulai.gate.rules.PolicyRules;
+import dev.statefulai.gate.rules.RestoreRules;
 import dev.statefulai.gate.rules.SecretRules;
 import dev.statefulai.gate.rules.VolumeSourceRules;
 import dev.statefulai.gate.rules.WorkloadRules;
@@ -125,7 +128,7 @@ public final class SafetyGate {
 
         SchemaStage schema = new SchemaStage();
         List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
-                new PolicyRules(options.policy()), new Waivers());
+                new PolicyRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {
             GitDist.Snapshot snapshot = GitDist.read(folder, base.compared(), envs);
@@ -142,6 +145,7 @@ public final class SafetyGate {
                 findings.addAll(new ImmutableChangeRules().check(old, env));
                 findings.addAll(new RenameRules().check(old, env));
                 findings.addAll(new RemovalRules().check(old, env));
+                findings.addAll(new DataGuardRules().check(old, env));
             }
         }
         schema.skippedBecause().ifPresent(notes::add);

@@ -42,6 +42,7 @@ class AnyFolderTest {
         write("chart/rendered/all.yaml", "---\n# Source: db/templates/sc.yaml\n" + clean[0] + "\n---\n---\n# Source: db/templates/svc.yaml\n"
                 + String.join("\n---\n", List.of(clean).subList(1, clean.length)) + "\n");
         write(".git-like/ignored.yaml", "not: [valid");
+        write("backup.yaml", Docs.backupOfEverything());
         Report report = check("prod");
         assertEquals(List.of(), lines(report));
         assertEquals(List.of("prod"), report.environments());
@@ -63,6 +64,7 @@ class AnyFolderTest {
         String[] clean = Docs.cleanSet();
         // kubectl get -o json: a List whose items are the objects.
         write("export.json", "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [" + String.join(", ", clean) + "]}");
+        write("backup.yaml", Docs.backupOfEverything());
         assertEquals(List.of(), lines(check("prod")));
         // Without the headless Service, the StatefulSet among the items is reported: the items are checked.
         List<String> withoutService = new java.util.ArrayList<>(List.of(clean));

@@ -107,9 +107,11 @@ class RemovalRulesTest {
     }
 
     @Test
-    void removingAStatefulSetWhoseClaimsAreRetainedIsNoRemovalFinding() {
+    void imm011RemovingAStatefulSetWhoseClaimsAreRetainedOrphansThemButLosesNoData() {
         String[] clean = Docs.cleanSet();
-        assertEquals(List.of(), removal(clean, clean[0], clean[4], clean[5]));
+        assertEquals(List.of("IMM011 warning prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod: its claims"
+                + " (data-db-<n>) stay with their data (whenDeleted: Retain), mounted by nothing, and are billed until deleted"),
+                removal(clean, clean[0], clean[4], clean[5]));
     }
 
     @Test

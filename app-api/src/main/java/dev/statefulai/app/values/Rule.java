@@ -3,6 +3,8 @@ package dev.statefulai.app.values;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.facts.protection.Cron;
+import dev.statefulai.facts.protection.Durations;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -37,6 +39,10 @@ public @interface Rule {
          * only volumes pre-provisioned without a class bind it), as Helm charts spell it.
          */
         STORAGE_CLASS_NAME("storage-class-name", Patterns.anchored("-|" + Patterns.SUBDOMAIN), 253),
+        /** A backup schedule: five cron fields in UTC, or a descriptor such as {@code @daily} ({@code Cron}). */
+        CRON("cron-schedule", Patterns.anchored(Patterns.CRON), null),
+        /** How long backups are kept: a whole number of hours, minutes or seconds, e.g. {@code 720h} ({@code Durations}). */
+        DURATION("duration", Patterns.anchored(Patterns.DURATION), null),
         /** An integer of 1 or more. */
         POSITIVE(null, null, null),
         /** An integer of 0 or more. */
@@ -132,6 +138,16 @@ public @interface Rule {
                         }
                     }
                 }
+                case CRON -> {
+                    if (Cron.parse(String.valueOf(value)).isEmpty()) {
+                        Refusals.refuse(new InvalidPropsException("values", key, value, Cron.ALLOWED));
+                    }
+                }
+                case DURATION -> {
+                    if (Durations.seconds(String.valueOf(value)).isEmpty()) {
+                        Refusals.refuse(new InvalidPropsException("values", key, value, Durations.ALLOWED));
+                    }
+                }
                 case POSITIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 1);
                 case NON_NEGATIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 0);
                 default -> throw new IllegalStateException(name());
@@ -146,6 +162,11 @@ public @interface Rule {
          * a minus sign: a number, then a binary or decimal suffix or an exponent.
          */
         static final String QUANTITY = "\\+?([0-9]+\\.?[0-9]*|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?";
+        /** Five cron fields (snapscheduler's CRD pattern of {@code spec.schedule}, which Velero reads alike) or a descriptor. */
+        static final String CRON = "@(hourly|daily|weekly|monthly|yearly|annually)|((\\d+,)*\\d+|\\d+[/-]\\d+|\\*(/\\d+)?)"
+                + "( ((\\d+,)*\\d+|\\d+[/-]\\d+|\\*(/\\d+)?)){4}";
+        /** snapscheduler's pattern of {@code retention.expires}, a Go duration Velero's {@code ttl} reads. */
+        static final String DURATION = "\\d{1,9}(h|m|s)";
         /** {@code dns1123LabelFmt} of k8s.io/apimachinery {@code pkg/util/validation/validation.go}. */
         static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
         /** {@code dns1123SubdomainFmt} of the same file: labels joined by dots. */

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.render;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,23 @@ public final class ChartTrees {
 
     /** The recorded objects' manifests, in synth order. */
     public static List<Map<String, Object>> of(Recording recording) {
-        List<Map<String, Object>> docs = new ArrayList<>();
+        return of(recording, recording.objects());
+    }
+
+    /**
+     * The manifests of {@code wanted}, objects of {@code recording}, in their order: each rendered, then changed by the
+     * recording's amendments ({@link ObjectsUnder#annotate}) in the order they were made.
+     */
+    static List<Map<String, Object>> of(Recording recording, List<RecordedObject> wanted) {
+        Map<RecordedObject, Map<String, Object>> docs = new IdentityHashMap<>();
         for (RecordedObject object : recording.objects()) {
-            docs.add(object instanceof RecordedObject.Typed t ? typed(t, recording.chartNamespace())
+            docs.put(object, object instanceof RecordedObject.Typed t ? typed(t, recording.chartNamespace())
                     : custom((RecordedObject.Custom) object, recording.chartNamespace()));
         }
-        return docs;
+        for (ObjectsUnder.Amendment amendment : recording.amendments()) {
+            amendment.apply(amendment.objects().stream().map(docs::get).toList());
+        }
+        return wanted.stream().map(docs::get).toList();
     }
 
     private static Map<String, Object> typed(RecordedObject.Typed object, String chartNamespace) {

@@ -46,6 +46,7 @@ public final class Recording {
     private final String chartNamespace;
     private final Map<Object, Node> nodes = new IdentityHashMap<>();
     private final Node root;
+    private final List<ObjectsUnder.Amendment> amendments = new ArrayList<>();
     private String unsupported;
 
     private Recording(Chart chart, String chartNamespace) {
@@ -111,6 +112,28 @@ public final class Recording {
             return;
         }
         parent.children.add(object);
+    }
+
+    /** The objects recorded under {@code scope} so far, depth-first; none when the scope is not recorded. */
+    List<RecordedObject> objectsUnder(Construct scope) {
+        Node node = nodes.get(scope);
+        List<RecordedObject> out = new ArrayList<>();
+        if (node == null) {
+            markUnsupported("objects under a scope of another library were asked for");
+        } else {
+            collect(node, out);
+        }
+        return out;
+    }
+
+    /** Records a change to objects already recorded, applied in order when the chart is rendered. */
+    void amend(ObjectsUnder.Amendment amendment) {
+        amendments.add(amendment);
+    }
+
+    /** The recorded changes, in the order they were made. */
+    List<ObjectsUnder.Amendment> amendments() {
+        return amendments;
     }
 
     private void markUnsupported(String reason) {

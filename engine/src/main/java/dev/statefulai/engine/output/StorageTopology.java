@@ -111,7 +111,7 @@ public final class StorageTopology {
                 .append("| claim or volume | size | access | storage class | reclaim | backed by |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        return md.toString();
+        return md.append(ProtectionSection.of(app, environment, objects)).toString();
     }
 
     private void statefulSet(JsonNode sts) {

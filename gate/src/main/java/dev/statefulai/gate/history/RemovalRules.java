@@ -33,7 +33,7 @@ public final class RemovalRules {
             switch (gone.kind()) {
                 case "StorageClass" -> storageClass(before, after, gone).ifPresent(out::add);
                 case "PersistentVolumeClaim" -> out.add(claim(before, after, gone));
-                case "StatefulSet" -> statefulSet(gone).ifPresent(out::add);
+                case "StatefulSet" -> statefulSet(before, after, gone).ifPresent(out::add);
                 case "PersistentVolume" -> out.add(volume(before, gone));
                 default -> {
                 }
@@ -82,15 +82,25 @@ public final class RemovalRules {
                         + " delete the claim yourself (kubectl -n " + ns + " delete pvc " + pvc.name() + ") and remove it from dist");
     }
 
-    /** Only a StatefulSet that deletes its claims with it (persistentVolumeClaimRetentionPolicy.whenDeleted: Delete) loses data. */
-    private static Optional<Finding> statefulSet(Manifest sts) {
-        if (!"Delete".equals(sts.spec().path("persistentVolumeClaimRetentionPolicy").path("whenDeleted").asText())) {
-            return Optional.empty();
-        }
+    /**
+     * A StatefulSet that deletes its claims with it (persistentVolumeClaimRetentionPolicy.whenDeleted: Delete) loses data
+     * (IMM008); one that keeps them (Retain, the default) leaves them orphaned (IMM011), unless another StatefulSet appeared
+     * in its namespace: a rename, which IMM006 reports.
+     */
+    private static Optional<Finding> statefulSet(Environment before, Environment after, Manifest sts) {
         List<String> claims = new ArrayList<>();
         sts.spec().path("volumeClaimTemplates").forEach(t -> claims.add(ClaimNames.ofAnyReplica(t.path("metadata").path("name").asText(), sts.name())));
         if (claims.isEmpty()) {
             return Optional.empty();
+        }
+        if (!"Delete".equals(sts.spec().path("persistentVolumeClaimRetentionPolicy").path("whenDeleted").asText())) {
+            boolean renamed = after.ofKind("StatefulSet").stream().anyMatch(s -> s.namespace().equals(sts.namespace())
+                    && before.find("StatefulSet", s.namespace(), s.name()).isEmpty());
+            return renamed ? Optional.empty() : Optional.of(Finding.of(Rule.IMM011, sts, "StatefulSet " + sts.namespace() + "/" + sts.name() + " is gone from dist/"
+                            + sts.environment() + ": its claims (" + String.join(", ", claims) + ") stay with their data (whenDeleted:"
+                            + " Retain), mounted by nothing, and are billed until deleted")
+                    .withMigration("if the data is still needed, keep the StatefulSet (or move the claims to its successor under the same"
+                            + " names); else copy what matters and delete the claims yourself"));
         }
         return Optional.of(Finding.of(Rule.IMM008, sts, "StatefulSet " + sts.namespace() + "/" + sts.name() + " is gone from dist/"
                         + sts.environment() + " and its persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes"

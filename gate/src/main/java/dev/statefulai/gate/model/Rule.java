@@ -35,6 +35,9 @@ public enum Rule {
     IMM007("IMM007", Severity.ERROR, "immutable", "A StorageClass is removed while claims in dist/ still use it"),
     IMM008("IMM008", Severity.ERROR, "immutable", "A PVC is removed, or a StatefulSet whose claims are deleted with it (whenDeleted: Delete): the data goes with a pruning sync"),
     IMM009("IMM009", Severity.ERROR, "immutable", "A PersistentVolume is removed: its claim loses the volume with a pruning sync"),
+    IMM010("IMM010", Severity.ERROR, "immutable", "A StatefulSet scales down while its claims are deleted on scale-down (whenScaled: Delete): the removed replicas' data goes"),
+    IMM011("IMM011", Severity.WARNING, "immutable", "Claims are orphaned: a StatefulSet (whenDeleted: Retain) or a claim template is removed, and its claims stay, mounted by nothing"),
+    IMM012("IMM012", Severity.ERROR, "immutable", "An object that holds data loses its Argo CD (Prune=false) or Flux (prune: disabled) protection"),
 
     POL001("POL001", Severity.ERROR, "policy", "StorageClasses and PersistentVolumes use reclaimPolicy Retain"),
     POL002("POL002", Severity.ERROR, "policy", "StorageClasses of drivers that support it request encryption at rest (e.g. EBS encrypted: \"true\")"),
@@ -42,6 +45,17 @@ public enum Rule {
     POL004("POL004", Severity.ERROR, "policy", "StatefulSet pods set securityContext.fsGroup (volumes writable by the non-root user)"),
     POL005("POL005", Severity.ERROR, "policy", "Every container of a StatefulSet or Deployment requests cpu and memory"),
     POL006("POL006", Severity.ERROR, "policy", "A StatefulSet with more than one replica has a PodDisruptionBudget selecting its pods"),
+    POL007("POL007", Severity.ERROR, "policy", "Every claim that is not a cache (cache.ai-storage.dev/<claim>: <why>) is backed up by a Velero or snapscheduler schedule"),
+
+    BAK001("BAK001", Severity.ERROR, "backup", "A backup schedule its tool refuses: a cron it cannot read, resource policies that are not one YAML entry of version v1 with known actions"),
+    BAK002("BAK002", Severity.WARNING, "backup", "A Velero Schedule's resource policies ConfigMap is not in dist/<env>: assumed to exist in Velero's namespace"),
+    BAK003("BAK003", Severity.WARNING, "backup", "Velero snapshots claims of a driver whose VolumeSnapshotClasses in dist/<env> carry neither Velero's label nor the default annotation"),
+    BAK004("BAK004", Severity.WARNING, "backup", "A snapscheduler schedule keeps its snapshots without bound (no retention.expires or maxCount)"),
+
+    RST001("RST001", Severity.ERROR, "restore", "A claim restored from a snapshot or cloned from a claim asks for less than its source (or than its StatefulSet's template)"),
+    RST002("RST002", Severity.ERROR, "restore", "A restored claim's class cannot restore its source: another CSI driver than the snapshot's, or one that takes no snapshots"),
+    RST003("RST003", Severity.WARNING, "restore", "A restored claim's source is not in dist/<env> and no schedule there names it: that it fits is not proven"),
+    RST004("RST004", Severity.ERROR, "restore", "A Velero Restore names no backup (backupName or scheduleName)"),
 
     API001("API001", Severity.ERROR, "api", "An object's name, namespace, labels or annotations are rejected by the Kubernetes 1.28 API server (ValidateObjectMetaAccessor)"),
     API002("API002", Severity.ERROR, "api", "A StorageClass the API server rejects (ValidateStorageClass)"),

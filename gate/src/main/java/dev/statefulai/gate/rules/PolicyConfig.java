@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * How strict the data-safety policy (POLxxx) is per environment. Production data is the one that
  * cannot be recreated, so by default policy findings are errors in prod and warnings elsewhere; the
- * Retain rule is off in dev, where throw-away volumes are the point. A YAML file can override it:
+ * Retain and backup rules are off in dev, where throw-away volumes are the point. A YAML file can override it:
  * <pre>
  * default: warning            # environments not listed
  * environments:
@@ -41,7 +41,7 @@ public record PolicyConfig(Level fallback, Map<String, Map<String, Level>> envir
         return new PolicyConfig(Level.WARNING, Map.of(
                 "prod", Map.of("default", Level.ERROR),
                 "staging", Map.of("default", Level.WARNING),
-                "dev", Map.of("default", Level.WARNING, "POL001", Level.OFF)));
+                "dev", Map.of("default", Level.WARNING, "POL001", Level.OFF, "POL007", Level.OFF)));
     }
 
     public static PolicyConfig load(Path file) {

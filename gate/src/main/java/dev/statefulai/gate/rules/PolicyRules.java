@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Data-safety policy: volumes outlive their claims (POL001), disks are encrypted (POL002), pods run
  * non-root and can write their volumes (POL003, POL004), storage pods are not evicted for lack of
- * requests (POL005) and voluntary disruptions keep quorum (POL006). Severity per environment comes
+ * requests (POL005), voluntary disruptions keep quorum (POL006) and data is backed up ({@link BackupPolicy}, POL007).
+ * Severity per environment comes
  * from {@link PolicyConfig}.
  */
 public final class PolicyRules implements CheckStage {
@@ -53,6 +54,7 @@ public final class PolicyRules implements CheckStage {
             disruptionBudget(env, sts, raw);
         }
         env.workloads().forEach(w -> requests(w, raw));
+        raw.addAll(BackupPolicy.uncovered(env));
         return applyLevels(env.name(), raw);
     }
 

@@ -50,7 +50,8 @@ public final class ManifestSchemaValidator {
   public static final String DEFINITIONS_RESOURCE = "/k8s-schema-v1.28.0/definitions.json";
   public static final String KUBERNETES_VERSION = "1.28.0";
   /** Schemas of the custom resources the constructs emit, checked like built-in kinds instead of skipped. */
-  public static final List<String> CUSTOM_RESOURCE_DEFINITIONS = List.of("/k8s-schema-v1.28.0/crds/snapshot.storage.k8s.io-v1.json");
+  public static final List<String> CUSTOM_RESOURCE_DEFINITIONS = List.of("/k8s-schema-v1.28.0/crds/snapshot.storage.k8s.io-v1.json",
+      "/k8s-schema-v1.28.0/crds/velero.io-v1.json", "/k8s-schema-v1.28.0/crds/snapscheduler.backube-v1.json");
 
   /** Files in a dist folder that are not Kubernetes objects. */
   private static final Set<String> NOT_MANIFESTS = Set.of("kustomization.yaml", "kustomization.yml", "outputs.json");

@@ -53,6 +53,12 @@ public final class Docs {
         return ", claimRef: {kind: PersistentVolumeClaim, namespace: data, name: " + claim + "}";
     }
 
+    /** A Velero schedule of every claim: file-system backup of every namespace. */
+    public static String backupOfEverything() {
+        return "{apiVersion: velero.io/v1, kind: Schedule, metadata: {name: everything, namespace: velero},"
+                + " spec: {schedule: \"0 3 * * *\", template: {includedNamespaces: [\"*\"], defaultVolumesToFsBackup: true}}}";
+    }
+
     /** A clean app: class, headless Service, 3-replica StatefulSet with a PDB, and a pre-bound archive PV + claim. */
     public static String[] cleanSet() {
         return new String[] {gp3(), headless("db"), statefulSet("db", 3, "gp3", "10Gi"), pdb("db"),

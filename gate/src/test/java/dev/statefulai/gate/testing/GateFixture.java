@@ -9,14 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A dist/ folder in a temp dir, and the gate run over it. */
+/**
+ * A dist/ folder in a temp dir, and the gate run over it. Each environment it writes also holds {@value #BACKUP_FILE}: a
+ * Velero schedule of every claim ({@link Docs#backupOfEverything()}), so that the tests of the other rules see no
+ * POL007 (unbacked-up claims); {@link #withoutBackup()} leaves it out.
+ */
 public final class GateFixture {
+    /** The file of the schedule that backs up every claim. */
+    public static final String BACKUP_FILE = "backup-everything.yaml";
+
     public final Path root;
     public final Path dist;
+    private boolean backup = true;
 
     public GateFixture(Path root) {
         this.root = root;
         this.dist = root.resolve("dist");
+    }
+
+    /** No schedule that backs up every claim in the environments written from now on. */
+    public GateFixture withoutBackup() {
+        backup = false;
+        return this;
     }
 
     public GateFixture file(String env, String name, String... docs) {
@@ -24,6 +38,9 @@ public final class GateFixture {
             Path f = dist.resolve(env).resolve(name);
             Files.createDirectories(f.getParent());
             Files.writeString(f, "# Generated for a test\n" + String.join("\n---\n", docs) + "\n");
+            if (backup) {
+                Files.writeString(f.resolveSibling(BACKUP_FILE), "# Generated for a test\n" + Docs.backupOfEverything() + "\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,11 +13,13 @@ import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.app.values.StorageClassValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cdk8s.Chart;
 
 /**
@@ -71,6 +73,7 @@ public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineVa
                 .storageClass(classSpec)
                 .volumes(pipelineVolumes)
                 .build());
+        DataProtection.apply(chart, new DataProtection.App(NAME, environment, Map.of(), null), v.backup(), v.restore(), v.gitOps());
     }
 
     private static PipelineVolume sharedDataset(FeaturePipelineValues.SharedDataset d, String prop) {

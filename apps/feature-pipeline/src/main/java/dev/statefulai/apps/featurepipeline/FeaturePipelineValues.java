@@ -1,6 +1,9 @@
 package dev.statefulai.apps.featurepipeline;
 
+import dev.statefulai.app.values.BackupValues;
+import dev.statefulai.app.values.GitOpsValues;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.RestoreValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
 import java.util.List;
@@ -12,9 +15,13 @@ import java.util.List;
  * @param storageClass  the class the stage volumes belong to
  * @param volumes       the pipeline's stage volumes, each on an existing EBS volume
  * @param sharedDataset the training dataset many pods share read-write; none: no shared dataset
+ * @param backup        scheduled backups of the volumes (a shared dataset on EFS, which takes no CSI snapshots, is backed up
+ *                      {@code elsewhere}); none: no backups
+ * @param restore       restore the volumes from a Velero backup; none: no restore
+ * @param gitOps        which objects Argo CD and Flux must never delete; default those that keep data
  */
 public record FeaturePipelineValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, StorageClassValues storageClass, List<Volume> volumes,
-                                    SharedDataset sharedDataset) {
+                                    SharedDataset sharedDataset, BackupValues backup, RestoreValues restore, GitOpsValues gitOps) {
 
     /**
      * One stage volume of the pipeline.

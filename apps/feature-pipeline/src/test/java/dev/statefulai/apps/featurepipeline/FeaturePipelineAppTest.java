@@ -71,4 +71,24 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
                 + "[set by --set featurePipeline.volumes[0].persistence.existingClaim=old-events (volumes[0].persistence.existingClaim)]"),
                 e.problems());
     }
+
+    @Test
+    void prodsStageVolumesAreBackedUpNightlyAndTheEfsDatasetsByAwsBackup() {
+        String yaml = synth("prod").yaml();
+        assertContains(yaml, "kind: Schedule\nmetadata:\n  name: feature-pipeline-prod\n", "  schedule: 30 1 * * *\n", "    ttl: 2160h\n",
+                "        app.kubernetes.io/part-of: feature-pipeline\n",
+                // EFS takes no CSI snapshots: Velero skips its class, and the claim says how it is backed up instead
+                "            - feature-pipeline-prod-efs\n        action:\n          type: skip\n",
+                "    ai-storage.dev/waive-POL007: \"training-datasets: EFS automatic backups of file system fs-0d1e2f3a4b5c60718");
+    }
+
+    @Test
+    void anEfsDatasetWithoutAnotherBackupIsRefused() {
+        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod",
+                Map.of("backup.elsewhere", "null")));
+        assertEquals(List.of("apps/feature-pipeline (prod): AppBackup 'feature-pipeline-prod': prop 'claims' is 'training-datasets';"
+                + " allowed: claims on drivers that take CSI snapshots; training-datasets is on AWS EFS, which takes none: list it under"
+                + " elsewhere with how it is backed up (e.g. AWS Backup of the file system), or under caches"
+                + " [set by apps/feature-pipeline/values-prod.yaml:23 (backup)]"), e.problems());
+    }
 }

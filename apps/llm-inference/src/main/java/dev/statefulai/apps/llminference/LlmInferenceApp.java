@@ -1,6 +1,7 @@
 package dev.statefulai.apps.llminference;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PropSources;
@@ -30,7 +31,8 @@ import org.cdk8s.Chart;
  * pod does not download the weights again. In production the cache sits on the GPU nodes' local NVMe
  * disks: pre-provisioned local volumes with node affinity, a no-provisioner class, WaitForFirstConsumer.
  * An init container fills the cache from Hugging Face before the server starts (skipped when it already
- * holds the model), so the startup probe only waits for a load from disk, sized from the model size.
+ * holds the model), so the startup probe only waits for a load from disk, sized from the model size. The cache is never
+ * backed up: it holds nothing the model's source does not, and says so on the StatefulSet for the gate and the reader.
  */
 public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> {
     static final String NAME = "llm-inference";
@@ -100,6 +102,13 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
                 // Replicas do not depend on each other: start them all at once.
                 .availability(AvailabilityProps.builder().podManagementPolicy(PodManagementPolicy.PARALLEL).build())
                 .build());
+        DataProtection.apply(chart, new DataProtection.App(NAME, environment, Map.of(CACHE, cacheReason(v)), null), v.backup(), null, v.gitOps());
+    }
+
+    /** Why the model cache needs no backup: where its weights come from again. */
+    private static String cacheReason(LlmInferenceValues v) {
+        return "model weights of " + model(v) + ", downloaded again from Hugging Face"
+                + (Boolean.TRUE.equals(v.prefill()) ? " by init container fill-" + CACHE : " by vLLM") + " when the volume is lost";
     }
 
     /** The startup budget: {@code startupTimeoutSeconds} when given, else derived from {@code modelSize} (and the prefill). */

@@ -1,5 +1,7 @@
 package dev.statefulai.apps.llminference;
 
+import dev.statefulai.app.values.BackupValues;
+import dev.statefulai.app.values.GitOpsValues;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.ResourcesValues;
@@ -32,6 +34,10 @@ import java.util.Map;
  *                              and is on the node anyway
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
+ * @param env                   more environment variables of the server
+ * @param backup                scheduled backups; the model cache is left out (it is downloaded again), so only claims named
+ *                              in {@code backup.claims} are backed up; none: no backups
+ * @param gitOps                which objects Argo CD and Flux must never delete; default those that keep data
  */
 public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, String model,
                                  @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
@@ -39,6 +45,6 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
                                  PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
                                  Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
-                                 List<String> extraArgs, Map<String, String> env) {
+                                 List<String> extraArgs, Map<String, String> env, BackupValues backup, GitOpsValues gitOps) {
 }
 

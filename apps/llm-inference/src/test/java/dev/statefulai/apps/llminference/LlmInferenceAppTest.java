@@ -93,4 +93,20 @@ class LlmInferenceAppTest extends AppSnapshotTest {
                 + "and server-side apply refuses two entries of one name [set by --set llmInference.env.HF_TOKEN= (env.HF_TOKEN)]",
                 e.getMessage());
     }
+
+    @Test
+    void theModelCacheIsNeverBackedUpAndSaysWhyInEveryEnvironment() {
+        for (String env : List.of("dev", "staging", "prod")) {
+            String yaml = synth(env).yaml();
+            assertFalse(yaml.contains("kind: Schedule"), env);
+            assertContains(yaml, "    cache.ai-storage.dev/model-cache: \"model weights of ", ", downloaded again from Hugging Face by init"
+                    + " container fill-model-cache when the volume is lost\"\n");
+        }
+    }
+
+    @Test
+    void prodsLocalCacheVolumesAreKeptFromGitOpsPrunes() {
+        assertContains(synth("prod").yaml(), "kind: PersistentVolume\nmetadata:\n  annotations:\n"
+                + "    argocd.argoproj.io/sync-options: \"Prune=false,Delete=false\"\n    kustomize.toolkit.fluxcd.io/prune: disabled\n");
+    }
 }

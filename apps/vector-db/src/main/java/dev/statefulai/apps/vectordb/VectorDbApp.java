@@ -1,10 +1,13 @@
 package dev.statefulai.apps.vectordb;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.BackupValues;
+import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.protection.BackupHooks;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.ProbeSpec;
 import dev.statefulai.constructs.storage.AwsEbs;
@@ -15,15 +18,21 @@ import dev.statefulai.constructs.workload.StorageProps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cdk8s.Chart;
 
 /**
  * A Qdrant cluster: each node keeps its shards on its own volume, a PodDisruptionBudget keeps a
  * quorum up during node drains, and the nodes start in order so each joins the running cluster. A
- * VolumeSnapshotClass lets backup tools snapshot the data volumes through the CSI driver.
+ * VolumeSnapshotClass lets backup tools snapshot the data volumes through the CSI driver. Backups are consistent: before
+ * each, a hook snapshots every collection through Qdrant's own API onto the snapshot volume (or, without one, into the
+ * data volume), so the volume snapshots hold a copy Qdrant can restore as it is.
  */
 public final class VectorDbApp implements AppDefinition<VectorDbValues> {
     static final String NAME = "vector-db";
+    private static final int HTTP = 6333;
+    /** Where the hooks' snapshots go when there is no snapshot volume: inside the data volume, so they are backed up with it. */
+    private static final String SNAPSHOTS_IN_DATA = "/qdrant/storage/snapshots";
 
     @Override
     public String name() {
@@ -44,9 +53,9 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
         }
         ContainerProps.Builder container = ContainerProps.builder()
                 .ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334), PortSpec.of("p2p", 6335)))
-                .env(Map.of("QDRANT__CLUSTER__ENABLED", "true"))
-                .readinessProbe(ProbeSpec.http("/readyz", 6333))
-                .livenessProbe(ProbeSpec.http("/livez", 6333).periodSeconds(20));
+                .env(env(v))
+                .readinessProbe(ProbeSpec.http("/readyz", HTTP))
+                .livenessProbe(ProbeSpec.http("/livez", HTTP).periodSeconds(20));
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)
                 .namespace(v.namespace())
@@ -67,5 +76,17 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
             StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
             v.snapshotClass().addTo(chart, "snapshot-class", backend, NAME + "-snapshots");
         }
+        DataProtection.apply(chart, new DataProtection.App(NAME, environment, Map.of(), BackupHooks.qdrantSnapshots(NAME, HTTP, "30m")),
+                v.backup(), v.restore(), v.gitOps());
+    }
+
+    /** Qdrant's settings: clustering, and where its snapshots go when backups snapshot it and there is no snapshot volume. */
+    private static Map<String, String> env(VectorDbValues v) {
+        Map<String, String> env = new TreeMap<>(Map.of("QDRANT__CLUSTER__ENABLED", "true"));
+        if (BackupValues.runsHooks(v.backup()) && v.snapshotPersistence() == null) {
+            // storage.snapshots_path of Qdrant's config (QDRANT__ and __ between levels, src/settings.rs)
+            env.put("QDRANT__STORAGE__SNAPSHOTS_PATH", SNAPSHOTS_IN_DATA);
+        }
+        return env;
     }
 }

@@ -1,6 +1,9 @@
 package dev.statefulai.apps.vectordb;
 
+import dev.statefulai.app.values.BackupValues;
+import dev.statefulai.app.values.GitOpsValues;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.RestoreValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
@@ -18,8 +21,13 @@ import dev.statefulai.app.values.VolumeSnapshotClassValues;
  * @param snapshotPersistence each node's snapshot volume; none: no snapshot volume
  * @param snapshotClass     the VolumeSnapshotClass for the data volumes' driver, for backups by volume snapshot;
  *                          none: no class
+ * @param backup            scheduled backups of the nodes' volumes, consistent: before each, every collection is
+ *                          snapshotted through Qdrant's API (onto the snapshot volume, else into the data volume); none: no backups
+ * @param restore           restore the nodes' volumes from a Velero backup or from snapshots; none: no restore
+ * @param gitOps            which objects Argo CD and Flux must never delete; default those that keep data
  */
 public record VectorDbValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
                              ResourcesValues resources, PersistenceValues persistence, StorageClassValues storageClass,
-                             PersistenceValues snapshotPersistence, VolumeSnapshotClassValues snapshotClass) {
+                             PersistenceValues snapshotPersistence, VolumeSnapshotClassValues snapshotClass,
+                             BackupValues backup, RestoreValues restore, GitOpsValues gitOps) {
 }
