@@ -34,7 +34,7 @@ class BadValuesTest {
         return Stream.of(
                 Arguments.of("unknown key, near miss", "values-prod.yaml", "replica: 3\n", List.of(),
                         "apps/demo/values-prod.yaml:1: unknown key 'replica' (did you mean 'replicas'?); "
-                                + "allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                                + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
                 Arguments.of("unknown nested key", "values-prod.yaml", "storageClass:\n  reclaimPolcy: Retain\n", List.of(),
                         "apps/demo/values-prod.yaml:2: unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
                                 + "allowed keys here: backend, basePath, directoryPerms, diskEncryptionSetId, encrypted, fileSystemId, iops, "
@@ -87,10 +87,10 @@ class BadValuesTest {
                 Arguments.of("a look-alike key: Cyrillic letters", "values-prod.yaml", "r\u0435pli\u0441as: 3\n", List.of(),
                         "apps/demo/values-prod.yaml:1: unknown key 'r\u0435pli\u0441as' (character 2 is U+0435 CYRILLIC SMALL LETTER IE, "
                                 + "character 6 is U+0441 CYRILLIC SMALL LETTER ES; did you mean 'replicas'?); "
-                                + "allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                                + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
                 Arguments.of("a look-alike key: zero-width space", "values-prod.yaml", "rep\u200blicas: 3\n", List.of(),
                         "apps/demo/values-prod.yaml:1: unknown key 'rep\u200blicas' (character 4 is U+200B ZERO WIDTH SPACE; "
-                                + "did you mean 'replicas'?); allowed keys here: image, namespace, replicas, resources, size, storageClass"),
+                                + "did you mean 'replicas'?); allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
                 Arguments.of("--set into an element of a mapping", null, null, List.of("--set", "demo.storageClass[0].name=x"),
                         "--set demo.storageClass[0].name=x: storageClass is a mapping, not a list: write storageClass.name"),
                 Arguments.of("--set into a list the values do not set", null, null, List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
@@ -210,7 +210,7 @@ class BadValuesTest {
         assertEquals("""
                 error: 4 problem(s); dist/ was not changed
                   - apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more
-                  - apps/demo/values-prod.yaml:3: unknown key 'storageClas' (did you mean 'storageClass'?); allowed keys here: image, namespace, replicas, resources, size, storageClass
+                  - apps/demo/values-prod.yaml:3: unknown key 'storageClas' (did you mean 'storageClass'?); allowed keys here: backup, image, namespace, replicas, resources, size, storageClass
                   - apps/demo/values.yaml:3: size: '10GB' is not allowed; allowed: %s
                   - --set demo.namespace=X: namespace: 'X' is not allowed; allowed: a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit
                 """.formatted(SIZE_RULE), run.err());

@@ -17,7 +17,7 @@ class QuantityValuesTest {
     @Test
     void exaAndExbiSizesSynthesizeAndPassTheGate() {
         DemoRepo repo = new DemoRepo(tmp);
-        repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 1Ei\n");
+        repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 1Ei\nbackup:\n  schedule: \"0 2 * * *\"\n  keep: 720h\n");
         repo.write("apps/demo/values-dev.yaml", "replicas: 1\nsize: 2E\nstorageClass:\n  reclaimPolicy: Delete\n");
         CliRun synth = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, synth.exitCode(), synth.err());

@@ -1,6 +1,8 @@
 package dev.statefulai.engine.demo;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.values.BackupValues;
+import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.Set;
@@ -17,7 +19,8 @@ public final class DemoApp implements AppDefinition<DemoApp.Values> {
 
     /** The demo's values. */
     public record Values(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
-                         @Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass, ResourcesValues resources) {
+                         @Rule(Rule.Kind.SIZE) String size, StorageClassValues storageClass, ResourcesValues resources,
+                         BackupValues backup) {
     }
 
     @Override
@@ -42,5 +45,6 @@ public final class DemoApp implements AppDefinition<DemoApp.Values> {
             props.container(ContainerProps.builder().resources(v.resources().toResources()).build());
         }
         new StatefulAIApp(chart, "demo", props.build());
+        DataProtection.apply(chart, new DataProtection.App("demo", environment, null, null), v.backup(), null, null);
     }
 }
