@@ -15,6 +15,7 @@ import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Waivers;
 import dev.statefulai.gate.rules.BindingRules;
 import dev.statefulai.gate.rules.PolicyConfig;
+import dev.statefulai.gate.rules.PodRules;
 import dev.statefulai.gate.rules.PolicyRules;
 import dev.statefulai.gate.rules.SecretRules;
 import dev.statefulai.gate.rules.VolumeSourceRules;
@@ -125,7 +126,7 @@ public final class SafetyGate {
 
         SchemaStage schema = new SchemaStage();
         List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
-                new PolicyRules(options.policy()), new Waivers());
+                new PolicyRules(options.policy()), new PodRules(options.policy()), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {
             GitDist.Snapshot snapshot = GitDist.read(folder, base.compared(), envs);
