@@ -27,6 +27,12 @@ public enum ImagePullPolicy {
         return value;
     }
 
+    /** The Kubernetes spelling, so that values files and messages use it too. */
+    @Override
+    public String toString() {
+        return value;
+    }
+
     /**
      * The default for {@code image}: {@link #IF_NOT_PRESENT} when it is pinned by digest (the same bytes
      * on every node; Checkov's CKV_K8S_15 accepts it), else {@link #ALWAYS}, so that every node runs what

@@ -1,6 +1,7 @@
 package dev.statefulai.constructs.pod;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cdk8s.plus28.k8s.Affinity;
 import org.cdk8s.plus28.k8s.LabelSelector;
@@ -25,6 +26,12 @@ public enum NodeSpread {
 
     /** The node label each node has a distinct value of. */
     public static final String HOSTNAME_KEY = "kubernetes.io/hostname";
+
+    /** The spelling in values files: {@code none}, {@code preferred}, {@code required}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The pod's affinity for replicas selected by {@code selector}, or {@code null} for {@link #NONE}. */
     public Affinity affinity(Map<String, String> selector) {

@@ -120,14 +120,14 @@ public final class ImagePresets {
      * {@code .qdrant-initialized} to its working directory {@code /qdrant} unless
      * {@code QDRANT_INIT_FILE_PATH} says where (src/startup.rs), and snapshots to {@code ./snapshots}
      * (config/config.yaml). Set here: user and group 1000, the marker on a small scratch volume
-     * {@code /qdrant/init}, and {@code /qdrant/snapshots} as 10Gi scratch unless a claim is mounted there.
+     * {@code /qdrant/init}, and {@code /qdrant/snapshots} as 2Gi scratch unless a claim is mounted there (give one for real snapshots).
      *
      * <p>Refused: official tags without {@code -unprivileged}, which run as root.
      */
     public static ImagePreset qdrant() {
         return new ImagePreset("Qdrant", List.of("docker.io/qdrant/qdrant"), PodSecurity.of(1000, 1000),
                 Map.of("QDRANT_INIT_FILE_PATH", "/qdrant/init/.qdrant-initialized"),
-                List.of(ScratchVolume.emptyDir("init", "/qdrant/init", "16Mi"), ScratchVolume.emptyDir("snapshots", "/qdrant/snapshots", "10Gi")),
+                List.of(ScratchVolume.emptyDir("init", "/qdrant/init", "16Mi"), ScratchVolume.emptyDir("snapshots", "/qdrant/snapshots", "2Gi")),
                 List.of(new ReleaseRule(ref -> ref.tag() == null || !ref.tag().endsWith("-unprivileged"),
                         "the -unprivileged tag of the release (e.g. qdrant/qdrant:v1.12.4-unprivileged), whose user 1000 owns /qdrant;"
                                 + " the plain tags run as root")),

@@ -65,6 +65,7 @@ final class AppPlanner {
         StoragePlanner storage = new StoragePlanner(construct, props);
         storage.check();
         String capacity = storage.capacity();
+        storage.checkTiers();
         List<PlannedClaim> claims = props.claimTemplates().stream()
                 .map(t -> new PlannedClaim(t, storage.classOf(t), !t.isShared() ? null
                         : t.existingClaim() != null ? t.existingClaim() : t.name() + "-" + name))

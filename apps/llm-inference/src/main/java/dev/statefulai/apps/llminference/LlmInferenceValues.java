@@ -2,9 +2,11 @@ package dev.statefulai.apps.llminference;
 
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PodValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
+import dev.statefulai.app.values.WeightsValues;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,11 @@ import java.util.Map;
  *                              and is on the node anyway
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
+ * @param env                   more plain variables (HOME and HF_HOME come from the vLLM preset)
+ * @param weights               where the weights come from; default {@code model} from Hugging Face, downloaded into the cache
+ *                              ({@code --download-dir}); a bucket is streamed ({@code --load-format runai_streamer}), a shared
+ *                              file system read eagerly, as the vLLM release in {@code image} allows
+ * @param pod                   scratch directories, root file system, image pull policy and digests, spread over nodes
  */
 public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, String model,
                                  @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
@@ -39,6 +46,6 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
                                  PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
                                  Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
-                                 List<String> extraArgs, Map<String, String> env) {
+                                 List<String> extraArgs, Map<String, String> env, WeightsValues weights, PodValues pod) {
 }
 
