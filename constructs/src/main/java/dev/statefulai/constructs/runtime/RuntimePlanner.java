@@ -2,13 +2,15 @@ package dev.statefulai.constructs.runtime;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.cachefill.FillSource;
+import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.presets.ImagePreset;
 import dev.statefulai.constructs.scratch.ScratchSpace;
 import dev.statefulai.constructs.scratch.ScratchVolume;
 import dev.statefulai.facts.ImageReference;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,11 +26,23 @@ public final class RuntimePlanner {
 
     /**
      * The plan of a pod whose main container is {@code container} running {@code image} with {@code preset}
-     * (or none), whose claims are mounted at {@code claimPaths} under the volume names {@code takenNames},
-     * and whose init containers run {@code initImages} (prop name to image; none for an absent one).
+     * (or none) and mounting {@code claims}, with the init containers of {@code fill} and of chown (its
+     * {@code chownImage}), each {@code null} when absent.
      */
     public static RuntimePlan plan(String construct, ContainerProps container, ImagePreset preset, String image,
-                                   Collection<String> claimPaths, Collection<String> takenNames, Map<String, String> initImages) {
+                                   List<ClaimTemplate> claims, CacheFill fill, String chownImage) {
+        List<String> takenNames = new ArrayList<>(claims.stream().map(ClaimTemplate::name).toList());
+        takenNames.add("dshm");
+        Map<String, String> initImages = new TreeMap<>();
+        if (fill != null) {
+            initImages.put("cacheFill.image", fill.image());
+            if (fill.source() instanceof FillSource.Claim) {
+                takenNames.add(CacheFill.SOURCE_VOLUME);
+            }
+        }
+        if (chownImage != null) {
+            initImages.put("chownImage", chownImage);
+        }
         if (preset != null && image != null) {
             preset.check(construct, image);
         }
@@ -59,6 +73,7 @@ public final class RuntimePlanner {
             env.putAll(preset.env());
         }
         env.putAll(container.env());
+        List<String> claimPaths = claims.stream().map(ClaimTemplate::mountPath).toList();
         ScratchSpace scratch = ScratchSpace.resolve(construct, defaults, container.scratch(), claimPaths, takenNames);
         return new RuntimePlan(scratch, env, reason, container.imagePullPolicy());
     }

@@ -75,31 +75,14 @@ final class AppPlanner {
             Validate.dnsSubdomain(construct, "serviceAccountName", props.serviceAccountName());
         }
         ContainerProps c = props.container();
-        RuntimePlan runtime = runtime(c);
+        StorageProps s = props.storage();
+        RuntimePlan runtime = RuntimePlanner.plan(construct, c, props.preset(), props.image(), props.claimTemplates(), s.cacheFill(),
+                s.chownVolumes() ? s.chownImage() : null);
         List<EnvVar> env = new ContainerEnv(construct, "container '" + name + "'", "secretEnv")
                 .plain("env", runtime.env()).fromSecrets("secretEnv", c.secretEnv()).vars();
         Integer maxUnavailable = maxUnavailable();
         return new AppPlan(props, name, namespace, Labels.of(name, props.component(), props.partOf()), claims, capacity,
                 sharedMemory, nodeSelector, maxUnavailable, storage.grownClaims(), env, runtime);
-    }
-
-    /** The containers' runtime: scratch beside the claims' mounts, the preset, the images of the init containers. */
-    private RuntimePlan runtime(ContainerProps c) {
-        List<String> names = new ArrayList<>(props.claimTemplates().stream().map(ClaimTemplate::name).toList());
-        names.add("dshm");
-        Map<String, String> initImages = new TreeMap<>();
-        StorageProps s = props.storage();
-        if (s.cacheFill() != null) {
-            initImages.put("cacheFill.image", s.cacheFill().image());
-            if (s.cacheFill().source() instanceof FillSource.Claim) {
-                names.add(CacheFill.SOURCE_VOLUME);
-            }
-        }
-        if (s.chownVolumes()) {
-            initImages.put("chownImage", s.chownImage());
-        }
-        return RuntimePlanner.plan(construct, c, props.preset(), props.image(),
-                props.claimTemplates().stream().map(ClaimTemplate::mountPath).toList(), names, initImages);
     }
 
     private void checkUniqueNames() {

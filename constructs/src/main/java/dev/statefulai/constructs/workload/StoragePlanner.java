@@ -8,7 +8,7 @@ import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import dev.statefulai.constructs.tier.VolumeTier;
+import dev.statefulai.constructs.tier.TierChanges;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,20 +140,9 @@ final class StoragePlanner {
         return capacity;
     }
 
-    /** The tier changes, checked: only per-replica templates, and on the app's own class only with its driver. */
+    /** The tier changes, checked (see {@link TierChanges}). */
     void checkTiers() {
-        List<String> names = templates.stream().map(ClaimTemplate::name).toList();
-        for (Map.Entry<String, VolumeTier> change : props.storage().tiers().entrySet()) {
-            String prop = "changeTier['" + change.getKey() + "']";
-            ClaimTemplate t = templates.stream().filter(c -> c.name().equals(change.getKey())).findFirst().orElse(null);
-            if (t == null || t.isShared()) {
-                Refusals.refuse(new InvalidPropsException(construct, prop, change.getValue().toString(), "the name of a per-replica claim"
-                        + " template: " + names + (t == null ? "" : "; '" + t.name() + "' is one shared claim: put the annotations on it")));
-            } else if (onOwnClass(t) && !ownClass.backend().provisioner().equals(change.getValue().provisioner())) {
-                Refusals.refuse(new InvalidPropsException(construct, prop, change.getValue().toString(), "a tier of the driver of the app's"
-                        + " StorageClass '" + ownClass.name() + "' (" + ownClass.backend().displayName() + "), which modifies its own volumes only"));
-            }
-        }
+        TierChanges.check(construct, props.storage().tiers(), templates, ownClass, this::onOwnClass);
     }
 
     /** The sizes to grow each template's replica claims to, checked: only per-replica templates, only larger, only where claims can grow. */
