@@ -17,10 +17,6 @@ public record VolumeTierValues(String volumeType, @Rule(Rule.Kind.POSITIVE) Inte
         PropSources.feeds("AwsEbs", "iops", this, "iops");
         PropSources.feeds("AwsEbs", "throughput", this, "throughput");
         PropSources.feeds("AwsEbs", "volumeType", this, "volumeType");
-        VolumeTier.EbsBuilder tier = VolumeTier.ebs();
-        Set.ifGiven(volumeType, tier::volumeType);
-        Set.ifGiven(iops, tier::iops);
-        Set.ifGiven(throughput, tier::throughput);
-        return tier.build();
+        return VolumeTier.ebs(volumeType, iops, throughput);
     }
 }

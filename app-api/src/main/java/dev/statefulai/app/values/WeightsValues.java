@@ -2,6 +2,7 @@ package dev.statefulai.app.values;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.serving.WeightSource;
+import java.util.Locale;
 
 /**
  * Where a model server's weights come from, in values files; it decides the server's loading options
@@ -16,19 +17,18 @@ import dev.statefulai.constructs.serving.WeightSource;
  */
 public record WeightsValues(From from, String path, String uri) {
 
-    /** The kinds of source. */
+    /** The kinds of source, spelled in camel case in values files ({@code huggingFace}, {@code sharedFileSystem}). */
     public enum From {
-        HUGGING_FACE("huggingFace"), LOCAL_PATH("localPath"), SHARED_FILE_SYSTEM("sharedFileSystem"), BUCKET("bucket");
-
-        private final String spelling;
-
-        From(String spelling) {
-            this.spelling = spelling;
-        }
+        HUGGING_FACE, LOCAL_PATH, SHARED_FILE_SYSTEM, BUCKET;
 
         @Override
         public String toString() {
-            return spelling;
+            String[] words = name().toLowerCase(Locale.ROOT).split("_");
+            StringBuilder camel = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                camel.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            return camel.toString();
         }
     }
 

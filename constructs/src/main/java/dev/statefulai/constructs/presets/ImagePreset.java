@@ -18,15 +18,17 @@ import java.util.function.Predicate;
  *
  * <p>A preset knows the image's official repositories and refuses releases of them that cannot start
  * as a non-root user; an image from another repository (a mirror, a derived image) is not checked.
+ *
+ * @param name         the image's name, e.g. {@code vLLM}
+ * @param repositories the official repositories as {@code registry/repository}, e.g. {@code docker.io/vllm/vllm-openai}
+ * @param security     the user, group and fsGroup the pods run as, unless the app gives its own
+ * @param env          variables for the image's home and caches; the app's own env wins over them
+ * @param scratch      the writable directories the image needs; a claim mounted at the same path replaces one
+ * @param rules        releases of the official image the preset refuses
+ * @param sources      where the preset's facts come from
  */
-public final class ImagePreset {
-    private final String name;
-    private final List<String> repositories;
-    private final PodSecurity security;
-    private final Map<String, String> env;
-    private final List<ScratchVolume> scratch;
-    private final List<ReleaseRule> rules;
-    private final List<String> sources;
+public record ImagePreset(String name, List<String> repositories, PodSecurity security, Map<String, String> env,
+                          List<ScratchVolume> scratch, List<ReleaseRule> rules, List<String> sources) {
 
     /**
      * A release of the official image that the preset refuses.
@@ -34,48 +36,15 @@ public final class ImagePreset {
      * @param refuses which references it refuses
      * @param allowed what is allowed instead, for the refusal
      */
-    record ReleaseRule(Predicate<ImageReference> refuses, String allowed) {
+    public record ReleaseRule(Predicate<ImageReference> refuses, String allowed) {
     }
 
-    ImagePreset(String name, List<String> repositories, PodSecurity security, Map<String, String> env, List<ScratchVolume> scratch,
-                List<ReleaseRule> rules, List<String> sources) {
-        this.name = name;
-        this.repositories = List.copyOf(repositories);
-        this.security = security;
-        this.env = new TreeMap<>(env);
-        this.scratch = List.copyOf(scratch);
-        this.rules = List.copyOf(rules);
-        this.sources = List.copyOf(sources);
-    }
-
-    /** The image's name, e.g. {@code vLLM}. */
-    public String name() {
-        return name;
-    }
-
-    /** The official repositories as {@code registry/repository}, e.g. {@code docker.io/vllm/vllm-openai}. */
-    public List<String> repositories() {
-        return repositories;
-    }
-
-    /** The user, group and fsGroup the pods run as, unless the app gives its own. */
-    public PodSecurity security() {
-        return security;
-    }
-
-    /** Variables for the image's home and caches, sorted; the app's own env wins over them. */
-    public Map<String, String> env() {
-        return env;
-    }
-
-    /** The writable directories the image needs; a claim mounted at the same path replaces one. */
-    public List<ScratchVolume> scratch() {
-        return scratch;
-    }
-
-    /** Where the preset's facts come from. */
-    public List<String> sources() {
-        return sources;
+    public ImagePreset {
+        repositories = List.copyOf(repositories);
+        env = new TreeMap<>(env);
+        scratch = List.copyOf(scratch);
+        rules = List.copyOf(rules);
+        sources = List.copyOf(sources);
     }
 
     /** Refuses {@code image} when it is a release of the official image that cannot start as a non-root user. */

@@ -17,6 +17,8 @@ import java.util.function.Predicate;
  */
 public final class ImagePresets {
     private static final String CONSTRUCT = "ImagePresets";
+    /** A {@code /tmp} larger than the default, for engines that compile kernels or unpack there. */
+    private static final ScratchVolume TMP_2GI = ScratchVolume.emptyDir("tmp", "/tmp", "2Gi");
 
     private ImagePresets() {
     }
@@ -39,9 +41,9 @@ public final class ImagePresets {
      */
     public static ImagePreset vllm(String modelDir) {
         String dir = Validate.absolutePath(CONSTRUCT, "vllm.modelDir", modelDir);
-        return new ImagePreset("vLLM", List.of("docker.io/vllm/vllm-openai"), PodSecurity.of(1000, 1000),
+        return asUser1000("vLLM", List.of("docker.io/vllm/vllm-openai"),
                 Map.of("HOME", "/home/vllm", "HF_HOME", dir + "/hf"),
-                List.of(ScratchVolume.emptyDir("home", "/home/vllm", "10Gi"), ScratchVolume.emptyDir("tmp", "/tmp", "2Gi")),
+                List.of(home("/home/vllm", "10Gi"), TMP_2GI),
                 List.of(releases(List.of(0, 4, 1), List.of(0, 4, 2), "a release other than v0.4.1 and v0.4.2, which load NCCL from"
                                 + " /root and need root (vLLM's Docker deployment docs)"),
                         releases(List.of(0, 8, 0), List.of(0, 8, 1), "a release other than v0.8.0 and v0.8.1, whose Python lives under"
@@ -66,10 +68,9 @@ public final class ImagePresets {
      */
     public static ImagePreset tgi(String dataDir) {
         String dir = Validate.absolutePath(CONSTRUCT, "tgi.dataDir", dataDir);
-        return new ImagePreset("Text Generation Inference", List.of("ghcr.io/huggingface/text-generation-inference"),
-                PodSecurity.of(1000, 1000),
+        return asUser1000("Text Generation Inference", List.of("ghcr.io/huggingface/text-generation-inference"),
                 Map.of("HF_HOME", dir, "PORT", "8080", "HOME", "/home/tgi"),
-                List.of(ScratchVolume.emptyDir("home", "/home/tgi", "2Gi"), ScratchVolume.emptyDir("tmp", "/tmp", "2Gi")),
+                List.of(home("/home/tgi", "2Gi"), TMP_2GI),
                 List.of(releases(List.of(3, 1, 1), List.of(Integer.MAX_VALUE, 0, 0), "a release up to 3.1.0, or an image built with"
                         + " UV_PYTHON_INSTALL_DIR outside /root: from 3.1.1 the image keeps Python under /root/.local/share/uv,"
                         + " which no other user can read (huggingface/text-generation-inference#3082)")),
@@ -89,9 +90,9 @@ public final class ImagePresets {
      */
     public static ImagePreset ollama(String modelsDir) {
         String dir = Validate.absolutePath(CONSTRUCT, "ollama.modelsDir", modelsDir);
-        return new ImagePreset("Ollama", List.of("docker.io/ollama/ollama"), PodSecurity.of(1000, 1000),
+        return asUser1000("Ollama", List.of("docker.io/ollama/ollama"),
                 Map.of("OLLAMA_MODELS", dir, "HOME", "/home/ollama"),
-                List.of(ScratchVolume.emptyDir("home", "/home/ollama", "1Gi")),
+                List.of(home("/home/ollama", "1Gi")),
                 List.of(),
                 List.of("https://github.com/ollama/ollama/blob/main/Dockerfile", "https://github.com/ollama/ollama/blob/main/cmd/cmd.go",
                         "https://github.com/ollama/ollama/blob/main/envconfig/config.go"));
@@ -106,9 +107,9 @@ public final class ImagePresets {
      * {@code --model-repository}.
      */
     public static ImagePreset triton() {
-        return new ImagePreset("Triton Inference Server", List.of("nvcr.io/nvidia/tritonserver"), PodSecurity.of(1000, 1000),
+        return asUser1000("Triton Inference Server", List.of("nvcr.io/nvidia/tritonserver"),
                 Map.of("HOME", "/home/triton-server"),
-                List.of(ScratchVolume.emptyDir("home", "/home/triton-server", "1Gi"), ScratchVolume.emptyDir("tmp", "/tmp", "2Gi")),
+                List.of(home("/home/triton-server", "1Gi"), TMP_2GI),
                 List.of(),
                 List.of("https://github.com/triton-inference-server/server/blob/main/build.py"));
     }
@@ -125,7 +126,7 @@ public final class ImagePresets {
      * <p>Refused: official tags without {@code -unprivileged}, which run as root.
      */
     public static ImagePreset qdrant() {
-        return new ImagePreset("Qdrant", List.of("docker.io/qdrant/qdrant"), PodSecurity.of(1000, 1000),
+        return asUser1000("Qdrant", List.of("docker.io/qdrant/qdrant"),
                 Map.of("QDRANT_INIT_FILE_PATH", "/qdrant/init/.qdrant-initialized"),
                 List.of(ScratchVolume.emptyDir("init", "/qdrant/init", "16Mi"), ScratchVolume.emptyDir("snapshots", "/qdrant/snapshots", "2Gi")),
                 List.of(new ReleaseRule(ref -> ref.tag() == null || !ref.tag().endsWith("-unprivileged"),
@@ -147,8 +148,7 @@ public final class ImagePresets {
      */
     public static ImagePreset weaviate(String dataDir) {
         String dir = Validate.absolutePath(CONSTRUCT, "weaviate.dataDir", dataDir);
-        return new ImagePreset("Weaviate", List.of("docker.io/semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"),
-                PodSecurity.of(1000, 1000),
+        return asUser1000("Weaviate", List.of("docker.io/semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"),
                 Map.of("PERSISTENCE_DATA_PATH", dir),
                 List.of(),
                 List.of(),
@@ -159,6 +159,17 @@ public final class ImagePresets {
     /** Every preset, for documentation and tests (with example paths). */
     public static List<ImagePreset> all() {
         return List.of(vllm("/models"), tgi("/data"), ollama("/models"), triton(), qdrant(), weaviate("/var/lib/weaviate"));
+    }
+
+    /** A preset whose pods run as user and group 1000, the construct's default. */
+    private static ImagePreset asUser1000(String name, List<String> repositories, Map<String, String> env, List<ScratchVolume> scratch,
+                                          List<ReleaseRule> rules, List<String> sources) {
+        return new ImagePreset(name, repositories, PodSecurity.of(1000, 1000), env, scratch, rules, sources);
+    }
+
+    /** The image's home directory as scratch. */
+    private static ScratchVolume home(String path, String size) {
+        return ScratchVolume.emptyDir("home", path, size);
     }
 
     /** Refuses tagged releases from {@code first} to {@code last}, both included. */

@@ -1,6 +1,9 @@
 package dev.statefulai.constructs.tier;
 
+import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.storage.AwsEbs;
+import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.facts.drivers.Parameter;
 import dev.statefulai.facts.drivers.VolumeModification;
 import java.time.Duration;
 import java.util.Map;
@@ -8,9 +11,12 @@ import java.util.TreeMap;
 
 /**
  * A performance tier to move existing volumes to in place, without a new volume or a restart: the
- * annotations a driver's volume modifier reads on a bound claim (see {@link VolumeModification}). On
- * EBS, {@link #ebs()} writes {@code ebs.csi.aws.com/type}, {@code ebs.csi.aws.com/iops} and
- * {@code ebs.csi.aws.com/throughput}, checked against the volume type's limits like {@link AwsEbs}.
+ * annotations a driver's volume modifier reads on a bound claim (see {@link VolumeModification}). The
+ * tier is described as the backend a class of it would have, so it is checked by the same limits:
+ * {@code VolumeTier.of(AwsEbs.builder().iops(8000).throughput(500).build())} writes
+ * {@code ebs.csi.aws.com/type: gp3}, {@code ebs.csi.aws.com/iops: "8000"} and
+ * {@code ebs.csi.aws.com/throughput: "500"}; what the driver cannot change in place (encryption, the
+ * file system) is not written.
  *
  * <p>Two limits to plan with: the cluster needs the driver's modifier (EBS: the CSI driver's
  * {@code volumemodifier} sidecar, Helm value {@code controller.volumeModificationFeature.enabled: true});
@@ -26,9 +32,26 @@ public final class VolumeTier {
         this.annotations = new TreeMap<>(annotations);
     }
 
-    /** An EBS tier: {@code volumeType} (default gp3), {@code iops}, {@code throughput}. */
-    public static EbsBuilder ebs() {
-        return new EbsBuilder();
+    /**
+     * The tier of {@code backend}'s class parameters that its driver can change in place; refused for a
+     * driver that changes none (a StorageClass of that backend is the only way to another tier).
+     */
+    public static VolumeTier of(StorageBackend backend) {
+        VolumeModification modification = VolumeModification.of(backend.provisioner()).orElseThrow(() -> new InvalidPropsException(
+                "VolumeTier", "backend", backend.displayName(), "a backend whose driver changes volumes in place: AWS EBS (ebs.csi.aws.com)"));
+        Map<String, String> parameters = backend.parameters();
+        Map<String, String> annotations = new TreeMap<>();
+        for (Parameter p : modification.parameters()) {
+            if (parameters.containsKey(p.key())) {
+                annotations.put(modification.annotation(p.key()), parameters.get(p.key()));
+            }
+        }
+        return new VolumeTier(modification, annotations);
+    }
+
+    /** An EBS tier: {@link #of} an {@link AwsEbs} of {@code volumeType}, {@code iops} and {@code throughput} (each null: the default). */
+    public static VolumeTier ebs(String volumeType, Integer iops, Integer throughput) {
+        return of(AwsEbs.builder().volumeType(volumeType == null ? "gp3" : volumeType).iops(iops).throughput(throughput).build());
     }
 
     /** The driver that modifies the volumes, as a StorageClass names it. */
@@ -46,66 +69,8 @@ public final class VolumeTier {
         return modification.cooldown();
     }
 
-    /** What the cluster needs for the annotations to take effect. */
-    public String prerequisite() {
-        return modification.prerequisite();
-    }
-
     @Override
     public String toString() {
         return annotations.toString();
-    }
-
-    /** Builder of an EBS tier; refusals name {@code AwsEbs} and the prop, as a class with these values would. */
-    public static final class EbsBuilder {
-        private String volumeType = "gp3";
-        private Integer iops;
-        private Integer throughput;
-
-        private EbsBuilder() {
-        }
-
-        /**
-         * The volume type to move to.
-         *
-         * @default {@code gp3}
-         */
-        public EbsBuilder volumeType(String volumeType) {
-            this.volumeType = volumeType;
-            return this;
-        }
-
-        /**
-         * Provisioned IOPS (gp3 3000-80000, io1 100-64000, io2 100-256000).
-         *
-         * @default unchanged (required for io1 and io2)
-         */
-        public EbsBuilder iops(Integer iops) {
-            this.iops = iops;
-            return this;
-        }
-
-        /**
-         * Throughput in MiB/s (gp3: 125-2000, at most a quarter of the IOPS).
-         *
-         * @default unchanged
-         */
-        public EbsBuilder throughput(Integer throughput) {
-            this.throughput = throughput;
-            return this;
-        }
-
-        public VolumeTier build() {
-            // The same limits as a class of these values: AwsEbs checks them (and refuses with its own prop names).
-            Map<String, String> parameters = AwsEbs.builder().volumeType(volumeType).iops(iops).throughput(throughput).build().parameters();
-            VolumeModification ebs = VolumeModification.EBS;
-            Map<String, String> annotations = new TreeMap<>();
-            for (String key : new String[] {"type", "iops", "throughput"}) {
-                if (parameters.containsKey(key)) {
-                    annotations.put(ebs.annotation(key), parameters.get(key));
-                }
-            }
-            return new VolumeTier(ebs, annotations);
-        }
     }
 }

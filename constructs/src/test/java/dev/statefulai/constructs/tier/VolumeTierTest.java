@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.AwsEfs;
+import dev.statefulai.constructs.storage.GcePd;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.constructs.workload.StatefulAIApp;
 import dev.statefulai.constructs.workload.StatefulAIAppProps;
@@ -25,26 +27,32 @@ class VolumeTierTest {
 
     @Test
     void anEbsTierIsTheDriversModifyAnnotations() {
-        VolumeTier tier = VolumeTier.ebs().iops(8000).throughput(500).build();
+        VolumeTier tier = VolumeTier.of(AwsEbs.builder().iops(8000).throughput(500).build());
         assertEquals(Map.of("ebs.csi.aws.com/type", "gp3", "ebs.csi.aws.com/iops", "8000", "ebs.csi.aws.com/throughput", "500"), tier.annotations());
         assertEquals("ebs.csi.aws.com", tier.provisioner());
         assertEquals(Duration.ofHours(6), tier.cooldown());
         assertEquals(Map.of("ebs.csi.aws.com/type", "io2", "ebs.csi.aws.com/iops", "16000"),
-                VolumeTier.ebs().volumeType("io2").iops(16000).build().annotations());
+                VolumeTier.ebs("io2", 16000, null).annotations());
+    }
+
+    @Test
+    void refusesABackendWhoseDriverChangesNothingInPlace() {
+        assertInvalid("VolumeTier: prop 'backend' is '" + GcePd.balanced().displayName() + "'; allowed: a backend whose driver changes"
+                + " volumes in place: AWS EBS (ebs.csi.aws.com)", () -> VolumeTier.of(GcePd.balanced()));
     }
 
     @Test
     void refusesWhatAClassOfTheseValuesWouldRefuse() {
         assertInvalid("AwsEbs: prop 'iops' is missing; allowed: the provisioned IOPS of every io2 volume, from 100 to 256000: io2 has no baseline",
-                () -> VolumeTier.ebs().volumeType("io2").build());
+                () -> VolumeTier.ebs("io2", null, null));
         assertInvalid("AwsEbs: prop 'throughput' is 500; allowed: only with volumeType gp3",
-                () -> VolumeTier.ebs().volumeType("io1").iops(1000).throughput(500).build());
+                () -> VolumeTier.ebs("io1", 1000, 500));
     }
 
     @Test
     void theAppWritesEachReplicasClaimWithTheTierAndTheGrownSize() {
         Manifests m = Manifests.synth(chart -> new StatefulAIApp(chart, "app", app(StorageProps.builder()
-                .changeTier("data", VolumeTier.ebs().iops(6000).build()).growClaimsTo("data", "200Gi").build()).build()));
+                .changeTier("data", VolumeTier.ebs(null, 6000, null)).growClaimsTo("data", "200Gi").build()).build()));
         List<Map<String, Object>> claims = m.all("PersistentVolumeClaim");
         assertEquals(List.of("data-vector-db-0", "data-vector-db-1"), claims.stream().map(c -> Manifests.at(c, "metadata.name")).toList());
         for (Map<String, Object> claim : claims) {
@@ -58,14 +66,14 @@ class VolumeTierTest {
     @Test
     void aTierAloneKeepsTheTemplatesSizeAndIsListedInTheOutputs() {
         StatefulAIApp built = new StatefulAIApp(Manifests.chart(null), "app", app(StorageProps.builder()
-                .changeTier("data", VolumeTier.ebs().throughput(250).build()).build()).build());
+                .changeTier("data", VolumeTier.ebs(null, null, 250)).build()).build());
         assertEquals(2, built.getClaims().size());
         assertEquals(Map.of("data", Map.of("ebs.csi.aws.com/type", "gp3", "ebs.csi.aws.com/throughput", "250")), built.outputs().get("tierChanges"));
     }
 
     @Test
     void refusesATierForAnUnknownOrSharedTemplateOrAnotherDriversClass() {
-        VolumeTier tier = VolumeTier.ebs().iops(6000).build();
+        VolumeTier tier = VolumeTier.ebs(null, 6000, null);
         String value = tier.annotations().toString();
         assertInvalid("StatefulAIApp 'vector-db': prop 'changeTier['cache']' is '" + value + "'; allowed: the name of a per-replica claim"
                         + " template: [data]",

@@ -20,16 +20,12 @@ import java.util.TreeSet;
  * read-only root file system (POD002), replicas spread over nodes (POD003), an explicit image pull
  * policy (POD004) and images pinned by digest (POD005). Each finding names the container or volume;
  * levels per environment come from {@link PolicyConfig}, waivers from the workload's annotations.
+ *
+ * @param config the levels of the rules per environment
  */
-public final class PodRules implements CheckStage {
+public record PodRules(PolicyConfig config) implements CheckStage {
     /** The node label a spread over nodes keys on. */
     static final String HOSTNAME = "kubernetes.io/hostname";
-
-    private final PolicyConfig config;
-
-    public PodRules(PolicyConfig config) {
-        this.config = config;
-    }
 
     @Override
     public List<Finding> check(Environment env) {
