@@ -27,7 +27,6 @@ import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import dev.statefulai.constructs.workload.StorageProps;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.cdk8s.Chart;
 
 /**
