@@ -96,6 +96,7 @@ class PackageDependenciesTest {
     void theReaderSeesEveryPackage() {
         // A guard for the two tests above: they read the sources, so a wrong folder would pass them silently.
         assertTrue(uses().keySet().containsAll(List.of(ROOT, ROOT + ".render", ROOT + ".storage", ROOT + ".claims",
-                ROOT + ".cachefill", ROOT + ".pod", ROOT + ".workload", ROOT + ".pipeline")), uses().keySet().toString());
+                ROOT + ".cachefill", ROOT + ".pod", ROOT + ".workload", ROOT + ".pipeline", ROOT + ".scratch", ROOT + ".presets",
+                ROOT + ".runtime", ROOT + ".serving", ROOT + ".tier")), uses().keySet().toString());
     }
 }

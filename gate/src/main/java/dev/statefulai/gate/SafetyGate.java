@@ -17,6 +17,7 @@ import dev.statefulai.gate.model.Waivers;
 import dev.statefulai.gate.rules.BackupRules;
 import dev.statefulai.gate.rules.BindingRules;
 import dev.statefulai.gate.rules.PolicyConfig;
+import dev.statefulai.gate.rules.PodRules;
 import dev.statefulai.gate.rules.PolicyRules;
 import dev.statefulai.gate.rules.RestoreRules;
 import dev.statefulai.gate.rules.SecretRules;
@@ -128,7 +129,7 @@ public final class SafetyGate {
 
         SchemaStage schema = new SchemaStage();
         List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
-                new PolicyRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
+                new PolicyRules(options.policy()), new PodRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {
             GitDist.Snapshot snapshot = GitDist.read(folder, base.compared(), envs);

@@ -235,8 +235,8 @@ class BindingRulesTest {
     @Test
     void bind012ReadWriteOnceClaimSharedByReplicas() {
         String deployment = "{apiVersion: apps/v1, kind: Deployment, metadata: {name: reader, namespace: data}, spec: {replicas: 2,"
-                + " selector: {matchLabels: {app: reader}}, template: {metadata: {labels: {app: reader}}, spec: {containers: [{name: main,"
-                + " image: busybox, resources: {requests: {cpu: 100m, memory: 64Mi}}}], volumes: [{name: archive,"
+                + " selector: {matchLabels: {app: reader}}, template: {metadata: {labels: {app: reader}}, spec: {affinity: "
+                + Docs.antiAffinity("reader") + ", containers: [" + Docs.MAIN + "], volumes: [{name: archive,"
                 + " persistentVolumeClaim: {claimName: archive}}]}}}}";
         assertEquals(List.of("BIND012 error prod Deployment/data/reader: Deployment reader has 2 replicas that all mount claim archive"
                         + " [ReadWriteOnce]: the volume attaches to one node, so replicas elsewhere hang in ContainerCreating"

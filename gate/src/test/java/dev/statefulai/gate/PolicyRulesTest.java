@@ -55,7 +55,8 @@ class PolicyRulesTest {
     void pol003ContainerOverrideCounts() {
         assertEquals(List.of("POL003 error prod StatefulSet/data/db: container(s) main may run as root: set"
                         + " securityContext.runAsNonRoot: true (pod or container)"),
-                check("prod", cleanWith(2, "{name: main, image: busybox,", "{name: main, image: busybox, securityContext: {runAsNonRoot: false},")));
+                check("prod", cleanWith(2, "securityContext: {readOnlyRootFilesystem: true}",
+                        "securityContext: {readOnlyRootFilesystem: true, runAsNonRoot: false}")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.statefulai.gate;
 
+import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
 import static dev.statefulai.gate.testing.GateFixture.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +21,8 @@ class SecretRulesTest {
 
     /** The clean set's StatefulSet with {@code env} (flow YAML) on its container and {@code init} as its init containers. */
     private static String[] cleanWithEnv(String env, String init) {
-        return GateFixture.cleanWith(2, "containers: [{name: main, image: busybox,",
-                (init.isEmpty() ? "" : "initContainers: [" + init + "], ") + "containers: [{name: main, image: busybox, env: " + env + ",");
+        String main = "containers: [{name: main, image: " + Docs.IMAGE + ",";
+        return GateFixture.cleanWith(2, main, (init.isEmpty() ? "" : "initContainers: [" + init + "], ") + main + " env: " + env + ",");
     }
 
     @Test
@@ -87,7 +88,8 @@ class SecretRulesTest {
         // The report's case: HF_TOKEN as a literal and as a Secret reference.
         assertEquals(List.of("SEC003 error prod StatefulSet/data/db: container fill lists env HF_TOKEN 2 times: env is a list keyed"
                         + " by name, so server-side apply refuses the object (and kubectl apply keeps only the last); keep one"),
-                check(cleanWithEnv("[{name: LOG_LEVEL, value: info}]", "{name: fill, image: busybox, resources: {requests: {cpu: 100m, memory: 64Mi}}, env: [{name: HF_TOKEN, value: ''},"
+                check(cleanWithEnv("[{name: LOG_LEVEL, value: info}]", "{name: fill, image: " + Docs.IMAGE + ", imagePullPolicy: IfNotPresent, securityContext: {readOnlyRootFilesystem: true},"
+                        + " resources: {requests: {cpu: 100m, memory: 64Mi}}, env: [{name: HF_TOKEN, value: ''},"
                         + " {name: HF_TOKEN, valueFrom: {secretKeyRef: {name: hf, key: token}}}]}")));
     }
 }

@@ -5,7 +5,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.constructs.render.Quantities;
+import dev.statefulai.constructs.pod.ContainerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.EnvFromSource;
-import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.SecretEnvSource;
-import org.cdk8s.plus28.k8s.SecurityContext;
 import org.cdk8s.plus28.k8s.Volume;
 import org.cdk8s.plus28.k8s.VolumeMount;
 
@@ -48,7 +46,8 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  * Identity through the app's {@code serviceAccountName} needs no Secret at all.
  *
  * <p>The container runs like the main one (non-root, no privilege escalation, no capabilities,
- * {@code RuntimeDefault} seccomp) with its own requests (default {@link Resources#defaults()}, no GPU).
+ * {@code RuntimeDefault} seccomp, read-only root file system with the pod's {@code /tmp} as its home)
+ * with its own requests (default {@link Resources#defaults()}, no GPU).
  * On a shared claim every replica's fill takes a lock directory ({@value #LOCK}) so that one fills and
  * the others wait for the marker; if a fill was killed hard (OOM, node loss), remove the lock by hand.
  * The script is put together from shell resources beside this class (see {@code FillScript}).
@@ -166,21 +165,21 @@ public final class CacheFill {
 
     /**
      * The init container {@code fill-<target>} that fills the volume mounted as {@code mount} (read-write) at
-     * {@code targetPath}; {@code shared} when every replica mounts it.
+     * {@code targetPath}; {@code shared} when every replica mounts it; {@code runtime} says how it runs (root
+     * file system, pull policy, the scratch it mounts and requests as ephemeral storage).
      */
-    public Container toContainer(String target, String targetPath, VolumeMount mount, boolean shared, SecurityContext securityContext) {
+    public Container toContainer(String target, String targetPath, VolumeMount mount, boolean shared, ContainerRuntime runtime) {
         List<VolumeMount> mounts = new ArrayList<>(List.of(mount));
         mounts.addAll(source.mounts());
+        mounts.addAll(runtime.scratchMounts());
         Container.Builder c = Container.builder()
                 .name("fill-" + target)
                 .image(image)
+                .imagePullPolicy(runtime.imagePullPolicy().value())
                 .command(List.of("sh", "-c", script(shared)))
                 .env(containerEnv(targetPath).vars())
-                .resources(ResourceRequirements.builder()
-                        .requests(Quantities.map(resources.requests()))
-                        .limits(Quantities.map(resources.limits()))
-                        .build())
-                .securityContext(securityContext)
+                .resources(runtime.resources(resources.requests(), resources.limits()))
+                .securityContext(runtime.securityContext())
                 .volumeMounts(mounts);
         if (!secretEnvFrom.isEmpty()) {
             c.envFrom(secretEnvFrom.stream().map(s -> EnvFromSource.builder()

@@ -171,14 +171,21 @@ public final class Claim {
 
     /** A claim object's metadata: {@code labels} and the claim's own labels, its annotations, and {@code namespace} unless null. */
     public ObjectMeta metadata(String claimName, Map<String, String> labels, String namespace) {
+        return metadata(claimName, labels, namespace, Map.of());
+    }
+
+    /** {@link #metadata(String, Map, String)} with {@code moreAnnotations} over the claim's own (a tier change). */
+    public ObjectMeta metadata(String claimName, Map<String, String> labels, String namespace, Map<String, String> moreAnnotations) {
         Map<String, String> all = new TreeMap<>(labels);
         all.putAll(this.labels);
         ObjectMeta.Builder meta = ObjectMeta.builder().name(claimName).labels(all);
         if (namespace != null) {
             meta.namespace(namespace);
         }
-        if (!annotations.isEmpty()) {
-            meta.annotations(annotations);
+        Map<String, String> notes = new TreeMap<>(annotations);
+        notes.putAll(moreAnnotations);
+        if (!notes.isEmpty()) {
+            meta.annotations(notes);
         }
         return meta.build();
     }

@@ -2,20 +2,21 @@ package dev.statefulai.constructs.pod;
 
 import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.SecretEnv;
-import dev.statefulai.constructs.render.Quantities;
+import dev.statefulai.constructs.scratch.ScratchVolume;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.ContainerPort;
 import org.cdk8s.plus28.k8s.EnvVar;
-import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.VolumeDevice;
 import org.cdk8s.plus28.k8s.VolumeMount;
 
 /**
  * The main container of a workload beyond its image: what it runs, its environment, ports,
- * resources, probes and {@code /dev/shm}. Every prop is optional.
+ * resources, probes, {@code /dev/shm}, scratch space, root file system and image pull policy. Every
+ * prop is optional.
  */
 public final class ContainerProps {
     private final List<String> command;
@@ -30,6 +31,10 @@ public final class ContainerProps {
     private final ModelProbes modelProbes;
     private final String sharedMemory;
     private final boolean autoSharedMemory;
+    private final List<ScratchVolume> scratch;
+    private final String writableRootFilesystem;
+    private final ImagePullPolicy imagePullPolicy;
+    private final boolean requireImageDigests;
 
     private ContainerProps(Builder b) {
         this.command = List.copyOf(b.command);
@@ -44,6 +49,10 @@ public final class ContainerProps {
         this.modelProbes = b.modelProbes;
         this.sharedMemory = b.sharedMemory;
         this.autoSharedMemory = b.autoSharedMemory;
+        this.scratch = List.copyOf(b.scratch);
+        this.writableRootFilesystem = b.writableRootFilesystem;
+        this.imagePullPolicy = b.imagePullPolicy;
+        this.requireImageDigests = b.requireImageDigests;
     }
 
     public static Builder builder() {
@@ -105,21 +114,41 @@ public final class ContainerProps {
         return autoSharedMemory;
     }
 
+    /** The scratch volumes given, in order. */
+    public List<ScratchVolume> scratch() {
+        return scratch;
+    }
+
+    /** Why the root file system must be writable, or {@code null} when it is read-only (the default). */
+    public String writableRootFilesystem() {
+        return writableRootFilesystem;
+    }
+
+    /** The pull policy given, or {@code null} for the default of the image. */
+    public ImagePullPolicy imagePullPolicy() {
+        return imagePullPolicy;
+    }
+
+    public boolean requireImageDigests() {
+        return requireImageDigests;
+    }
+
     /**
      * The container {@code name} running {@code image}, with {@code env} (checked already), the volumes'
-     * {@code mounts} and {@code devices}, and the probes ({@code cacheFilled}: a cache fill runs before it,
-     * which shortens a model's startup budget).
+     * {@code mounts} and {@code devices}, the probes ({@code cacheFilled}: a cache fill runs before it,
+     * which shortens a model's startup budget), and how it runs ({@code runtime}: root file system, pull
+     * policy, ephemeral storage, scratch mounts after the volume mounts).
      */
     public Container toContainer(String name, String image, List<EnvVar> env, List<VolumeMount> mounts, List<VolumeDevice> devices,
-                                 boolean cacheFilled) {
+                                 boolean cacheFilled, ContainerRuntime runtime) {
         Container.Builder c = Container.builder()
                 .name(name)
                 .image(image)
-                .resources(ResourceRequirements.builder()
-                        .requests(Quantities.map(resources.requests()))
-                        .limits(Quantities.map(resources.limits()))
-                        .build())
-                .securityContext(PodSecurity.containerContext());
+                .imagePullPolicy(runtime.imagePullPolicy().value())
+                .resources(runtime.resources(resources.requests(), resources.limits()))
+                .securityContext(runtime.securityContext());
+        List<VolumeMount> allMounts = new ArrayList<>(mounts);
+        allMounts.addAll(runtime.scratchMounts());
         if (!command.isEmpty()) {
             c.command(command);
         }
@@ -132,8 +161,8 @@ public final class ContainerProps {
         if (!ports.isEmpty()) {
             c.ports(ports.stream().map(p -> ContainerPort.builder().name(p.name()).containerPort(p.port()).protocol("TCP").build()).toList());
         }
-        if (!mounts.isEmpty()) {
-            c.volumeMounts(mounts);
+        if (!allMounts.isEmpty()) {
+            c.volumeMounts(allMounts);
         }
         if (!devices.isEmpty()) {
             c.volumeDevices(devices);
@@ -169,6 +198,10 @@ public final class ContainerProps {
         private ModelProbes modelProbes;
         private String sharedMemory;
         private boolean autoSharedMemory = true;
+        private List<ScratchVolume> scratch = List.of();
+        private String writableRootFilesystem;
+        private ImagePullPolicy imagePullPolicy;
+        private boolean requireImageDigests;
 
         private Builder() {
         }
@@ -295,6 +328,53 @@ public final class ContainerProps {
          */
         public Builder autoSharedMemory(boolean enabled) {
             this.autoSharedMemory = enabled;
+            return this;
+        }
+
+        /**
+         * Writable scratch directories, each bounded: {@code emptyDir} with a {@code sizeLimit} (and the
+         * container's {@code ephemeral-storage} request), RAM, or a claim that lives as long as the pod (see
+         * {@link ScratchVolume}). One at a path an image preset also writes replaces the preset's; one at a
+         * claim template's mount path is refused.
+         *
+         * @default a {@code /tmp} of 1Gi on the node's disk (the root file system is read-only), and an image preset's
+         */
+        public Builder scratch(List<ScratchVolume> scratch) {
+            this.scratch = scratch;
+            return this;
+        }
+
+        /**
+         * Makes the image's root file system writable, for an image that writes outside the paths scratch
+         * volumes can cover; {@code reason} (required) becomes the waiver of the gate's read-only root rule on
+         * the workload. Writes there count as ephemeral storage and vanish with the container.
+         *
+         * @default read-only ({@code readOnlyRootFilesystem: true}), with scratch volumes for what the image writes
+         */
+        public Builder writableRootFilesystem(String reason) {
+            this.writableRootFilesystem = reason;
+            return this;
+        }
+
+        /**
+         * The pull policy of the container's image (and of the pod's init containers' images).
+         *
+         * @default per image, {@link ImagePullPolicy#forImage}: {@code IfNotPresent} when pinned by digest, else {@code Always}
+         */
+        public Builder imagePullPolicy(ImagePullPolicy policy) {
+            this.imagePullPolicy = policy;
+            return this;
+        }
+
+        /**
+         * Refuse every image of the pod (this container's, the cache fill's, chown's) that is not pinned by
+         * digest ({@code image@sha256:<64 hex digits>}, a tag may stay in front): what a tag points to can
+         * change, a digest cannot.
+         *
+         * @default {@code false}: tags are allowed (the gate reports them, as Checkov's CKV_K8S_43 does)
+         */
+        public Builder requireImageDigests(boolean required) {
+            this.requireImageDigests = required;
             return this;
         }
 

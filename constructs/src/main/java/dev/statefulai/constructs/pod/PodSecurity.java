@@ -53,11 +53,20 @@ public record PodSecurity(long runAsUser, long runAsGroup, long fsGroup, String 
                 .build();
     }
 
-    /** The security context of every container that is not the opt-in chown: non-root, no privilege escalation, no capabilities. */
+    /**
+     * The security context of every container that is not the opt-in chown: non-root, no privilege
+     * escalation, no capabilities, and a read-only root file system (writes go to mounted volumes).
+     */
     public static SecurityContext containerContext() {
+        return containerContext(true);
+    }
+
+    /** {@link #containerContext()} with the root file system read-only or, when a container needs it, writable. */
+    public static SecurityContext containerContext(boolean readOnlyRootFilesystem) {
         return SecurityContext.builder()
                 .allowPrivilegeEscalation(false)
                 .runAsNonRoot(true)
+                .readOnlyRootFilesystem(readOnlyRootFilesystem)
                 .capabilities(Capabilities.builder().drop(List.of("ALL")).build())
                 .build();
     }

@@ -3,13 +3,14 @@ package dev.statefulai.constructs.pod;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Where a workload's pods may run: node labels, the GPU model, runtime and priority classes, zone spread. Every prop is optional. */
+/** Where a workload's pods may run: node labels, the GPU model, runtime and priority classes, spread over zones and nodes. Every prop is optional. */
 public final class SchedulingProps {
     private final Map<String, String> nodeSelector;
     private final String gpuProduct;
     private final String runtimeClassName;
     private final String priorityClassName;
     private final ZoneSpread zoneSpread;
+    private final NodeSpread nodeSpread;
 
     private SchedulingProps(Builder b) {
         this.nodeSelector = new TreeMap<>(b.nodeSelector);
@@ -17,13 +18,14 @@ public final class SchedulingProps {
         this.runtimeClassName = b.runtimeClassName;
         this.priorityClassName = b.priorityClassName;
         this.zoneSpread = b.zoneSpread;
+        this.nodeSpread = b.nodeSpread;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every default: any node, the default runtime, no priority class, no zone spread. */
+    /** Every default: any node, the default runtime, no priority class, no zone spread, replicas preferably on different nodes. */
     public static SchedulingProps defaults() {
         return builder().build();
     }
@@ -49,6 +51,10 @@ public final class SchedulingProps {
         return zoneSpread;
     }
 
+    public NodeSpread nodeSpread() {
+        return nodeSpread;
+    }
+
     /** Builder for {@link SchedulingProps}. */
     public static final class Builder {
         private Map<String, String> nodeSelector = Map.of();
@@ -56,6 +62,7 @@ public final class SchedulingProps {
         private String runtimeClassName;
         private String priorityClassName;
         private ZoneSpread zoneSpread = ZoneSpread.NONE;
+        private NodeSpread nodeSpread = NodeSpread.PREFERRED;
 
         private Builder() {
         }
@@ -109,6 +116,18 @@ public final class SchedulingProps {
          */
         public Builder zoneSpread(ZoneSpread spread) {
             this.zoneSpread = spread;
+            return this;
+        }
+
+        /**
+         * Spreading replicas over nodes (anti-affinity on {@code kubernetes.io/hostname}); written only with more
+         * than one replica. Turning it on for running replicas changes the pod template, so the StatefulSet
+         * replaces its pods one by one; a replica whose volume is tied to a node (local disks) stays there.
+         *
+         * @default {@link NodeSpread#PREFERRED}
+         */
+        public Builder nodeSpread(NodeSpread spread) {
+            this.nodeSpread = spread;
             return this;
         }
 

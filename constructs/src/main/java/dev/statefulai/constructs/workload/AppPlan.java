@@ -2,6 +2,7 @@ package dev.statefulai.constructs.workload;
 
 import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.runtime.RuntimePlan;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,11 @@ import org.cdk8s.plus28.k8s.EnvVar;
  * @param maxUnavailable the PodDisruptionBudget's {@code maxUnavailable}, or {@code null} for no budget
  * @param grownClaims    the sizes to grow templates' replica claims to, by template, in the order given
  * @param env            the main container's variables, checked
+ * @param runtime        how the containers run: scratch volumes, root file system, pull policy
  */
 record AppPlan(StatefulAIAppProps props, String name, String namespace, Map<String, String> labels, List<PlannedClaim> claims,
                String capacity, String sharedMemory, Map<String, String> nodeSelector, Integer maxUnavailable,
-               Map<String, String> grownClaims, List<EnvVar> env) {
+               Map<String, String> grownClaims, List<EnvVar> env, RuntimePlan runtime) {
 
     /**
      * A claim template and what it resolves to.

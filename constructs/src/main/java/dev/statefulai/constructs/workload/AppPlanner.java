@@ -14,6 +14,8 @@ import dev.statefulai.constructs.cachefill.FillSource;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.SchedulingProps;
+import dev.statefulai.constructs.runtime.RuntimePlan;
+import dev.statefulai.constructs.runtime.RuntimePlanner;
 import dev.statefulai.constructs.workload.AppPlan.PlannedClaim;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ final class AppPlanner {
         StoragePlanner storage = new StoragePlanner(construct, props);
         storage.check();
         String capacity = storage.capacity();
+        storage.checkTiers();
         List<PlannedClaim> claims = props.claimTemplates().stream()
                 .map(t -> new PlannedClaim(t, storage.classOf(t), !t.isShared() ? null
                         : t.existingClaim() != null ? t.existingClaim() : t.name() + "-" + name))
@@ -72,11 +75,14 @@ final class AppPlanner {
             Validate.dnsSubdomain(construct, "serviceAccountName", props.serviceAccountName());
         }
         ContainerProps c = props.container();
+        StorageProps s = props.storage();
+        RuntimePlan runtime = RuntimePlanner.plan(construct, c, props.preset(), props.image(), props.claimTemplates(), s.cacheFill(),
+                s.chownVolumes() ? s.chownImage() : null);
         List<EnvVar> env = new ContainerEnv(construct, "container '" + name + "'", "secretEnv")
-                .plain("env", c.env()).fromSecrets("secretEnv", c.secretEnv()).vars();
+                .plain("env", runtime.env()).fromSecrets("secretEnv", c.secretEnv()).vars();
         Integer maxUnavailable = maxUnavailable();
         return new AppPlan(props, name, namespace, Labels.of(name, props.component(), props.partOf()), claims, capacity,
-                sharedMemory, nodeSelector, maxUnavailable, storage.grownClaims(), env);
+                sharedMemory, nodeSelector, maxUnavailable, storage.grownClaims(), env, runtime);
     }
 
     private void checkUniqueNames() {

@@ -11,6 +11,7 @@ import dev.statefulai.constructs.render.RecordableConstruct;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+import dev.statefulai.constructs.tier.VolumeTier;
 import dev.statefulai.constructs.workload.AppPlan.PlannedClaim;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,18 +77,25 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         addPersistentVolumes();
         for (PlannedClaim c : plan.claims()) {
             if (c.created()) {
-                addClaim("claim-" + c.template().name(), c, c.sharedClaim(), plan.labels(), c.template().claim().size());
+                addClaim("claim-" + c.template().name(), c, c.sharedClaim(), plan.labels(), c.template().claim().size(), Map.of());
             }
         }
         this.service = addHeadlessService();
         this.statefulSet = KubeObject.define(this, "statefulset", KubeKind.STATEFUL_SET, StatefulSetBuilder.of(plan), KubeStatefulSet::new);
         this.podDisruptionBudget = plan.maxUnavailable() == null ? null : addPodDisruptionBudget();
-        plan.grownClaims().forEach((template, size) -> {
-            PlannedClaim c = plan.claim(template);
-            for (int i = 0; i < plan.replicas(); i++) {
-                addClaim("grow-" + template + "-" + i, c, c.replicaClaim(plan.name(), i), Labels.selector(plan.name()), size);
+        // The replicas' own claims, for templates whose claims grow or change tier (their templates cannot change).
+        Map<String, VolumeTier> tiers = plan.props().storage().tiers();
+        for (PlannedClaim c : plan.claims()) {
+            String template = c.template().name();
+            if (!plan.grownClaims().containsKey(template) && !tiers.containsKey(template)) {
+                continue;
             }
-        });
+            String size = plan.grownClaims().getOrDefault(template, c.template().claim().size());
+            Map<String, String> annotations = tiers.containsKey(template) ? tiers.get(template).annotations() : Map.of();
+            for (int i = 0; i < plan.replicas(); i++) {
+                addClaim("grow-" + template + "-" + i, c, c.replicaClaim(plan.name(), i), Labels.selector(plan.name()), size, annotations);
+            }
+        }
     }
 
     private void addPersistentVolumes() {
@@ -103,10 +111,10 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         }
     }
 
-    /** A claim the app writes itself: a shared claim it creates, or a replica's claim grown to {@code size}. */
-    private void addClaim(String id, PlannedClaim c, String claimName, Map<String, String> labels, String size) {
+    /** A claim the app writes itself: a shared claim it creates, or a replica's claim grown to {@code size} or moved to a tier. */
+    private void addClaim(String id, PlannedClaim c, String claimName, Map<String, String> labels, String size, Map<String, String> annotations) {
         claims.add(KubeObject.define(this, id, KubeKind.PERSISTENT_VOLUME_CLAIM, KubePersistentVolumeClaimProps.builder()
-                .metadata(c.template().claim().metadata(claimName, labels, plan.namespace()))
+                .metadata(c.template().claim().metadata(claimName, labels, plan.namespace(), annotations))
                 .spec(c.template().claim().toSpec(size, c.storageClassName()).build())
                 .build(), KubePersistentVolumeClaim::new));
     }
@@ -173,7 +181,7 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         return podDisruptionBudget == null ? null : podDisruptionBudget.get();
     }
 
-    /** The claims the app writes itself: shared claims it creates, then the grown claims of {@code growClaimsTo}. */
+    /** The claims the app writes itself: shared claims it creates, then the replicas' claims of {@code growClaimsTo} and {@code changeTier}. */
     public List<KubePersistentVolumeClaim> getClaims() {
         return claims.stream().map(KubeObject::get).toList();
     }
@@ -219,6 +227,11 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
         }
         if (!plan.grownClaims().isEmpty()) {
             out.put("grownClaims", new TreeMap<>(plan.grownClaims()));
+        }
+        if (!plan.props().storage().tiers().isEmpty()) {
+            Map<String, Object> tiers = new TreeMap<>();
+            plan.props().storage().tiers().forEach((template, tier) -> tiers.put(template, tier.annotations()));
+            out.put("tierChanges", tiers);
         }
         return out;
     }

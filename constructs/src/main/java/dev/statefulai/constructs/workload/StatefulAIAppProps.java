@@ -6,6 +6,7 @@ import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
+import dev.statefulai.constructs.presets.ImagePreset;
 import java.util.List;
 
 /**
@@ -34,6 +35,7 @@ public final class StatefulAIAppProps extends NamedProps {
     private final StorageProps storage;
     private final SchedulingProps scheduling;
     private final AvailabilityProps availability;
+    private final ImagePreset preset;
 
     private StatefulAIAppProps(Builder b) {
         super(b);
@@ -47,6 +49,7 @@ public final class StatefulAIAppProps extends NamedProps {
         this.storage = b.storage;
         this.scheduling = b.scheduling;
         this.availability = b.availability;
+        this.preset = b.preset;
     }
 
     public static Builder builder() {
@@ -73,8 +76,9 @@ public final class StatefulAIAppProps extends NamedProps {
         return serviceAccountName;
     }
 
+    /** The user, group and fsGroup: the ones given, else the image preset's, else {@link PodSecurity#defaults()}. */
     public PodSecurity security() {
-        return security;
+        return security != null ? security : preset != null ? preset.security() : PodSecurity.defaults();
     }
 
     public ContainerProps container() {
@@ -93,6 +97,11 @@ public final class StatefulAIAppProps extends NamedProps {
         return availability;
     }
 
+    /** The image preset, or {@code null}. */
+    public ImagePreset preset() {
+        return preset;
+    }
+
     /** Builder for {@link StatefulAIAppProps}. */
     public static final class Builder extends NamedProps.Builder<Builder> {
         private String image;
@@ -100,11 +109,12 @@ public final class StatefulAIAppProps extends NamedProps {
         private List<ClaimTemplate> claimTemplates = List.of();
         private String component;
         private String serviceAccountName;
-        private PodSecurity security = PodSecurity.defaults();
+        private PodSecurity security;
         private ContainerProps container = ContainerProps.defaults();
         private StorageProps storage = StorageProps.defaults();
         private SchedulingProps scheduling = SchedulingProps.defaults();
         private AvailabilityProps availability = AvailabilityProps.defaults();
+        private ImagePreset preset;
 
         private Builder() {
         }
@@ -159,7 +169,7 @@ public final class StatefulAIAppProps extends NamedProps {
         /**
          * User, group and fsGroup of the pods.
          *
-         * @default {@link PodSecurity#defaults()}
+         * @default the {@link #preset}'s, else {@link PodSecurity#defaults()}
          */
         public Builder security(PodSecurity security) {
             this.security = security;
@@ -203,6 +213,20 @@ public final class StatefulAIAppProps extends NamedProps {
          */
         public Builder availability(AvailabilityProps availability) {
             this.availability = availability;
+            return this;
+        }
+
+        /**
+         * What the image needs to start as a non-root user with a read-only root file system: its user and
+         * group, variables for its home and caches, and sized scratch volumes (see
+         * {@code dev.statefulai.constructs.presets.ImagePresets}: vLLM, TGI, Ollama, Triton, Qdrant,
+         * Weaviate). The app's own {@code security}, env and scratch win over the preset's; releases of the
+         * official image that cannot start as non-root are refused.
+         *
+         * @default none: user 1000, no variables, a 1Gi {@code /tmp}
+         */
+        public Builder preset(ImagePreset preset) {
+            this.preset = preset;
             return this;
         }
 

@@ -6,15 +6,18 @@ import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.cachefill.CacheFill;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
+import dev.statefulai.constructs.pod.ContainerRuntime;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import dev.statefulai.constructs.pod.ZoneSpread;
 import dev.statefulai.constructs.render.Quantities;
+import dev.statefulai.constructs.runtime.RuntimePlan;
 import dev.statefulai.constructs.workload.AppPlan.PlannedClaim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cdk8s.plus28.k8s.Capabilities;
 import org.cdk8s.plus28.k8s.Container;
 import org.cdk8s.plus28.k8s.EmptyDirVolumeSource;
@@ -25,7 +28,6 @@ import org.cdk8s.plus28.k8s.ObjectMeta;
 import org.cdk8s.plus28.k8s.PersistentVolumeClaimVolumeSource;
 import org.cdk8s.plus28.k8s.PodSpec;
 import org.cdk8s.plus28.k8s.PodTemplateSpec;
-import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.SecurityContext;
 import org.cdk8s.plus28.k8s.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import org.cdk8s.plus28.k8s.StatefulSetSpec;
@@ -37,8 +39,8 @@ import org.cdk8s.plus28.k8s.VolumeMount;
 
 /**
  * The StatefulSet of an {@link AppPlan}: its claim templates, and a pod of the app's container with a
- * mount or device per claim, {@code /dev/shm}, the optional chown and cache-fill init containers, and
- * the pod-level security and scheduling. It refuses nothing: the plan was checked.
+ * mount or device per claim, {@code /dev/shm}, scratch volumes, the optional chown and cache-fill init
+ * containers, and the pod-level security and scheduling. It refuses nothing: the plan was checked.
  */
 final class StatefulSetBuilder {
     /** The waiver of the non-root policy that {@code chownVolumes} puts on the StatefulSet. */
@@ -68,6 +70,8 @@ final class StatefulSetBuilder {
                     .medium("Memory").sizeLimit(Quantities.of(plan.sharedMemory())).build()).build());
             mounts.add(VolumeMount.builder().name("dshm").mountPath("/dev/shm").build());
         }
+        RuntimePlan runtime = plan.runtime();
+        volumes.addAll(runtime.scratch().podVolumes(plan.labels()));
         List<Container> initContainers = new ArrayList<>();
         StorageProps storage = plan.props().storage();
         if (storage.chownVolumes()) {
@@ -78,7 +82,7 @@ final class StatefulSetBuilder {
             PlannedClaim target = plan.claim(fill.into());
             String path = target.template().mountPath();
             writable.putIfAbsent(fill.into(), VolumeMount.builder().name(fill.into()).mountPath(path).build());
-            initContainers.add(fill.toContainer(fill.into(), path, writable.get(fill.into()), target.sharedClaim() != null, PodSecurity.containerContext()));
+            initContainers.add(fill.toContainer(fill.into(), path, writable.get(fill.into()), target.sharedClaim() != null, runtime.init(fill.image())));
             volumes.addAll(fill.podVolumes());
         }
         AvailabilityProps availability = plan.props().availability();
@@ -103,9 +107,13 @@ final class StatefulSetBuilder {
         if (plan.namespace() != null) {
             metadata.namespace(plan.namespace());
         }
+        Map<String, String> waivers = new TreeMap<>(runtime.waivers());
         if (storage.chownVolumes()) {
-            metadata.annotations(Map.of(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
-                    + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)"));
+            waivers.put(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
+                    + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)");
+        }
+        if (!waivers.isEmpty()) {
+            metadata.annotations(waivers);
         }
         return KubeStatefulSetProps.builder().metadata(metadata.build()).spec(spec.build()).build();
     }
@@ -150,14 +158,14 @@ final class StatefulSetBuilder {
                 + "done\n";
         List<String> command = new ArrayList<>(List.of("sh", "-c", script, "chown-volumes"));
         writable.values().forEach(m -> command.add(m.getMountPath()));
+        String image = plan.props().storage().chownImage();
+        ContainerRuntime runtime = plan.runtime().initWithoutScratch(image);
         return Container.builder()
                 .name("chown-volumes")
-                .image(plan.props().storage().chownImage())
+                .image(image)
+                .imagePullPolicy(runtime.imagePullPolicy().value())
                 .command(command)
-                .resources(ResourceRequirements.builder()
-                        .requests(Quantities.map(Map.of("cpu", "100m", "memory", "64Mi")))
-                        .limits(Quantities.map(Map.of("memory", "64Mi")))
-                        .build())
+                .resources(runtime.resources(Map.of("cpu", "100m", "memory", "64Mi"), Map.of("memory", "64Mi")))
                 .securityContext(SecurityContext.builder()
                         .runAsUser(0)
                         .runAsGroup(0)
@@ -196,6 +204,9 @@ final class StatefulSetBuilder {
             pod.tolerations(List.of(Toleration.builder().key(resources.gpuTaintKey()).operator("Exists").effect("NoSchedule").build()));
         }
         SchedulingProps scheduling = props.scheduling();
+        if (plan.replicas() > 1) {
+            pod.affinity(scheduling.nodeSpread().affinity(Labels.selector(plan.name())));
+        }
         if (scheduling.zoneSpread() != null && scheduling.zoneSpread() != ZoneSpread.NONE && plan.replicas() > 1) {
             pod.topologySpreadConstraints(List.of(TopologySpreadConstraint.builder()
                     .maxSkew(1)
@@ -212,6 +223,7 @@ final class StatefulSetBuilder {
 
     private Container container() {
         StatefulAIAppProps props = plan.props();
-        return props.container().toContainer(plan.name(), props.image(), plan.env(), mounts, devices, props.storage().cacheFill() != null);
+        return props.container().toContainer(plan.name(), props.image(), plan.env(), mounts, devices, props.storage().cacheFill() != null,
+                plan.runtime().main(props.image()));
     }
 }

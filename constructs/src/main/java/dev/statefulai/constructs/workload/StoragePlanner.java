@@ -8,6 +8,7 @@ import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+import dev.statefulai.constructs.tier.TierChanges;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,11 @@ final class StoragePlanner {
                     "at least the largest claim on the class (" + largest.claim().size() + "), or no claim could bind"));
         }
         return capacity;
+    }
+
+    /** The tier changes, checked (see {@link TierChanges}). */
+    void checkTiers() {
+        TierChanges.check(construct, props.storage().tiers(), templates, ownClass, this::onOwnClass);
     }
 
     /** The sizes to grow each template's replica claims to, checked: only per-replica templates, only larger, only where claims can grow. */

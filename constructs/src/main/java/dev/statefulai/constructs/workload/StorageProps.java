@@ -4,6 +4,7 @@ import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.cachefill.CacheFill;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
+import dev.statefulai.constructs.tier.VolumeTier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class StorageProps {
     private final ReclaimPolicy claimRetentionWhenDeleted;
     private final ReclaimPolicy claimRetentionWhenScaled;
     private final Map<String, String> growClaims;
+    private final Map<String, VolumeTier> tiers;
     private final CacheFill cacheFill;
     private final boolean chownVolumes;
     private final String chownImage;
@@ -31,6 +33,7 @@ public final class StorageProps {
         this.claimRetentionWhenDeleted = b.claimRetentionWhenDeleted;
         this.claimRetentionWhenScaled = b.claimRetentionWhenScaled;
         this.growClaims = new LinkedHashMap<>(b.growClaims);
+        this.tiers = new LinkedHashMap<>(b.tiers);
         this.cacheFill = b.cacheFill;
         this.chownVolumes = b.chownVolumes;
         this.chownImage = b.chownImage;
@@ -71,6 +74,11 @@ public final class StorageProps {
         return growClaims;
     }
 
+    /** The tiers to move templates' replica claims to, by template, in the order given. */
+    public Map<String, VolumeTier> tiers() {
+        return tiers;
+    }
+
     public CacheFill cacheFill() {
         return cacheFill;
     }
@@ -91,6 +99,7 @@ public final class StorageProps {
         private ReclaimPolicy claimRetentionWhenDeleted = ReclaimPolicy.RETAIN;
         private ReclaimPolicy claimRetentionWhenScaled = ReclaimPolicy.RETAIN;
         private final Map<String, String> growClaims = new LinkedHashMap<>();
+        private final Map<String, VolumeTier> tiers = new LinkedHashMap<>();
         private CacheFill cacheFill;
         private boolean chownVolumes;
         private String chownImage = CacheFill.BUSYBOX_IMAGE;
@@ -154,6 +163,21 @@ public final class StorageProps {
          */
         public Builder growClaimsTo(String template, String size) {
             this.growClaims.put(template, size);
+            return this;
+        }
+
+        /**
+         * Moves the existing volumes of per-replica template {@code template} to {@code tier} in place (on
+         * EBS: volume type, IOPS, throughput), by the annotations the driver's volume modifier reads. Like
+         * {@link #growClaimsTo}, the app writes the replicas' claims {@code <template>-<statefulset>-<n>}
+         * with those annotations (and the grown size, if any), since a StatefulSet's claim templates cannot
+         * change. Refused when the app's own class has another driver. The storage allows one change per
+         * volume in six hours (EBS); see {@link VolumeTier}. Replicas added later start at the class's tier.
+         *
+         * @default no change
+         */
+        public Builder changeTier(String template, VolumeTier tier) {
+            this.tiers.put(template, tier);
             return this;
         }
 

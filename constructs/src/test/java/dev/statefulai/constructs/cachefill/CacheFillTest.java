@@ -141,7 +141,9 @@ class CacheFillTest {
     void ownResources() {
         Map<String, Object> c = rendered(CacheFill.fromS3("s3://ml-models/x/").into("models")
                 .resources(Resources.builder().cpu("2").memory("4Gi").build()).build());
-        assertEquals(Map.of("requests", Map.of("cpu", "2", "memory", "4Gi"), "limits", Map.of("memory", "4Gi")), c.get("resources"));
+        // and the pod's 1Gi /tmp, which the fill writes (its root file system is read-only)
+        assertEquals(Map.of("requests", Map.of("cpu", "2", "memory", "4Gi", "ephemeral-storage", "1Gi"), "limits", Map.of("memory", "4Gi")),
+                c.get("resources"));
     }
 
     @ParameterizedTest

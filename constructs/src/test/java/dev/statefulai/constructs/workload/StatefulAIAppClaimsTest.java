@@ -65,9 +65,9 @@ class StatefulAIAppClaimsTest {
             assertEquals(List.of("Service", "StatefulSet", "PodDisruptionBudget"), m.kinds());
             Map<String, Object> sts = m.one("StatefulSet");
             assertNull(Manifests.at(sts, "spec.volumeClaimTemplates"));
-            assertEquals(List.of(Map.of("name", "models", "persistentVolumeClaim", Map.of("claimName", "models-rwx", "readOnly", true))),
-                    Manifests.at(sts, POD + ".volumes"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true)),
+            assertEquals(List.of(Map.of("name", "models", "persistentVolumeClaim", Map.of("claimName", "models-rwx", "readOnly", true)),
+                    Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"))), Manifests.at(sts, POD + ".volumes"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true), Map.of("name", "tmp", "mountPath", "/tmp")),
                     Manifests.at(sts, CONTAINER + ".volumeMounts"));
         }
 
@@ -144,8 +144,8 @@ class StatefulAIAppClaimsTest {
                             "dataSource", Map.of("apiGroup", "snapshot.storage.k8s.io", "kind", "VolumeSnapshot", "name", "models-snap"),
                             "resources", Map.of("requests", Map.of("storage", "100Gi")))),
                     Manifests.at(sts, "spec.volumeClaimTemplates[0]"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true, "subPath", "weights")),
-                    Manifests.at(sts, CONTAINER + ".volumeMounts"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true, "subPath", "weights"),
+                            Map.of("name", "tmp", "mountPath", "/tmp")), Manifests.at(sts, CONTAINER + ".volumeMounts"));
         }
 
         @Test

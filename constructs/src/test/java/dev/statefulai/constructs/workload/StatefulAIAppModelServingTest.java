@@ -33,7 +33,11 @@ class StatefulAIAppModelServingTest {
     private static final String CONTAINER = POD + ".containers[0]";
     private static final String ERR = "StatefulAIApp 'llm': ";
     private static final Map<String, Object> MAIN_SECURITY = Map.of(
-            "allowPrivilegeEscalation", false, "runAsNonRoot", true, "capabilities", Map.of("drop", List.of("ALL")));
+            "allowPrivilegeEscalation", false, "runAsNonRoot", true, "capabilities", Map.of("drop", List.of("ALL")),
+            "readOnlyRootFilesystem", true);
+    /** The pod's default scratch /tmp (the root file systems are read-only) and its mount. */
+    private static final Map<String, Object> TMP = Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"));
+    private static final Map<String, Object> TMP_MOUNT = Map.of("name", "tmp", "mountPath", "/tmp");
 
     private static StatefulAIAppProps.Builder app() {
         return StatefulAIAppProps.builder().name("llm").image("vllm/vllm-openai:v0.6.3")
@@ -58,7 +62,7 @@ class StatefulAIAppModelServingTest {
         @CsvSource({"64Gi, 16Gi", "32Gi, 16Gi", "16Gi, 8Gi", "3Gi, 1536Mi", "1G, 476Mi"})
         void withSeveralGpusItIsHalfTheMemoryRequestUpTo16Gi(String memory, String expected) {
             Map<String, Object> sts = sts(app().container(ContainerProps.builder().resources(gpus(2, memory)).build()));
-            assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", expected))),
+            assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", expected)), TMP),
                     Manifests.at(sts, POD + ".volumes"));
             assertEquals(Map.of("name", "dshm", "mountPath", "/dev/shm"), Manifests.at(sts, CONTAINER + ".volumeMounts[1]"));
         }
@@ -67,7 +71,7 @@ class StatefulAIAppModelServingTest {
         void withOneGpuOrNoneThereIsNone() {
             assertNull(build(app().container(ContainerProps.builder().resources(gpus(1, "32Gi")).build())).getSharedMemory());
             assertNull(build(app()).getSharedMemory());
-            assertNull(Manifests.at(sts(app()
+            assertEquals(List.of(TMP), Manifests.at(sts(app()
                     .container(ContainerProps.builder().resources(gpus(1, "32Gi")).build())), POD + ".volumes"));
         }
 
@@ -287,8 +291,9 @@ class StatefulAIAppModelServingTest {
             assertEquals("fill-models", fill.get("name"));
             assertEquals("python:3.12.7-slim", fill.get("image"));
             assertEquals(MAIN_SECURITY, fill.get("securityContext"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models")), fill.get("volumeMounts"));
-            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "1Gi"), "limits", Map.of("memory", "1Gi")), fill.get("resources"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models"), TMP_MOUNT), fill.get("volumeMounts"));
+            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "1Gi", "ephemeral-storage", "1Gi"), "limits", Map.of("memory", "1Gi")),
+                    fill.get("resources"));
             assertEquals(List.of(
                     Map.of("name", "FILL_ID", "value", "hf:meta-llama/Llama-3.1-8B-Instruct@main"),
                     Map.of("name", "FILL_SOURCE", "value", "meta-llama/Llama-3.1-8B-Instruct"),
@@ -299,7 +304,7 @@ class StatefulAIAppModelServingTest {
                     Map.of("name", "HF_TOKEN", "valueFrom", Map.of("secretKeyRef", Map.of("name", "hf-token", "key", "token")))),
                     fill.get("env"));
             assertEquals(List.of("sh", "-c", hf.script(false)), fill.get("command"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models")), Manifests.at(sts, CONTAINER + ".volumeMounts"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models"), TMP_MOUNT), Manifests.at(sts, CONTAINER + ".volumeMounts"));
         }
 
         @Test
@@ -308,10 +313,12 @@ class StatefulAIAppModelServingTest {
                     .accessModes(AccessMode.READ_WRITE_MANY).storageClassName("efs").build();
             Map<String, Object> sts = sts(app().claimTemplates(shared).replicas(3)
                     .storage(StorageProps.builder().cacheFill(hf).build()));
-            assertEquals(List.of(Map.of("name", "models", "persistentVolumeClaim", Map.of("claimName", "models-llm"))),
+            assertEquals(List.of(Map.of("name", "models", "persistentVolumeClaim", Map.of("claimName", "models-llm")), TMP),
                     Manifests.at(sts, POD + ".volumes"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models")), Manifests.at(sts, POD + ".initContainers[0].volumeMounts"));
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true)), Manifests.at(sts, CONTAINER + ".volumeMounts"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models"), TMP_MOUNT),
+                    Manifests.at(sts, POD + ".initContainers[0].volumeMounts"));
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true), TMP_MOUNT),
+                    Manifests.at(sts, CONTAINER + ".volumeMounts"));
             assertEquals(List.of("sh", "-c", hf.script(true)), Manifests.at(sts, POD + ".initContainers[0].command"));
             assertTrue(hf.script(true).contains("until mkdir \"$lock\" 2>/dev/null; do"));
         }
@@ -320,10 +327,11 @@ class StatefulAIAppModelServingTest {
         void aFillFromAClaimMountsItReadOnly() {
             CacheFill fromClaim = CacheFill.fromClaim("models-golden").into("models").build();
             Map<String, Object> sts = sts(app().storage(StorageProps.builder().cacheFill(fromClaim).build()));
-            assertEquals(List.of(Map.of("name", "fill-source", "persistentVolumeClaim", Map.of("claimName", "models-golden", "readOnly", true))),
+            assertEquals(List.of(TMP, Map.of("name", "fill-source", "persistentVolumeClaim", Map.of("claimName", "models-golden", "readOnly", true))),
                     Manifests.at(sts, POD + ".volumes"));
             assertEquals(List.of(Map.of("name", "models", "mountPath", "/models"),
-                    Map.of("name", "fill-source", "mountPath", "/fill-source", "readOnly", true)), Manifests.at(sts, POD + ".initContainers[0].volumeMounts"));
+                    Map.of("name", "fill-source", "mountPath", "/fill-source", "readOnly", true), TMP_MOUNT),
+                    Manifests.at(sts, POD + ".initContainers[0].volumeMounts"));
             assertEquals("busybox:1.36.1", Manifests.at(sts, POD + ".initContainers[0].image"));
         }
 

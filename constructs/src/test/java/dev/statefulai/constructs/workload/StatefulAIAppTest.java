@@ -42,6 +42,9 @@ class StatefulAIAppTest {
     private static final String CONTAINER = "spec.template.spec.containers[0]";
     private static final String ERR = "StatefulAIApp 'vector-db': ";
     private static final String EBS_VOLUME = "vol-0123456789abcdef0";
+    /** The pod's default scratch /tmp (the root file system is read-only) and its mount. */
+    private static final Map<String, Object> TMP = Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"));
+    private static final Map<String, Object> TMP_MOUNT = Map.of("name", "tmp", "mountPath", "/tmp");
 
     /** The one-line app: a name, an image and one 10Gi volume at /data. */
     private static StatefulAIAppProps.Builder minimal() {
@@ -138,11 +141,17 @@ class StatefulAIAppTest {
         }
 
         @Test
-        void theContainerCannotEscalateAndHasNoCapabilities() {
+        void theContainerCannotEscalateHasNoCapabilitiesAndAReadOnlyRootFileSystem() {
             assertEquals(Map.of(
                     "allowPrivilegeEscalation", false,
                     "runAsNonRoot", true,
+                    "readOnlyRootFilesystem", true,
                     "capabilities", Map.of("drop", List.of("ALL"))), Manifests.at(sts, CONTAINER + ".securityContext"));
+        }
+
+        @Test
+        void pullsATaggedImageAlways() {
+            assertEquals("Always", Manifests.at(sts, CONTAINER + ".imagePullPolicy"));
         }
 
         @Test
@@ -161,7 +170,7 @@ class StatefulAIAppTest {
         @Test
         void requestsHalfACpuAndOneGibibyteWithTheMemoryLimitEqualToTheRequest() {
             assertEquals(Map.of(
-                    "requests", Map.of("cpu", "500m", "memory", "1Gi"),
+                    "requests", Map.of("cpu", "500m", "memory", "1Gi", "ephemeral-storage", "1Gi"),
                     "limits", Map.of("memory", "1Gi")), Manifests.at(sts, CONTAINER + ".resources"));
         }
 
@@ -185,14 +194,15 @@ class StatefulAIAppTest {
                             "volumeMode", "Filesystem",
                             "resources", Map.of("requests", Map.of("storage", "10Gi"))))),
                     Manifests.at(sts, "spec.volumeClaimTemplates"));
-            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data")), Manifests.at(sts, CONTAINER + ".volumeMounts"));
+            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), TMP_MOUNT), Manifests.at(sts, CONTAINER + ".volumeMounts"));
         }
 
         @Test
-        void hasNoPodVolumesTolerationsOrScheduling() {
+        void hasOnlyASizedTmpAndNoTolerationsOrScheduling() {
             Map<String, Object> pod = Manifests.map(sts, POD);
-            for (String absent : List.of("volumes", "tolerations", "nodeSelector", "runtimeClassName",
-                    "priorityClassName", "terminationGracePeriodSeconds")) {
+            assertEquals(List.of(TMP), pod.get("volumes"));
+            for (String absent : List.of("tolerations", "nodeSelector", "runtimeClassName",
+                    "priorityClassName", "terminationGracePeriodSeconds", "affinity")) {
                 assertFalse(pod.containsKey(absent), absent + " in " + pod);
             }
         }
@@ -289,9 +299,9 @@ class StatefulAIAppTest {
             Map<String, Object> sts = synth(minimal()
                     .container(ContainerProps.builder().sharedMemory("16Gi").resources(Resources.builder().memory("32Gi").build()).build()))
                     .one("StatefulSet");
-            assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Gi"))),
+            assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Gi")), TMP),
                     Manifests.at(sts, POD + ".volumes"));
-            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), Map.of("name", "dshm", "mountPath", "/dev/shm")),
+            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), Map.of("name", "dshm", "mountPath", "/dev/shm"), TMP_MOUNT),
                     Manifests.at(sts, CONTAINER + ".volumeMounts"));
         }
 
@@ -300,15 +310,15 @@ class StatefulAIAppTest {
             ClaimTemplate raw = claim("raw").volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").build();
             Map<String, Object> sts = synth(minimal().claimTemplates(claim("data").build(), raw)).one("StatefulSet");
             assertEquals(List.of(Map.of("name", "raw", "devicePath", "/dev/xvdf")), Manifests.at(sts, CONTAINER + ".volumeDevices"));
-            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data")), Manifests.at(sts, CONTAINER + ".volumeMounts"));
+            assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), TMP_MOUNT), Manifests.at(sts, CONTAINER + ".volumeMounts"));
             assertEquals("Block", Manifests.at(sts, "spec.volumeClaimTemplates[1].spec.volumeMode"));
         }
 
         @Test
-        void onlyBlockVolumesMeansNoVolumeMounts() {
+        void onlyBlockVolumesMeansOnlyTheScratchIsMounted() {
             ClaimTemplate raw = claim("raw").volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").build();
             Map<String, Object> container = Manifests.map(synth(minimal().claimTemplates(raw)).one("StatefulSet"), CONTAINER);
-            assertFalse(container.containsKey("volumeMounts"), "volumeMounts in " + container);
+            assertEquals(List.of(TMP_MOUNT), container.get("volumeMounts"));
         }
 
         @Test
@@ -316,7 +326,7 @@ class StatefulAIAppTest {
             ClaimTemplate models = claim("models").readOnly(true).subPath("llama").accessModes(AccessMode.READ_ONLY_MANY)
                     .storageClassName("efs").build();
             Map<String, Object> sts = synth(minimal().claimTemplates(models)).one("StatefulSet");
-            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true, "subPath", "llama")),
+            assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true, "subPath", "llama"), TMP_MOUNT),
                     Manifests.at(sts, CONTAINER + ".volumeMounts"));
             assertEquals(List.of("ReadOnlyMany"), Manifests.at(sts, "spec.volumeClaimTemplates[0].spec.accessModes"));
             assertEquals("efs", Manifests.at(sts, "spec.volumeClaimTemplates[0].spec.storageClassName"));

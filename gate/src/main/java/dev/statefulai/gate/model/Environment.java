@@ -68,4 +68,12 @@ public final class Environment {
     public static JsonNode podSpec(Manifest workload) {
         return workload.spec().path("template").path("spec");
     }
+
+    /** A pod spec's init containers, then its containers. */
+    public static List<JsonNode> containers(JsonNode pod) {
+        List<JsonNode> out = new ArrayList<>();
+        pod.path("initContainers").forEach(out::add);
+        pod.path("containers").forEach(out::add);
+        return out;
+    }
 }

@@ -57,6 +57,12 @@ public enum Rule {
     RST003("RST003", Severity.WARNING, "restore", "A restored claim's source is not in dist/<env> and no schedule there names it: that it fits is not proven"),
     RST004("RST004", Severity.ERROR, "restore", "A Velero Restore names no backup (backupName or scheduleName)"),
 
+    POD001("POD001", Severity.ERROR, "pod", "An emptyDir has no sizeLimit, or a container that mounts a disk-backed one requests no ephemeral-storage: an unbounded cache (kube-score container-ephemeral-storage-request-and-limit)"),
+    POD002("POD002", Severity.ERROR, "pod", "A container's root file system is writable: readOnlyRootFilesystem is not true (kube-linter no-read-only-root-fs, kube-score container-security-context-readonlyrootfilesystem, Checkov CKV_K8S_22)"),
+    POD003("POD003", Severity.ERROR, "pod", "A workload with more than one replica has no pod anti-affinity or spread on kubernetes.io/hostname selecting its pods (kube-linter no-anti-affinity, kube-score statefulset-has-host-podantiaffinity)"),
+    POD004("POD004", Severity.ERROR, "pod", "A container sets no imagePullPolicy, or IfNotPresent or Never for an image not pinned by digest (kube-score container-image-pull-policy, Checkov CKV_K8S_15)"),
+    POD005("POD005", Severity.WARNING, "pod", "A container's image is not pinned by digest (Checkov CKV_K8S_43)"),
+
     API001("API001", Severity.ERROR, "api", "An object's name, namespace, labels or annotations are rejected by the Kubernetes 1.28 API server (ValidateObjectMetaAccessor)"),
     API002("API002", Severity.ERROR, "api", "A StorageClass the API server rejects (ValidateStorageClass)"),
     API003("API003", Severity.ERROR, "api", "A PersistentVolume the API server rejects (ValidatePersistentVolume)"),
@@ -104,8 +110,9 @@ public enum Rule {
         return description;
     }
 
+    /** Whether environments set its level ({@code --policy}): the data-safety policy and the pod rules. */
     public boolean isPolicy() {
-        return family.equals("policy");
+        return family.equals("policy") || family.equals("pod");
     }
 
     public static Optional<Rule> byId(String id) {

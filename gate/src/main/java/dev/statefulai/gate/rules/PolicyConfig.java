@@ -1,19 +1,23 @@
 package dev.statefulai.gate.rules;
 
+import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.model.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * How strict the data-safety policy (POLxxx) is per environment. Production data is the one that
- * cannot be recreated, so by default policy findings are errors in prod and warnings elsewhere; the
- * Retain and backup rules are off in dev, where throw-away volumes are the point. A YAML file can override it:
+ * How strict the data-safety policy (POLxxx) and the pod rules (PODxxx) are per environment. Production
+ * data is the one that cannot be recreated, so by default their findings are errors in prod and warnings
+ * elsewhere; the Retain and backup rules are off in dev, where throw-away volumes are the point; pinning images by
+ * digest (POD005) is a recommendation: a warning in prod, off in dev and staging. A YAML file can override it:
  * <pre>
  * default: warning            # environments not listed
  * environments:
@@ -39,9 +43,9 @@ public record PolicyConfig(Level fallback, Map<String, Map<String, Level>> envir
 
     public static PolicyConfig defaults() {
         return new PolicyConfig(Level.WARNING, Map.of(
-                "prod", Map.of("default", Level.ERROR),
-                "staging", Map.of("default", Level.WARNING),
-                "dev", Map.of("default", Level.WARNING, "POL001", Level.OFF, "POL007", Level.OFF)));
+                "prod", Map.of("default", Level.ERROR, "POD005", Level.WARNING),
+                "staging", Map.of("default", Level.WARNING, "POD005", Level.OFF),
+                "dev", Map.of("default", Level.WARNING, "POL001", Level.OFF, "POL007", Level.OFF, "POD005", Level.OFF)));
     }
 
     public static PolicyConfig load(Path file) {
@@ -76,6 +80,20 @@ public record PolicyConfig(Level fallback, Map<String, Map<String, Level>> envir
     /** YAML 1.1 reads an unquoted {@code off} as false. */
     private static String levelText(JsonNode value) {
         return value.isBoolean() && !value.asBoolean() ? "off" : value.asText();
+    }
+
+    /** {@code raw} findings of environment {@code env} at their levels there; those whose level is off are dropped. */
+    public List<Finding> apply(String env, List<Finding> raw) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : raw) {
+            switch (level(env, f.rule())) {
+                case ERROR -> out.add(f.withSeverity(Severity.ERROR));
+                case WARNING -> out.add(f.withSeverity(Severity.WARNING));
+                case OFF -> {
+                }
+            }
+        }
+        return out;
     }
 
     /** The rule's own setting in the environment, else the environment default, else the global default. */

@@ -7,7 +7,6 @@ import dev.statefulai.gate.model.Json;
 import dev.statefulai.gate.model.LabelSelectors;
 import dev.statefulai.gate.model.Manifest;
 import dev.statefulai.gate.model.Rule;
-import dev.statefulai.gate.model.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statefulai.facts.drivers.DriverCatalog;
 import java.util.ArrayList;
@@ -55,14 +54,14 @@ public final class PolicyRules implements CheckStage {
         }
         env.workloads().forEach(w -> requests(w, raw));
         raw.addAll(BackupPolicy.uncovered(env));
-        return applyLevels(env.name(), raw);
+        return config.apply(env.name(), raw);
     }
 
     private static void podSecurity(Manifest sts, List<Finding> out) {
         JsonNode pod = Environment.podSpec(sts);
         boolean podNonRoot = pod.path("securityContext").path("runAsNonRoot").asBoolean(false);
         List<String> rootContainers = new ArrayList<>();
-        for (JsonNode c : containers(pod)) {
+        for (JsonNode c : Environment.containers(pod)) {
             JsonNode own = c.path("securityContext").path("runAsNonRoot");
             boolean nonRoot = own.isBoolean() ? own.asBoolean() : podNonRoot;
             if (!nonRoot) {
@@ -81,7 +80,7 @@ public final class PolicyRules implements CheckStage {
 
     private static void requests(Manifest w, List<Finding> out) {
         List<String> missing = new ArrayList<>();
-        for (JsonNode c : containers(Environment.podSpec(w))) {
+        for (JsonNode c : Environment.containers(Environment.podSpec(w))) {
             JsonNode requests = c.path("resources").path("requests");
             List<String> lacking = new ArrayList<>();
             if (!requests.has("cpu")) {
@@ -113,25 +112,5 @@ public final class PolicyRules implements CheckStage {
             out.add(Finding.of(Rule.POL006, sts, replicas + " replicas and no PodDisruptionBudget in namespace "
                     + sts.namespace() + " selects its pods: a node drain may evict several replicas at once"));
         }
-    }
-
-    private static List<JsonNode> containers(JsonNode pod) {
-        List<JsonNode> out = new ArrayList<>();
-        pod.path("initContainers").forEach(out::add);
-        pod.path("containers").forEach(out::add);
-        return out;
-    }
-
-    private List<Finding> applyLevels(String env, List<Finding> raw) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : raw) {
-            switch (config.level(env, f.rule())) {
-                case ERROR -> out.add(f.withSeverity(Severity.ERROR));
-                case WARNING -> out.add(f.withSeverity(Severity.WARNING));
-                case OFF -> {
-                }
-            }
-        }
-        return out;
     }
 }

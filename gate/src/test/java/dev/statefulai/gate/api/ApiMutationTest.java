@@ -149,10 +149,10 @@ class ApiMutationTest {
         POD.set("port name unique", "/containers/0/ports/-", "{name: http, containerPort: 8001}");
         POD.set("hostPort range", "/containers/0/ports/0/hostPort", "70000");
         POD.set("env name", "/containers/0/env/0/name", "1HF_HOME");
-        POD.set("env valueFrom one source", "/containers/0/env/1/valueFrom", "{}");
-        POD.set("env value with valueFrom", "/containers/0/env/1/value", "x");
-        POD.set("secretKeyRef key", "/containers/0/env/1/valueFrom/secretKeyRef/key", "token/x");
-        POD.set("secretKeyRef name", "/containers/0/env/1/valueFrom/secretKeyRef/name", "HF Token");
+        POD.set("env valueFrom one source", "/containers/0/env/2/valueFrom", "{}");
+        POD.set("env value with valueFrom", "/containers/0/env/2/value", "x");
+        POD.set("secretKeyRef key", "/containers/0/env/2/valueFrom/secretKeyRef/key", "token/x");
+        POD.set("secretKeyRef name", "/containers/0/env/2/valueFrom/secretKeyRef/name", "HF Token");
         POD.set("fieldRef path", "/containers/0/env/-", "{name: NODE, valueFrom: {fieldRef: {fieldPath: spec.node}}}");
         POD.set("envFrom one source", "/containers/0/envFrom", "[{prefix: X_}]");
         POD.set("memory quantity", "/containers/0/resources/requests/memory", "128GB");

@@ -6,6 +6,12 @@ package dev.statefulai.gate.testing;
  * has no findings.
  */
 public final class Docs {
+    /** The clean set's image: pinned by digest (POD005), so pulled IfNotPresent (POD004). */
+    public static final String IMAGE = "'busybox@sha256:" + "0123456789abcdef".repeat(4) + "'";
+    /** The clean set's container: the image, a read-only root file system (POD002), requests (POL005). */
+    public static final String MAIN = "{name: main, image: " + IMAGE + ", imagePullPolicy: IfNotPresent,"
+            + " securityContext: {readOnlyRootFilesystem: true}, resources: {requests: {cpu: 100m, memory: 64Mi}}}";
+
     private Docs() {
     }
 
@@ -28,9 +34,15 @@ public final class Docs {
         return "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: " + name + ", namespace: data}, spec: {replicas: " + replicas
                 + ", serviceName: " + name + ", podManagementPolicy: OrderedReady, selector: {matchLabels: {app: " + name + "}},"
                 + " template: {metadata: {labels: {app: " + name + "}}, spec: {securityContext: {runAsNonRoot: true, fsGroup: 1000},"
-                + " containers: [{name: main, image: busybox, resources: {requests: {cpu: 100m, memory: 64Mi}}}]}},"
+                + " affinity: " + antiAffinity(name) + ", containers: [" + MAIN + "]}},"
                 + " volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce], storageClassName: " + cls
                 + ", resources: {requests: {storage: " + size + "}}}}]}}";
+    }
+
+    /** Preferred anti-affinity on kubernetes.io/hostname for pods labelled {@code app: <app>} (POD003). */
+    public static String antiAffinity(String app) {
+        return "{podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100, podAffinityTerm:"
+                + " {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: " + app + "}}}}]}}";
     }
 
     public static String pdb(String name) {

@@ -4,8 +4,10 @@ import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PodValues;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.app.values.Set;
+import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cachefill.CacheFill;
@@ -17,6 +19,9 @@ import dev.statefulai.constructs.pod.PodManagementPolicy;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import dev.statefulai.constructs.pod.ZoneSpread;
+import dev.statefulai.constructs.presets.ImagePresets;
+import dev.statefulai.constructs.serving.VllmLoading;
+import dev.statefulai.constructs.serving.WeightSource;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.workload.StatefulAIApp;
 import dev.statefulai.constructs.workload.StatefulAIAppProps;
@@ -33,6 +38,8 @@ import org.cdk8s.Chart;
  * An init container fills the cache from Hugging Face before the server starts (skipped when it already
  * holds the model), so the startup probe only waits for a load from disk, sized from the model size. The cache is never
  * backed up: it holds nothing the model's source does not, and says so on the StatefulSet for the gate and the reader.
+ * The vLLM image preset runs it as user 1000 with a read-only root file system; where the weights come
+ * from ({@code weights}) decides vLLM's loading options, checked against the release in the image tag.
  */
 public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> {
     static final String NAME = "llm-inference";
@@ -57,6 +64,7 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
                 .name(NAME)
                 .namespace(v.namespace())
                 .image(v.image())
+                .preset(ImagePresets.vllm(CACHE_PATH))
                 .component("model-server")
                 .partOf("ai-platform");
         ContainerProps.Builder container = ContainerProps.builder()
@@ -73,13 +81,16 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         Set.ifGiven(v.gpuProduct(), scheduling::gpuProduct);
         List<SecretEnv> hfToken = v.hfTokenSecret() == null ? List.of() : List.of(new SecretEnv("HF_TOKEN", v.hfTokenSecret(), "token"));
         container.secretEnv(hfToken);
-        Map<String, String> env = new java.util.TreeMap<>(Map.of("HF_HOME", CACHE_PATH + "/hf"));
-        if (v.env() != null) {
-            env.putAll(v.env());
-        }
-        container.env(env);
+        // HOME and HF_HOME (under the cache) come from the vLLM preset.
+        Set.ifGiven(v.env(), container::env);
+        PodValues.applyTo(v.pod(), container, scheduling);
         StorageProps.Builder storage = StorageProps.builder();
         if (Boolean.TRUE.equals(v.prefill())) {
+            if (!(weights(v) instanceof WeightSource.HuggingFace)) {
+                PropSources.feeds(null, "prefill", v, "prefill");
+                throw new InvalidPropsException(NAME, "prefill", true,
+                        "false unless the weights come from Hugging Face (weights.from: huggingFace): the server reads them where they are");
+            }
             // Only what vLLM loads: safetensors weights and their JSON index/config, not duplicate original/*.pth weights.
             storage.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
                     .image(v.prefillImage() != null ? v.prefillImage() : v.image())
@@ -126,10 +137,19 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         return Validate.required(NAME, "model", v.model(), "a Hugging Face model id such as meta-llama/Llama-3.1-8B-Instruct");
     }
 
+    /** Where the weights come from: {@code weights} when given, else {@code model} from Hugging Face into the cache. */
+    private static WeightSource weights(LlmInferenceValues v) {
+        if (v.weights() == null) {
+            return new WeightSource.HuggingFace(model(v), CACHE_PATH);
+        }
+        PropSources.feeds("WeightSource", "", v.weights(), null);
+        return v.weights().toSource(model(v), CACHE_PATH);
+    }
+
     private static List<String> args(LlmInferenceValues v) {
-        String model = model(v);
-        List<String> args = new ArrayList<>(List.of("--model", model,
-                "--port", String.valueOf(PORT), "--download-dir", CACHE_PATH));
+        PropSources.feeds(NAME, "image", v, "image");
+        List<String> args = new ArrayList<>(VllmLoading.args(NAME, v.image(), weights(v)));
+        args.addAll(List.of("--port", String.valueOf(PORT)));
         if (v.resources() != null && v.resources().gpus() != null && v.resources().gpus() > 1) {
             args.addAll(List.of("--tensor-parallel-size", String.valueOf(v.resources().gpus())));
         }

@@ -4,9 +4,11 @@ import dev.statefulai.app.values.BackupValues;
 import dev.statefulai.app.values.GitOpsValues;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PodValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
+import dev.statefulai.app.values.WeightsValues;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +36,11 @@ import java.util.Map;
  *                              and is on the node anyway
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
- * @param env                   more environment variables of the server
+ * @param env                   more plain variables (HOME and HF_HOME come from the vLLM preset)
+ * @param weights               where the weights come from; default {@code model} from Hugging Face, downloaded into the cache
+ *                              ({@code --download-dir}); a bucket is streamed ({@code --load-format runai_streamer}), a shared
+ *                              file system read eagerly, as the vLLM release in {@code image} allows
+ * @param pod                   scratch directories, root file system, image pull policy and digests, spread over nodes
  * @param backup                scheduled backups; the model cache is left out (it is downloaded again), so only claims named
  *                              in {@code backup.claims} are backed up; none: no backups
  * @param gitOps                which objects Argo CD and Flux must never delete; default those that keep data
@@ -45,6 +51,7 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
                                  PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
                                  Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
-                                 List<String> extraArgs, Map<String, String> env, BackupValues backup, GitOpsValues gitOps) {
+                                 List<String> extraArgs, Map<String, String> env, WeightsValues weights, PodValues pod,
+                                 BackupValues backup, GitOpsValues gitOps) {
 }
 

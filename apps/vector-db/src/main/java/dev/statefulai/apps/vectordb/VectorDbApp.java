@@ -4,12 +4,16 @@ import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.BackupValues;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PodValues;
+import dev.statefulai.app.values.PropSources;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.protection.BackupHooks;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.ProbeSpec;
+import dev.statefulai.constructs.pod.SchedulingProps;
+import dev.statefulai.constructs.presets.ImagePresets;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.workload.StatefulAIApp;
@@ -26,7 +30,8 @@ import org.cdk8s.Chart;
  * quorum up during node drains, and the nodes start in order so each joins the running cluster. A
  * VolumeSnapshotClass lets backup tools snapshot the data volumes through the CSI driver. Backups are consistent: before
  * each, a hook snapshots every collection through Qdrant's own API onto the snapshot volume (or, without one, into the
- * data volume), so the volume snapshots hold a copy Qdrant can restore as it is.
+ * data volume), so the volume snapshots hold a copy Qdrant can restore as it is. The Qdrant preset runs the
+ * unprivileged image as user 1000 with a read-only root file system.
  */
 public final class VectorDbApp implements AppDefinition<VectorDbValues> {
     static final String NAME = "vector-db";
@@ -60,6 +65,7 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
                 .name(NAME)
                 .namespace(v.namespace())
                 .image(v.image())
+                .preset(ImagePresets.qdrant())
                 .component("vector-database")
                 .partOf("ai-platform")
                 .claimTemplates(claims);
@@ -67,10 +73,17 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
         if (v.resources() != null) {
             container.resources(v.resources().toResources());
         }
+        StorageProps.Builder storage = StorageProps.builder();
         if (v.storageClass() != null) {
-            props.storage(StorageProps.builder().storageClass(v.storageClass().toSpec(NAME + "-data")).build());
+            storage.storageClass(v.storageClass().toSpec(NAME + "-data"));
         }
-        new StatefulAIApp(chart, NAME, props.container(container.build()).build());
+        if (v.volumeTier() != null) {
+            PropSources.feeds(null, "changeTier['data']", v, "volumeTier");
+            storage.changeTier("data", v.volumeTier().toTier());
+        }
+        SchedulingProps.Builder scheduling = SchedulingProps.builder();
+        PodValues.applyTo(v.pod(), container, scheduling);
+        new StatefulAIApp(chart, NAME, props.container(container.build()).storage(storage.build()).scheduling(scheduling.build()).build());
         if (v.snapshotClass() != null) {
             // Backups by CSI volume snapshots of the data claims (Velero, Kasten or a VolumeSnapshot by hand).
             StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();

@@ -9,8 +9,11 @@ import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.facts.drivers.SnapshotParameters;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
 import software.constructs.Construct;
 
@@ -50,6 +53,7 @@ public class VolumeSnapshotClass extends SnapshotResource {
             }
         }
         this.driver = backend.provisioner();
+        Map<String, String> parameters = withFastRestoreZones(construct, props.parameters, props.fastSnapshotRestoreZones);
         ApiObjectMetadata.Builder meta = metadata(getName(), props.labels);
         if (props.defaultClass) {
             meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
@@ -57,10 +61,35 @@ public class VolumeSnapshotClass extends SnapshotResource {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("driver", driver);
         fields.put("deletionPolicy", deletionPolicy.value());
-        if (!props.parameters.isEmpty()) {
-            fields.put("parameters", props.parameters);
+        if (!parameters.isEmpty()) {
+            fields.put("parameters", parameters);
         }
         define("VolumeSnapshotClass", meta.build(), fields, true);
+    }
+
+    /** {@code parameters} with the fast snapshot restore zones, checked against what the driver documents. */
+    private Map<String, String> withFastRestoreZones(String construct, Map<String, String> parameters, List<String> zones) {
+        if (zones.isEmpty()) {
+            return parameters;
+        }
+        String key = SnapshotParameters.EBS_FAST_SNAPSHOT_RESTORE_ZONES;
+        if (!SnapshotParameters.documents(driver, key)) {
+            Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", String.join(",", zones),
+                    "none for " + driver + ": fast snapshot restore is an EBS parameter (ebs.csi.aws.com)"));
+        }
+        for (String zone : zones) {
+            if (!SnapshotParameters.AVAILABILITY_ZONE.matches(zone)) {
+                Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", zone, SnapshotParameters.AVAILABILITY_ZONE.rule()));
+            }
+        }
+        if (zones.stream().distinct().count() != zones.size() || parameters.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
+            Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", String.join(",", zones),
+                    "each zone once, and not also as parameters." + key));
+        }
+        Map<String, String> all = new TreeMap<>(parameters);
+        // The driver removes spaces and splits at commas (CreateSnapshot, pkg/driver/controller.go).
+        all.put(key, String.join(",", zones));
+        return all;
     }
 
     /** The CSI driver that takes the snapshots. */

@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage.snapshot;
 
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.storage.StorageBackend;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +17,7 @@ public final class VolumeSnapshotClassProps {
     final boolean defaultClass;
     final Map<String, String> parameters;
     final Map<String, String> labels;
+    final List<String> fastSnapshotRestoreZones;
 
     private VolumeSnapshotClassProps(Builder b) {
         this.name = b.name;
@@ -24,6 +26,7 @@ public final class VolumeSnapshotClassProps {
         this.defaultClass = b.defaultClass;
         this.parameters = b.parameters == null ? Map.of() : new TreeMap<>(b.parameters);
         this.labels = b.labels == null ? Map.of() : new TreeMap<>(b.labels);
+        this.fastSnapshotRestoreZones = b.fastSnapshotRestoreZones == null ? List.of() : List.copyOf(b.fastSnapshotRestoreZones);
     }
 
     public static Builder builder() {
@@ -38,6 +41,7 @@ public final class VolumeSnapshotClassProps {
         private boolean defaultClass;
         private Map<String, String> parameters;
         private Map<String, String> labels;
+        private List<String> fastSnapshotRestoreZones;
 
         /** Required. The class name (cluster-wide), a DNS-1123 subdomain. */
         public Builder name(String name) {
@@ -80,6 +84,21 @@ public final class VolumeSnapshotClassProps {
          */
         public Builder parameters(Map<String, String> parameters) {
             this.parameters = parameters;
+            return this;
+        }
+
+        /**
+         * EBS only: the availability zones (e.g. {@code us-east-1a}) where volumes restored from the class's
+         * snapshots are fully fast at once (EC2 fast snapshot restore), written as the driver's
+         * {@code fastSnapshotRestoreAvailabilityZones} parameter. For replicas that start from a snapshot
+         * (a model volume) without reading it lazily from S3 first. EC2 bills each snapshot and zone per
+         * hour; the driver's role needs {@code ec2:EnableFastSnapshotRestores}, and a snapshot fails when the
+         * zones cannot have it (docs/snapshot.md of the EBS CSI driver).
+         *
+         * @default none
+         */
+        public Builder fastSnapshotRestoreZones(List<String> zones) {
+            this.fastSnapshotRestoreZones = zones;
             return this;
         }
 

@@ -12,6 +12,7 @@ import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import dev.statefulai.constructs.ReclaimPolicy;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +113,29 @@ class VolumeSnapshotClassTest {
     void rejectsAParameterWithoutKey() {
         assertInvalid(ERR + "prop 'parameters' is ' '; allowed: driver parameters with a key and a value",
                 () -> build(minimal().parameters(Map.of(" ", "x"))));
+    }
+
+    @Test
+    void fastSnapshotRestoreZonesAreTheEbsParameterJoinedByCommas() {
+        // docs/snapshot.md of kubernetes-sigs/aws-ebs-csi-driver: fastSnapshotRestoreAvailabilityZones, comma-separated
+        Map<String, Object> vsc = rendered(null, minimal().parameters(Map.of("tagSpecification_1", "team=ml"))
+                .fastSnapshotRestoreZones(List.of("us-east-1a", "us-east-1b")));
+        assertEquals(Map.of("tagSpecification_1", "team=ml", "fastSnapshotRestoreAvailabilityZones", "us-east-1a,us-east-1b"),
+                vsc.get("parameters"));
+    }
+
+    @Test
+    void fastSnapshotRestoreIsRefusedForOtherDriversBadZonesAndTwice() {
+        assertInvalid("VolumeSnapshotClass 'pd': prop 'fastSnapshotRestoreZones' is 'us-central1-a'; allowed: none for"
+                        + " pd.csi.storage.gke.io: fast snapshot restore is an EBS parameter (ebs.csi.aws.com)",
+                () -> build(minimal().name("pd").backend(GcePd.balanced()).fastSnapshotRestoreZones(List.of("us-central1-a"))));
+        assertInvalid(ERR + "prop 'fastSnapshotRestoreZones' is 'use1-az1'; allowed: an availability zone name such as us-east-1a or"
+                + " eu-west-2b", () -> build(minimal().fastSnapshotRestoreZones(List.of("use1-az1"))));
+        assertInvalid(ERR + "prop 'fastSnapshotRestoreZones' is 'us-east-1a,us-east-1a'; allowed: each zone once, and not also as"
+                + " parameters.fastSnapshotRestoreAvailabilityZones", () -> build(minimal().fastSnapshotRestoreZones(List.of("us-east-1a", "us-east-1a"))));
+        assertInvalid(ERR + "prop 'fastSnapshotRestoreZones' is 'us-east-1a'; allowed: each zone once, and not also as"
+                        + " parameters.fastSnapshotRestoreAvailabilityZones",
+                () -> build(minimal().parameters(Map.of("fastsnapshotrestoreavailabilityzones", "us-east-1b"))
+                        .fastSnapshotRestoreZones(List.of("us-east-1a"))));
     }
 }
