@@ -48,7 +48,7 @@ class ValuesLayersTest {
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, run.exitCode(), run.err());
         String prod = repo.dist().get("prod/demo.yaml");
-        assertTrue(prod.contains("kind: StorageClass\nmetadata:\n  name: team-a\n"), prod);
+        assertTrue(prod.contains("kind: StorageClass\n") && prod.contains("  name: team-a\nallowVolumeExpansion: true\n"), prod);
         assertTrue(prod.contains("cpu: 500m") && prod.contains("memory: 2Gi"), prod);
     }
 
