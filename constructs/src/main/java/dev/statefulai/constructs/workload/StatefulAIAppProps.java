@@ -7,6 +7,8 @@ import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import java.util.List;
+import java.util.Map;
+import org.cdk8s.plus28.k8s.Volume;
 
 /**
  * Props of {@link StatefulAIApp}: who it is ({@code name}, {@code namespace}, labels), the three things
@@ -34,6 +36,8 @@ public final class StatefulAIAppProps extends NamedProps {
     private final StorageProps storage;
     private final SchedulingProps scheduling;
     private final AvailabilityProps availability;
+    private final Map<String, String> podAnnotations;
+    private final List<Volume> extraVolumes;
 
     private StatefulAIAppProps(Builder b) {
         super(b);
@@ -47,6 +51,8 @@ public final class StatefulAIAppProps extends NamedProps {
         this.storage = b.storage;
         this.scheduling = b.scheduling;
         this.availability = b.availability;
+        this.podAnnotations = Map.copyOf(b.podAnnotations);
+        this.extraVolumes = List.copyOf(b.extraVolumes);
     }
 
     public static Builder builder() {
@@ -93,6 +99,14 @@ public final class StatefulAIAppProps extends NamedProps {
         return availability;
     }
 
+    public Map<String, String> podAnnotations() {
+        return podAnnotations;
+    }
+
+    public List<Volume> extraVolumes() {
+        return extraVolumes;
+    }
+
     /** Builder for {@link StatefulAIAppProps}. */
     public static final class Builder extends NamedProps.Builder<Builder> {
         private String image;
@@ -105,6 +119,8 @@ public final class StatefulAIAppProps extends NamedProps {
         private StorageProps storage = StorageProps.defaults();
         private SchedulingProps scheduling = SchedulingProps.defaults();
         private AvailabilityProps availability = AvailabilityProps.defaults();
+        private Map<String, String> podAnnotations = Map.of();
+        private List<Volume> extraVolumes = List.of();
 
         private Builder() {
         }
@@ -203,6 +219,29 @@ public final class StatefulAIAppProps extends NamedProps {
          */
         public Builder availability(AvailabilityProps availability) {
             this.availability = availability;
+            return this;
+        }
+
+        /**
+         * Annotations on the pods (the pod template), e.g. what a bucket's driver needs: {@code gke-gcsfuse/volumes: "true"}
+         * ({@code ModelBucket.podAnnotations()}).
+         *
+         * @default none
+         */
+        public Builder podAnnotations(Map<String, String> podAnnotations) {
+            this.podAnnotations = podAnnotations;
+            return this;
+        }
+
+        /**
+         * Pod volumes beside the claims that the app's container does not mount, for what an injected sidecar uses, e.g. a
+         * bucket's file cache {@code gke-gcsfuse-cache} ({@code ModelBucket.podVolumes()}). Names must differ from the claim
+         * templates' and {@code dshm}.
+         *
+         * @default none
+         */
+        public Builder extraVolumes(List<Volume> extraVolumes) {
+            this.extraVolumes = extraVolumes;
             return this;
         }
 

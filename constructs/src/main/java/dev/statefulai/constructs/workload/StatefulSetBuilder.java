@@ -81,6 +81,7 @@ final class StatefulSetBuilder {
             initContainers.add(fill.toContainer(fill.into(), path, writable.get(fill.into()), target.sharedClaim() != null, PodSecurity.containerContext()));
             volumes.addAll(fill.podVolumes());
         }
+        volumes.addAll(plan.props().extraVolumes());
         AvailabilityProps availability = plan.props().availability();
         StatefulSetSpec.Builder spec = StatefulSetSpec.builder()
                 .serviceName(plan.name())
@@ -93,7 +94,9 @@ final class StatefulSetBuilder {
                         .whenScaled(storage.claimRetentionWhenScaled().value())
                         .build())
                 .template(PodTemplateSpec.builder()
-                        .metadata(ObjectMeta.builder().labels(plan.labels()).build())
+                        .metadata(ObjectMeta.builder().labels(plan.labels())
+                                .annotations(plan.props().podAnnotations().isEmpty() ? null : new java.util.TreeMap<>(plan.props().podAnnotations()))
+                                .build())
                         .spec(podSpec(initContainers))
                         .build());
         if (!claimTemplates.isEmpty()) {
