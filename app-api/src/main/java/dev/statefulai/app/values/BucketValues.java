@@ -30,17 +30,20 @@ import java.util.List;
  * @param immutable          s3 and gcs: objects never change under their keys, so metadata is cached forever; default false
  * @param parallelDownloads  gcs: fill the file cache with parallel downloads; default false
  * @param serviceAccountName the ServiceAccount the construct creates for the pods' identity; default the volume's name
+ * @param sidecar            gcs: resources of GKE's FUSE sidecar by annotation name after {@code gke-gcsfuse/}, e.g.
+ *                           {@code memory-limit: 2Gi}; default GKE's
  */
 public record BucketValues(Driver driver, String bucket, String prefix, String region, String roleArn, String gcpServiceAccount,
                            String storageAccount, String clientId, @Rule(Rule.Kind.SIZE) String cacheSize, Boolean immutable,
-                           Boolean parallelDownloads, @Rule(Rule.Kind.DNS_SUBDOMAIN) String serviceAccountName) {
+                           Boolean parallelDownloads, @Rule(Rule.Kind.DNS_SUBDOMAIN) String serviceAccountName,
+                           java.util.Map<String, String> sidecar) {
 
     /** The drivers a values file can name: each a driver of the storage-driver catalog, and the keys it takes. */
     public enum Driver {
         /** Mountpoint for Amazon S3. */
         S3("s3", AwsDrivers.S3_MOUNTPOINT, "prefix", "region", "roleArn", "cacheSize", "immutable"),
         /** Cloud Storage FUSE on GKE. */
-        GCS("gcs", GcpDrivers.GCS_FUSE, "prefix", "gcpServiceAccount", "cacheSize", "immutable", "parallelDownloads"),
+        GCS("gcs", GcpDrivers.GCS_FUSE, "prefix", "gcpServiceAccount", "cacheSize", "immutable", "parallelDownloads", "sidecar"),
         /** Azure Blob through blobfuse2. */
         AZURE_BLOB("azure-blob", AzureDrivers.BLOB, "storageAccount", "clientId");
 
@@ -89,7 +92,7 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
         Driver kind = driverOrDefault();
         Object[] keyValues = {"prefix", prefix, "region", region, "roleArn", roleArn, "gcpServiceAccount", gcpServiceAccount,
             "storageAccount", storageAccount, "clientId", clientId, "cacheSize", cacheSize, "immutable", immutable,
-            "parallelDownloads", parallelDownloads};
+            "parallelDownloads", parallelDownloads, "sidecar", sidecar};
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null && !kind.keys().contains((String) keyValues[i])) {
                 Refusals.refuse(new InvalidPropsException("bucket", "bucket." + keyValues[i], keyValues[i + 1],
@@ -106,6 +109,9 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
                         .fileCache(cacheSize).parallelDownloads(Boolean.TRUE.equals(parallelDownloads)).implicitDirs(true);
                 if (forever) {
                     gcs.metadataCacheTtlSeconds(-1);
+                }
+                if (sidecar != null) {
+                    sidecar.forEach(gcs::sidecar);
                 }
                 return gcs.build();
             }

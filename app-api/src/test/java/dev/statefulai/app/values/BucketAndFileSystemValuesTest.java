@@ -20,7 +20,7 @@ class BucketAndFileSystemValuesTest {
 
     private static BucketValues bucket(BucketValues.Driver driver, String region, String gcpServiceAccount, Boolean parallel) {
         return new BucketValues(driver, "acme-models", driver == BucketValues.Driver.GCS ? "llama" : "llama/", region, null,
-                gcpServiceAccount, null, null, "20Gi", true, parallel, null);
+                gcpServiceAccount, null, null, "20Gi", true, parallel, null, null);
     }
 
     @Test

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.cdk8s.plus28.k8s.JobSpec;
 import org.cdk8s.plus28.k8s.KubeJob;
 import org.cdk8s.plus28.k8s.KubeJobProps;
@@ -48,7 +47,7 @@ import software.constructs.Construct;
 /**
  * Model weights hydrated once and served read-only everywhere, the pattern GKE documents for Hyperdisk ML:
  * a Job ({@code <name>-fill}) writes the weights to a read-write claim ({@code <name>-fill}), a
- * {@code VolumeSnapshot} ({@code <name>}) captures it, and the serving claim ({@code <name>}) is
+ * {@code VolumeSnapshot} ({@code <name>-snapshot}) captures it, and the serving claim ({@code <name>}) is
  * {@code ReadOnlyMany}, restored from that snapshot, so every replica in every zone mounts the same disk
  * read-only ({@link #servingClaimTemplate(String)}): no replica downloads, none can change the weights, and
  * a restart loads from a disk made for read throughput.
@@ -94,7 +93,7 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         if (props.serviceAccountName() != null) {
             Validate.dnsSubdomain(construct, "serviceAccountName", props.serviceAccountName());
         }
-        Validate.labels(construct, "podAnnotations", props.podAnnotations(), true);
+        props.extras().check(construct, "extras.", List.of(name, CacheFill.SOURCE_VOLUME));
         this.namespace = Namespace.resolve(construct, props.namespace(), () -> Recording.chartNamespaceOf(this), false);
         Map<String, String> labels = Labels.of(name, "model-weights", props.partOf());
 
@@ -107,25 +106,24 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         String fillClaim = name + "-fill";
         claims.add(claim("fill-claim", fillClaim, labels, AccessMode.READ_WRITE_ONCE, fillClass.name(), size, null));
         this.job = KubeObject.define(this, "fill-job", KubeJobProps.builder()
-                .metadata(meta(fillClaim, labels))
+                .metadata(meta(fillClaim, labels, props.extras().annotations()))
                 .spec(JobSpec.builder()
                         .backoffLimit(4)
                         .template(PodTemplateSpec.builder()
-                                .metadata(ObjectMeta.builder().labels(labels).annotations(props.podAnnotations().isEmpty() ? null
-                                        : new TreeMap<>(props.podAnnotations())).build())
+                                .metadata(ObjectMeta.builder().labels(labels).annotations(props.extras().podAnnotationsOrNull()).build())
                                 .spec(fillPod(props, fill, fillClaim))
                                 .build())
                         .build())
                 .build(), KubeJob::new);
         if (stage == Stage.SERVE) {
-            VolumeSnapshotProps.Builder snapshot = VolumeSnapshotProps.builder().name(name).claimName(fillClaim).labels(labels)
+            VolumeSnapshotProps.Builder snapshot = VolumeSnapshotProps.builder().name(snapshotName()).claimName(fillClaim).labels(labels)
                     .snapshotClassName(props.snapshotClassName());
             if (namespace != null) {
                 snapshot.namespace(namespace);
             }
             new VolumeSnapshot(this, "snapshot", snapshot.build());
             claims.add(claim("serving-claim", name, labels, AccessMode.READ_ONLY_MANY, serving.name(), size,
-                    TypedLocalObjectReference.builder().apiGroup("snapshot.storage.k8s.io").kind("VolumeSnapshot").name(name).build()));
+                    TypedLocalObjectReference.builder().apiGroup("snapshot.storage.k8s.io").kind("VolumeSnapshot").name(snapshotName()).build()));
         }
     }
 
@@ -158,7 +156,7 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         List<Volume> volumes = new ArrayList<>(List.of(Volume.builder().name(name)
                 .persistentVolumeClaim(PersistentVolumeClaimVolumeSource.builder().claimName(fillClaim).build()).build()));
         volumes.addAll(fill.podVolumes());
-        volumes.addAll(props.extraVolumes());
+        volumes.addAll(props.extras().volumes());
         PodSecurity security = props.security();
         PodSpec.Builder pod = PodSpec.builder()
                 .restartPolicy("Never")
@@ -184,12 +182,12 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         if (dataSource != null) {
             spec.dataSource(dataSource);
         }
-        return KubeObject.define(this, id, KubePersistentVolumeClaimProps.builder().metadata(meta(claimName, labels)).spec(spec.build()).build(),
+        return KubeObject.define(this, id, KubePersistentVolumeClaimProps.builder().metadata(meta(claimName, labels, Map.of())).spec(spec.build()).build(),
                 KubePersistentVolumeClaim::new);
     }
 
-    private ObjectMeta meta(String objectName, Map<String, String> labels) {
-        ObjectMeta.Builder meta = ObjectMeta.builder().name(objectName).labels(labels);
+    private ObjectMeta meta(String objectName, Map<String, String> labels, Map<String, String> annotations) {
+        ObjectMeta.Builder meta = ObjectMeta.builder().name(objectName).labels(labels).annotations(annotations.isEmpty() ? null : annotations);
         if (namespace != null) {
             meta.namespace(namespace);
         }
@@ -206,9 +204,14 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
                 .readOnly(true).build();
     }
 
-    /** The serving claim's name (also the snapshot's). */
+    /** The serving claim's name. */
     public String claimName() {
         return name;
+    }
+
+    /** The snapshot's name, {@code <name>-snapshot}. */
+    public String snapshotName() {
+        return name + "-snapshot";
     }
 
     /** The stage of the rollout. */
@@ -240,7 +243,7 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         out.put("fillClaim", name + "-fill");
         out.put("fillJob", name + "-fill");
         if (stage == Stage.SERVE) {
-            out.put("snapshot", name);
+            out.put("snapshot", snapshotName());
             out.put("claim", name);
         }
         return out;

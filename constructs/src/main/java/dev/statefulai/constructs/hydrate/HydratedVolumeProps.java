@@ -2,11 +2,9 @@ package dev.statefulai.constructs.hydrate;
 
 import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import java.util.List;
-import java.util.Map;
-import org.cdk8s.plus28.k8s.Volume;
 
 /**
  * Props of {@link HydratedVolume}. Required: {@code name}, {@code size}, {@code servingClass} and {@code fill};
@@ -29,8 +27,7 @@ public final class HydratedVolumeProps extends NamedProps {
     private final String snapshotClassName;
     private final PodSecurity security;
     private final String serviceAccountName;
-    private final Map<String, String> podAnnotations;
-    private final List<Volume> extraVolumes;
+    private final PodExtras extras;
 
     private HydratedVolumeProps(Builder b) {
         super(b);
@@ -42,8 +39,7 @@ public final class HydratedVolumeProps extends NamedProps {
         this.snapshotClassName = b.snapshotClassName;
         this.security = b.security;
         this.serviceAccountName = b.serviceAccountName;
-        this.podAnnotations = Map.copyOf(b.podAnnotations);
-        this.extraVolumes = List.copyOf(b.extraVolumes);
+        this.extras = b.extras;
     }
 
     public static Builder builder() {
@@ -83,12 +79,8 @@ public final class HydratedVolumeProps extends NamedProps {
         return serviceAccountName;
     }
 
-    public Map<String, String> podAnnotations() {
-        return podAnnotations;
-    }
-
-    public List<Volume> extraVolumes() {
-        return extraVolumes;
+    public PodExtras extras() {
+        return extras;
     }
 
     /** Builder for {@link HydratedVolumeProps}. */
@@ -101,8 +93,7 @@ public final class HydratedVolumeProps extends NamedProps {
         private String snapshotClassName;
         private PodSecurity security = PodSecurity.defaults();
         private String serviceAccountName;
-        private Map<String, String> podAnnotations = Map.of();
-        private List<Volume> extraVolumes = List.of();
+        private PodExtras extras = PodExtras.none();
 
         private Builder() {
         }
@@ -185,22 +176,13 @@ public final class HydratedVolumeProps extends NamedProps {
         }
 
         /**
-         * Annotations of the fill Job's pod, e.g. a source bucket's ({@code ModelBucket.podAnnotations()}).
+         * Annotations and volumes of the fill Job's pod that a source bucket asks for ({@code ModelBucket.podExtras()}), and
+         * annotations on the Job.
          *
-         * @default none
+         * @default {@link PodExtras#none()}
          */
-        public Builder podAnnotations(Map<String, String> podAnnotations) {
-            this.podAnnotations = podAnnotations;
-            return this;
-        }
-
-        /**
-         * More volumes of the fill Job's pod that its container does not mount, e.g. a source bucket's cache ({@code ModelBucket.podVolumes()}).
-         *
-         * @default none
-         */
-        public Builder extraVolumes(List<Volume> extraVolumes) {
-            this.extraVolumes = extraVolumes;
+        public Builder extras(PodExtras extras) {
+            this.extras = extras;
             return this;
         }
 

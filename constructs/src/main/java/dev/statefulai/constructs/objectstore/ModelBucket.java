@@ -10,6 +10,7 @@ import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.claims.ClaimTemplate;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.render.Quantities;
 import dev.statefulai.constructs.render.RecordableConstruct;
@@ -171,6 +172,11 @@ public class ModelBucket extends RecordableConstruct implements HasOutputs {
     /** Volumes every pod that mounts the bucket needs besides the claim (the file cache). */
     public List<Volume> podVolumes() {
         return bucket.podVolumes();
+    }
+
+    /** What the bucket asks of the pods that mount it: {@link #podAnnotations()} and {@link #podVolumes()}. */
+    public PodExtras podExtras() {
+        return PodExtras.of(podAnnotations(), podVolumes());
     }
 
     /** The ServiceAccount the pods run as for their identity, or {@code null} when the driver's identity reads the bucket. */

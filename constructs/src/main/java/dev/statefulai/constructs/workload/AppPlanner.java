@@ -71,8 +71,9 @@ final class AppPlanner {
         if (props.serviceAccountName() != null) {
             Validate.dnsSubdomain(construct, "serviceAccountName", props.serviceAccountName());
         }
-        Validate.labels(construct, "podAnnotations", props.podAnnotations(), true);
-        checkExtraVolumes();
+        List<String> taken = new ArrayList<>(List.of("dshm", CacheFill.SOURCE_VOLUME));
+        props.claimTemplates().forEach(t -> taken.add(t.name()));
+        props.extras().check(construct, "extras.", taken);
         ContainerProps c = props.container();
         List<EnvVar> env = new ContainerEnv(construct, "container '" + name + "'", "secretEnv")
                 .plain("env", c.env()).fromSecrets("secretEnv", c.secretEnv()).vars();
@@ -89,21 +90,6 @@ final class AppPlanner {
                         "a name used by no other claim template and not 'dshm' (taken by /dev/shm)"));
             }
             seen.add(t.name());
-        }
-    }
-
-    /** Extra pod volumes: named, each once, and not as a claim template, {@code /dev/shm} or a fill's source. */
-    private void checkExtraVolumes() {
-        List<String> taken = new ArrayList<>(props.claimTemplates().stream().map(ClaimTemplate::name).toList());
-        taken.addAll(List.of("dshm", CacheFill.SOURCE_VOLUME));
-        for (int i = 0; i < props.extraVolumes().size(); i++) {
-            String volume = props.extraVolumes().get(i).getName();
-            Validate.dnsLabel(construct, "extraVolumes[" + i + "].name", volume);
-            if (taken.contains(volume)) {
-                Refusals.refuse(new InvalidPropsException(construct, "extraVolumes[" + i + "].name", volume,
-                        "a name no claim template and no other volume of the pod has (taken: " + taken + ")"));
-            }
-            taken.add(volume);
         }
     }
 

@@ -4,11 +4,10 @@ import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import java.util.List;
-import java.util.Map;
-import org.cdk8s.plus28.k8s.Volume;
 
 /**
  * Props of {@link StatefulAIApp}: who it is ({@code name}, {@code namespace}, labels), the three things
@@ -36,8 +35,7 @@ public final class StatefulAIAppProps extends NamedProps {
     private final StorageProps storage;
     private final SchedulingProps scheduling;
     private final AvailabilityProps availability;
-    private final Map<String, String> podAnnotations;
-    private final List<Volume> extraVolumes;
+    private final PodExtras extras;
 
     private StatefulAIAppProps(Builder b) {
         super(b);
@@ -51,8 +49,7 @@ public final class StatefulAIAppProps extends NamedProps {
         this.storage = b.storage;
         this.scheduling = b.scheduling;
         this.availability = b.availability;
-        this.podAnnotations = Map.copyOf(b.podAnnotations);
-        this.extraVolumes = List.copyOf(b.extraVolumes);
+        this.extras = b.extras;
     }
 
     public static Builder builder() {
@@ -99,12 +96,8 @@ public final class StatefulAIAppProps extends NamedProps {
         return availability;
     }
 
-    public Map<String, String> podAnnotations() {
-        return podAnnotations;
-    }
-
-    public List<Volume> extraVolumes() {
-        return extraVolumes;
+    public PodExtras extras() {
+        return extras;
     }
 
     /** Builder for {@link StatefulAIAppProps}. */
@@ -119,8 +112,7 @@ public final class StatefulAIAppProps extends NamedProps {
         private StorageProps storage = StorageProps.defaults();
         private SchedulingProps scheduling = SchedulingProps.defaults();
         private AvailabilityProps availability = AvailabilityProps.defaults();
-        private Map<String, String> podAnnotations = Map.of();
-        private List<Volume> extraVolumes = List.of();
+        private PodExtras extras = PodExtras.none();
 
         private Builder() {
         }
@@ -223,25 +215,13 @@ public final class StatefulAIAppProps extends NamedProps {
         }
 
         /**
-         * Annotations on the pods (the pod template), e.g. what a bucket's driver needs: {@code gke-gcsfuse/volumes: "true"}
-         * ({@code ModelBucket.podAnnotations()}).
+         * Pod annotations and volumes that attached storage asks for (a bucket's FUSE sidecar and its cache), and annotations
+         * on the StatefulSet.
          *
-         * @default none
+         * @default {@link PodExtras#none()}
          */
-        public Builder podAnnotations(Map<String, String> podAnnotations) {
-            this.podAnnotations = podAnnotations;
-            return this;
-        }
-
-        /**
-         * Pod volumes beside the claims that the app's container does not mount, for what an injected sidecar uses, e.g. a
-         * bucket's file cache {@code gke-gcsfuse-cache} ({@code ModelBucket.podVolumes()}). Names must differ from the claim
-         * templates' and {@code dshm}.
-         *
-         * @default none
-         */
-        public Builder extraVolumes(List<Volume> extraVolumes) {
-            this.extraVolumes = extraVolumes;
+        public Builder extras(PodExtras extras) {
+            this.extras = extras;
             return this;
         }
 

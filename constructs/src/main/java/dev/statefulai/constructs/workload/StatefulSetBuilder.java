@@ -81,7 +81,7 @@ final class StatefulSetBuilder {
             initContainers.add(fill.toContainer(fill.into(), path, writable.get(fill.into()), target.sharedClaim() != null, PodSecurity.containerContext()));
             volumes.addAll(fill.podVolumes());
         }
-        volumes.addAll(plan.props().extraVolumes());
+        volumes.addAll(plan.props().extras().volumes());
         AvailabilityProps availability = plan.props().availability();
         StatefulSetSpec.Builder spec = StatefulSetSpec.builder()
                 .serviceName(plan.name())
@@ -94,9 +94,7 @@ final class StatefulSetBuilder {
                         .whenScaled(storage.claimRetentionWhenScaled().value())
                         .build())
                 .template(PodTemplateSpec.builder()
-                        .metadata(ObjectMeta.builder().labels(plan.labels())
-                                .annotations(plan.props().podAnnotations().isEmpty() ? null : new java.util.TreeMap<>(plan.props().podAnnotations()))
-                                .build())
+                        .metadata(ObjectMeta.builder().labels(plan.labels()).annotations(plan.props().extras().podAnnotationsOrNull()).build())
                         .spec(podSpec(initContainers))
                         .build());
         if (!claimTemplates.isEmpty()) {
@@ -106,9 +104,13 @@ final class StatefulSetBuilder {
         if (plan.namespace() != null) {
             metadata.namespace(plan.namespace());
         }
+        Map<String, String> annotations = new java.util.TreeMap<>(plan.props().extras().annotations());
         if (storage.chownVolumes()) {
-            metadata.annotations(Map.of(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
-                    + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)"));
+            annotations.put(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
+                    + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)");
+        }
+        if (!annotations.isEmpty()) {
+            metadata.annotations(annotations);
         }
         return KubeStatefulSetProps.builder().metadata(metadata.build()).spec(spec.build()).build();
     }

@@ -54,7 +54,7 @@ class HydratedVolumeTest {
         assertEquals("model-weights", Manifests.at(serving, "metadata.name"));
         assertEquals(List.of("ReadOnlyMany"), Manifests.at(serving, "spec.accessModes"));
         assertEquals("hdml", Manifests.at(serving, "spec.storageClassName"));
-        assertEquals(Map.of("apiGroup", "snapshot.storage.k8s.io", "kind", "VolumeSnapshot", "name", "model-weights"),
+        assertEquals(Map.of("apiGroup", "snapshot.storage.k8s.io", "kind", "VolumeSnapshot", "name", "model-weights-snapshot"),
                 Manifests.at(serving, "spec.dataSource"));
         assertEquals("true", Manifests.at(m.all("StorageClass").get(1), "parameters.enable-multi-zone-provisioning"));
     }

@@ -4,6 +4,7 @@ import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statefulai.constructs.Manifests;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.workload.StatefulAIApp;
 import dev.statefulai.constructs.workload.StatefulAIAppProps;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.cdk8s.plus28.k8s.EmptyDirVolumeSource;
 import org.cdk8s.plus28.k8s.Volume;
 import org.junit.jupiter.api.Test;
 
-/** A StatefulAIApp that serves weights from a bucket: the claim read-only, and what the bucket asks of the pods (podAnnotations, extraVolumes). */
+/** A StatefulAIApp that serves weights from a bucket: the claim read-only, and what the bucket asks of the pods (extras). */
 class ServingFromABucketTest {
     private static final String POD = "spec.template";
 
@@ -25,8 +26,7 @@ class ServingFromABucketTest {
             new StatefulAIApp(chart, "llm", StatefulAIAppProps.builder().name("llm").image("vllm/vllm-openai:v0.6.3").replicas(3)
                     .claimTemplates(bucket.servingClaimTemplate("/models"))
                     .serviceAccountName(bucket.serviceAccountName())
-                    .podAnnotations(bucket.podAnnotations())
-                    .extraVolumes(bucket.podVolumes())
+                    .extras(bucket.podExtras())
                     .build());
         });
         Map<String, Object> sts = m.one("StatefulSet");
@@ -41,11 +41,11 @@ class ServingFromABucketTest {
 
     @Test
     void anExtraVolumeNamedLikeAClaimTemplateIsRefused() {
-        assertInvalid("StatefulAIApp 'llm': prop 'extraVolumes[0].name' is 'data'; allowed: a name no claim template and no other volume of"
-                + " the pod has (taken: [data, dshm, fill-source])",
+        assertInvalid("StatefulAIApp 'llm': prop 'extras.volumes[0].name' is 'data'; allowed: a name no other volume of the pod has"
+                + " (taken: [dshm, fill-source, data])",
                 () -> Manifests.synth(chart -> new StatefulAIApp(chart, "llm", StatefulAIAppProps.builder().name("llm").image("i:1")
                         .claimTemplates(dev.statefulai.constructs.claims.ClaimTemplate.of("data", "/data", "10Gi"))
-                        .extraVolumes(List.of(Volume.builder().name("data").emptyDir(EmptyDirVolumeSource.builder().build()).build()))
+                        .extras(PodExtras.of(Map.of(), List.of(Volume.builder().name("data").emptyDir(EmptyDirVolumeSource.builder().build()).build())))
                         .build())));
     }
 }

@@ -8,10 +8,10 @@ import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cachefill.CacheFill;
-import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.pod.PodManagementPolicy;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.SchedulingProps;
@@ -26,8 +26,10 @@ import java.util.Map;
 import org.cdk8s.Chart;
 
 /**
- * An OpenAI-compatible LLM server (vLLM) on GPUs, with a model cache per replica so that a restarted
- * pod does not download the weights again. In production the cache sits on the GPU nodes' local NVMe
+ * An OpenAI-compatible LLM server (vLLM) on GPUs. Its weights come from one of three places ({@link ModelWeights}):
+ * a bucket every replica mounts read-only (dev: S3 through Mountpoint), a volume hydrated once from a bucket and
+ * restored read-only in every zone (staging: Hyperdisk ML on GKE), or a model cache per replica so that a restarted
+ * pod does not download the weights again (prod). In production the cache sits on the GPU nodes' local NVMe
  * disks: pre-provisioned local volumes with node affinity, a no-provisioner class, WaitForFirstConsumer.
  * An init container fills the cache from Hugging Face before the server starts (skipped when it already
  * holds the model), so the startup probe only waits for a load from disk, sized from the model size.
@@ -50,7 +52,7 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
 
     @Override
     public void define(Chart chart, LlmInferenceValues v, String environment) {
-        ClaimTemplate.Builder cacheClaim = PersistenceValues.claimTemplate(v.persistence(), CACHE, CACHE_PATH, "claimTemplates[0]");
+        ModelWeights weights = ModelWeights.define(chart, v);
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)
                 .namespace(v.namespace())
@@ -58,7 +60,7 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
                 .component("model-server")
                 .partOf("ai-platform");
         ContainerProps.Builder container = ContainerProps.builder()
-                .args(args(v))
+                .args(args(v, weights != null))
                 .ports(List.of(PortSpec.of("http", PORT)))
                 .modelProbes(probes(v));
         // Losing a zone should not take every server.
@@ -71,13 +73,14 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         Set.ifGiven(v.gpuProduct(), scheduling::gpuProduct);
         List<SecretEnv> hfToken = v.hfTokenSecret() == null ? List.of() : List.of(new SecretEnv("HF_TOKEN", v.hfTokenSecret(), "token"));
         container.secretEnv(hfToken);
-        Map<String, String> env = new java.util.TreeMap<>(Map.of("HF_HOME", CACHE_PATH + "/hf"));
+        // The weights' volume is read-only: HF_HOME only goes on the cache.
+        Map<String, String> env = new java.util.TreeMap<>(weights != null ? Map.of() : Map.of("HF_HOME", CACHE_PATH + "/hf"));
         if (v.env() != null) {
             env.putAll(v.env());
         }
         container.env(env);
         StorageProps.Builder storage = StorageProps.builder();
-        if (Boolean.TRUE.equals(v.prefill())) {
+        if (Boolean.TRUE.equals(v.prefill()) && weights == null) {
             // Only what vLLM loads: safetensors weights and their JSON index/config, not duplicate original/*.pth weights.
             storage.cacheFill(CacheFill.fromHuggingFace(model(v)).into(CACHE).include(List.of("*.safetensors", "*.json"))
                     .image(v.prefillImage() != null ? v.prefillImage() : v.image())
@@ -92,8 +95,14 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
             storage.persistentVolumes(v.localVolumes().stream().map(LocalVolumeValues::toVolume)
                     .map(PreProvisionedVolume.class::cast).toList());
         }
+        Map<String, String> annotations = v.annotations() == null ? Map.of() : v.annotations();
+        props.extras(PodExtras.none().withAnnotations(annotations));
+        if (weights != null) {
+            weights.applyTo(props, annotations);
+        }
         new StatefulAIApp(chart, NAME, props
-                .claimTemplates(cacheClaim.build())
+                .claimTemplates(weights != null ? weights.claimTemplate()
+                        : PersistenceValues.claimTemplate(v.persistence(), CACHE, CACHE_PATH, "claimTemplates[0]").build())
                 .container(container.build())
                 .scheduling(scheduling.build())
                 .storage(storage.build())
@@ -117,10 +126,13 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         return Validate.required(NAME, "model", v.model(), "a Hugging Face model id such as meta-llama/Llama-3.1-8B-Instruct");
     }
 
-    private static List<String> args(LlmInferenceValues v) {
+    private static List<String> args(LlmInferenceValues v, boolean fromWeightsVolume) {
         String model = model(v);
-        List<String> args = new ArrayList<>(List.of("--model", model,
-                "--port", String.valueOf(PORT), "--download-dir", CACHE_PATH));
+        List<String> args = new ArrayList<>(fromWeightsVolume ? ModelWeights.modelArgs(model) : List.of("--model", model));
+        args.addAll(List.of("--port", String.valueOf(PORT)));
+        if (!fromWeightsVolume) {
+            args.addAll(List.of("--download-dir", CACHE_PATH));
+        }
         if (v.resources() != null && v.resources().gpus() != null && v.resources().gpus() > 1) {
             args.addAll(List.of("--tensor-parallel-size", String.valueOf(v.resources().gpus())));
         }

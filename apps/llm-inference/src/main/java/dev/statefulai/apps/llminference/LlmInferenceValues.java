@@ -1,5 +1,7 @@
 package dev.statefulai.apps.llminference;
 
+import dev.statefulai.app.values.BucketValues;
+import dev.statefulai.app.values.HydrateValues;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.ResourcesValues;
@@ -32,6 +34,12 @@ import java.util.Map;
  *                              and is on the node anyway
  * @param hfTokenSecret         name of the Secret with key {@code token} for gated models
  * @param extraArgs             more vLLM arguments
+ * @param env                   more variables of the server
+ * @param bucket                serve the weights from this bucket, mounted read-only by every replica (no cache, no prefill);
+ *                              with {@code hydrate}, the bucket the fill Job copies from
+ * @param hydrate               serve the weights from a Hyperdisk ML volume filled once from {@code bucket} and restored
+ *                              read-only in every zone
+ * @param annotations           annotations on the StatefulSet, e.g. a reasoned waiver of a safety-gate rule
  */
 public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, String model,
                                  @Rule(Rule.Kind.POSITIVE) Integer replicas, ResourcesValues resources, String gpuProduct,
@@ -39,6 +47,7 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  @Rule(Rule.Kind.POSITIVE) Integer startupTimeoutSeconds,
                                  PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
                                  Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
-                                 List<String> extraArgs, Map<String, String> env) {
+                                 List<String> extraArgs, Map<String, String> env,
+                                 BucketValues bucket, HydrateValues hydrate, Map<String, String> annotations) {
 }
 
