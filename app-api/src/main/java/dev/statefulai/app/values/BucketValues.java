@@ -1,7 +1,5 @@
 package dev.statefulai.app.values;
 
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.objectstore.AzureBlobContainer;
 import dev.statefulai.constructs.objectstore.Bucket;
 import dev.statefulai.constructs.objectstore.GcsBucket;
@@ -93,12 +91,7 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
         Object[] keyValues = {"prefix", prefix, "region", region, "roleArn", roleArn, "gcpServiceAccount", gcpServiceAccount,
             "storageAccount", storageAccount, "clientId", clientId, "cacheSize", cacheSize, "immutable", immutable,
             "parallelDownloads", parallelDownloads, "sidecar", sidecar};
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null && !kind.keys().contains((String) keyValues[i])) {
-                Refusals.refuse(new InvalidPropsException("bucket", "bucket." + keyValues[i], keyValues[i + 1],
-                        "nothing for driver " + kind + ": " + keyValues[i] + " belongs to another driver"));
-            }
-        }
+        BackendKeys.refuseOthers("bucket", "driver", kind, kind.keys(), keyValues);
         boolean forever = Boolean.TRUE.equals(immutable);
         switch (kind) {
             case GCS -> {

@@ -1,8 +1,6 @@
 package dev.statefulai.app.values;
 
-import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.ReclaimPolicy;
-import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.constructs.storage.StorageClassSpec;
@@ -87,12 +85,7 @@ public record SharedFileSystemValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name,
         Object[] keyValues = {"subnetId", subnetId, "securityGroupIds", securityGroupIds, "deploymentType", deploymentType,
             "throughput", throughput, "s3ImportPath", s3ImportPath, "s3ExportPath", s3ExportPath, "tier", tier, "network", network,
             "connectMode", connectMode, "reservedIpRange", reservedIpRange};
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null && !kind.keys().contains((String) keyValues[i])) {
-                Refusals.refuse(new InvalidPropsException("fileSystem", "fileSystem." + keyValues[i], keyValues[i + 1],
-                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to the other backend"));
-            }
-        }
+        BackendKeys.refuseOthers("fileSystem", "backend", kind, kind.keys(), keyValues);
         if (kind == Backend.FILESTORE) {
             PropSources.feeds("Filestore", "", this, null);
             Filestore.Builder filestore = Filestore.builder();
@@ -115,20 +108,13 @@ public record SharedFileSystemValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name,
         PropSources.feeds("existing", values);
         if (backend == Backend.FILESTORE) {
             PropSources.feeds("FilestoreVolume", "", values, null);
-            refuseKeysOfTheOther("filestore", "fileSystemId", values.fileSystemId(), "dnsName", values.dnsName(), "mountName", values.mountName());
+            BackendKeys.refuseOthers("existing", "backend", backend, List.of(), "fileSystemId", values.fileSystemId(), "dnsName", values.dnsName(),
+                    "mountName", values.mountName());
             return Filestore.instances("standard").existingVolume(values.location(), values.instance(), values.share(), values.ip());
         }
         PropSources.feeds("FsxLustreVolume", "", values, null);
-        refuseKeysOfTheOther("fsx-lustre", "location", values.location(), "instance", values.instance(), "share", values.share(), "ip", values.ip());
+        BackendKeys.refuseOthers("existing", "backend", Backend.FSX_LUSTRE, List.of(), "location", values.location(), "instance", values.instance(),
+                "share", values.share(), "ip", values.ip());
         return FsxLustre.staticVolumes().existingVolume(values.fileSystemId(), values.dnsName(), values.mountName());
-    }
-
-    private static void refuseKeysOfTheOther(String backend, Object... keyValues) {
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                Refusals.refuse(new InvalidPropsException("existing", "existing." + keyValues[i], keyValues[i + 1],
-                        "nothing for backend " + backend + ": " + keyValues[i] + " belongs to the other backend"));
-            }
-        }
     }
 }

@@ -71,6 +71,6 @@ class BucketAndFileSystemValuesTest {
         InvalidPropsException e = assertThrows(InvalidPropsException.class, () -> filestore.existing(new ExistingFileSystemValues(
                 "fs-0123456789abcdef0", null, null, "us-central1-a", "datasets", "vol1", "10.0.16.2")));
         assertEquals("existing: prop 'existing.fileSystemId' is 'fs-0123456789abcdef0'; allowed: nothing for backend filestore:"
-                + " fileSystemId belongs to the other backend", e.getMessage());
+                + " fileSystemId belongs to another backend", e.getMessage());
     }
 }

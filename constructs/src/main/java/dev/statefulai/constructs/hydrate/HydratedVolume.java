@@ -234,17 +234,16 @@ public class HydratedVolume extends RecordableConstruct implements HasOutputs {
         return name;
     }
 
-    /** {@code kind}, {@code namespace}, {@code stage}, {@code storageClasses}, {@code fillClaim}, {@code fillJob}, and with SERVE {@code snapshot} and {@code claim}. */
+    /** {@code kind}, {@code namespace}, {@code stage}, {@code storageClasses}, {@code claims} (the fill claim, with SERVE the serving claim), {@code fillJob}, and with SERVE {@code snapshot}. */
     @Override
     public Map<String, Object> outputs() {
         Map<String, Object> out = new LinkedHashMap<>(HasOutputs.outputs(CONSTRUCT, namespace));
         out.put("stage", stage.name());
         out.put("storageClasses", List.copyOf(classNames));
-        out.put("fillClaim", name + "-fill");
+        out.put("claims", stage == Stage.SERVE ? List.of(name + "-fill", name) : List.of(name + "-fill"));
         out.put("fillJob", name + "-fill");
         if (stage == Stage.SERVE) {
             out.put("snapshot", snapshotName());
-            out.put("claim", name);
         }
         return out;
     }

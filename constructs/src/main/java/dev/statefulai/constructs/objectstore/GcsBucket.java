@@ -32,30 +32,34 @@ public final class GcsBucket implements Bucket {
     private static final String CONSTRUCT = "GcsBucket";
     private static final String SIDECAR = "gke-gcsfuse/";
 
-    private final Builder b;
+    private final Props b;
 
-    private GcsBucket(Builder b) {
-        BucketChecks.required(CONSTRUCT, "bucket", b.bucket, n -> n.matches("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]"),
+    private record Props(String bucket, String onlyDir, boolean implicitDirs, Integer metadataCacheTtlSeconds, String fileCacheCapacity,
+                         String fileCacheStorageClass, boolean parallelDownloads, String gcpServiceAccount, Map<String, String> sidecar) {
+    }
+
+    private GcsBucket(Props b) {
+        BucketChecks.required(CONSTRUCT, "bucket", b.bucket(), n -> n.matches("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]"),
                 "a Cloud Storage bucket name: 3 to 63 lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
-        BucketChecks.optional(CONSTRUCT, "onlyDir", b.onlyDir, d -> !d.startsWith("/") && !d.contains("..") && !d.contains(","),
+        BucketChecks.optional(CONSTRUCT, "onlyDir", b.onlyDir(), d -> !d.startsWith("/") && !d.contains("..") && !d.contains(","),
                 "a directory of the bucket, relative, such as models/llama-3.1-8b");
-        BucketChecks.optional(CONSTRUCT, "gcpServiceAccount", b.gcpServiceAccount,
+        BucketChecks.optional(CONSTRUCT, "gcpServiceAccount", b.gcpServiceAccount(),
                 a -> a.matches("[a-z][-a-z0-9]{4,28}[a-z0-9]@[a-z][-a-z0-9]{4,28}[a-z0-9]\\.iam\\.gserviceaccount\\.com"),
                 "a Google service account's email, such as model-reader@my-project.iam.gserviceaccount.com");
-        if (b.metadataCacheTtlSeconds != null) {
-            Validate.atLeast(CONSTRUCT, "metadataCacheTtlSeconds", b.metadataCacheTtlSeconds, -1);
+        if (b.metadataCacheTtlSeconds() != null) {
+            Validate.atLeast(CONSTRUCT, "metadataCacheTtlSeconds", b.metadataCacheTtlSeconds(), -1);
         }
-        if (b.fileCacheCapacity != null) {
+        if (b.fileCacheCapacity() != null) {
             // -1 is unlimited: no volume can bound it.
-            Validate.size(CONSTRUCT, "fileCacheCapacity", b.fileCacheCapacity);
-            if (b.fileCacheStorageClass != null) {
-                Validate.dnsSubdomain(CONSTRUCT, "fileCacheStorageClass", b.fileCacheStorageClass);
+            Validate.size(CONSTRUCT, "fileCacheCapacity", b.fileCacheCapacity());
+            if (b.fileCacheStorageClass() != null) {
+                Validate.dnsSubdomain(CONSTRUCT, "fileCacheStorageClass", b.fileCacheStorageClass());
             }
-        } else if (b.parallelDownloads || b.fileCacheStorageClass != null) {
+        } else if (b.parallelDownloads() || b.fileCacheStorageClass() != null) {
             BucketChecks.refuse(CONSTRUCT, "fileCacheCapacity", null, "the file cache's capacity: "
-                    + (b.parallelDownloads ? "parallel downloads fill the file cache, which" : "a file cache") + " needs a volume of a given size");
+                    + (b.parallelDownloads() ? "parallel downloads fill the file cache, which" : "a file cache") + " needs a volume of a given size");
         }
-        for (Map.Entry<String, String> e : b.sidecar.entrySet()) {
+        for (Map.Entry<String, String> e : b.sidecar().entrySet()) {
             String prop = "sidecar." + e.getKey();
             if (e.getKey().startsWith("cpu")) {
                 Validate.cpu(CONSTRUCT, prop, e.getValue());
@@ -63,7 +67,7 @@ public final class GcsBucket implements Bucket {
                 Validate.size(CONSTRUCT, prop, e.getValue());
             }
         }
-        this.b = b.copy();
+        this.b = b;
     }
 
     public static Builder builder() {
@@ -81,31 +85,31 @@ public final class GcsBucket implements Bucket {
 
     @Override
     public String displayName() {
-        return "gs://" + b.bucket + "/" + (b.onlyDir == null ? "" : b.onlyDir);
+        return "gs://" + b.bucket() + "/" + (b.onlyDir() == null ? "" : b.onlyDir());
     }
 
     /** The driver's volume handle is the bucket's name. */
     @Override
     public String volumeHandle(String persistentVolumeName) {
-        return b.bucket;
+        return b.bucket();
     }
 
     @Override
     public Map<String, String> volumeAttributes() {
-        return BucketChecks.attributes(driver(), cache().capacityAttribute(), b.fileCacheCapacity,
-                "metadataCacheTTLSeconds", b.metadataCacheTtlSeconds);
+        return BucketChecks.attributes(driver(), cache().capacityAttribute(), b.fileCacheCapacity(),
+                "metadataCacheTTLSeconds", b.metadataCacheTtlSeconds());
     }
 
     @Override
     public List<String> mountOptions() {
         List<String> options = new ArrayList<>();
-        if (b.implicitDirs) {
+        if (b.implicitDirs()) {
             options.add("implicit-dirs");
         }
-        if (b.onlyDir != null) {
-            options.add("only-dir=" + b.onlyDir);
+        if (b.onlyDir() != null) {
+            options.add("only-dir=" + b.onlyDir());
         }
-        if (b.parallelDownloads) {
+        if (b.parallelDownloads()) {
             options.add("file-cache:enable-parallel-downloads:true");
         }
         return options;
@@ -115,23 +119,23 @@ public final class GcsBucket implements Bucket {
     public Map<String, String> podAnnotations() {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(mount().requiredPodAnnotation().orElseThrow(), "true");
-        b.sidecar.forEach((resource, value) -> annotations.put(SIDECAR + resource, value));
+        b.sidecar().forEach((resource, value) -> annotations.put(SIDECAR + resource, value));
         return annotations;
     }
 
     /** The file cache's volume, {@code gke-gcsfuse-cache}, as large as the cache; none without a cache. */
     @Override
     public List<Volume> podVolumes() {
-        if (b.fileCacheCapacity == null) {
+        if (b.fileCacheCapacity() == null) {
             return List.of();
         }
         Volume.Builder volume = Volume.builder().name(cache().podVolume());
-        if (b.fileCacheStorageClass == null) {
-            volume.emptyDir(EmptyDirVolumeSource.builder().sizeLimit(Quantities.of(b.fileCacheCapacity)).build());
+        if (b.fileCacheStorageClass() == null) {
+            volume.emptyDir(EmptyDirVolumeSource.builder().sizeLimit(Quantities.of(b.fileCacheCapacity())).build());
         } else {
             volume.ephemeral(EphemeralVolumeSource.builder().volumeClaimTemplate(PersistentVolumeClaimTemplate.builder()
-                    .spec(PersistentVolumeClaimSpec.builder().accessModes(List.of("ReadWriteOnce")).storageClassName(b.fileCacheStorageClass)
-                            .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", b.fileCacheCapacity))).build())
+                    .spec(PersistentVolumeClaimSpec.builder().accessModes(List.of("ReadWriteOnce")).storageClassName(b.fileCacheStorageClass())
+                            .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", b.fileCacheCapacity()))).build())
                             .build())
                     .build()).build());
         }
@@ -140,12 +144,12 @@ public final class GcsBucket implements Bucket {
 
     @Override
     public Map<String, String> serviceAccountAnnotations() {
-        return b.gcpServiceAccount == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), b.gcpServiceAccount);
+        return b.gcpServiceAccount() == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), b.gcpServiceAccount());
     }
 
     @Override
     public boolean podIdentity() {
-        return b.gcpServiceAccount != null;
+        return b.gcpServiceAccount() != null;
     }
 
     /** Builder for {@link GcsBucket}. */
@@ -163,19 +167,6 @@ public final class GcsBucket implements Bucket {
         private Builder() {
         }
 
-        private Builder copy() {
-            Builder c = new Builder();
-            c.bucket = bucket;
-            c.onlyDir = onlyDir;
-            c.implicitDirs = implicitDirs;
-            c.metadataCacheTtlSeconds = metadataCacheTtlSeconds;
-            c.fileCacheCapacity = fileCacheCapacity;
-            c.fileCacheStorageClass = fileCacheStorageClass;
-            c.parallelDownloads = parallelDownloads;
-            c.gcpServiceAccount = gcpServiceAccount;
-            c.sidecar.putAll(sidecar);
-            return c;
-        }
 
         /** Required. The bucket's name. */
         public Builder bucket(String bucket) {
@@ -273,7 +264,8 @@ public final class GcsBucket implements Bucket {
         }
 
         public GcsBucket build() {
-            return new GcsBucket(this);
+            return new GcsBucket(new Props(bucket, onlyDir, implicitDirs, metadataCacheTtlSeconds, fileCacheCapacity, fileCacheStorageClass,
+                    parallelDownloads, gcpServiceAccount, new TreeMap<>(sidecar)));
         }
     }
 }

@@ -22,39 +22,43 @@ public final class S3Bucket implements Bucket {
     private static final String BUCKET_RULE = "an S3 bucket name: 3 to 63 lower-case letters, digits, '.' and '-', starting and ending with"
             + " a letter or digit";
 
-    private final Builder b;
+    private final Props b;
 
-    private S3Bucket(Builder b) {
-        BucketChecks.required(CONSTRUCT, "bucket", b.bucket, n -> n.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), BUCKET_RULE);
-        BucketChecks.optional(CONSTRUCT, "region", b.region, r -> r.matches("[a-z]{2}(-[a-z]+)+-[0-9]"), "an AWS region such as us-east-1");
+    private record Props(String bucket, String region, String prefix, String metadataTtl, boolean allowOther, Integer uid, Integer gid,
+                         String roleArn, String cacheSize, String cacheStorageClass, boolean cacheInMemory) {
+    }
+
+    private S3Bucket(Props b) {
+        BucketChecks.required(CONSTRUCT, "bucket", b.bucket(), n -> n.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), BUCKET_RULE);
+        BucketChecks.optional(CONSTRUCT, "region", b.region(), r -> r.matches("[a-z]{2}(-[a-z]+)+-[0-9]"), "an AWS region such as us-east-1");
         // Mountpoint: "--prefix <PREFIX>  Prefix inside the bucket to mount, ending in '/'".
-        BucketChecks.optional(CONSTRUCT, "prefix", b.prefix, p -> p.endsWith("/") && !p.startsWith("/") && !p.contains("//"),
+        BucketChecks.optional(CONSTRUCT, "prefix", b.prefix(), p -> p.endsWith("/") && !p.startsWith("/") && !p.contains("//"),
                 "a key prefix ending in '/', such as models/llama-3.1-8b/");
-        BucketChecks.optional(CONSTRUCT, "metadataTtl", b.metadataTtl, t -> t.matches("indefinite|minimal|[1-9][0-9]{0,9}"),
+        BucketChecks.optional(CONSTRUCT, "metadataTtl", b.metadataTtl(), t -> t.matches("indefinite|minimal|[1-9][0-9]{0,9}"),
                 "seconds, indefinite (entries never expire: for objects that never change) or minimal");
-        BucketChecks.optional(CONSTRUCT, "roleArn", b.roleArn, a -> a.matches("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+"),
+        BucketChecks.optional(CONSTRUCT, "roleArn", b.roleArn(), a -> a.matches("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+"),
                 "the ARN of an IAM role, such as arn:aws:iam::111122223333:role/model-reader");
-        if (b.roleArn != null && b.region == null) {
+        if (b.roleArn() != null && b.region() == null) {
             BucketChecks.refuse(CONSTRUCT, "region", null, "the bucket's region with roleArn: pod-level credentials need the STS region");
         }
-        if (b.cacheSize != null) {
-            Validate.size(CONSTRUCT, "cacheSize", b.cacheSize);
-            if (b.cacheStorageClass != null) {
-                Validate.dnsSubdomain(CONSTRUCT, "cacheStorageClass", b.cacheStorageClass);
+        if (b.cacheSize() != null) {
+            Validate.size(CONSTRUCT, "cacheSize", b.cacheSize());
+            if (b.cacheStorageClass() != null) {
+                Validate.dnsSubdomain(CONSTRUCT, "cacheStorageClass", b.cacheStorageClass());
             }
-            if (b.cacheStorageClass != null && b.cacheInMemory) {
+            if (b.cacheStorageClass() != null && b.cacheInMemory()) {
                 BucketChecks.refuse(CONSTRUCT, "cacheInMemory", true, "false for a cache on a StorageClass's volume");
             }
-        } else if (b.cacheStorageClass != null || b.cacheInMemory) {
+        } else if (b.cacheStorageClass() != null || b.cacheInMemory()) {
             BucketChecks.refuse(CONSTRUCT, "cacheSize", null, "the cache's size: a file cache needs a volume of a given size to live on");
         }
-        if (b.uid != null) {
-            Validate.atLeast(CONSTRUCT, "uid", b.uid, 0);
+        if (b.uid() != null) {
+            Validate.atLeast(CONSTRUCT, "uid", b.uid(), 0);
         }
-        if (b.gid != null) {
-            Validate.atLeast(CONSTRUCT, "gid", b.gid, 0);
+        if (b.gid() != null) {
+            Validate.atLeast(CONSTRUCT, "gid", b.gid(), 0);
         }
-        this.b = b.copy();
+        this.b = b;
     }
 
     public static Builder builder() {
@@ -72,7 +76,7 @@ public final class S3Bucket implements Bucket {
 
     @Override
     public String displayName() {
-        return "s3://" + b.bucket + "/" + (b.prefix == null ? "" : b.prefix);
+        return "s3://" + b.bucket() + "/" + (b.prefix() == null ? "" : b.prefix());
     }
 
     /** Mountpoint processes a volume once per handle: the PersistentVolume's name is unique in the cluster. */
@@ -84,50 +88,50 @@ public final class S3Bucket implements Bucket {
     @Override
     public Map<String, String> volumeAttributes() {
         FileCache.DriverVolume cache = cache();
-        boolean ephemeral = b.cacheStorageClass != null;
-        String type = b.cacheSize == null ? null : ephemeral ? cache.ephemeral() : cache.emptyDir();
-        return BucketChecks.attributes(driver(), "bucketName", b.bucket,
-                "authenticationSource", b.roleArn == null ? null : "pod",
-                "stsRegion", b.roleArn == null ? null : b.region,
+        boolean ephemeral = b.cacheStorageClass() != null;
+        String type = b.cacheSize() == null ? null : ephemeral ? cache.ephemeral() : cache.emptyDir();
+        return BucketChecks.attributes(driver(), "bucketName", b.bucket(),
+                "authenticationSource", b.roleArn() == null ? null : "pod",
+                "stsRegion", b.roleArn() == null ? null : b.region(),
                 cache.typeAttribute(), type,
-                cache.emptyDirSizeAttribute(), type != null && !ephemeral ? b.cacheSize : null,
-                "cacheEmptyDirMedium", type != null && !ephemeral && b.cacheInMemory ? "Memory" : null,
-                cache.ephemeralClassAttribute(), ephemeral ? b.cacheStorageClass : null,
-                cache.ephemeralSizeAttribute(), ephemeral ? b.cacheSize : null);
+                cache.emptyDirSizeAttribute(), type != null && !ephemeral ? b.cacheSize() : null,
+                "cacheEmptyDirMedium", type != null && !ephemeral && b.cacheInMemory() ? "Memory" : null,
+                cache.ephemeralClassAttribute(), ephemeral ? b.cacheStorageClass() : null,
+                cache.ephemeralSizeAttribute(), ephemeral ? b.cacheSize() : null);
     }
 
     @Override
     public List<String> mountOptions() {
         List<String> options = new ArrayList<>();
-        if (b.region != null) {
-            options.add("region " + b.region);
+        if (b.region() != null) {
+            options.add("region " + b.region());
         }
-        if (b.prefix != null) {
-            options.add("prefix " + b.prefix);
+        if (b.prefix() != null) {
+            options.add("prefix " + b.prefix());
         }
-        if (b.metadataTtl != null) {
-            options.add("metadata-ttl " + b.metadataTtl);
+        if (b.metadataTtl() != null) {
+            options.add("metadata-ttl " + b.metadataTtl());
         }
-        if (b.allowOther) {
+        if (b.allowOther()) {
             options.add("allow-other");
         }
-        if (b.uid != null) {
-            options.add("uid=" + b.uid);
+        if (b.uid() != null) {
+            options.add("uid=" + b.uid());
         }
-        if (b.gid != null) {
-            options.add("gid=" + b.gid);
+        if (b.gid() != null) {
+            options.add("gid=" + b.gid());
         }
         return options;
     }
 
     @Override
     public Map<String, String> serviceAccountAnnotations() {
-        return b.roleArn == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), b.roleArn);
+        return b.roleArn() == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), b.roleArn());
     }
 
     @Override
     public boolean podIdentity() {
-        return b.roleArn != null;
+        return b.roleArn() != null;
     }
 
     /** Builder for {@link S3Bucket}. */
@@ -147,21 +151,6 @@ public final class S3Bucket implements Bucket {
         private Builder() {
         }
 
-        private Builder copy() {
-            Builder c = new Builder();
-            c.bucket = bucket;
-            c.region = region;
-            c.prefix = prefix;
-            c.metadataTtl = metadataTtl;
-            c.allowOther = allowOther;
-            c.uid = uid;
-            c.gid = gid;
-            c.roleArn = roleArn;
-            c.cacheSize = cacheSize;
-            c.cacheStorageClass = cacheStorageClass;
-            c.cacheInMemory = cacheInMemory;
-            return c;
-        }
 
         /** Required. The bucket's name. */
         public Builder bucket(String bucket) {
@@ -257,7 +246,8 @@ public final class S3Bucket implements Bucket {
         }
 
         public S3Bucket build() {
-            return new S3Bucket(this);
+            return new S3Bucket(new Props(bucket, region, prefix, metadataTtl, allowOther, uid, gid, roleArn, cacheSize, cacheStorageClass,
+                    cacheInMemory));
         }
     }
 }

@@ -85,8 +85,8 @@ class LlmInferenceAppTest extends AppSnapshotTest {
                 "dataSource:\n    apiGroup: snapshot.storage.k8s.io\n    kind: VolumeSnapshot\n    name: model-weights-snapshot\n");
         assertContains(yaml, "accessModes:\n    - ReadOnlyMany\n  dataSource:");
         assertEquals(Map.of("kind", "HydratedVolume", "namespace", "llm-staging", "stage", "SERVE",
-                "storageClasses", List.of("llm-staging-weights-fill", "llm-staging-weights"), "fillClaim", "model-weights-fill",
-                "fillJob", "model-weights-fill", "snapshot", "model-weights-snapshot", "claim", "model-weights"),
+                "storageClasses", List.of("llm-staging-weights-fill", "llm-staging-weights"),
+                "claims", List.of("model-weights-fill", "model-weights"), "fillJob", "model-weights-fill", "snapshot", "model-weights-snapshot"),
                 synth("staging").outputs().get("model-weights"));
     }
 
