@@ -16,6 +16,9 @@ import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Waivers;
 import dev.statefulai.gate.rules.BackupRules;
 import dev.statefulai.gate.rules.BindingRules;
+import dev.statefulai.gate.rules.BucketVolumeRules;
+import dev.statefulai.gate.rules.DriverModeRules;
+import dev.statefulai.gate.rules.HydrateRules;
 import dev.statefulai.gate.rules.PolicyConfig;
 import dev.statefulai.gate.rules.PodRules;
 import dev.statefulai.gate.rules.PolicyRules;
@@ -129,6 +132,7 @@ public final class SafetyGate {
 
         SchemaStage schema = new SchemaStage();
         List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
+                new DriverModeRules(), new BucketVolumeRules(), new HydrateRules(),
                 new PolicyRules(options.policy()), new PodRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
         DistManifests before = null;
         if (base.compared() != null) {

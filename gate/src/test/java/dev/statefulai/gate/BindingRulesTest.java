@@ -173,7 +173,9 @@ class BindingRulesTest {
         assertEquals(List.of("BIND005 error prod PersistentVolumeClaim/data/writers: asks for ReadWriteMany from class pd"
                         + " (pd.csi.storage.gke.io), whose disks attach to one node at a time: the volume never provisions;"
                         + " use ReadWriteOnce per replica or a shared-filesystem class (EFS, Filestore, Azure Files, NFS)"),
-                check(pd, Docs.pvc("readers", "pd", "10Gi", "ReadOnlyMany", ""), Docs.pvc("writers", "pd", "10Gi", "ReadWriteMany", "")));
+                // A new ReadOnlyMany disk needs data (HYD002): the readers restore a snapshot.
+                check(pd, Docs.pvc("readers", "pd", "10Gi", "ReadOnlyMany", ", dataSource: {apiGroup: snapshot.storage.k8s.io,"
+                        + " kind: VolumeSnapshot, name: filled}"), Docs.pvc("writers", "pd", "10Gi", "ReadWriteMany", "")));
     }
 
     private static String claimRef(String claim) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param keepCount snapscheduler: at most this many snapshots per claim; default none
  * @param claims    the claims to back up, by claim template (or volume) name; default every claim but the app's caches and
  *                  those backed up {@code elsewhere}
- * @param elsewhere claims backed up by other means, each with how (e.g. AWS Backup of an EFS file system): left out, and
+ * @param elsewhere claims backed up by other means, each with how (e.g. AWS Backup of an EFS file system); alone (no
+ *                  schedule or other key), it only says so: no schedule is written; left out, and
  *                  the gate's coverage rule waived on them with that reason
  * @param hooks     velero: run the app's consistency hooks before and after each backup (vector-db: a Qdrant snapshot of
  *                  every collection); default true

@@ -43,7 +43,10 @@ public final class DataProtection {
     /** Adds the protection the values (each null when not given) ask for to the objects defined under {@code scope} so far. */
     public static void apply(Construct scope, App app, BackupValues backup, RestoreValues restore, GitOpsValues gitOps) {
         String scheduleName = app.name() + "-" + app.environment();
-        if (backup != null) {
+        if (backup != null && onlyElsewhere(backup)) {
+            // Nothing for a schedule to take: every claim named is kept by other means (POL007 waived with the reason).
+            AppBackup.mark(scope, app.caches(), backup.elsewhere());
+        } else if (backup != null) {
             backup(scope, app, scheduleName, backup);
         } else {
             AppBackup.mark(scope, app.caches(), Map.of());
@@ -52,6 +55,12 @@ public final class DataProtection {
             restore(scope, app, scheduleName, backup, restore);
         }
         GitOpsValues.protection(gitOps).applyTo(scope);
+    }
+
+    /** Whether {@code v} names only claims backed up elsewhere, with no schedule or anything a schedule would use. */
+    private static boolean onlyElsewhere(BackupValues v) {
+        return v.elsewhere() != null && Stream.of(v.tool(), v.schedule(), v.keep(), v.keepCount(), v.claims(), v.hooks(), v.velero(),
+                v.snapshotClass()).allMatch(value -> value == null);
     }
 
     private static void backup(Construct scope, App app, String name, BackupValues v) {

@@ -1,7 +1,5 @@
 package dev.statefulai.app.values;
 
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.AwsEfs;
@@ -116,12 +114,7 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
         Object[] keyValues = {"volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops, "throughput", throughput,
             "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional,
             "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share};
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null && !kind.keys().contains((String) keyValues[i])) {
-                Refusals.refuse(new InvalidPropsException("storageClass", "storageClass." + keyValues[i], keyValues[i + 1],
-                        "nothing for backend " + kind + ": " + keyValues[i] + " belongs to another backend"));
-            }
-        }
+        BackendKeys.refuseOthers("storageClass", "backend", kind, kind.keys(), keyValues);
         switch (kind) {
             case EBS, EBS_IN_TREE -> {
                 AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind == Backend.EBS_IN_TREE);

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +40,11 @@ class StorageDriverTableTest {
                 + " | grows | snapshots | clones | topology key | parameters |\n"
                 + "| --- | --- | --- | --- | :---: | --- | --- | :---: | :---: | --- | --- |\n");
         for (StorageDriver d : DriverCatalog.all()) {
-            String backend = Arrays.stream(Backend.values()).filter(b -> b.driver() == d).map(b -> "`" + b + "`")
-                    .collect(Collectors.joining(", "));
+            String backend = Stream.of(
+                    Arrays.stream(Backend.values()).filter(b -> b.driver() == d).map(b -> "`" + b + "`"),
+                    Arrays.stream(SharedFileSystemValues.Backend.values()).filter(b -> b.driver() == d).map(b -> "`" + b + "` (fileSystem)"),
+                    Arrays.stream(BucketValues.Driver.values()).filter(b -> b.driver() == d).map(b -> "`" + b + "` (bucket.driver)"))
+                    .flatMap(s -> s).collect(Collectors.joining(", "));
             String replaced = d.replacement().map(csi -> " (retired: use " + csi + ")").orElse("");
             out.append("| ").append(d.name()).append(replaced)
                     .append(" | `").append(d.provisioner()).append('`')
@@ -53,7 +57,8 @@ class StorageDriverTableTest {
                     .append(" | ").append(yesNo(d.snapshots()))
                     .append(" | ").append(yesNo(d.clones()))
                     .append(" | ").append(d.topologyKey() == null ? "none" : "`" + d.topologyKey() + "`")
-                    .append(" | [").append(d.parameters().isEmpty() ? "none" : d.parameters().size() + " parameters").append("](")
+                    .append(" | [").append(!d.parameters().isEmpty() ? d.parameters().size() + " parameters"
+                            : d.bucket().map(b -> "static only: " + b.volumeAttributes().size() + " volume attributes").orElse("none")).append("](")
                     .append(d.docs()).append(")")
                     .append(" |\n");
         }

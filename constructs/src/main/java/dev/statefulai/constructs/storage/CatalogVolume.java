@@ -16,7 +16,7 @@ import org.cdk8s.plus28.k8s.VolumeNodeAffinity;
  * by the driver's placement (the volume's zones for cloud disks, its node for local disks, none for file
  * systems every node reaches).
  */
-abstract class CatalogVolume implements PreProvisionedVolume {
+public abstract class CatalogVolume implements PreProvisionedVolume {
     private final StorageDriver driver;
     private final String handle;
     private final String fsType;
@@ -27,7 +27,7 @@ abstract class CatalogVolume implements PreProvisionedVolume {
      * @param fsType the file system of the volume, or null when the driver decides
      * @param places the zones or node the volume can be used in, values of the driver's placement label; empty for anywhere
      */
-    CatalogVolume(StorageDriver driver, String handle, String fsType, List<String> places) {
+    protected CatalogVolume(StorageDriver driver, String handle, String fsType, List<String> places) {
         this.driver = driver;
         this.handle = handle;
         this.fsType = fsType;
@@ -35,12 +35,12 @@ abstract class CatalogVolume implements PreProvisionedVolume {
     }
 
     /** Sets the volume source of {@code spec}, published read-only when {@code readOnly}. Default: the driver's {@code csi} source. */
-    void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+    protected void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         spec.csi(csi(handle, null, readOnly));
     }
 
     /** The {@code csi} source of the driver for {@code volumeHandle}; {@code attributes} may be null (left out). */
-    final CsiPersistentVolumeSource csi(String volumeHandle, Map<String, String> attributes, boolean readOnly) {
+    protected final CsiPersistentVolumeSource csi(String volumeHandle, Map<String, String> attributes, boolean readOnly) {
         CsiPersistentVolumeSource.Builder csi = CsiPersistentVolumeSource.builder().driver(driver.csiDriver()).volumeHandle(volumeHandle);
         if (fsType != null) {
             csi.fsType(fsType);
@@ -92,12 +92,12 @@ abstract class CatalogVolume implements PreProvisionedVolume {
     }
 
     /** The file system of the volume, or null. */
-    final String fsType() {
+    protected final String fsType() {
         return fsType;
     }
 
     /** The zones or node the volume can be used in. */
-    final List<String> places() {
+    protected final List<String> places() {
         return places;
     }
 }

@@ -28,7 +28,7 @@ public final class EbsVolume extends CatalogVolume {
     }
 
     @Override
-    void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+    protected void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         if (inTree) {
             spec.awsElasticBlockStore(AwsElasticBlockStoreVolumeSource.builder().volumeId(handle()).fsType(fsType()).build());
         } else {

@@ -28,7 +28,7 @@ public final class LocalVolume extends CatalogVolume {
     }
 
     @Override
-    void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+    protected void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         spec.local(LocalVolumeSource.builder().path(path).build());
     }
 

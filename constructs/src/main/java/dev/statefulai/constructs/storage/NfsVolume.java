@@ -24,7 +24,7 @@ public final class NfsVolume extends CatalogVolume {
     }
 
     @Override
-    void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
+    protected void source(PersistentVolumeSpec.Builder spec, boolean readOnly) {
         spec.csi(csi(server + share + "##", Map.of("server", server, "share", share), readOnly));
     }
 

@@ -74,6 +74,9 @@ final class AppPlanner {
         if (props.serviceAccountName() != null) {
             Validate.dnsSubdomain(construct, "serviceAccountName", props.serviceAccountName());
         }
+        List<String> taken = new ArrayList<>(List.of("dshm", CacheFill.SOURCE_VOLUME));
+        props.claimTemplates().forEach(t -> taken.add(t.name()));
+        props.extras().check(construct, "extras.", taken);
         ContainerProps c = props.container();
         StorageProps s = props.storage();
         RuntimePlan runtime = RuntimePlanner.plan(construct, c, props.preset(), props.image(), props.claimTemplates(), s.cacheFill(),

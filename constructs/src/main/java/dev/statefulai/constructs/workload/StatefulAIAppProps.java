@@ -4,6 +4,7 @@ import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import dev.statefulai.constructs.presets.ImagePreset;
@@ -36,6 +37,7 @@ public final class StatefulAIAppProps extends NamedProps {
     private final SchedulingProps scheduling;
     private final AvailabilityProps availability;
     private final ImagePreset preset;
+    private final PodExtras extras;
 
     private StatefulAIAppProps(Builder b) {
         super(b);
@@ -50,6 +52,7 @@ public final class StatefulAIAppProps extends NamedProps {
         this.scheduling = b.scheduling;
         this.availability = b.availability;
         this.preset = b.preset;
+        this.extras = b.extras;
     }
 
     public static Builder builder() {
@@ -102,6 +105,11 @@ public final class StatefulAIAppProps extends NamedProps {
         return preset;
     }
 
+    /** Pod annotations and volumes that attached storage asks for, and annotations on the StatefulSet. */
+    public PodExtras extras() {
+        return extras;
+    }
+
     /** Builder for {@link StatefulAIAppProps}. */
     public static final class Builder extends NamedProps.Builder<Builder> {
         private String image;
@@ -115,6 +123,7 @@ public final class StatefulAIAppProps extends NamedProps {
         private SchedulingProps scheduling = SchedulingProps.defaults();
         private AvailabilityProps availability = AvailabilityProps.defaults();
         private ImagePreset preset;
+        private PodExtras extras = PodExtras.none();
 
         private Builder() {
         }
@@ -227,6 +236,17 @@ public final class StatefulAIAppProps extends NamedProps {
          */
         public Builder preset(ImagePreset preset) {
             this.preset = preset;
+            return this;
+        }
+
+        /**
+         * Pod annotations and volumes that attached storage asks for (a bucket's FUSE sidecar and its cache), and annotations
+         * on the StatefulSet.
+         *
+         * @default {@link PodExtras#none()}
+         */
+        public Builder extras(PodExtras extras) {
+            this.extras = extras;
             return this;
         }
 

@@ -85,6 +85,7 @@ final class StatefulSetBuilder {
             initContainers.add(fill.toContainer(fill.into(), path, writable.get(fill.into()), target.sharedClaim() != null, runtime.init(fill.image())));
             volumes.addAll(fill.podVolumes());
         }
+        volumes.addAll(plan.props().extras().volumes());
         AvailabilityProps availability = plan.props().availability();
         StatefulSetSpec.Builder spec = StatefulSetSpec.builder()
                 .serviceName(plan.name())
@@ -97,7 +98,7 @@ final class StatefulSetBuilder {
                         .whenScaled(storage.claimRetentionWhenScaled().value())
                         .build())
                 .template(PodTemplateSpec.builder()
-                        .metadata(ObjectMeta.builder().labels(plan.labels()).build())
+                        .metadata(ObjectMeta.builder().labels(plan.labels()).annotations(plan.props().extras().podAnnotationsOrNull()).build())
                         .spec(podSpec(initContainers))
                         .build());
         if (!claimTemplates.isEmpty()) {
@@ -107,13 +108,14 @@ final class StatefulSetBuilder {
         if (plan.namespace() != null) {
             metadata.namespace(plan.namespace());
         }
-        Map<String, String> waivers = new TreeMap<>(runtime.waivers());
+        Map<String, String> annotations = new TreeMap<>(runtime.waivers());
+        annotations.putAll(plan.props().extras().annotations());
         if (storage.chownVolumes()) {
-            waivers.put(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
+            annotations.put(CHOWN_WAIVER, "init container chown-volumes runs as root with only CAP_CHOWN to give "
                     + "volumes whose backend ignores fsGroup to the app's user (chownVolumes)");
         }
-        if (!waivers.isEmpty()) {
-            metadata.annotations(waivers);
+        if (!annotations.isEmpty()) {
+            metadata.annotations(annotations);
         }
         return KubeStatefulSetProps.builder().metadata(metadata.build()).spec(spec.build()).build();
     }

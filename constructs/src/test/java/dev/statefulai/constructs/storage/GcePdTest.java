@@ -47,8 +47,10 @@ class GcePdTest {
 
     @Test
     void rejectsAnUnknownDiskType() {
-        assertInvalid("GcePd: prop 'diskType' is 'hyperdisk-ml'; allowed: one of [pd-balanced, pd-extreme, pd-ssd, pd-standard]",
-                () -> GcePd.builder().diskType("hyperdisk-ml").build());
+        // Hyperdisk types are the driver's too (pkg/parameters/constants.go): an unknown type is a misspelt one.
+        assertInvalid("GcePd: prop 'diskType' is 'pd-fast'; allowed: one of [hyperdisk-balanced, hyperdisk-balanced-high-availability,"
+                + " hyperdisk-extreme, hyperdisk-ml, hyperdisk-throughput, pd-balanced, pd-extreme, pd-ssd, pd-standard]",
+                () -> GcePd.builder().diskType("pd-fast").build());
     }
 
     @Test

@@ -12,5 +12,10 @@ public enum Attachment {
     /** Block storage that the storage system serves to nodes over its own network (Ceph RBD, Longhorn). */
     NETWORK_BLOCK,
     /** Disks of the node itself: a volume exists on one node only. */
-    NODE_LOCAL
+    NODE_LOCAL,
+    /**
+     * A bucket of an object store that a FUSE client mounts on each node as a file system (Mountpoint
+     * for Amazon S3, Cloud Storage FUSE, blobfuse): many nodes read it at once, and it is never a block device.
+     */
+    OBJECT_STORAGE
 }

@@ -5,7 +5,9 @@ import static dev.statefulai.facts.drivers.Modes.READ_WRITE_MANY;
 import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE;
 import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE_POD;
 
-/** The Amazon Web Services drivers: EBS (and its retired in-tree provisioner) and EFS. */
+import java.util.List;
+
+/** The Amazon Web Services drivers: EBS (and its retired in-tree provisioner), EFS, Mountpoint for Amazon S3 and FSx for Lustre. */
 public final class AwsDrivers {
     private static final Format KMS_KEY = Format.of("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)",
             "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
@@ -95,6 +97,93 @@ public final class AwsDrivers {
                     Parameter.bool("enforceZoneAffinity", "topology of a One Zone file system (default false)"),
                     Parameter.bool("reuseAccessPoint", "access point client token from the claim's name (default false)"),
                     Parameter.bool("enableTagging", "tag each access point (default true)"))
+            .build();
+
+    /**
+     * Mountpoint for Amazon S3 through its CSI driver: an existing bucket as a pre-provisioned volume
+     * ({@code storageClassName: ""}, docs/CONFIGURATION.md, "Static Provisioning": "The CSI driver supports
+     * only static provisioning"). The node plugin takes {@code MULTI_NODE_MULTI_WRITER} and
+     * {@code MULTI_NODE_READER_ONLY} (pkg/driver/node/node.go, {@code volumeCaps}), mounts a file system only,
+     * adds {@code --read-only} for ReadOnlyMany or a read-only publish, and honors {@code fsGroup}
+     * ({@code VOLUME_MOUNT_GROUP}, docs/UPGRADING_TO_V2.md). Volume attributes: pkg/driver/node/volumecontext;
+     * mount options: Mountpoint's flags without {@code --} (pkg/mountpoint/args.go, examples/kubernetes/static_provisioning).
+     */
+    public static final StorageDriver S3_MOUNTPOINT = StorageDriver.csi("Mountpoint for Amazon S3", "s3.csi.aws.com")
+            .docs("https://github.com/awslabs/mountpoint-s3-csi-driver/blob/main/docs/CONFIGURATION.md")
+            .attachment(Attachment.OBJECT_STORAGE)
+            .accessModes(READ_ONLY_MANY, READ_WRITE_MANY)
+            .fileSystemOnly()
+            .placement(Placement.ANY_NODE, null)
+            .encryption(Encryption.byTheStorage("the bucket's own server-side encryption; mount option sse aws:kms for SSE-KMS"))
+            .expansion(Expansion.sizeNotEnforced("a bucket has no size: Kubernetes requires a capacity and the driver ignores it"))
+            .preProvisionedOnly()
+            .bucket(new BucketMount("bucketName", List.of(
+                    Parameter.text("bucketName", "the bucket's name (an access point ARN or alias for Outposts)"),
+                    Parameter.oneOf("authenticationSource", "whose credentials: the driver's (default) or the pod's ServiceAccount",
+                            "driver", "pod"),
+                    Parameter.text("stsRegion", "the STS region of pod-level credentials with IRSA"),
+                    Parameter.oneOf("cache", "the local cache's volume (default: no cache)", "emptyDir", "ephemeral"),
+                    Parameter.formatted("cacheEmptyDirSizeLimit", "size limit of an emptyDir cache", Format.QUANTITY),
+                    Parameter.oneOf("cacheEmptyDirMedium", "medium of an emptyDir cache (default the node's disk)", "Memory"),
+                    Parameter.text("cacheEphemeralStorageClassName", "StorageClass of an ephemeral cache (required with it)"),
+                    Parameter.formatted("cacheEphemeralStorageResourceRequest", "size of an ephemeral cache (required with it)",
+                            Format.QUANTITY),
+                    Parameter.text("mountpointPodServiceAccountName", "ServiceAccount of the Mountpoint pod"),
+                    Parameter.text("mountpointContainerResourcesRequestsCpu", "CPU request of the Mountpoint container"),
+                    Parameter.text("mountpointContainerResourcesRequestsMemory", "memory request of the Mountpoint container"),
+                    Parameter.text("mountpointContainerResourcesLimitsCpu", "CPU limit of the Mountpoint container"),
+                    Parameter.text("mountpointContainerResourcesLimitsMemory", "memory limit of the Mountpoint container")),
+                    List.of("region", "prefix", "metadata-ttl", "allow-other", "allow-root", "uid", "gid", "dir-mode", "file-mode",
+                            "max-cache-size", "allow-delete", "allow-overwrite", "read-only", "sse", "sse-kms-key-id", "aws-max-attempts"),
+                    new FileCache.DriverVolume("cache", "emptyDir", "cacheEmptyDirSizeLimit", "ephemeral", "cacheEphemeralStorageClassName",
+                            "cacheEphemeralStorageResourceRequest", "cache"),
+                    true, null, "eks.amazonaws.com/role-arn",
+                    "https://github.com/awslabs/mountpoint-s3-csi-driver/blob/main/docs/CONFIGURATION.md#static-provisioning"))
+            .build();
+
+    /**
+     * Amazon FSx for Lustre through its CSI driver: a parallel file system, one per claim (dynamic) or an
+     * existing one (static, volume handle the file system id, {@code volumeAttributes} {@code dnsname} and
+     * {@code mountname}). Access modes {@code SINGLE_NODE_WRITER} and {@code MULTI_NODE_MULTI_WRITER}
+     * (pkg/driver/controller.go, {@code volumeCaps}); file systems grow ({@code ControllerExpandVolume}); no
+     * snapshots. Every file system is encrypted at rest (FSx for Lustre guide, "Encrypting data at rest":
+     * scratch with FSx-managed keys, persistent with {@code kmsKeyId}). Parameters: pkg/driver/controller.go
+     * and examples/kubernetes/dynamic_provisioning{,_s3}/README.md.
+     */
+    public static final StorageDriver FSX_LUSTRE = StorageDriver.csi("Amazon FSx for Lustre", "fsx.csi.aws.com")
+            .docs("https://github.com/kubernetes-sigs/aws-fsx-csi-driver/blob/master/examples/kubernetes/dynamic_provisioning/README.md")
+            .attachment(Attachment.SHARED_FILE_SYSTEM)
+            .accessModes(READ_WRITE_ONCE, READ_WRITE_MANY)
+            .fileSystemOnly()
+            .placement(Placement.ANY_NODE, null)
+            .volumeHandle(Format.of("fs-[0-9a-f]{17}", "an FSx file system id: 'fs-' and 17 lower-case hex digits"))
+            .encryption(Encryption.always("kmsKeyId", "always (FSx-managed key; persistent file systems: key kmsKeyId)"))
+            .expansion(Expansion.RESIZES)
+            .parameters(
+                    Parameter.formatted("subnetId", "the one subnet the file system is created in", Format.of("subnet-([0-9a-f]{8}|[0-9a-f]{17})",
+                            "a subnet id: 'subnet-' and 17 (or 8) lower-case hex digits")),
+                    Parameter.formatted("securityGroupIds", "security groups of the file system, comma-separated", Format.of(
+                            "sg-([0-9a-f]{8}|[0-9a-f]{17})(,sg-([0-9a-f]{8}|[0-9a-f]{17}))*",
+                            "security group ids separated by commas, such as sg-0123456789abcdef0,sg-0fedcba9876543210")),
+                    Parameter.oneOf("deploymentType", "scratch or persistent (default SCRATCH_1)", "SCRATCH_1", "SCRATCH_2", "PERSISTENT_1",
+                            "PERSISTENT_2"),
+                    Parameter.formatted("kmsKeyId", "KMS key of a persistent file system", KMS_KEY),
+                    Parameter.wholeNumber("perUnitStorageThroughput", "MB/s per TiB of a persistent file system (default 200)"),
+                    Parameter.oneOf("storageType", "storage of PERSISTENT_1 (default SSD)", "SSD", "HDD"),
+                    Parameter.oneOf("driveCacheType", "drive cache of HDD storage (required with it)", "NONE", "READ"),
+                    Parameter.text("autoImportPolicy", "how changes in the linked S3 repository are imported (needs s3ImportPath)"),
+                    Parameter.text("s3ImportPath", "S3 repository the file system loads from, s3://bucket/prefix"),
+                    Parameter.text("s3ExportPath", "S3 path new and changed files are exported to (same bucket; needs s3ImportPath)"),
+                    Parameter.oneOf("dataCompressionType", "compression (default NONE)", "NONE", "LZ4"),
+                    Parameter.wholeNumber("automaticBackupRetentionDays", "days automatic backups are kept (default 7, 0 none)"),
+                    Parameter.text("dailyAutomaticBackupStartTime", "HH:MM (UTC) of daily backups"),
+                    Parameter.bool("copyTagsToBackups", "copy the file system's tags to backups (default false)"),
+                    Parameter.text("weeklyMaintenanceStartTime", "d:HH:MM (UTC) of weekly maintenance"),
+                    Parameter.text("fileSystemTypeVersion", "Lustre version, e.g. 2.12"),
+                    Parameter.text("extraTags", "tags of the file system, Tag1=Value1,Tag2=Value2"),
+                    Parameter.bool("efaEnabled", "Elastic Fabric Adapter for a PERSISTENT_2 file system"),
+                    Parameter.oneOf("metadataConfigurationMode", "metadata IOPS of PERSISTENT_2", "AUTOMATIC", "USER_PROVISIONED"),
+                    Parameter.wholeNumber("metadataIops", "metadata IOPS with USER_PROVISIONED"))
             .build();
 
     private AwsDrivers() {

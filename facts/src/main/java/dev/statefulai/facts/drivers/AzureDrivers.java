@@ -1,9 +1,13 @@
 package dev.statefulai.facts.drivers;
 
+import static dev.statefulai.facts.drivers.Modes.READ_ONLY_MANY;
+import static dev.statefulai.facts.drivers.Modes.READ_WRITE_MANY;
 import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE;
 import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE_POD;
 
-/** The Microsoft Azure drivers: managed disks (and their retired in-tree provisioner). */
+import java.util.List;
+
+/** The Microsoft Azure drivers: managed disks (and their retired in-tree provisioner) and Blob storage. */
 public final class AzureDrivers {
 
     /**
@@ -63,6 +67,56 @@ public final class AzureDrivers {
                     Parameter.text("kind", "managed, shared or dedicated (default managed)"),
                     Parameter.text("cachingMode", "host caching: None, ReadOnly or ReadWrite"),
                     Parameter.text("fsType", "file system of new disks (default ext4)"))
+            .build();
+
+    /**
+     * Azure Blob storage through its CSI driver, mounted with blobfuse (or NFSv3): an existing container as a
+     * pre-provisioned volume ({@code volumeAttributes} {@code storageAccount} and {@code containerName}), or a
+     * new container per claim. Access modes of pkg/blob/blob.go ({@code AddVolumeCapabilityAccessModes}); it
+     * expands and clones but takes no snapshots ({@code AddControllerServiceCapabilities}). A blobfuse mount
+     * ignores {@code fsGroup} ("blobfuse volume mount does not respect securityContext.fsGroup. Instead, you
+     * could utilize -o gid=1000 in mountOptions", docs/driver-parameters.md), and caches on the node's
+     * {@code /mnt}. Per-pod identity: workload identity with the volume attribute {@code clientID} and the
+     * pod's ServiceAccount (docs/workload-identity-static-pv-mount.md).
+     */
+    public static final StorageDriver BLOB = StorageDriver.csi("Azure Blob", "blob.csi.azure.com")
+            .docs("https://github.com/kubernetes-sigs/blob-csi-driver/blob/master/docs/driver-parameters.md")
+            .attachment(Attachment.OBJECT_STORAGE)
+            .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
+            .fileSystemOnly()
+            .placement(Placement.ANY_NODE, null)
+            .encryption(Encryption.byTheStorage("the storage account's own setting; requireInfraEncryption adds a second layer"))
+            .expansion(Expansion.RESIZES)
+            .clones()
+            .parameters(
+                    Parameter.text("skuName", "storage account type (default Standard_LRS)"),
+                    Parameter.text("location", "Azure location (default the cluster's)"),
+                    Parameter.text("resourceGroup", "resource group (default the cluster's)"),
+                    Parameter.text("subscriptionID", "subscription of the container; needs resourceGroup"),
+                    Parameter.text("storageAccount", "an existing storage account"),
+                    Parameter.oneOf("protocol", "blobfuse, blobfuse2 or NFSv3 (default fuse)", "fuse", "fuse2", "nfs"),
+                    Parameter.text("containerName", "an existing container (default: a new one per claim)"),
+                    Parameter.text("containerNamePrefix", "prefix of new containers"),
+                    Parameter.oneOf("networkEndpointType", "a private endpoint for a new storage account", "privateEndpoint"),
+                    Parameter.bool("allowBlobPublicAccess", "public access to a new storage account (default false)"),
+                    Parameter.bool("requireInfraEncryption", "a second layer of encryption at rest (default false)"),
+                    Parameter.text("tags", "tags of a new storage account, foo=aaa,bar=bbb"),
+                    Parameter.bool("isHnsEnabled", "hierarchical namespace (Data Lake) for a new account (default false)"),
+                    Parameter.text("clientID", "client id of the managed identity for workload identity mounts"),
+                    Parameter.bool("mountWithWorkloadIdentityToken", "mount with the workload identity token only"))
+            .bucket(new BucketMount("containerName", List.of(
+                    Parameter.text("storageAccount", "the existing storage account (required)"),
+                    Parameter.text("containerName", "the existing container (required)"),
+                    Parameter.text("resourceGroup", "its resource group (default the cluster's node resource group)"),
+                    Parameter.text("subscriptionID", "its subscription; needs resourceGroup"),
+                    Parameter.oneOf("protocol", "blobfuse, blobfuse2 or NFSv3 (default fuse)", "fuse", "fuse2", "nfs"),
+                    Parameter.text("clientID", "client id of the managed identity, for workload identity"),
+                    Parameter.bool("mountWithWorkloadIdentityToken", "mount with the workload identity token only")),
+                    List.of("-o allow_other", "-o uid", "-o gid", "--file-cache-timeout-in-seconds", "--cache-size-mb", "--tmp-path",
+                            "--use-adls"),
+                    new FileCache.NodeDisk("--cache-size-mb", "the node's /mnt (the temporary disk, else the OS disk); --tmp-path moves it"),
+                    false, null, null,
+                    "https://github.com/kubernetes-sigs/blob-csi-driver/blob/master/docs/workload-identity-static-pv-mount.md"))
             .build();
 
     private AzureDrivers() {

@@ -7,13 +7,15 @@ import java.util.Optional;
  * Every storage driver the project knows, looked up by what a manifest names: a StorageClass's
  * {@code provisioner}, a PersistentVolume's CSI driver or its in-tree source field. The constructs
  * build classes and volumes for the drivers of {@link AwsDrivers}, {@link GcpDrivers},
- * {@link AzureDrivers} and the NFS and local entries of {@link SelfHostedDrivers}; the safety gate
+ * {@link AzureDrivers} and the NFS and local entries of {@link SelfHostedDrivers} (the buckets of object storage
+ * as read-only volumes, and a claim restored from a snapshot as a ReadOnlyMany volume, where the entry says so); the safety gate
  * judges manifests of every entry. A driver the catalog does not know is left alone by the gate.
  */
 public final class DriverCatalog {
     private static final List<StorageDriver> ALL = List.of(
             AwsDrivers.EBS, AwsDrivers.EFS, GcpDrivers.PD, AzureDrivers.DISK, SelfHostedDrivers.NFS, SelfHostedDrivers.LOCAL,
             SelfHostedDrivers.CEPH_RBD, SelfHostedDrivers.LONGHORN,
+            AwsDrivers.S3_MOUNTPOINT, GcpDrivers.GCS_FUSE, AzureDrivers.BLOB, AwsDrivers.FSX_LUSTRE, GcpDrivers.FILESTORE,
             AwsDrivers.EBS_IN_TREE, GcpDrivers.PD_IN_TREE, AzureDrivers.DISK_IN_TREE);
 
     private DriverCatalog() {

@@ -55,6 +55,7 @@ public final class SelfHostedDrivers {
             .expansion(Expansion.RESIZES)
             .snapshots()
             .clones()
+            .readOnlyManyFromSnapshots()
             .parameters(
                     Parameter.csiFsType(),
                     Parameter.text("clusterID", "the Ceph cluster (required)"),

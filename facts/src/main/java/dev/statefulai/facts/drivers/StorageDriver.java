@@ -28,11 +28,15 @@ import java.util.Optional;
  * @param topologyKey         the topology key the driver reports and {@code allowedTopologies} names; null for none
  * @param volumeHandle        the shape of the volume handle (in-tree: volume id) of an existing volume; null when any unique text does
  * @param docs                the page that documents the driver's StorageClass parameters
+ * @param bucketMount         for {@link Attachment#OBJECT_STORAGE}, how a bucket is mounted; otherwise null
+ * @param readOnlyManyFromSnapshots whether a new volume restored from a snapshot can be {@code ReadOnlyMany}, attached
+ *                            read-only to many nodes at once (fill once, serve everywhere)
  */
 public record StorageDriver(String name, String provisioner, String csiDriver, String replacedBy, String inTreeVolumeSource,
                             Attachment attachment, List<String> accessModes, List<String> volumeModes, List<Parameter> parameters,
                             Encryption encryption, Expansion expansion, boolean snapshots, boolean clones,
-                            boolean dynamicProvisioning, Placement placement, String topologyKey, Format volumeHandle, String docs) {
+                            boolean dynamicProvisioning, Placement placement, String topologyKey, Format volumeHandle, String docs,
+                            BucketMount bucketMount, boolean readOnlyManyFromSnapshots) {
 
     public StorageDriver {
         Objects.requireNonNull(name, "name");
@@ -53,6 +57,12 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         }
         if (parameters.stream().map(Parameter::key).distinct().count() != parameters.size()) {
             throw new IllegalArgumentException(name + ": a parameter is listed twice");
+        }
+        if ((attachment == Attachment.OBJECT_STORAGE) != (bucketMount != null)) {
+            throw new IllegalArgumentException(name + ": a bucket mount is given for object storage, and only then");
+        }
+        if (readOnlyManyFromSnapshots && !(snapshots && accessModes.contains(Modes.READ_ONLY_MANY))) {
+            throw new IllegalArgumentException(name + ": ReadOnlyMany volumes from snapshots need snapshots and ReadOnlyMany");
         }
     }
 
@@ -110,6 +120,11 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         return volumeModes.contains(Modes.BLOCK);
     }
 
+    /** How a bucket is mounted, for a driver of object storage. */
+    public Optional<BucketMount> bucket() {
+        return Optional.ofNullable(bucketMount);
+    }
+
     /** Builder for {@link StorageDriver}; each entry states every fact but the defaults noted here. */
     public static final class Builder {
         private final String name;
@@ -130,6 +145,8 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         private String topologyKey;
         private Format volumeHandle;
         private String docs;
+        private BucketMount bucketMount;
+        private boolean readOnlyManyFromSnapshots;
 
         private Builder(String name, String provisioner) {
             this.name = name;
@@ -208,9 +225,22 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
+        /** How a bucket of object storage is mounted. Default: none (not object storage). */
+        public Builder bucket(BucketMount bucketMount) {
+            this.bucketMount = bucketMount;
+            return this;
+        }
+
+        /** A volume restored from a snapshot can be ReadOnlyMany. Default: not known to. */
+        public Builder readOnlyManyFromSnapshots() {
+            this.readOnlyManyFromSnapshots = true;
+            return this;
+        }
+
         public StorageDriver build() {
             return new StorageDriver(name, provisioner, csiDriver, replacedBy, inTreeVolumeSource, attachment, accessModes, volumeModes,
-                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, volumeHandle, docs);
+                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, volumeHandle, docs,
+                    bucketMount, readOnlyManyFromSnapshots);
         }
     }
 }

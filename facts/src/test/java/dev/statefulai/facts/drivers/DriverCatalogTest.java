@@ -55,7 +55,8 @@ class DriverCatalogTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriverCatalog.require("example.com/unknown"));
             assertEquals("no storage driver 'example.com/unknown' in the catalog; it knows [ebs.csi.aws.com, efs.csi.aws.com,"
                     + " pd.csi.storage.gke.io, disk.csi.azure.com, nfs.csi.k8s.io, kubernetes.io/no-provisioner, rbd.csi.ceph.com,"
-                    + " driver.longhorn.io, kubernetes.io/aws-ebs, kubernetes.io/gce-pd, kubernetes.io/azure-disk]", e.getMessage());
+                    + " driver.longhorn.io, s3.csi.aws.com, gcsfuse.csi.storage.gke.io, blob.csi.azure.com, fsx.csi.aws.com,"
+                    + " filestore.csi.storage.gke.io, kubernetes.io/aws-ebs, kubernetes.io/gce-pd, kubernetes.io/azure-disk]", e.getMessage());
         }
 
         @Test
@@ -92,7 +93,9 @@ class DriverCatalogTest {
             boolean csi = !d.isRetired() && d != SelfHostedDrivers.LOCAL;
             assertEquals(csi ? d.provisioner() : null, d.csiDriver());
             assertEquals(d.isRetired(), d.inTreeVolumeSource() != null);
-            assertEquals(d.dynamicProvisioning(), d.attachment() != Attachment.NODE_LOCAL);
+            // Only local disks and the buckets of Mountpoint for Amazon S3 and Cloud Storage FUSE are pre-provisioned only.
+            boolean staticOnly = d.attachment() == Attachment.NODE_LOCAL || d == AwsDrivers.S3_MOUNTPOINT || d == GcpDrivers.GCS_FUSE;
+            assertEquals(d.dynamicProvisioning(), !staticOnly);
         }
 
         @ParameterizedTest(name = "{0}")

@@ -78,6 +78,15 @@ public enum Rule {
     SEC002("SEC002", Severity.ERROR, "secrets", "A Secret carries its values in data or stringData (they are in git, base64 is no encryption)"),
     SEC003("SEC003", Severity.ERROR, "secrets", "A container lists one env name twice (server-side apply refuses the duplicate list key)"),
 
+    DRV001("DRV001", Severity.ERROR, "drivers", "A volume or claim asks a file-system or object-storage driver for an access mode it cannot give (e.g. ReadOnlyMany on FSx for Lustre)"),
+    DRV002("DRV002", Severity.ERROR, "drivers", "A volume or claim asks for volumeMode Block from a driver that gives file systems only (a FUSE bucket, NFS, EFS, Lustre, Filestore)"),
+    OBJ001("OBJ001", Severity.ERROR, "objectstore", "A serving workload mounts a bucket claim read-write (the claim is not ReadOnlyMany, or the mount is not readOnly)"),
+    OBJ002("OBJ002", Severity.ERROR, "objectstore", "A bucket's file cache has no volume of a bounded size to live on"),
+    OBJ003("OBJ003", Severity.ERROR, "objectstore", "A pod mounts a bucket whose driver needs a pod annotation it lacks (gke-gcsfuse/volumes: \"true\")"),
+    OBJ004("OBJ004", Severity.WARNING, "objectstore", "A blobfuse volume has no uid/gid mount options: the driver ignores fsGroup"),
+    HYD001("HYD001", Severity.ERROR, "hydrate", "A claim on a multi-zone class clones a claim or restores a snapshot read-write (validateMultiZoneProvisioning)"),
+    HYD002("HYD002", Severity.ERROR, "hydrate", "A new ReadOnlyMany disk has no data source: it starts empty and nothing can write it"),
+
     WAIVE001("WAIVE001", Severity.ERROR, "waiver", "A waiver annotation ai-storage.dev/waive-<rule-id> has no reason"),
     WAIVE002("WAIVE002", Severity.WARNING, "waiver", "A waiver annotation names no known rule id");
 

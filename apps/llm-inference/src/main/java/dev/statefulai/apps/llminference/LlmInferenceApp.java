@@ -11,10 +11,10 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cachefill.CacheFill;
-import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.ModelProbes;
+import dev.statefulai.constructs.pod.PodExtras;
 import dev.statefulai.constructs.pod.PodManagementPolicy;
 import dev.statefulai.constructs.pod.PortSpec;
 import dev.statefulai.constructs.pod.SchedulingProps;
@@ -32,20 +32,24 @@ import java.util.Map;
 import org.cdk8s.Chart;
 
 /**
- * An OpenAI-compatible LLM server (vLLM) on GPUs, with a model cache per replica so that a restarted
- * pod does not download the weights again. In production the cache sits on the GPU nodes' local NVMe
+ * An OpenAI-compatible LLM server (vLLM) on GPUs. Its weights come from one of three places ({@link ModelWeights}):
+ * a bucket every replica mounts read-only (dev: S3 through Mountpoint), a volume hydrated once from a bucket and
+ * restored read-only in every zone (staging: Hyperdisk ML on GKE), or a model cache per replica so that a restarted
+ * pod does not download the weights again (prod). In production the cache sits on the GPU nodes' local NVMe
  * disks: pre-provisioned local volumes with node affinity, a no-provisioner class, WaitForFirstConsumer.
  * An init container fills the cache from Hugging Face before the server starts (skipped when it already
- * holds the model), so the startup probe only waits for a load from disk, sized from the model size. The cache is never
- * backed up: it holds nothing the model's source does not, and says so on the StatefulSet for the gate and the reader.
+ * holds the model), so the startup probe only waits for a load from disk, sized from the model size. None of
+ * these is backed up: each holds nothing the model's source does not, and says so for the gate and the reader.
  * The vLLM image preset runs it as user 1000 with a read-only root file system; where the weights come
- * from ({@code weights}) decides vLLM's loading options, checked against the release in the image tag.
+ * from decides vLLM's loading options, checked against the release in the image tag.
  */
 public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> {
     static final String NAME = "llm-inference";
     private static final int PORT = 8000;
     private static final String CACHE_PATH = "/models";
     private static final String CACHE = "model-cache";
+    /** vLLM's home on scratch; with read-only mounted weights the Hugging Face hub's own files go under it. */
+    private static final String VLLM_HOME = "/home/vllm";
 
     @Override
     public String name() {
@@ -59,16 +63,17 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
 
     @Override
     public void define(Chart chart, LlmInferenceValues v, String environment) {
-        ClaimTemplate.Builder cacheClaim = PersistenceValues.claimTemplate(v.persistence(), CACHE, CACHE_PATH, "claimTemplates[0]");
+        // A bucket or hydrated volume every replica mounts read-only, or null: each replica's own cache.
+        ModelWeights mounted = ModelWeights.define(chart, v);
         StatefulAIAppProps.Builder props = StatefulAIAppProps.builder()
                 .name(NAME)
                 .namespace(v.namespace())
                 .image(v.image())
-                .preset(ImagePresets.vllm(CACHE_PATH))
+                .preset(ImagePresets.vllm(mounted != null ? VLLM_HOME : CACHE_PATH))
                 .component("model-server")
                 .partOf("ai-platform");
         ContainerProps.Builder container = ContainerProps.builder()
-                .args(args(v))
+                .args(args(v, mounted))
                 .ports(List.of(PortSpec.of("http", PORT)))
                 .modelProbes(probes(v));
         // Losing a zone should not take every server.
@@ -86,7 +91,7 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         PodValues.applyTo(v.pod(), container, scheduling);
         StorageProps.Builder storage = StorageProps.builder();
         if (Boolean.TRUE.equals(v.prefill())) {
-            if (!(weights(v) instanceof WeightSource.HuggingFace)) {
+            if (!(weights(v, mounted) instanceof WeightSource.HuggingFace)) {
                 PropSources.feeds(null, "prefill", v, "prefill");
                 throw new InvalidPropsException(NAME, "prefill", true,
                         "false unless the weights come from Hugging Face (weights.from: huggingFace): the server reads them where they are");
@@ -105,15 +110,22 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
             storage.persistentVolumes(v.localVolumes().stream().map(LocalVolumeValues::toVolume)
                     .map(PreProvisionedVolume.class::cast).toList());
         }
+        Map<String, String> annotations = v.annotations() == null ? Map.of() : v.annotations();
+        props.extras(PodExtras.none().withAnnotations(annotations));
+        if (mounted != null) {
+            mounted.applyTo(props, annotations);
+        }
         new StatefulAIApp(chart, NAME, props
-                .claimTemplates(cacheClaim.build())
+                .claimTemplates(mounted != null ? mounted.claimTemplate()
+                        : PersistenceValues.claimTemplate(v.persistence(), CACHE, CACHE_PATH, "claimTemplates[0]").build())
                 .container(container.build())
                 .scheduling(scheduling.build())
                 .storage(storage.build())
                 // Replicas do not depend on each other: start them all at once.
                 .availability(AvailabilityProps.builder().podManagementPolicy(PodManagementPolicy.PARALLEL).build())
                 .build());
-        DataProtection.apply(chart, new DataProtection.App(NAME, environment, Map.of(CACHE, cacheReason(v)), null), v.backup(), null, v.gitOps());
+        DataProtection.apply(chart, new DataProtection.App(NAME, environment, mounted != null ? mounted.caches(model(v))
+                : Map.of(CACHE, cacheReason(v)), null), v.backup(), null, v.gitOps());
     }
 
     /** Why the model cache needs no backup: where its weights come from again. */
@@ -137,8 +149,14 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         return Validate.required(NAME, "model", v.model(), "a Hugging Face model id such as meta-llama/Llama-3.1-8B-Instruct");
     }
 
-    /** Where the weights come from: {@code weights} when given, else {@code model} from Hugging Face into the cache. */
-    private static WeightSource weights(LlmInferenceValues v) {
+    /**
+     * Where the weights come from: the mounted bucket or hydrated volume (plain files vLLM reads as a shared file system),
+     * else {@code weights} when given, else {@code model} from Hugging Face into the cache.
+     */
+    private static WeightSource weights(LlmInferenceValues v, ModelWeights mounted) {
+        if (mounted != null) {
+            return new WeightSource.SharedFileSystem(ModelWeights.PATH);
+        }
         if (v.weights() == null) {
             return new WeightSource.HuggingFace(model(v), CACHE_PATH);
         }
@@ -146,9 +164,13 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         return v.weights().toSource(model(v), CACHE_PATH);
     }
 
-    private static List<String> args(LlmInferenceValues v) {
+    private static List<String> args(LlmInferenceValues v, ModelWeights mounted) {
         PropSources.feeds(NAME, "image", v, "image");
-        List<String> args = new ArrayList<>(VllmLoading.args(NAME, v.image(), weights(v)));
+        List<String> args = new ArrayList<>(VllmLoading.args(NAME, v.image(), weights(v, mounted)));
+        if (mounted != null) {
+            // Served under the model's name, not the mount path (EngineArgs served_model_name in vllm/engine/arg_utils.py).
+            args.addAll(List.of("--served-model-name", model(v)));
+        }
         args.addAll(List.of("--port", String.valueOf(PORT)));
         if (v.resources() != null && v.resources().gpus() != null && v.resources().gpus() > 1) {
             args.addAll(List.of("--tensor-parallel-size", String.valueOf(v.resources().gpus())));

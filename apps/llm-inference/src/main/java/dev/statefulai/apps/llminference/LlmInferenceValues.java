@@ -2,6 +2,8 @@ package dev.statefulai.apps.llminference;
 
 import dev.statefulai.app.values.BackupValues;
 import dev.statefulai.app.values.GitOpsValues;
+import dev.statefulai.app.values.BucketValues;
+import dev.statefulai.app.values.HydrateValues;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PodValues;
@@ -39,8 +41,14 @@ import java.util.Map;
  * @param env                   more plain variables (HOME and HF_HOME come from the vLLM preset)
  * @param weights               where the weights come from; default {@code model} from Hugging Face, downloaded into the cache
  *                              ({@code --download-dir}); a bucket is streamed ({@code --load-format runai_streamer}), a shared
- *                              file system read eagerly, as the vLLM release in {@code image} allows
+ *                              file system read eagerly, as the vLLM release in {@code image} allows; none with {@code bucket}
+ *                              or {@code hydrate}, whose mounted weights vLLM reads as a shared file system
  * @param pod                   scratch directories, root file system, image pull policy and digests, spread over nodes
+ * @param bucket                serve the weights from this bucket, mounted read-only by every replica (no cache, no prefill);
+ *                              with {@code hydrate}, the bucket the fill Job copies from
+ * @param hydrate               serve the weights from a Hyperdisk ML volume filled once from {@code bucket} and restored
+ *                              read-only in every zone
+ * @param annotations           annotations on the StatefulSet, e.g. a reasoned waiver of a safety-gate rule
  * @param backup                scheduled backups; the model cache is left out (it is downloaded again), so only claims named
  *                              in {@code backup.claims} are backed up; none: no backups
  * @param gitOps                which objects Argo CD and Flux must never delete; default those that keep data
@@ -52,6 +60,7 @@ public record LlmInferenceValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, St
                                  PersistenceValues persistence, StorageClassValues storageClass, List<LocalVolumeValues> localVolumes,
                                  Boolean prefill, String prefillImage, @Rule(Rule.Kind.DNS_SUBDOMAIN) String hfTokenSecret,
                                  List<String> extraArgs, Map<String, String> env, WeightsValues weights, PodValues pod,
+                                 BucketValues bucket, HydrateValues hydrate, Map<String, String> annotations,
                                  BackupValues backup, GitOpsValues gitOps) {
 }
 

@@ -39,16 +39,17 @@ class LlmInferenceAppTest extends AppSnapshotTest {
 
     @Test
     void startupProbeWaitsForTheModelLoadDerivedFromItsSize() {
-        // The prefill downloads first, so: prod 300 s + 40 GiB at 100 MiB/s = 710 s, dev 300 s + 16 GiB = 464 s, at a 10 s period.
+        // prod's prefill downloads first: 300 s + 40 GiB at 100 MiB/s = 710 s. dev streams 16 GiB from its bucket while it loads,
+        // without a prefill: 300 s + 16 GiB at 25 MiB/s = 956 s. At a 10 s period.
         assertTrue(synth("prod").yaml().contains("startupProbe:\n            failureThreshold: 71"));
-        assertTrue(synth("dev").yaml().contains("startupProbe:\n            failureThreshold: 47"));
+        assertTrue(synth("dev").yaml().contains("startupProbe:\n            failureThreshold: 96"));
     }
 
     @Test
     void anInitContainerFillsTheModelCacheFromHuggingFaceWithTheTokenFromItsSecret() {
-        String yaml = synth("staging").yaml();
+        String yaml = synth("prod").yaml();
         assertContains(yaml, "initContainers:\n", "name: fill-model-cache",
-                "value: hf:meta-llama/Llama-3.1-8B-Instruct@main *.safetensors *.json\n");
+                "value: hf:hugging-quants/Meta-Llama-3.1-70B-Instruct-AWQ-INT4@main *.safetensors *.json\n");
         assertEquals(2, yaml.split("- name: HF_TOKEN\n              valueFrom:\n                secretKeyRef:\n"
                 + "                  key: token\n                  name: hf-token\n").length - 1, "the server and the fill read the token");
         assertEquals(2, yaml.split("image: vllm/vllm-openai:v0.6.3").length - 1, "the fill reuses the server's image");
@@ -61,11 +62,40 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     }
 
     @Test
-    void devUsesThrowAwayEbsAndNoLocalVolumes() {
+    void devReadsTheWeightsStraightFromS3ReadOnlyWithItsOwnIamRole() {
         String yaml = synth("dev").yaml();
-        assertContains(yaml, "reclaimPolicy: Delete");
-        assertFalse(yaml.contains("kind: PersistentVolume\n"));
+        assertContains(yaml, "driver: s3.csi.aws.com", "authenticationSource: pod", "cacheEmptyDirSizeLimit: 20Gi",
+                "- prefix meta-llama/Llama-3.1-8B-Instruct/\n", "- metadata-ttl indefinite\n",
+                "eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/llm-dev-model-reader",
+                "serviceAccountName: model-weights", "- --model\n            - /models\n            - --served-model-name\n",
+                "claimName: model-weights\n            readOnly: true");
+        assertFalse(yaml.contains("volumeClaimTemplates"), "no cache of its own");
+        assertFalse(yaml.contains("kind: StorageClass"), "a bucket has no class");
         assertFalse(yaml.contains("kind: PodDisruptionBudget"), "one replica gets no budget");
+        assertFalse(yaml.contains("HF_HOME"), "the weights' volume is read-only");
+    }
+
+    @Test
+    void stagingHydratesHyperdiskMlOnceFromGcsAndServesItReadOnlyInEveryZone() {
+        String yaml = synth("staging").yaml();
+        assertContains(yaml, "driver: gcsfuse.csi.storage.gke.io", "gke-gcsfuse/volumes: \"true\"", "gke-gcsfuse/memory-limit: 2Gi",
+                "iam.gke.io/gcp-service-account: llm-staging-models@acme-ml.iam.gserviceaccount.com",
+                "kind: Job\n", "name: model-weights-fill\n", "kind: VolumeSnapshot\n",
+                "enable-multi-zone-provisioning: \"true\"", "provisioned-throughput-on-create: 2400Mi", "type: hyperdisk-ml",
+                "dataSource:\n    apiGroup: snapshot.storage.k8s.io\n    kind: VolumeSnapshot\n    name: model-weights-snapshot\n");
+        assertContains(yaml, "accessModes:\n    - ReadOnlyMany\n  dataSource:");
+        assertEquals(Map.of("kind", "HydratedVolume", "namespace", "llm-staging", "stage", "SERVE",
+                "storageClasses", List.of("llm-staging-weights-fill", "llm-staging-weights"),
+                "claims", List.of("model-weights-fill", "model-weights"), "fillJob", "model-weights-fill", "snapshot", "model-weights-snapshot"),
+                synth("staging").outputs().get("model-weights"));
+    }
+
+    @Test
+    void aPrefillBesideABucketIsRefusedAtItsKey() {
+        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "dev", Map.of("prefill", "true")));
+        assertEquals("apps/llm-inference (dev): llm-inference: prop 'prefill' is true; allowed: none with bucket or hydrate, which hold"
+                + " the weights read-only at /models (unset it with prefill: null) [set by --set llmInference.prefill=true (prefill)]",
+                e.getMessage());
     }
 
     @Test

@@ -1,0 +1,151 @@
+package dev.statefulai.constructs.storage.files;
+
+import dev.statefulai.constructs.storage.Checks;
+import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.GcpDrivers;
+import dev.statefulai.facts.drivers.StorageDriver;
+import java.util.Map;
+
+/**
+ * Filestore through its CSI driver on GKE ({@code filestore.csi.storage.gke.io}): a managed NFS instance
+ * per claim, or an existing share, that many pods on many nodes read and write ({@code ReadWriteMany}).
+ *
+ * <p>New instances join the VPC {@code network} by {@code connectMode}: with {@code DIRECT_PEERING} (the
+ * default) a reserved range is a CIDR ({@code reserved-ipv4-cidr}); with {@code PRIVATE_SERVICE_ACCESS}
+ * (needed for a shared VPC) the network is the VPC's full name and the reserved range is the name of an
+ * allocated range ({@code reserved-ip-range}), as the driver's README.md says. What the driver gives
+ * (growth, backups as snapshots, encryption at rest) is {@link GcpDrivers#FILESTORE}.
+ */
+public final class Filestore implements StorageBackend {
+    private static final String CONSTRUCT = "Filestore";
+    private static final String PSA = "PRIVATE_SERVICE_ACCESS";
+
+    private final Props props;
+
+    private record Props(String tier, String network, String connectMode, String reservedIpRange, String kmsKey) {
+    }
+
+    private Filestore(Props p) {
+        StorageDriver filestore = GcpDrivers.FILESTORE;
+        Checks.parameter(CONSTRUCT, "tier", p.tier(), filestore, "tier");
+        Checks.parameter(CONSTRUCT, "connectMode", p.connectMode(), filestore, "connect-mode");
+        Checks.parameter(CONSTRUCT, "kmsKey", p.kmsKey(), filestore, "instance-encryption-kms-key");
+        boolean psa = PSA.equals(p.connectMode());
+        Checks.required(CONSTRUCT, "network", p.network(), network -> !psa || network.startsWith("projects/"),
+                psa ? "the VPC's full name, projects/<project>/global/networks/<network>, with PRIVATE_SERVICE_ACCESS"
+                        : "the VPC's name, such as default");
+        Checks.optional(CONSTRUCT, "reservedIpRange", p.reservedIpRange(),
+                range -> psa ? range.matches("[a-z]([-a-z0-9]*[a-z0-9])?") : range.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}"),
+                psa ? "the name of an allocated IP range, with PRIVATE_SERVICE_ACCESS" : "a CIDR range such as 10.0.16.0/20, with DIRECT_PEERING");
+        this.props = p;
+    }
+
+    /** New {@code tier} instances on the {@code default} network. */
+    public static Filestore instances(String tier) {
+        return builder().tier(tier).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public StorageDriver driver() {
+        return GcpDrivers.FILESTORE;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        boolean psa = PSA.equals(props.connectMode());
+        return new ClassParameters(driver()).put("tier", props.tier()).put("network", props.network())
+                .put("connect-mode", props.connectMode())
+                .put(psa ? "reserved-ip-range" : "reserved-ipv4-cidr", props.reservedIpRange())
+                .put("instance-encryption-kms-key", props.kmsKey()).toMap();
+    }
+
+    @Override
+    public String displayName() {
+        return driver().name() + " " + props.tier() + " on " + props.network() + " (" + provisioner() + ")";
+    }
+
+    /**
+     * An existing share, for a pre-provisioned PersistentVolume (docs/kubernetes/pre-provisioned-pv.md).
+     *
+     * @param location the instance's zone (or region for an enterprise or regional instance), e.g. {@code us-central1-a}
+     * @param instance the instance's name
+     * @param share    the file share's name
+     * @param ip       the instance's IP address
+     */
+    public FilestoreVolume existingVolume(String location, String instance, String share, String ip) {
+        return new FilestoreVolume(location, instance, share, ip);
+    }
+
+    /** Builder for {@link Filestore}. */
+    public static final class Builder {
+        private String tier = "standard";
+        private String network = "default";
+        private String connectMode = "DIRECT_PEERING";
+        private String reservedIpRange;
+        private String kmsKey;
+
+        private Builder() {
+        }
+
+        /**
+         * The service tier: {@code standard} ({@code basic_hdd}), {@code premium} ({@code basic_ssd}), {@code zonal},
+         * {@code regional}, {@code enterprise} or {@code high_scale_ssd}.
+         *
+         * @default {@code standard}, the driver's
+         */
+        public Builder tier(String tier) {
+            this.tier = tier;
+            return this;
+        }
+
+        /**
+         * The VPC of new instances; its full name {@code projects/<p>/global/networks/<n>} with {@code PRIVATE_SERVICE_ACCESS}.
+         *
+         * @default {@code default}
+         */
+        public Builder network(String network) {
+            this.network = network;
+            return this;
+        }
+
+        /**
+         * {@code DIRECT_PEERING} or {@code PRIVATE_SERVICE_ACCESS} (for a shared VPC).
+         *
+         * @default {@code DIRECT_PEERING}
+         */
+        public Builder connectMode(String connectMode) {
+            this.connectMode = connectMode;
+            return this;
+        }
+
+        /**
+         * The range instance IPs come from: a CIDR with {@code DIRECT_PEERING}, an allocated range's name with
+         * {@code PRIVATE_SERVICE_ACCESS}.
+         *
+         * @default any free range
+         */
+        public Builder reservedIpRange(String reservedIpRange) {
+            this.reservedIpRange = reservedIpRange;
+            return this;
+        }
+
+        /**
+         * A customer-managed Cloud KMS key of new instances.
+         *
+         * @default a Google-managed key
+         */
+        public Builder kmsKey(String kmsKey) {
+            this.kmsKey = kmsKey;
+            return this;
+        }
+
+        public Filestore build() {
+            return new Filestore(new Props(tier, network, connectMode, reservedIpRange, kmsKey));
+        }
+    }
+}
