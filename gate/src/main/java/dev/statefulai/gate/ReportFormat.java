@@ -78,6 +78,13 @@ public enum ReportFormat {
     private static String json(Report r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("environments", JSON.valueToTree(r.environments()));
+        ObjectNode targets = root.putObject("targets");
+        r.targets().forEach((env, t) -> {
+            ObjectNode target = targets.putObject(env);
+            target.put("kubernetesVersion", t.version().toString());
+            ArrayNode gates = target.putArray("featureGates");
+            t.featureGates().stream().map(g -> g.gateName()).sorted().forEach(gates::add);
+        });
         ComparedRef ref = r.compared();
         root.put("ref", ref == null ? null : ref.label());
         root.put("refCommit", ref == null ? null : ref.commit());
