@@ -175,12 +175,12 @@ class OutputFolderTest {
         assertEquals(0, synth(repo).exitCode());
         Path prod = repo.root().resolve("dist/prod");
         write(prod.resolve("extra.yaml"), "kind: ConfigMap\n");
-        Files.writeString(prod.resolve("kustomization.yaml"), "  - extra.yaml\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(prod.resolve("Kustomization"), "  - extra.yaml\n", java.nio.file.StandardOpenOption.APPEND);
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("kind: ConfigMap\n", Files.readString(prod.resolve("extra.yaml")));
         assertTrue(run.err().contains("warning: kept dist/prod/extra.yaml"), run.err());
-        assertFalse(Files.readString(prod.resolve("kustomization.yaml")).contains("extra.yaml"), "the kustomization is synth's");
+        assertFalse(Files.readString(prod.resolve("Kustomization")).contains("extra.yaml"), "the kustomization is synth's");
     }
 
     @Test
@@ -190,7 +190,7 @@ class OutputFolderTest {
         Path prod = repo.root().resolve("dist/prod");
         // As an earlier synth wrote it, when the repository still had the app 'old'.
         write(prod.resolve("old.yaml"), "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
-        Files.writeString(prod.resolve("kustomization.yaml"), "  - old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(prod.resolve("Kustomization"), "  - old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(Files.exists(prod.resolve("old.yaml")));
@@ -207,12 +207,38 @@ class OutputFolderTest {
         Files.delete(repo.root().resolve("apps/demo/values-perf.yaml"));
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
-        for (String f : List.of("demo.yaml", "kustomization.yaml", "outputs.json", "storage.md")) {
+        for (String f : List.of("demo.yaml", "Kustomization", "outputs.json", "storage.md")) {
             assertTrue(run.out().contains("removed dist/perf/" + f + "\n"), run.out());
         }
         assertTrue(run.out().contains("4 removed"), run.out());
         assertEquals(Map.of("perf/notes.txt", "mine\n"), filter(repo.dist(), "perf/"));
         assertTrue(run.err().contains("warning: kept dist/perf/notes.txt"), run.err());
+    }
+
+    @Test
+    void theKustomizationOfAnOlderSynthIsReplacedByTheOneWithoutYamlExtension() throws IOException {
+        DemoRepo repo = repo();
+        assertEquals(0, synth(repo).exitCode());
+        SortedMap<String, String> current = repo.dist();
+        Path prod = repo.root().resolve("dist/prod");
+        // As a synth before the rename wrote it: same first line, named like a manifest
+        Files.move(prod.resolve("Kustomization"), prod.resolve("kustomization.yaml"));
+        CliRun run = synth(repo);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("removed dist/prod/kustomization.yaml\n"), run.out());
+        assertEquals(current, repo.dist(), "one kustomization again (kustomize refuses a folder with two)");
+    }
+
+    @Test
+    void aForeignKustomizationBesideSynthsIsRefused() throws IOException {
+        DemoRepo repo = repo();
+        assertEquals(0, synth(repo).exitCode());
+        Path prod = repo.root().resolve("dist/prod");
+        write(prod.resolve("kustomization.yaml"), "resources: [demo.yaml]\n");
+        CliRun run = synth(repo);
+        assertOneLineError(run, "dist/prod/kustomization.yaml: synth did not write it, and kustomize refuses a folder with two"
+                + " kustomizations (synth writes Kustomization); move it away");
+        assertEquals("resources: [demo.yaml]\n", Files.readString(prod.resolve("kustomization.yaml")));
     }
 
     private static Map<String, String> filter(SortedMap<String, String> files, String prefix) {
@@ -224,7 +250,7 @@ class OutputFolderTest {
         DemoRepo repo = repo();
         assertEquals(0, synth(repo).exitCode());
         SortedMap<String, String> before = repo.dist();
-        Files.delete(repo.root().resolve("dist/prod/kustomization.yaml"));
+        Files.delete(repo.root().resolve("dist/prod/Kustomization"));
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(before, repo.dist());
@@ -256,8 +282,8 @@ class OutputFolderTest {
         DemoRepo repo = repo();
         assertEquals(0, synth(repo).exitCode());
         Path prod = repo.root().resolve("dist/prod");
-        String kustomization = Files.readString(prod.resolve("kustomization.yaml"));
-        Files.writeString(prod.resolve("kustomization.yaml"), kustomization.replace("  - demo.yaml\n", ""));
+        String kustomization = Files.readString(prod.resolve("Kustomization"));
+        Files.writeString(prod.resolve("Kustomization"), kustomization.replace("  - demo.yaml\n", ""));
         Files.writeString(prod.resolve("demo.yaml"), "mine\n");
         CliRun run = synth(repo);
         assertOneLineError(run, "dist/prod/demo.yaml: synth did not write it");

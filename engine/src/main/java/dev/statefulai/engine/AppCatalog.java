@@ -37,6 +37,11 @@ public final class AppCatalog {
         public String displayDir() {
             return APPS_DIR + "/" + name;
         }
+
+        /** The repository the app is in: apps live in {@code <root>/apps/<name>}. */
+        public Path repositoryRoot() {
+            return dir.toAbsolutePath().normalize().getParent().getParent();
+        }
     }
 
     private AppCatalog(Path root, Map<String, App> apps) {

@@ -1,5 +1,6 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.environments.EnvironmentFile;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.StorageTopology;
@@ -14,6 +15,8 @@ import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.render.ChartTrees;
 import dev.statefulai.constructs.render.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.cluster.TargetCluster;
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,7 @@ public final class AppSynthesizer {
         }
     }
 
-    private static final Renderer RENDERER = Renderer.fromEnvironment();
+    static final Renderer RENDERER = Renderer.fromEnvironment();
 
     /**
      * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
@@ -64,7 +67,10 @@ public final class AppSynthesizer {
     private AppSynthesizer() {
     }
 
-    /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
+    /**
+     * Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it for the
+     * environment's cluster ({@code environments/<env>.yaml}).
+     */
     public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
         return synth(app, environment, overrides, RENDERER);
     }
@@ -72,9 +78,26 @@ public final class AppSynthesizer {
     /**
      * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
      *
-     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
+     * @throws ValuesException with every problem of the app's values, of the environment's file and every prop
+     *                         its constructs refuse
      */
     public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+        ClusterTarget target = EnvironmentFile.read(app.repositoryRoot(), environment).orElse(ClusterTarget.DEFAULT);
+        return synth(app, environment, overrides, target, renderer);
+    }
+
+    /**
+     * As {@link #synth(AppCatalog.App, String, Map, Renderer)}, for the cluster {@code target}: the constructs
+     * refuse what it lacks ({@link TargetCluster}).
+     *
+     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
+     */
+    public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides, ClusterTarget target,
+                                   Renderer renderer) {
+        return TargetCluster.during(target, () -> synthFor(app, environment, overrides, renderer));
+    }
+
+    private static UnitOutput synthFor(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
         ValuesLoader.Loaded<?> values = load(app, environment, overrides);
         if (!values.problems().isEmpty()) {
             // The constructs still see the values that are fine, so that their refusals come in the same run.
@@ -96,7 +119,8 @@ public final class AppSynthesizer {
      * @throws ValuesException when the app's values or its props are refused
      */
     public static String whyRenderedByCdk8s(AppCatalog.App app, String environment, Map<String, String> overrides) {
-        return recorded(app, environment, load(app, environment, overrides)).refusal();
+        ClusterTarget target = EnvironmentFile.read(app.repositoryRoot(), environment).orElse(ClusterTarget.DEFAULT);
+        return TargetCluster.during(target, () -> recorded(app, environment, load(app, environment, overrides)).refusal());
     }
 
     private static ValuesLoader.Loaded<?> load(AppCatalog.App app, String environment, Map<String, String> overrides) {

@@ -120,6 +120,7 @@ public final class SynthState implements Reuse {
         update(d, "code", codeVersion);
         update(d, "app", u.app().name());
         update(d, "environment", u.environment());
+        update(d, "target", u.target().describe());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
             Path file = u.app().dir().resolve(f);
             String sha = hashes.hash(file);
