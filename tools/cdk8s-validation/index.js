@@ -11,13 +11,14 @@ const path = require('path');
 class AiStorageGate {
   /**
    * @param {object} props
-   * @param {string} [props.command]  the gate's command line, relative to the folder cdk8s runs in (default bin/ai-storage)
+   * @param {string|string[]} [props.command] the gate's command, relative to the folder cdk8s runs in (default bin/ai-storage),
+   *                                   or the command and its first arguments (e.g. java, -cp, ..., dev.statefulai.cli.Main)
    * @param {string[]} [props.args]    more arguments for `check`, e.g. ["--policy", "policy.yaml"]
    * @param {string} [props.ref]       the git ref to compare with (default: what `check` picks: the merge base or parent commit;
    *                                   none when the manifests are outside the repository, as with --stdout)
    */
   constructor(props = {}) {
-    this.command = props.command || 'bin/ai-storage';
+    this.command = [].concat(props.command || 'bin/ai-storage');
     this.args = props.args || [];
     this.ref = props.ref;
   }
@@ -32,9 +33,10 @@ class AiStorageGate {
     const inRepository = !path.relative(process.cwd(), dist).startsWith('..');
     const ref = this.ref !== undefined ? this.ref : inRepository ? undefined : '';
     const args = ['check', '--dist', dist, '--format', 'json', ...(ref === undefined ? [] : ['--ref', ref]), ...this.args];
-    const run = spawnSync(this.command, args, { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
+    const [program, ...leading] = this.command;
+    const run = spawnSync(program, [...leading, ...args], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
     if (run.error) {
-      throw new Error(`ai-storage check could not run (${this.command}): ${run.error.message}`);
+      throw new Error(`ai-storage check could not run (${program}): ${run.error.message}`);
     }
     if (run.status !== 0 && run.status !== 1) {
       throw new Error(`ai-storage check failed (exit ${run.status}): ${(run.stderr || '').trim()}`);

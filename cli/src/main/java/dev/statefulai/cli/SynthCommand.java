@@ -6,6 +6,7 @@ import dev.statefulai.engine.Synthesis;
 import dev.statefulai.engine.incremental.SynthState;
 import dev.statefulai.engine.incremental.SynthWatcher;
 import dev.statefulai.engine.output.DistDiff;
+import dev.statefulai.engine.output.ConstructMetadata;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.DistWriter;
 import dev.statefulai.engine.output.OutputFolder;
@@ -148,7 +149,8 @@ public final class SynthCommand implements Callable<Integer> {
         SynthState state = check ? null : warm != null
                 ? warm.whileWatching(catalog.apps(), watchedChanges)
                 : SynthState.load(distDir, catalog.apps());
-        if (state != null && full) {
+        // Construct paths come from defining the charts: a unit kept from an earlier synth would have none.
+        if (state != null && (full || ConstructMetadata.requested())) {
             state = state.withoutPrevious();
         }
         Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(jobs, state));
@@ -192,10 +194,12 @@ public final class SynthCommand implements Callable<Integer> {
         }
         DistWriter.Summary s;
         try {
+            ConstructMetadata.checkWritable(distDir, shown, ConstructMetadata.requested());
             s = DistWriter.write(distDir, shown, tree, envs, environments.isEmpty());
         } catch (OutputFolder.Refused e) {
             return refuse(e);
         }
+        ConstructMetadata.update(distDir, shown, run.results(), ConstructMetadata.requested()).ifPresent(System.out::println);
         staleSchemas.forEach(f -> {
             f.write();
             System.out.println("wrote " + f.displayName());

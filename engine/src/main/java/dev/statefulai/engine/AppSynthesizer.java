@@ -1,6 +1,7 @@
 package dev.statefulai.engine;
 
 import dev.statefulai.engine.environments.EnvironmentFile;
+import dev.statefulai.engine.output.ConstructMetadata;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.StorageTopology;
@@ -22,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.cdk8s.ApiObject;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
+import software.constructs.IConstruct;
 
 /**
  * Synthesizes one app for one environment.
@@ -157,6 +160,7 @@ public final class AppSynthesizer {
     private static Recorded recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
         List<HasOutputs> withOutputs;
         List<Map<String, Object>> documents;
+        List<String> paths;
         KERNEL.lock();
         try {
             Recording[] recording = new Recording[1];
@@ -167,14 +171,17 @@ public final class AppSynthesizer {
             }
             // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
             documents = ChartTrees.of(recording[0]);
+            paths = recording[0].paths();
         } catch (ChartTrees.UnrenderableException e) {
             return new Recorded(null, e.getMessage());
         } finally {
             KERNEL.unlock();
         }
         String yaml = ManifestYaml.write(documents);
-        return new Recorded(new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
-                StorageTopology.render(app.name(), environment, documents)), null);
+        UnitOutput result = new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
+                StorageTopology.render(app.name(), environment, documents));
+        return new Recorded(!ConstructMetadata.requested() ? result
+                : result.withConstructPaths(ConstructMetadata.paths(app.name(), documents, paths)), null);
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */
@@ -184,10 +191,23 @@ public final class AppSynthesizer {
             App cdk8sApp = new App();
             Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
             List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-            return new UnitOutput(app.name(), environment, ManifestYaml.write(ChartTrees.of(cdk8sApp)), outputs(withOutputs), null);
+            UnitOutput result = new UnitOutput(app.name(), environment, ManifestYaml.write(ChartTrees.of(cdk8sApp)), outputs(withOutputs), null);
+            return ConstructMetadata.requested() ? result.withConstructPaths(cdk8sPaths(chart)) : result;
         } finally {
             KERNEL.unlock();
         }
+    }
+
+    /** The construct path of every object cdk8s synthesizes in {@code chart}, keyed as {@link ConstructMetadata#paths}. */
+    private static Map<String, String> cdk8sPaths(Chart chart) {
+        Map<String, String> out = new TreeMap<>();
+        for (IConstruct c : chart.getNode().findAll()) {
+            if (c instanceof ApiObject o) {
+                String namespace = o.getMetadata().getNamespace();
+                out.put(o.getKind() + "/" + (namespace == null ? "" : namespace) + "/" + o.getName(), o.getNode().getPath());
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -76,7 +76,8 @@ public final class Synthesis {
                           Map<String, Map<String, String>> overrides, Options options) {
         EnvironmentFile.Targets targets;
         try {
-            targets = apps.isEmpty() ? EnvironmentFile.Targets.defaults() : EnvironmentFile.read(apps.get(0).repositoryRoot(), environments);
+            targets = apps.isEmpty() ? EnvironmentFile.Targets.defaults() : EnvironmentFile.read(apps.get(0).repositoryRoot(), environments,
+                    AppCatalog.environmentsOf(apps));
         } catch (ValuesException e) {
             return new Run(new Outcome(null, e.problems(), List.of()), List.of(), Map.of(), 0, 0);
         }

@@ -80,7 +80,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             }
         }
         this.service = addHeadlessService();
-        this.statefulSet = KubeObject.define(this, "statefulset", KubeKind.STATEFUL_SET, StatefulSetBuilder.of(plan), KubeStatefulSet::new);
+        this.statefulSet = KubeObject.define(this, "statefulset", StatefulSetBuilder.of(plan), KubeStatefulSet::new,
+                StatefulSetBuilder.newerFields(plan));
         this.podDisruptionBudget = plan.maxUnavailable() == null ? null : addPodDisruptionBudget();
         plan.grownClaims().forEach((template, size) -> {
             PlannedClaim c = plan.claim(template);
@@ -105,10 +106,10 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
 
     /** A claim the app writes itself: a shared claim it creates, or a replica's claim grown to {@code size}. */
     private void addClaim(String id, PlannedClaim c, String claimName, Map<String, String> labels, String size) {
-        claims.add(KubeObject.define(this, id, KubeKind.PERSISTENT_VOLUME_CLAIM, KubePersistentVolumeClaimProps.builder()
+        claims.add(KubeObject.define(this, id, KubePersistentVolumeClaimProps.builder()
                 .metadata(c.template().claim().metadata(claimName, labels, plan.namespace()))
                 .spec(c.template().claim().toSpec(size, c.storageClassName()).build())
-                .build(), KubePersistentVolumeClaim::new));
+                .build(), KubePersistentVolumeClaim::new, c.template().claim().newerFields("/spec")));
     }
 
     private KubeObject<KubeService, KubeServiceProps> addHeadlessService() {

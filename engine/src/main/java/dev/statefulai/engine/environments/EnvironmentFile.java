@@ -68,12 +68,13 @@ public final class EnvironmentFile {
     }
 
     /**
-     * The targets of {@code environments}, each file read once; a file for an environment that is not one
-     * (no app has its values file) is a problem too, so that a typo does not go unnoticed.
+     * The targets of {@code environments} (of {@code all} the repository's environments), each file read once; a
+     * file for an environment that is not one (no app has its values file) is a problem too, so that a typo does
+     * not go unnoticed.
      *
      * @throws ValuesException with every problem of every file
      */
-    public static Targets read(Path root, List<String> environments) {
+    public static Targets read(Path root, List<String> environments, List<String> all) {
         Map<String, ClusterTarget> targets = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (String env : environments) {
@@ -84,9 +85,9 @@ public final class EnvironmentFile {
             }
         }
         for (String env : filesIn(root)) {
-            if (!environments.contains(env)) {
+            if (!all.contains(env)) {
                 problems.add(displayName(env) + ": no app has values-" + env + ".yaml, so there is no environment '" + env + "'"
-                        + DidYouMean.hint(env, environments) + "; environments: " + environments);
+                        + DidYouMean.hint(env, all) + "; environments: " + all);
             }
         }
         if (!problems.isEmpty()) {

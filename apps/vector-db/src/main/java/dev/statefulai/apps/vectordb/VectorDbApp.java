@@ -2,6 +2,8 @@ package dev.statefulai.apps.vectordb;
 
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.PersistenceValues;
+import dev.statefulai.app.values.PropSources;
+import dev.statefulai.app.values.VolumeAttributesClassValues;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
@@ -62,10 +64,15 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
             props.storage(StorageProps.builder().storageClass(v.storageClass().toSpec(NAME + "-data")).build());
         }
         new StatefulAIApp(chart, NAME, props.container(container.build()).build());
+        StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
         if (v.snapshotClass() != null) {
             // Backups by CSI volume snapshots of the data claims (Velero, Kasten or a VolumeSnapshot by hand).
-            StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
             v.snapshotClass().addTo(chart, "snapshot-class", backend, NAME + "-snapshots");
+        }
+        List<VolumeAttributesClassValues> attributes = v.volumeAttributesClasses() == null ? List.of() : v.volumeAttributesClasses();
+        for (int i = 0; i < attributes.size(); i++) {
+            PropSources.feeds("volumeAttributesClasses[" + i + "]", attributes.get(i));
+            attributes.get(i).addTo(chart, "volume-attributes-" + i, backend);
         }
     }
 }
