@@ -20,8 +20,6 @@ public record VolumeAttributesClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String 
     /** The construct under {@code scope}, for {@code backend}'s driver. */
     public VolumeAttributesClass addTo(Construct scope, String id, StorageBackend backend) {
         PropSources.feeds("VolumeAttributesClass '" + (name != null ? name : id) + "'", "", this, null);
-        VolumeAttributesClassProps.Builder props = VolumeAttributesClassProps.builder().name(name).backend(backend);
-        Set.ifGiven(parameters, props::parameters);
-        return new VolumeAttributesClass(scope, id, props.build());
+        return new VolumeAttributesClass(scope, id, new VolumeAttributesClassProps(name, backend, parameters));
     }
 }

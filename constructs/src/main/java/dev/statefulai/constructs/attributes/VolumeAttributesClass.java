@@ -39,20 +39,20 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
     public VolumeAttributesClass(Construct scope, String id, VolumeAttributesClassProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
-        String construct = "VolumeAttributesClass '" + (props.name == null ? id : props.name) + "'";
-        this.name = Validate.dnsSubdomain(construct, "name", props.name);
-        StorageBackend backend = Validate.required(construct, "backend", props.backend,
+        String construct = "VolumeAttributesClass '" + (props.name() == null ? id : props.name()) + "'";
+        this.name = Validate.dnsSubdomain(construct, "name", props.name());
+        StorageBackend backend = Validate.required(construct, "backend", props.backend(),
                 "a backend whose CSI driver modifies volumes, such as AwsEbs.gp3()");
         this.driverName = backend.driver().csiDriver();
         if (driverName == null) {
             Refusals.refuse(new InvalidPropsException(construct, "backend", backend.displayName(),
                     "a backend with a CSI driver: a VolumeAttributesClass is applied by the driver's ModifyVolume call"));
         }
-        if (props.parameters.isEmpty() || props.parameters.size() > MAX_PARAMETERS) {
-            Refusals.refuse(new InvalidPropsException(construct, "parameters", props.parameters.size() + " parameters",
+        if (props.parameters().isEmpty() || props.parameters().size() > MAX_PARAMETERS) {
+            Refusals.refuse(new InvalidPropsException(construct, "parameters", props.parameters().size() + " parameters",
                     "1 to " + MAX_PARAMETERS + " driver parameters, e.g. iops: \"6000\" on AWS EBS"));
         }
-        props.parameters.forEach((k, v) -> {
+        props.parameters().forEach((k, v) -> {
             if (k == null || k.isBlank() || v == null) {
                 Refusals.refuse(new InvalidPropsException(construct, "parameters", String.valueOf(k), "driver parameters with a key and a value"));
             }
@@ -60,14 +60,11 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
         ClusterTarget target = TargetCluster.current();
         TargetCluster.requires(FeatureGate.VOLUME_ATTRIBUTES_CLASS, construct, "target", target.describe());
         this.apiVersion = apiVersionFor(target.version());
-        ApiObjectMetadata.Builder meta = ApiObjectMetadata.builder().name(name);
-        if (!props.labels.isEmpty()) {
-            meta.labels(props.labels);
-        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("driverName", driverName);
-        fields.put("parameters", props.parameters);
-        this.apiObject = KubeObject.custom(this, "resource", apiVersion, "VolumeAttributesClass", meta.build(), fields, true);
+        fields.put("parameters", props.parameters());
+        this.apiObject = KubeObject.custom(this, "resource", apiVersion, "VolumeAttributesClass",
+                ApiObjectMetadata.builder().name(name).build(), fields, true);
     }
 
     /**
@@ -84,11 +81,6 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
         return name;
     }
 
-    /** The API version the class is written at. */
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
     /** The object (escape hatch). */
     public ApiObject getApiObject() {
         return apiObject.get();
@@ -99,12 +91,9 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
         return name;
     }
 
+    /** Its kind, the API version it is written at and its driver. */
     @Override
     public Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "VolumeAttributesClass");
-        out.put("apiVersion", apiVersion);
-        out.put("driverName", driverName);
-        return out;
+        return Map.of("kind", "VolumeAttributesClass", "apiVersion", apiVersion, "driverName", driverName);
     }
 }

@@ -36,8 +36,10 @@ class VolumeAttributesClassTest {
     private static final String LACKS = "nothing while the target lacks the feature gate VolumeAttributesClass: Kubernetes 1.28 has no"
             + " VolumeAttributesClass (alpha from 1.29 (off by default), beta from 1.31 (off by default), ga from 1.34)";
 
-    private static VolumeAttributesClassProps.Builder fast() {
-        return VolumeAttributesClassProps.builder().name("fast-io").backend(AwsEbs.gp3()).parameters(Map.of("iops", "6000", "throughput", "250"));
+    private static final Map<String, String> IOPS = Map.of("iops", "6000", "throughput", "250");
+
+    private static VolumeAttributesClassProps fast() {
+        return new VolumeAttributesClassProps("fast-io", AwsEbs.gp3(), IOPS);
     }
 
     private static Manifests on(ClusterTarget target, Consumer<Chart> build) {
@@ -46,10 +48,10 @@ class VolumeAttributesClassTest {
 
     @Test
     void isWrittenAtTheApiVersionTheTargetServes() {
-        Map<String, Object> beta = on(BETA, chart -> new VolumeAttributesClass(chart, "fast", fast().build())).one("VolumeAttributesClass");
+        Map<String, Object> beta = on(BETA, chart -> new VolumeAttributesClass(chart, "fast", fast())).one("VolumeAttributesClass");
         assertEquals(Map.of("apiVersion", "storage.k8s.io/v1beta1", "kind", "VolumeAttributesClass", "metadata", Map.of("name", "fast-io"),
                 "driverName", "ebs.csi.aws.com", "parameters", Map.of("iops", "6000", "throughput", "250")), beta);
-        assertEquals("storage.k8s.io/v1", on(GA, chart -> new VolumeAttributesClass(chart, "fast", fast().build()))
+        assertEquals("storage.k8s.io/v1", on(GA, chart -> new VolumeAttributesClass(chart, "fast", fast()))
                 .at("VolumeAttributesClass", "apiVersion"));
         assertEquals("storage.k8s.io/v1alpha1", VolumeAttributesClass.apiVersionFor(KubernetesVersion.of(30)));
     }
@@ -57,14 +59,14 @@ class VolumeAttributesClassTest {
     @Test
     void isRefusedOnATargetWithoutTheFeatureAndForABackendWithoutACsiDriver() {
         assertInvalid("VolumeAttributesClass 'fast-io': prop 'target' is 'Kubernetes 1.28'; allowed: " + LACKS,
-                () -> new VolumeAttributesClass(Manifests.chart(null), "fast", fast().build()));
+                () -> new VolumeAttributesClass(Manifests.chart(null), "fast", fast()));
         assertInvalid("VolumeAttributesClass 'fast-io': prop 'backend' is 'local disks (kubernetes.io/no-provisioner)'; allowed: a backend with a CSI driver:"
                 + " a VolumeAttributesClass is applied by the driver's ModifyVolume call",
                 () -> TargetCluster.during(GA, () -> new VolumeAttributesClass(Manifests.chart(null), "fast",
-                        fast().backend(LocalDisks.noProvisioner()).build())));
+                        new VolumeAttributesClassProps("fast-io", LocalDisks.noProvisioner(), IOPS))));
         assertInvalid("VolumeAttributesClass 'fast-io': prop 'parameters' is '0 parameters'; allowed: 1 to 512 driver parameters,"
                 + " e.g. iops: \"6000\" on AWS EBS",
-                () -> TargetCluster.during(GA, () -> new VolumeAttributesClass(Manifests.chart(null), "fast", fast().parameters(Map.of()).build())));
+                () -> TargetCluster.during(GA, () -> new VolumeAttributesClass(Manifests.chart(null), "fast", new VolumeAttributesClassProps("fast-io", AwsEbs.gp3(), Map.of()))));
     }
 
     @Test

@@ -211,7 +211,7 @@ public final class SynthState implements Reuse {
         Path tmp = null;
         try {
             // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
-            // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
+            // Kustomization are recorded by their stamp alone (the next synth only asks if they changed).
             // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
             Map<String, String> shaByFile = new HashMap<>();
             for (UnitOutput r : results) {
