@@ -124,8 +124,10 @@ public final class SynthCommand implements Callable<Integer> {
     private int synthOnce() {
         long start = System.nanoTime();
         Path rootDir = root.toAbsolutePath().normalize();
+        // The cdk8s CLI sets CDK8S_OUTDIR relative to the folder it runs in (cdk8s-cli lib/util.js synthApp), which is
+        // this process's working folder, not --root: resolved like --out, or the manifests land where the CLI never looks.
         Path distDir = (out != null ? out : System.getenv("CDK8S_OUTDIR") != null
-                ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
+                ? Path.of(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
         String shown = distDir.startsWith(rootDir) ? rootDir.relativize(distDir).toString() : distDir.toString();
         AppCatalog catalog;
         try {

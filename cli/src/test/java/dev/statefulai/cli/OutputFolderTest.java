@@ -140,6 +140,15 @@ class OutputFolderTest {
         assertEquals(0, written.exitValue(), err);
         assertTrue(repo.files("cdk8s.out").containsKey("prod/demo.yaml"));
 
+        // As the cdk8s CLI runs it from another folder: a relative CDK8S_OUTDIR is that folder's, not the repository's
+        Path elsewhere = Files.createDirectories(tmp.resolve("cdk8s-project"));
+        Process outside = javaMain(elsewhere, Map.of("CDK8S_OUTDIR", "out"), "synth", "--root", repo.root().toString());
+        err = new String(outside.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(outside.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, outside.exitValue(), err);
+        assertTrue(Files.isRegularFile(elsewhere.resolve("out/prod/demo.yaml")), "written where the CLI looks");
+        assertFalse(Files.exists(repo.root().resolve("out")), "nothing written into the repository");
+        assertFalse(Files.exists(repo.root().resolve(".out.synth-state.json")), "nor its state file");
     }
 
     /** {@code bin/ai-storage <args>} in a JVM of its own, with {@code env} added to its environment. */
