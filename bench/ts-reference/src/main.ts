@@ -3,7 +3,7 @@
  * cdk8s-plus-28 2.5.6, constructs 10.4.5), no jsii. It reads the same fleet (apps/<kind>-tNNNNN/values.yaml
  * and values-prod.yaml), builds the same L1 objects as the Java constructs StatefulAIApp (through the
  * vector-db app) and DataPipelineStorage (through the feature-pipeline app), one App per chart, and writes
- * the same tree as the Java synth: prod/<instance>.yaml, prod/kustomization.yaml, prod/outputs.json.
+ * the same tree as the Java synth: prod/<instance>.yaml, prod/Kustomization, prod/outputs.json.
  *
  * Usage: node main.js <fleet root> <out dir>; prints one JSON line of figures.
  */
@@ -224,6 +224,7 @@ function main(): void {
   const files: Array<[string, string]> = [];
   const outputs: Record<string, unknown> = {};
   let kustomization = `# Generated: every manifest of environment '${ENV}'.\n`
+    + `# Target: Kubernetes 1.28 (the default: no environments/${ENV}.yaml).\n`
     + `# Apply with 'kubectl apply -k dist/${ENV}' or point a GitOps engine at this folder.\n`
     + 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n';
   for (const name of names) {
@@ -235,7 +236,7 @@ function main(): void {
     files.push([`${name}.yaml`, header + app.synthYaml()]);
     kustomization += `  - ${name}.yaml\n`;
   }
-  files.push(['kustomization.yaml', kustomization]);
+  files.push(['Kustomization', kustomization]);
   files.push(['outputs.json', JSON.stringify(sorted({ environment: ENV, apps: outputs }), null, 2) + '\n']);
   const t1 = process.hrtime.bigint();
   const envDir = path.join(out, ENV);

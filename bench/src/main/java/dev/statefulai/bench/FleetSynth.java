@@ -101,7 +101,7 @@ public final class FleetSynth {
         figures.put("writeMs", (t3 - t2) / 1_000_000);
         if (run.reused() == 0) {
             // Counted for full synths only (a walk of every file, not charged to incremental ones).
-            // The TypeScript reference writes the manifests, kustomization.yaml and outputs.json; the Java
+            // The TypeScript reference writes the manifests, Kustomization and outputs.json; the Java
             // synth also writes a storage.md of pictures per environment, counted apart.
             figures.put("bytes", Map.of("manifests", bytes(out, false), "all", bytes(out, true)));
         }

@@ -1,5 +1,8 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.facts.kubernetes.ClusterTarget;
+import dev.statefulai.facts.kubernetes.FeatureGate;
+import dev.statefulai.facts.kubernetes.KubernetesVersion;
 import dev.statefulai.gate.Report;
 import dev.statefulai.gate.ReportFormat;
 import dev.statefulai.gate.SafetyGate;
@@ -10,8 +13,10 @@ import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.rules.PolicyConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Storage safety gate over dist/ (or, with --dir, any folder of manifests: Helm or kustomize output,",
                 "a GitOps repository): proves every claim binds, guards immutable changes against a git ref and",
-                "enforces the data-safety policy (rule ids: --list-rules).",
+                "enforces the data-safety policy (rule ids: --list-rules). Each environment is checked against its cluster's",
+                "Kubernetes release and feature gates (environments/<env>.yaml, written into its Kustomization by synth).",
                 "Waive a rule for one object with the annotation ai-storage.dev/waive-<rule-id>: \"<reason>\"."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings may be printed)", "1:errors found", "2:usage error"})
@@ -67,6 +73,15 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "Print every rule with its id, default severity and description, and exit.")
     boolean listRules;
 
+    @Option(names = "--kubernetes-version", paramLabel = "1.N", description = {"Check every environment against this Kubernetes release"
+            + " (1.28 to 1.34) instead of the target its kustomization names (synth writes the one of environments/<env>.yaml;",
+            "without one: 1.28)."})
+    String kubernetesVersion;
+
+    @Option(names = "--feature-gate", paramLabel = "NAME", description = "With --kubernetes-version: a feature gate the cluster"
+            + " enables beyond the release's defaults (VolumeAttributesClass, ImageVolume); repeatable.")
+    List<String> featureGates = new ArrayList<>();
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -80,7 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         try {
             PolicyConfig policy = policyFile == null ? PolicyConfig.defaults() : PolicyConfig.load(policyFile);
-            SafetyGate.Options options = new SafetyGate.Options(folder(), request(ref, environment), environments, policy);
+            SafetyGate.Options options = new SafetyGate.Options(folder(), request(ref, environment), environments, policy, target());
             Report report = SafetyGate.run(options);
             out.print(format.render(report, Style.REPORT_MARKS));
             out.flush();
@@ -112,6 +127,31 @@ public final class CheckCommand implements Callable<Integer> {
                     + " lower-case letters, digits and '-', such as prod" + (as == null ? " (the folder's name is not; pass --as)" : ""));
         }
         return ManifestFolder.anyFolder(folder, name);
+    }
+
+    /** The cluster of --kubernetes-version and --feature-gate, or null: each environment's own target. */
+    private ClusterTarget target() {
+        if (kubernetesVersion == null) {
+            if (!featureGates.isEmpty()) {
+                throw new IllegalArgumentException("--feature-gate goes with --kubernetes-version (an environment's gates are in its"
+                        + " environments/<env>.yaml)");
+            }
+            return null;
+        }
+        KubernetesVersion version = KubernetesVersion.parse(kubernetesVersion).filter(KubernetesVersion::isSupported)
+                .orElseThrow(() -> new IllegalArgumentException("--kubernetes-version " + kubernetesVersion + " is not allowed; allowed: "
+                        + KubernetesVersion.supportedRange() + ", e.g. 1.31"));
+        Set<FeatureGate> gates = EnumSet.noneOf(FeatureGate.class);
+        for (String name : featureGates) {
+            FeatureGate gate = FeatureGate.byName(name).orElseThrow(() -> new IllegalArgumentException("--feature-gate " + name
+                    + " is not allowed; allowed: " + FeatureGate.names()));
+            if (!gate.existsIn(version)) {
+                throw new IllegalArgumentException("--feature-gate " + name + " is not allowed with --kubernetes-version " + version
+                        + ": Kubernetes " + version + " has no such gate (" + gate.history() + ")");
+            }
+            gates.add(gate);
+        }
+        return new ClusterTarget(version, gates);
     }
 
     /** --ref as given: absent means the pipeline default, '' means no comparison. */

@@ -6,6 +6,7 @@ import dev.statefulai.engine.Synthesis;
 import dev.statefulai.engine.incremental.SynthState;
 import dev.statefulai.engine.incremental.SynthWatcher;
 import dev.statefulai.engine.output.DistDiff;
+import dev.statefulai.engine.output.ConstructMetadata;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.DistWriter;
 import dev.statefulai.engine.output.OutputFolder;
@@ -123,8 +124,10 @@ public final class SynthCommand implements Callable<Integer> {
     private int synthOnce() {
         long start = System.nanoTime();
         Path rootDir = root.toAbsolutePath().normalize();
+        // The cdk8s CLI sets CDK8S_OUTDIR relative to the folder it runs in (cdk8s-cli lib/util.js synthApp), which is
+        // this process's working folder, not --root: resolved like --out, or the manifests land where the CLI never looks.
         Path distDir = (out != null ? out : System.getenv("CDK8S_OUTDIR") != null
-                ? rootDir.resolve(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
+                ? Path.of(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
         String shown = distDir.startsWith(rootDir) ? rootDir.relativize(distDir).toString() : distDir.toString();
         AppCatalog catalog;
         try {
@@ -148,7 +151,8 @@ public final class SynthCommand implements Callable<Integer> {
         SynthState state = check ? null : warm != null
                 ? warm.whileWatching(catalog.apps(), watchedChanges)
                 : SynthState.load(distDir, catalog.apps());
-        if (state != null && full) {
+        // Construct paths come from defining the charts: a unit kept from an earlier synth would have none.
+        if (state != null && (full || ConstructMetadata.requested())) {
             state = state.withoutPrevious();
         }
         Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(jobs, state));
@@ -192,10 +196,12 @@ public final class SynthCommand implements Callable<Integer> {
         }
         DistWriter.Summary s;
         try {
+            ConstructMetadata.checkWritable(distDir, shown, ConstructMetadata.requested());
             s = DistWriter.write(distDir, shown, tree, envs, environments.isEmpty());
         } catch (OutputFolder.Refused e) {
             return refuse(e);
         }
+        ConstructMetadata.update(distDir, shown, run.results(), ConstructMetadata.requested()).ifPresent(System.out::println);
         staleSchemas.forEach(f -> {
             f.write();
             System.out.println("wrote " + f.displayName());

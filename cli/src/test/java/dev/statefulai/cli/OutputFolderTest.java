@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,16 @@ class OutputFolderTest {
         assertTrue(written.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, written.exitValue(), err);
         assertTrue(repo.files("cdk8s.out").containsKey("prod/demo.yaml"));
+
+        // As the cdk8s CLI runs it from another folder: a relative CDK8S_OUTDIR is that folder's, not the repository's
+        Path elsewhere = Files.createDirectories(tmp.resolve("cdk8s-project"));
+        Process outside = javaMain(elsewhere, Map.of("CDK8S_OUTDIR", "out"), "synth", "--root", repo.root().toString());
+        err = new String(outside.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(outside.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, outside.exitValue(), err);
+        assertTrue(Files.isRegularFile(elsewhere.resolve("out/prod/demo.yaml")), "written where the CLI looks");
+        assertFalse(Files.exists(repo.root().resolve("out")), "nothing written into the repository");
+        assertFalse(Files.exists(repo.root().resolve(".out.synth-state.json")), "nor its state file");
     }
 
     /** {@code bin/ai-storage <args>} in a JVM of its own, with {@code env} added to its environment. */
@@ -175,12 +186,12 @@ class OutputFolderTest {
         assertEquals(0, synth(repo).exitCode());
         Path prod = repo.root().resolve("dist/prod");
         write(prod.resolve("extra.yaml"), "kind: ConfigMap\n");
-        Files.writeString(prod.resolve("kustomization.yaml"), "  - extra.yaml\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(prod.resolve("Kustomization"), "  - extra.yaml\n", java.nio.file.StandardOpenOption.APPEND);
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("kind: ConfigMap\n", Files.readString(prod.resolve("extra.yaml")));
         assertTrue(run.err().contains("warning: kept dist/prod/extra.yaml"), run.err());
-        assertFalse(Files.readString(prod.resolve("kustomization.yaml")).contains("extra.yaml"), "the kustomization is synth's");
+        assertFalse(Files.readString(prod.resolve("Kustomization")).contains("extra.yaml"), "the kustomization is synth's");
     }
 
     @Test
@@ -190,7 +201,7 @@ class OutputFolderTest {
         Path prod = repo.root().resolve("dist/prod");
         // As an earlier synth wrote it, when the repository still had the app 'old'.
         write(prod.resolve("old.yaml"), "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
-        Files.writeString(prod.resolve("kustomization.yaml"), "  - old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(prod.resolve("Kustomization"), "  - old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(Files.exists(prod.resolve("old.yaml")));
@@ -207,12 +218,30 @@ class OutputFolderTest {
         Files.delete(repo.root().resolve("apps/demo/values-perf.yaml"));
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
-        for (String f : List.of("demo.yaml", "kustomization.yaml", "outputs.json", "storage.md")) {
+        for (String f : List.of("demo.yaml", "Kustomization", "outputs.json", "storage.md")) {
             assertTrue(run.out().contains("removed dist/perf/" + f + "\n"), run.out());
         }
         assertTrue(run.out().contains("4 removed"), run.out());
         assertEquals(Map.of("perf/notes.txt", "mine\n"), filter(repo.dist(), "perf/"));
         assertTrue(run.err().contains("warning: kept dist/perf/notes.txt"), run.err());
+    }
+
+    @Test
+    void aKustomizationYamlIsSynthsOnlyWhenAnOlderSynthWroteIt() throws IOException {
+        DemoRepo repo = repo();
+        assertEquals(0, synth(repo).exitCode());
+        SortedMap<String, String> current = repo.dist();
+        Path prod = repo.root().resolve("dist/prod");
+        write(prod.resolve("kustomization.yaml"), "resources: [demo.yaml]\n");
+        assertOneLineError(synth(repo), "dist/prod/kustomization.yaml: synth did not write it, and kustomize refuses a folder with two"
+                + " kustomizations (synth writes Kustomization); move it away");
+        assertEquals("resources: [demo.yaml]\n", Files.readString(prod.resolve("kustomization.yaml")));
+        // As a synth before the rename wrote it: same first line, named like a manifest
+        Files.move(prod.resolve("Kustomization"), prod.resolve("kustomization.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        CliRun run = synth(repo);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("removed dist/prod/kustomization.yaml\n"), run.out());
+        assertEquals(current, repo.dist(), "one kustomization again");
     }
 
     private static Map<String, String> filter(SortedMap<String, String> files, String prefix) {
@@ -224,7 +253,7 @@ class OutputFolderTest {
         DemoRepo repo = repo();
         assertEquals(0, synth(repo).exitCode());
         SortedMap<String, String> before = repo.dist();
-        Files.delete(repo.root().resolve("dist/prod/kustomization.yaml"));
+        Files.delete(repo.root().resolve("dist/prod/Kustomization"));
         CliRun run = synth(repo);
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(before, repo.dist());
@@ -256,8 +285,8 @@ class OutputFolderTest {
         DemoRepo repo = repo();
         assertEquals(0, synth(repo).exitCode());
         Path prod = repo.root().resolve("dist/prod");
-        String kustomization = Files.readString(prod.resolve("kustomization.yaml"));
-        Files.writeString(prod.resolve("kustomization.yaml"), kustomization.replace("  - demo.yaml\n", ""));
+        String kustomization = Files.readString(prod.resolve("Kustomization"));
+        Files.writeString(prod.resolve("Kustomization"), kustomization.replace("  - demo.yaml\n", ""));
         Files.writeString(prod.resolve("demo.yaml"), "mine\n");
         CliRun run = synth(repo);
         assertOneLineError(run, "dist/prod/demo.yaml: synth did not write it");

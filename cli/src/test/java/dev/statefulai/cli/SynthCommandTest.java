@@ -25,9 +25,9 @@ class SynthCommandTest {
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(0, run.exitCode(), run.err());
         SortedMap<String, String> dist = repo.dist();
-        assertEquals(List.of("dev/demo.yaml", "dev/kustomization.yaml", "dev/outputs.json", "dev/storage.md",
-                "prod/demo.yaml", "prod/kustomization.yaml", "prod/outputs.json", "prod/storage.md"), List.copyOf(dist.keySet()));
-        assertTrue(dist.get("prod/kustomization.yaml").contains("kind: Kustomization\nresources:\n  - demo.yaml\n"));
+        assertEquals(List.of("dev/Kustomization", "dev/demo.yaml", "dev/outputs.json", "dev/storage.md",
+                "prod/Kustomization", "prod/demo.yaml", "prod/outputs.json", "prod/storage.md"), List.copyOf(dist.keySet()));
+        assertTrue(dist.get("prod/Kustomization").contains("kind: Kustomization\nresources:\n  - demo.yaml\n"));
         assertTrue(dist.get("prod/outputs.json").contains("\"statefulSet\": \"demo\""));
         assertTrue(dist.get("prod/storage.md").contains("StatefulSet demo<br/>3 replicas"));
         assertTrue(run.out().contains("8 file(s) written, 0 unchanged, 0 removed"), run.out());
@@ -51,7 +51,7 @@ class SynthCommandTest {
         repo.write("apps/demo/values-perf.yaml", "replicas: 5\n");
         assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
         assertTrue(repo.dist().get("perf/demo.yaml").contains("replicas: 5\n"));
-        assertTrue(repo.dist().containsKey("perf/kustomization.yaml"));
+        assertTrue(repo.dist().containsKey("perf/Kustomization"));
     }
 
     @Test

@@ -45,7 +45,7 @@ class DistDriftTest {
         SortedMap<String, String> committed = DistTree.read(root.resolve("dist"), catalog.environments());
         List<String> missing = new ArrayList<>();
         for (String env : catalog.environments()) {
-            String kustomization = committed.getOrDefault(env + "/kustomization.yaml", "");
+            String kustomization = committed.getOrDefault(env + "/" + DistTree.KUSTOMIZATION, "");
             for (AppCatalog.App app : catalog.apps()) {
                 if (!kustomization.contains("  - " + app.name() + ".yaml\n")) {
                     missing.add(env + ": " + app.name());
@@ -53,7 +53,7 @@ class DistDriftTest {
             }
         }
         if (!missing.isEmpty()) {
-            throw new AssertionError("kustomization.yaml does not list: " + missing);
+            throw new AssertionError(DistTree.KUSTOMIZATION + " does not list: " + missing);
         }
     }
 }

@@ -37,6 +37,11 @@ public final class AppCatalog {
         public String displayDir() {
             return APPS_DIR + "/" + name;
         }
+
+        /** The repository the app is in: apps live in {@code <root>/apps/<name>}. */
+        public Path repositoryRoot() {
+            return dir.toAbsolutePath().normalize().getParent().getParent();
+        }
     }
 
     private AppCatalog(Path root, Map<String, App> apps) {
@@ -138,8 +143,13 @@ public final class AppCatalog {
 
     /** The environments: every {@code <env>} of a {@code values-<env>.yaml} of any app, sorted. */
     public List<String> environments() {
+        return environmentsOf(apps.values());
+    }
+
+    /** The environments of {@code apps}: every {@code <env>} of a {@code values-<env>.yaml} of any of them, sorted. */
+    public static List<String> environmentsOf(java.util.Collection<App> apps) {
         TreeSet<String> envs = new TreeSet<>();
-        for (App app : apps.values()) {
+        for (App app : apps) {
             try (Stream<Path> files = Files.list(app.dir())) {
                 files.map(f -> f.getFileName().toString())
                         .filter(f -> f.startsWith("values-") && f.endsWith(".yaml"))

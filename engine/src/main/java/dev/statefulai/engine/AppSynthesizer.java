@@ -1,5 +1,7 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.environments.EnvironmentFile;
+import dev.statefulai.engine.output.ConstructMetadata;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.StorageTopology;
@@ -14,14 +16,18 @@ import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.render.ChartTrees;
 import dev.statefulai.constructs.render.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
+import dev.statefulai.constructs.cluster.TargetCluster;
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.cdk8s.ApiObject;
 import org.cdk8s.App;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
+import software.constructs.IConstruct;
 
 /**
  * Synthesizes one app for one environment.
@@ -49,7 +55,7 @@ public final class AppSynthesizer {
         }
     }
 
-    private static final Renderer RENDERER = Renderer.fromEnvironment();
+    static final Renderer RENDERER = Renderer.fromEnvironment();
 
     /**
      * Held by whatever may talk to the jsii kernel: an app defining its chart (its code may use cdk8s,
@@ -64,7 +70,10 @@ public final class AppSynthesizer {
     private AppSynthesizer() {
     }
 
-    /** Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it. */
+    /**
+     * Loads the app's values for {@code environment} (with {@code overrides}) and synthesizes it for the
+     * environment's cluster ({@code environments/<env>.yaml}).
+     */
     public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides) {
         return synth(app, environment, overrides, RENDERER);
     }
@@ -72,9 +81,26 @@ public final class AppSynthesizer {
     /**
      * As {@link #synth(AppCatalog.App, String, Map)}, with the given renderer.
      *
-     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
+     * @throws ValuesException with every problem of the app's values, of the environment's file and every prop
+     *                         its constructs refuse
      */
     public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
+        ClusterTarget target = EnvironmentFile.read(app.repositoryRoot(), environment).orElse(ClusterTarget.DEFAULT);
+        return synth(app, environment, overrides, target, renderer);
+    }
+
+    /**
+     * As {@link #synth(AppCatalog.App, String, Map, Renderer)}, for the cluster {@code target}: the constructs
+     * refuse what it lacks ({@link TargetCluster}).
+     *
+     * @throws ValuesException with every problem of the app's values and every prop its constructs refuse
+     */
+    public static UnitOutput synth(AppCatalog.App app, String environment, Map<String, String> overrides, ClusterTarget target,
+                                   Renderer renderer) {
+        return TargetCluster.during(target, () -> synthFor(app, environment, overrides, renderer));
+    }
+
+    private static UnitOutput synthFor(AppCatalog.App app, String environment, Map<String, String> overrides, Renderer renderer) {
         ValuesLoader.Loaded<?> values = load(app, environment, overrides);
         if (!values.problems().isEmpty()) {
             // The constructs still see the values that are fine, so that their refusals come in the same run.
@@ -96,7 +122,8 @@ public final class AppSynthesizer {
      * @throws ValuesException when the app's values or its props are refused
      */
     public static String whyRenderedByCdk8s(AppCatalog.App app, String environment, Map<String, String> overrides) {
-        return recorded(app, environment, load(app, environment, overrides)).refusal();
+        ClusterTarget target = EnvironmentFile.read(app.repositoryRoot(), environment).orElse(ClusterTarget.DEFAULT);
+        return TargetCluster.during(target, () -> recorded(app, environment, load(app, environment, overrides)).refusal());
     }
 
     private static ValuesLoader.Loaded<?> load(AppCatalog.App app, String environment, Map<String, String> overrides) {
@@ -133,6 +160,7 @@ public final class AppSynthesizer {
     private static Recorded recorded(AppCatalog.App app, String environment, ValuesLoader.Loaded<?> values) {
         List<HasOutputs> withOutputs;
         List<Map<String, Object>> documents;
+        List<String> paths;
         KERNEL.lock();
         try {
             Recording[] recording = new Recording[1];
@@ -143,14 +171,17 @@ public final class AppSynthesizer {
             }
             // Rendering may read a Quantity the app's code made with cdk8s back from the kernel.
             documents = ChartTrees.of(recording[0]);
+            paths = recording[0].paths();
         } catch (ChartTrees.UnrenderableException e) {
             return new Recorded(null, e.getMessage());
         } finally {
             KERNEL.unlock();
         }
         String yaml = ManifestYaml.write(documents);
-        return new Recorded(new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
-                StorageTopology.render(app.name(), environment, documents)), null);
+        UnitOutput result = new UnitOutput(app.name(), environment, yaml, outputs(withOutputs),
+                StorageTopology.render(app.name(), environment, documents));
+        return new Recorded(!ConstructMetadata.requested() ? result
+                : result.withConstructPaths(ConstructMetadata.paths(app.name(), documents, paths)), null);
     }
 
     /** The chart synthesized by cdk8s, in an App of its own. */
@@ -160,10 +191,23 @@ public final class AppSynthesizer {
             App cdk8sApp = new App();
             Chart chart = new Chart(cdk8sApp, app.name(), CHART_PROPS);
             List<HasOutputs> withOutputs = define(app, environment, loaded, () -> defineIn(chart, app, environment, loaded));
-            return new UnitOutput(app.name(), environment, ManifestYaml.write(ChartTrees.of(cdk8sApp)), outputs(withOutputs), null);
+            UnitOutput result = new UnitOutput(app.name(), environment, ManifestYaml.write(ChartTrees.of(cdk8sApp)), outputs(withOutputs), null);
+            return ConstructMetadata.requested() ? result.withConstructPaths(cdk8sPaths(chart)) : result;
         } finally {
             KERNEL.unlock();
         }
+    }
+
+    /** The construct path of every object cdk8s synthesizes in {@code chart}, keyed as {@link ConstructMetadata#paths}. */
+    private static Map<String, String> cdk8sPaths(Chart chart) {
+        Map<String, String> out = new TreeMap<>();
+        for (IConstruct c : chart.getNode().findAll()) {
+            if (c instanceof ApiObject o) {
+                String namespace = o.getMetadata().getNamespace();
+                out.put(o.getKind() + "/" + (namespace == null ? "" : namespace) + "/" + o.getName(), o.getNode().getPath());
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

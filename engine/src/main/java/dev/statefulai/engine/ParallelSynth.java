@@ -1,6 +1,7 @@
 package dev.statefulai.engine;
 
 import dev.statefulai.engine.output.UnitOutput;
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesLoader;
 import java.io.IOException;
@@ -26,8 +27,12 @@ public final class ParallelSynth {
     /** Below this many units per extra thread, starting and warming it up costs more than it saves. */
     static final int MIN_UNITS_PER_THREAD = 100;
 
-    /** One app in one environment. */
-    public record Unit(AppCatalog.App app, String environment, Map<String, String> overrides) {
+    /** One app in one environment, whose cluster is {@code target}. */
+    public record Unit(AppCatalog.App app, String environment, Map<String, String> overrides, ClusterTarget target) {
+        /** One app in one environment of the default target. */
+        public Unit(AppCatalog.App app, String environment, Map<String, String> overrides) {
+            this(app, environment, overrides, ClusterTarget.DEFAULT);
+        }
     }
 
     /** What a unit gave: a result, or the problems of its values; and warnings either way. */
@@ -104,7 +109,8 @@ public final class ParallelSynth {
         for (Unit u : units) {
             List<String> warnings = ValuesLoader.warnings(u.app().name(), u.app().dir(), u.app().displayDir(), u.environment());
             try {
-                out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides()), List.of(), warnings));
+                out.add(new UnitOutcome(AppSynthesizer.synth(u.app(), u.environment(), u.overrides(), u.target(),
+                        AppSynthesizer.RENDERER), List.of(), warnings));
             } catch (ValuesException e) {
                 out.add(new UnitOutcome(null, e.problems(), warnings));
             }

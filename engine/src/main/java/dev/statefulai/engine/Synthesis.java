@@ -1,6 +1,8 @@
 package dev.statefulai.engine;
 
+import dev.statefulai.engine.environments.EnvironmentFile;
 import dev.statefulai.engine.output.UnitOutput;
+import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.StorageTopology;
 import java.util.ArrayList;
@@ -72,10 +74,17 @@ public final class Synthesis {
     /** Like {@link #run(List, List, Map)}, with threads and incremental state as {@code options} say. */
     public static Run run(List<AppCatalog.App> apps, List<String> environments,
                           Map<String, Map<String, String>> overrides, Options options) {
+        EnvironmentFile.Targets targets;
+        try {
+            targets = apps.isEmpty() ? EnvironmentFile.Targets.defaults() : EnvironmentFile.read(apps.get(0).repositoryRoot(), environments,
+                    AppCatalog.environmentsOf(apps));
+        } catch (ValuesException e) {
+            return new Run(new Outcome(null, e.problems(), List.of()), List.of(), Map.of(), 0, 0);
+        }
         List<ParallelSynth.Unit> units = new ArrayList<>();
         for (String env : environments) {
             for (AppCatalog.App app : apps) {
-                units.add(new ParallelSynth.Unit(app, env, overrides.getOrDefault(app.name(), Map.of())));
+                units.add(new ParallelSynth.Unit(app, env, overrides.getOrDefault(app.name(), Map.of()), targets.of(env)));
             }
         }
         UnitOutput[] reused = new UnitOutput[units.size()];
@@ -117,7 +126,7 @@ public final class Synthesis {
         }
         List<String> sorted = new ArrayList<>(problems);
         sorted.sort(Synthesis::byFileAndLine);
-        Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results) : null, List.copyOf(sorted), List.copyOf(warnings));
+        Outcome outcome = new Outcome(problems.isEmpty() ? DistTree.render(results, targets) : null, List.copyOf(sorted), List.copyOf(warnings));
         return new Run(outcome, results, inputsByKey, todo.size(), units.size() - todo.size());
     }
 

@@ -1,20 +1,23 @@
 package dev.statefulai.gate;
 
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.gate.history.ComparedRef;
 import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.Severity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a gate run found, in report order (blocking errors first), and how long it took.
  *
  * @param compared the commit the immutable-change guard compared dist/ with, or null (the notes say why)
  * @param folder   the folder checked: where a finding's file is
+ * @param targets  the cluster each environment was checked against
  */
 public record Report(List<String> environments, ComparedRef compared, List<String> notes, List<Finding> findings, double seconds,
-                     ManifestFolder folder) {
+                     ManifestFolder folder, Map<String, ClusterTarget> targets) {
 
     /** Where the file of {@code finding} is, or null when it has none. */
     public java.nio.file.Path fileOf(Finding finding) {

@@ -78,6 +78,13 @@ public enum ReportFormat {
     private static String json(Report r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("environments", JSON.valueToTree(r.environments()));
+        ObjectNode targets = root.putObject("targets");
+        r.targets().forEach((env, t) -> {
+            ObjectNode target = targets.putObject(env);
+            target.put("kubernetesVersion", t.version().toString());
+            ArrayNode gates = target.putArray("featureGates");
+            t.featureGates().stream().map(g -> g.gateName()).sorted().forEach(gates::add);
+        });
         ComparedRef ref = r.compared();
         root.put("ref", ref == null ? null : ref.label());
         root.put("refCommit", ref == null ? null : ref.commit());
@@ -99,7 +106,20 @@ public enum ReportFormat {
             n.put("line", f.subject() == null || f.subject().line() == 0 ? null : f.subject().line());
             n.put("waived", f.isWaived());
             n.put("waiverReason", f.waiverReason());
+            // the object in the file, as written (the finding's object may be one it makes, e.g. a replica's claim)
+            if (f.subject() != null && !f.subject().kind().isEmpty()) {
+                ObjectNode resource = n.putObject("resource");
+                resource.put("apiVersion", f.subject().apiVersion());
+                resource.put("kind", f.subject().kind());
+                resource.put("namespace", f.subject().body().path("metadata").path("namespace").asText(""));
+                resource.put("name", f.subject().name());
+            } else {
+                n.putNull("resource");
+            }
         }
+        ObjectNode rules = root.putObject("rules");
+        r.findings().stream().map(Finding::rule).distinct().sorted().forEach(rule -> rules.putObject(rule.id())
+                .put("severity", rule.severity().label()).put("description", rule.description()));
         root.set("notes", JSON.valueToTree(r.notes()));
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", r.errors());

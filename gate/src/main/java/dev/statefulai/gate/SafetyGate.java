@@ -1,5 +1,6 @@
 package dev.statefulai.gate;
 
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.gate.api.ApiStage;
 import dev.statefulai.gate.history.DataGuardRules;
 import dev.statefulai.gate.history.GitDist;
@@ -27,11 +28,15 @@ import dev.statefulai.gate.rules.SecretRules;
 import dev.statefulai.gate.rules.VolumeSourceRules;
 import dev.statefulai.gate.rules.WorkloadRules;
 import dev.statefulai.gate.schema.SchemaStage;
+import dev.statefulai.gate.versions.VersionStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The storage safety gate: reads dist/ (and dist/ at a git ref), runs every stage per environment,
@@ -43,10 +48,17 @@ public final class SafetyGate {
      * @param folder       where the manifests are: dist/, or any folder checked as one environment
      * @param ref          what the immutable-change guard compares with (see {@code RefResolver})
      * @param environments environments to check; empty means every folder of dist/
+     * @param target       the cluster every environment is checked against, or null: each environment's own
+     *                     (what its kustomization names, see {@link ManifestFolder#target})
      */
-    public record Options(ManifestFolder folder, RefRequest ref, List<String> environments, PolicyConfig policy) {
+    public record Options(ManifestFolder folder, RefRequest ref, List<String> environments, PolicyConfig policy,
+                          ClusterTarget target) {
         public Options {
             environments = List.copyOf(environments);
+        }
+
+        public Options(ManifestFolder folder, RefRequest ref, List<String> environments, PolicyConfig policy) {
+            this(folder, ref, environments, policy, null);
         }
 
         public Options(Path distDir, RefRequest ref, List<String> environments, PolicyConfig policy) {
@@ -73,15 +85,20 @@ public final class SafetyGate {
         }
 
         public Options withRef(RefRequest request) {
-            return new Options(folder, request, environments, policy);
+            return new Options(folder, request, environments, policy, target);
         }
 
         public Options withEnvironments(List<String> envs) {
-            return new Options(folder, ref, envs, policy);
+            return new Options(folder, ref, envs, policy, target);
         }
 
         public Options withPolicy(PolicyConfig config) {
-            return new Options(folder, ref, environments, config);
+            return new Options(folder, ref, environments, config, target);
+        }
+
+        /** Checks every environment against {@code cluster} instead of the target its kustomization names. */
+        public Options withTarget(ClusterTarget cluster) {
+            return new Options(folder, ref, environments, policy, cluster);
         }
     }
 
@@ -131,7 +148,7 @@ public final class SafetyGate {
         List<Finding> findings = new ArrayList<>(now.problems());
 
         SchemaStage schema = new SchemaStage();
-        List<CheckStage> stages = List.of(schema, new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
+        List<CheckStage> stages = List.of(schema, new VersionStage(), new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
                 new DriverModeRules(), new BucketVolumeRules(), new HydrateRules(),
                 new PolicyRules(options.policy()), new PodRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
         DistManifests before = null;
@@ -142,11 +159,19 @@ public final class SafetyGate {
             }
             before = DistManifests.parse(snapshot.files(), folder.isDist());
         }
+        Map<String, ClusterTarget> targets = new TreeMap<>();
         for (String envName : envs) {
-            Environment env = new Environment(envName, now.of(envName));
+            targets.put(envName, options.target() != null ? options.target() : folder.target(envName));
+        }
+        if (targets.values().stream().anyMatch(t -> !t.equals(ClusterTarget.DEFAULT))) {
+            notes.add("targets: " + targets.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().describe())
+                    .collect(Collectors.joining("; ")));
+        }
+        for (String envName : envs) {
+            Environment env = new Environment(envName, now.of(envName), targets.get(envName));
             stages.forEach(stage -> findings.addAll(stage.check(env)));
             if (before != null) {
-                Environment old = new Environment(envName, before.of(envName));
+                Environment old = new Environment(envName, before.of(envName), targets.get(envName));
                 findings.addAll(new ImmutableChangeRules().check(old, env));
                 findings.addAll(new RenameRules().check(old, env));
                 findings.addAll(new RemovalRules().check(old, env));
@@ -155,6 +180,6 @@ public final class SafetyGate {
         }
         schema.skippedBecause().ifPresent(notes::add);
         List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
-        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9, folder);
+        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9, folder, targets);
     }
 }

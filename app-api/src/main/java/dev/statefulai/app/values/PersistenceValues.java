@@ -23,13 +23,22 @@ import java.util.Map;
  * @param annotations   annotations on the claims
  * @param selector      only PersistentVolumes with these labels bind the claims ({@code matchLabels})
  * @param dataSource    a {@code VolumeSnapshot} to restore, or a claim to clone, into each new claim
+ * @param volumeAttributesClass the VolumeAttributesClass (IOPS, throughput) the claims name, where the environment's
+ *                      cluster serves them (see {@link VolumeAttributesClassValues}); default none
  */
 public record PersistenceValues(@Rule(Rule.Kind.SIZE) String size, @Rule(Rule.Kind.STORAGE_CLASS_NAME) String storageClass,
                                 List<AccessMode> accessModes, @Rule(Rule.Kind.DNS_SUBDOMAIN) String existingClaim,
-                                Map<String, String> annotations, LabelSelectorValues selector, DataSourceValues dataSource) {
+                                Map<String, String> annotations, LabelSelectorValues selector, DataSourceValues dataSource,
+                                @Rule(Rule.Kind.DNS_SUBDOMAIN) String volumeAttributesClass) {
 
     /** A volume with every key left out. */
-    private static final PersistenceValues NONE = new PersistenceValues(null, null, null, null, null, null, null);
+    private static final PersistenceValues NONE = new PersistenceValues(null, null, null, null, null, null, null, null);
+
+    /** A volume without a VolumeAttributesClass (the keys every Helm-style volume has). */
+    public PersistenceValues(String size, String storageClass, List<AccessMode> accessModes, String existingClaim,
+                             Map<String, String> annotations, LabelSelectorValues selector, DataSourceValues dataSource) {
+        this(size, storageClass, accessModes, existingClaim, annotations, selector, dataSource, null);
+    }
 
     /**
      * A claim template of {@code values} (null: none given), named {@code name} and mounted at {@code mountPath},
@@ -43,6 +52,7 @@ public record PersistenceValues(@Rule(Rule.Kind.SIZE) String size, @Rule(Rule.Ki
             PropSources.feeds(construct, key, values, key);
         }
         PropSources.feeds(construct, "storageClassName", values, "storageClass");
+        PropSources.feeds(construct, "volumeAttributesClassName", values, "volumeAttributesClass");
         ClaimTemplate.Builder claim = ClaimTemplate.builder().name(name).mountPath(mountPath).size(v.size);
         if (v.storageClass != null) {
             claim.storageClassName(Rule.Kind.NO_CLASS.equals(v.storageClass) ? "" : v.storageClass);
@@ -56,6 +66,7 @@ public record PersistenceValues(@Rule(Rule.Kind.SIZE) String size, @Rule(Rule.Ki
         if (v.dataSource != null) {
             dataSource(v.dataSource, construct, claim);
         }
+        Set.ifGiven(v.volumeAttributesClass, claim::volumeAttributesClassName);
         return claim;
     }
 
@@ -74,11 +85,14 @@ public record PersistenceValues(@Rule(Rule.Kind.SIZE) String size, @Rule(Rule.Ki
             if (refused[i + 1] != null) {
                 PropSources.feeds(construct, (String) refused[i], values, (String) refused[i]);
                 Refusals.refuse(new InvalidPropsException(construct, (String) refused[i], shown(refused[i + 1]),
-                        "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size and accessModes"));
+                        "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size, accessModes"
+                                + " and volumeAttributesClass"));
             }
         }
+        PropSources.feeds(construct, "volumeAttributesClassName", values, "volumeAttributesClass");
         PipelineVolume.Builder volume = PipelineVolume.builder().name(name).size(v.size);
         Set.ifGiven(v.accessModes, volume::accessModes);
+        Set.ifGiven(v.volumeAttributesClass, volume::volumeAttributesClassName);
         return volume;
     }
 

@@ -73,6 +73,6 @@ class PersistenceValuesTest {
         InvalidPropsException e = assertThrows(InvalidPropsException.class, () -> PersistenceValues.pipelineVolume(
                 new PersistenceValues("5Gi", null, null, "old-claim", null, null, null), "raw", "volumes[0]"));
         assertEquals("PipelineVolume 'raw': prop 'existingClaim' is 'old-claim'; allowed: nothing for a volume of a data pipeline, "
-                + "which makes and binds its claim itself: only size and accessModes", e.getMessage());
+                + "which makes and binds its claim itself: only size, accessModes and volumeAttributesClass", e.getMessage());
     }
 }

@@ -5,6 +5,9 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeMode;
+import dev.statefulai.constructs.cluster.TargetCluster;
+import dev.statefulai.constructs.render.NewerFields;
+import dev.statefulai.facts.kubernetes.FeatureGate;
 import dev.statefulai.constructs.render.Quantities;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.LinkedHashSet;
@@ -38,6 +41,7 @@ public final class Claim {
     private final Map<String, String> labels;
     private final Map<String, String> annotations;
     private final DataSource dataSource;
+    private final String volumeAttributesClassName;
 
     /**
      * Where a new claim's data comes from: a {@code VolumeSnapshot} to restore or a claim to clone (both
@@ -79,6 +83,14 @@ public final class Claim {
             Validate.dnsSubdomain(construct, prefix + "dataSource", b.dataSource.name());
         }
         this.dataSource = b.dataSource;
+        String attributes = b.volumeAttributesClassName;
+        if (attributes != null) {
+            Validate.dnsSubdomain(construct, prefix + "volumeAttributesClassName", attributes);
+            if (!TargetCluster.requires(FeatureGate.VOLUME_ATTRIBUTES_CLASS, construct, prefix + "volumeAttributesClassName", attributes)) {
+                attributes = null;
+            }
+        }
+        this.volumeAttributesClassName = attributes;
     }
 
     /** The claim's name within its construct; also the pod volume's name. */
@@ -134,6 +146,20 @@ public final class Claim {
     /** Annotations on the claim, sorted. */
     public Map<String, String> annotations() {
         return annotations;
+    }
+
+    /** The VolumeAttributesClass the claim names, or {@code null}. */
+    public String volumeAttributesClassName() {
+        return volumeAttributesClassName;
+    }
+
+    /**
+     * The claim's fields that cdk8s-plus-28's spec struct does not know ({@link #toSpec} cannot carry them), for the
+     * object whose claim spec is at JSON pointer {@code specPointer} ({@code /spec} of a claim,
+     * {@code /spec/volumeClaimTemplates/0/spec} of a StatefulSet).
+     */
+    public NewerFields newerFields(String specPointer) {
+        return NewerFields.none().with(specPointer + "/volumeAttributesClassName", volumeAttributesClassName);
     }
 
     /** The snapshot or claim a new claim is filled from, or {@code null}. */

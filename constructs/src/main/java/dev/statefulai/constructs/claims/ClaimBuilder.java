@@ -22,6 +22,7 @@ public abstract class ClaimBuilder<B extends ClaimBuilder<B>> {
     Map<String, String> labels = Map.of();
     Map<String, String> annotations = Map.of();
     Claim.DataSource dataSource;
+    String volumeAttributesClassName;
 
     ClaimBuilder() {
     }
@@ -72,6 +73,20 @@ public abstract class ClaimBuilder<B extends ClaimBuilder<B>> {
     /** Annotations on the claim, e.g. a backup schedule. Default none. */
     public B annotations(Map<String, String> annotations) {
         this.annotations = annotations;
+        return self();
+    }
+
+    /**
+     * The {@code VolumeAttributesClass} whose parameters (IOPS, throughput, volume type) the CSI driver applies to
+     * the claim's volume through its ModifyVolume call: naming another class later changes the volume's
+     * performance in place, without moving its data (on a claim the construct writes itself; a StatefulSet's
+     * claim template cannot change once applied, so there it is the class of the claims new replicas get). Only
+     * on a target that serves volume attributes classes (Kubernetes 1.34, or 1.31 to 1.33 with the
+     * VolumeAttributesClass feature gate; see {@code TargetCluster}), and only for a volume the class's driver
+     * provisions. Default none: the volume keeps the parameters it was provisioned with.
+     */
+    public B volumeAttributesClassName(String name) {
+        this.volumeAttributesClassName = name;
         return self();
     }
 

@@ -56,6 +56,9 @@ public final class ClaimTemplate {
         if (b.storageClassName != null) {
             Refusals.refuse(new InvalidPropsException(construct, "storageClassName", b.storageClassName, SPEC_SET_ALREADY));
         }
+        if (b.volumeAttributesClassName != null) {
+            Refusals.refuse(new InvalidPropsException(construct, "volumeAttributesClassName", b.volumeAttributesClassName, SPEC_SET_ALREADY));
+        }
         if (b.volumeName != null) {
             Refusals.refuse(new InvalidPropsException(construct, "volumeName", b.volumeName, SPEC_SET_ALREADY));
         }

@@ -1,6 +1,8 @@
 package dev.statefulai.constructs.claims;
 
 import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import java.util.List;
@@ -44,6 +46,10 @@ public final class PipelineVolume {
      * Its default access mode is {@code ReadOnlyMany} for a read-only volume, else {@code ReadWriteOnce}.
      */
     public Claim claim(String construct, String prefix) {
+        if (props.volume != null && props.volumeAttributesClassName != null) {
+            Refusals.refuse(new InvalidPropsException(construct, prefix + "volumeAttributesClassName", props.volumeAttributesClassName,
+                    "none on a claim bound to an existing volume: only a volume the class's driver provisions is modified through its claim here"));
+        }
         return new Claim(props, construct, prefix, true,
                 List.of(props.readOnly ? AccessMode.READ_ONLY_MANY : AccessMode.READ_WRITE_ONCE));
     }
@@ -93,6 +99,7 @@ public final class PipelineVolume {
             c.labels = labels;
             c.annotations = annotations;
             c.dataSource = dataSource;
+            c.volumeAttributesClassName = volumeAttributesClassName;
             c.volume = volume;
             c.storageClass = storageClass;
             c.claimName = claimName;

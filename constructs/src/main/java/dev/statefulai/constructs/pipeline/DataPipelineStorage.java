@@ -92,11 +92,11 @@ public class DataPipelineStorage extends RecordableConstruct implements HasOutpu
         if (v.persistentVolumeName() != null) {
             claim.volumeName(v.persistentVolumeName());
         }
-        claims.put(v.name(), KubeObject.define(this, "pvc-" + v.name(), KubeKind.PERSISTENT_VOLUME_CLAIM,
+        claims.put(v.name(), KubeObject.define(this, "pvc-" + v.name(),
                 KubePersistentVolumeClaimProps.builder()
                         .metadata(v.claim().metadata(v.claimName(), labels, plan.namespace()))
                         .spec(claim.build())
-                        .build(), KubePersistentVolumeClaim::new));
+                        .build(), KubePersistentVolumeClaim::new, v.claim().newerFields("/spec")));
     }
 
     private PlannedVolume volume(String volumeName) {

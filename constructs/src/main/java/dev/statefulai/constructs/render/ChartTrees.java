@@ -75,7 +75,7 @@ public final class ChartTrees {
         doc.put("apiVersion", object.apiVersion());
         doc.put("kind", object.kind());
         doc.put("metadata", metadata(asMap(doc.get("metadata")), chartNamespace, object.kind()));
-        return doc;
+        return object.newer().isEmpty() ? doc : object.newer().applyTo(doc);
     }
 
     private static Map<String, Object> custom(RecordedObject.Custom object, String chartNamespace) {

@@ -47,6 +47,31 @@ public final class KubeObject<T extends ApiObject, P> {
         if (recording == null) {
             return new KubeObject<>(create.create(scope, id, props), props);
         }
+        Cdk8sPlusTable.Kind kind = kindOf(props);
+        recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props));
+        return new KubeObject<>(null, props);
+    }
+
+    /**
+     * As {@link #define(Construct, String, Object, L1)}, with fields the L1 class does not know ({@link NewerFields}),
+     * set on the rendered object on either path: a StatefulSet's or a claim's (the kinds that carry one today).
+     */
+    public static <T extends ApiObject, P> KubeObject<T, P> define(Construct scope, String id, P props, L1<T, P> create,
+            NewerFields newer) {
+        Recording recording = Recording.active();
+        if (newer.isEmpty()) {
+            return define(scope, id, props, create);
+        }
+        if (recording == null) {
+            return new KubeObject<>(NewerFieldsL1.<T>create(scope, id, props, newer), props);
+        }
+        Cdk8sPlusTable.Kind kind = kindOf(props);
+        recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props, newer));
+        return new KubeObject<>(null, props);
+    }
+
+    /** The kind of an L1 class's props. */
+    private static Cdk8sPlusTable.Kind kindOf(Object props) {
         Cdk8sPlusTable.Kind kind = null;
         for (Class<?> type : props.getClass().getInterfaces()) {
             kind = kind != null ? kind : Cdk8sPlusTable.kindOf(type);
@@ -54,8 +79,7 @@ public final class KubeObject<T extends ApiObject, P> {
         if (kind == null) {
             throw new IllegalArgumentException(props.getClass().getName() + " is no props of a cdk8s-plus-28 L1 class");
         }
-        recording.add(scope, id, new RecordedObject.Typed(kind.apiVersion(), kind.kind(), props));
-        return new KubeObject<>(null, props);
+        return kind;
     }
 
     /**

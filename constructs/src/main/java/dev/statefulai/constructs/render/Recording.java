@@ -34,12 +34,19 @@ public final class Recording {
     static final class Node {
         final String id;
         final JsiiObject shell;
+        /** The ids from below the chart to this node, '/'-separated, as cdk8s's {@code node.path} has them after the chart's id. */
+        final String path;
         final List<Object> children = new ArrayList<>();
 
-        Node(String id, JsiiObject shell) {
+        Node(String id, JsiiObject shell, String path) {
             this.id = id;
             this.shell = shell;
+            this.path = path;
         }
+    }
+
+    /** A recorded object and where it is in the tree. */
+    private record Placed(RecordedObject object, String path) {
     }
 
     private final Chart chart;
@@ -52,7 +59,7 @@ public final class Recording {
     private Recording(Chart chart, String chartNamespace) {
         this.chart = chart;
         this.chartNamespace = chartNamespace;
-        this.root = new Node("", chart);
+        this.root = new Node("", chart, "");
         nodes.put(chart, root);
     }
 
@@ -99,7 +106,7 @@ public final class Recording {
             markUnsupported("construct '" + id + "' is defined in a scope of another library");
             return;
         }
-        Node node = new Node(id, construct);
+        Node node = new Node(id, construct, parent.path.isEmpty() ? id : parent.path + "/" + id);
         parent.children.add(node);
         nodes.put(construct, node);
     }
@@ -111,19 +118,19 @@ public final class Recording {
             markUnsupported("object '" + id + "' is defined in a scope of another library");
             return;
         }
-        parent.children.add(object);
+        parent.children.add(new Placed(object, parent.path.isEmpty() ? id : parent.path + "/" + id));
     }
 
     /** The objects recorded under {@code scope} so far, depth-first; none when the scope is not recorded. */
     List<RecordedObject> objectsUnder(Construct scope) {
         Node node = nodes.get(scope);
-        List<RecordedObject> out = new ArrayList<>();
+        List<Placed> out = new ArrayList<>();
         if (node == null) {
             markUnsupported("objects under a scope of another library were asked for");
         } else {
             collect(node, out);
         }
-        return out;
+        return out.stream().map(Placed::object).toList();
     }
 
     /** Records a change to objects already recorded, applied in order when the chart is rendered. */
@@ -162,17 +169,27 @@ public final class Recording {
 
     /** The recorded objects in the order cdk8s synthesizes them (depth-first, in definition order). */
     public List<RecordedObject> objects() {
-        List<RecordedObject> out = new ArrayList<>();
+        List<Placed> out = new ArrayList<>();
         collect(root, out);
-        return out;
+        return out.stream().map(Placed::object).toList();
     }
 
-    private static void collect(Node node, List<RecordedObject> out) {
+    /**
+     * The construct path of each object of {@link #objects()}, in the same order, below the chart (cdk8s's
+     * {@code node.path} of the object without the chart's id and its slash), e.g. {@code vector-db/statefulset}.
+     */
+    public List<String> paths() {
+        List<Placed> out = new ArrayList<>();
+        collect(root, out);
+        return out.stream().map(Placed::path).toList();
+    }
+
+    private static void collect(Node node, List<Placed> out) {
         for (Object child : node.children) {
             if (child instanceof Node n) {
                 collect(n, out);
             } else {
-                out.add((RecordedObject) child);
+                out.add((Placed) child);
             }
         }
     }

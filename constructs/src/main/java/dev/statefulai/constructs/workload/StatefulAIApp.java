@@ -81,7 +81,8 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             }
         }
         this.service = addHeadlessService();
-        this.statefulSet = KubeObject.define(this, "statefulset", KubeKind.STATEFUL_SET, StatefulSetBuilder.of(plan), KubeStatefulSet::new);
+        this.statefulSet = KubeObject.define(this, "statefulset", StatefulSetBuilder.of(plan), KubeStatefulSet::new,
+                StatefulSetBuilder.newerFields(plan));
         this.podDisruptionBudget = plan.maxUnavailable() == null ? null : addPodDisruptionBudget();
         // The replicas' own claims, for templates whose claims grow or change tier (their templates cannot change).
         Map<String, VolumeTier> tiers = plan.props().storage().tiers();
@@ -113,10 +114,10 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
 
     /** A claim the app writes itself: a shared claim it creates, or a replica's claim grown to {@code size} or moved to a tier. */
     private void addClaim(String id, PlannedClaim c, String claimName, Map<String, String> labels, String size, Map<String, String> annotations) {
-        claims.add(KubeObject.define(this, id, KubeKind.PERSISTENT_VOLUME_CLAIM, KubePersistentVolumeClaimProps.builder()
+        claims.add(KubeObject.define(this, id, KubePersistentVolumeClaimProps.builder()
                 .metadata(c.template().claim().metadata(claimName, labels, plan.namespace(), annotations))
                 .spec(c.template().claim().toSpec(size, c.storageClassName()).build())
-                .build(), KubePersistentVolumeClaim::new));
+                .build(), KubePersistentVolumeClaim::new, c.template().claim().newerFields("/spec")));
     }
 
     private KubeObject<KubeService, KubeServiceProps> addHeadlessService() {

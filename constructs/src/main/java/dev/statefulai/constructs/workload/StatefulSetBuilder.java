@@ -10,6 +10,7 @@ import dev.statefulai.constructs.pod.ContainerRuntime;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import dev.statefulai.constructs.pod.ZoneSpread;
+import dev.statefulai.constructs.render.NewerFields;
 import dev.statefulai.constructs.render.Quantities;
 import dev.statefulai.constructs.runtime.RuntimePlan;
 import dev.statefulai.constructs.workload.AppPlan.PlannedClaim;
@@ -61,6 +62,19 @@ final class StatefulSetBuilder {
     /** The StatefulSet's props. */
     static KubeStatefulSetProps of(AppPlan plan) {
         return new StatefulSetBuilder(plan).build();
+    }
+
+    /** The claim templates' fields newer than cdk8s-plus-28's structs, at their place in the StatefulSet. */
+    static NewerFields newerFields(AppPlan plan) {
+        NewerFields fields = NewerFields.none();
+        int index = 0;
+        for (PlannedClaim c : plan.claims()) {
+            if (c.sharedClaim() == null) {
+                String at = "/spec/volumeClaimTemplates/" + index++ + "/spec/volumeAttributesClassName";
+                fields = fields.with(at, c.template().claim().volumeAttributesClassName());
+            }
+        }
+        return fields;
     }
 
     private KubeStatefulSetProps build() {

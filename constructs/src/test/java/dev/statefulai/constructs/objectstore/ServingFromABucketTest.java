@@ -34,8 +34,9 @@ class ServingFromABucketTest {
         assertEquals("model-weights", Manifests.at(sts, POD + ".spec.serviceAccountName"));
         assertEquals(List.of(
                 Map.of("name", "model-weights", "persistentVolumeClaim", Map.of("claimName", "model-weights", "readOnly", true)),
+                Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi")),
                 Map.of("name", "gke-gcsfuse-cache", "emptyDir", Map.of("sizeLimit", "50Gi"))), Manifests.at(sts, POD + ".spec.volumes"));
-        assertEquals(List.of(Map.of("name", "model-weights", "mountPath", "/models", "readOnly", true)),
+        assertEquals(List.of(Map.of("name", "model-weights", "mountPath", "/models", "readOnly", true), Map.of("name", "tmp", "mountPath", "/tmp")),
                 Manifests.at(sts, POD + ".spec.containers[0].volumeMounts"));
     }
 

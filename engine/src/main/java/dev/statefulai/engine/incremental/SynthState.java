@@ -120,6 +120,7 @@ public final class SynthState implements Reuse {
         update(d, "code", codeVersion);
         update(d, "app", u.app().name());
         update(d, "environment", u.environment());
+        update(d, "target", u.target().describe());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
             Path file = u.app().dir().resolve(f);
             String sha = hashes.hash(file);
@@ -210,7 +211,7 @@ public final class SynthState implements Reuse {
         Path tmp = null;
         try {
             // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
-            // kustomization.yaml are recorded by their stamp alone (the next synth only asks if they changed).
+            // Kustomization are recorded by their stamp alone (the next synth only asks if they changed).
             // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
             Map<String, String> shaByFile = new HashMap<>();
             for (UnitOutput r : results) {

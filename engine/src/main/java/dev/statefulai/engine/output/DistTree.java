@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.statefulai.engine.environments.EnvironmentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +25,27 @@ import java.util.stream.Stream;
 
 /**
  * The content of {@code dist/}, as relative path to file text: per environment, one manifest file per
- * app, a picture of the apps' storage ({@code storage.md}, a section per app), a {@code kustomization.yaml}
- * listing the manifests (so a GitOps engine or {@code kubectl apply -k} can point at the folder) and
- * {@code outputs.json} with the names each app made. A pure function of the
- * synth results, so the same inputs give the same bytes on any machine.
+ * app, a picture of the apps' storage ({@code storage.md}, a section per app), a {@code Kustomization}
+ * listing the manifests (so a GitOps engine or {@code kubectl apply -k} can point at the folder) whose
+ * header names the environment's cluster target, and {@code outputs.json} with the names each app made.
+ * A pure function of the synth results, so the same inputs give the same bytes on any machine.
  */
 public final class DistTree {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** The kustomization of every environment folder: lists the folder's manifests. */
-    public static final String KUSTOMIZATION = "kustomization.yaml";
+    /**
+     * The kustomization of every environment folder: lists the folder's manifests. Of the names kustomize
+     * takes (kustomize api/konfig/general.go {@code RecognizedKustomizationFileNames}: {@code kustomization.yaml},
+     * {@code kustomization.yml}, {@code Kustomization}), the one without {@code .yaml}: the cdk8s CLI takes every
+     * {@code *.yaml} under its output folder for a manifest (cdk8s-cli lib/util.js {@code findManifests}), and so
+     * do kubeconform-style globs. Argo CD (util/kustomize/kustomize.go {@code KustomizationNames}) and Flux
+     * (fluxcd/pkg kustomize {@code findOrGenerateKustomization}) look for the same three names.
+     */
+    public static final String KUSTOMIZATION = "Kustomization";
+    /** The name synth gave the kustomization before: known as synth's by its header and removed. */
+    public static final String LEGACY_KUSTOMIZATION = "kustomization.yaml";
     /** The names each app made, per environment folder. */
     public static final String OUTPUTS = "outputs.json";
     /** How every manifest synth writes begins (then the app's name): how a manifest is known as synth's. */
@@ -58,6 +68,11 @@ public final class DistTree {
      * manifest of a result {@linkplain UnitOutput#keptInDist() kept in dist/} is not held, only named.
      */
     public static DistTree render(List<UnitOutput> results) {
+        return render(results, EnvironmentFile.Targets.defaults());
+    }
+
+    /** As {@link #render(List)}, each environment's kustomization naming its target in {@code targets}. */
+    public static DistTree render(List<UnitOutput> results, EnvironmentFile.Targets targets) {
         Map<String, List<UnitOutput>> byEnv = new TreeMap<>();
         for (UnitOutput r : results) {
             byEnv.computeIfAbsent(r.environment(), e -> new ArrayList<>()).add(r);
@@ -70,6 +85,7 @@ public final class DistTree {
             List<String> pictures = new ArrayList<>();
             StringBuilder kustomization = new StringBuilder()
                     .append(kustomizationHeader(env)).append('\n')
+                    .append(targets.of(env).headerLine(targets.source(env))).append('\n')
                     .append("# Apply with 'kubectl apply -k dist/").append(env).append("' or point a GitOps engine at this folder.\n")
                     .append("apiVersion: kustomize.config.k8s.io/v1beta1\n")
                     .append("kind: Kustomization\n")

@@ -143,6 +143,13 @@ public final class DistWriter {
                 }
                 owned = Set.of();
             }
+            for (String name : List.of("kustomization.yaml", "kustomization.yml")) {
+                // kustomize takes any of its names and refuses a folder with two (api/internal/target/kusttarget.go, loadKustFile)
+                if (entries.contains(name) && !(owned.contains(name) && OutputFolder.isSynths(dir.resolve(name), env))) {
+                    throw new OutputFolder.Refused(shownDir + "/" + name + ": synth did not write it, and kustomize refuses a folder with"
+                            + " two kustomizations (synth writes " + DistTree.KUSTOMIZATION + "); move it away");
+                }
+            }
             for (String path : tree.files().subMap(env + "/", env + "/\uffff").keySet()) {
                 String name = path.substring(env.length() + 1);
                 if (entries.contains(name) && (!owned.contains(name) || Files.isDirectory(dir.resolve(name)))
@@ -157,7 +164,8 @@ public final class DistWriter {
 
         /** Whether synth wrote {@code name}: named by its kustomization, and a manifest with synth's header. */
         boolean wroteFile(String name) {
-            return owned.contains(name) && (OutputFolder.ENVIRONMENT_FILES.contains(name) || OutputFolder.writtenBySynth(dir.resolve(name)));
+            return owned.contains(name) && (OutputFolder.ENVIRONMENT_FILES.contains(name) || name.equals(DistTree.LEGACY_KUSTOMIZATION)
+                    || OutputFolder.writtenBySynth(dir.resolve(name)));
         }
     }
 

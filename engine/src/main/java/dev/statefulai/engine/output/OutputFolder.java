@@ -17,9 +17,11 @@ import java.util.SortedMap;
 /**
  * What of an output folder is synth's. Synth writes only into a folder that is new, empty or one it wrote
  * before, never into the repository, a folder above it or {@code apps/}. In it, an environment folder is
- * synth's when its {@code kustomization.yaml} is the one synth writes (its first line names the
+ * synth's when its {@code Kustomization} is the one synth writes (its first line names the
  * environment), and the files synth wrote there are that kustomization, {@code outputs.json},
- * {@code storage.md} and the manifests it lists that begin with synth's header. This knowledge lives in
+ * {@code storage.md} and the manifests it lists that begin with synth's header. A {@code kustomization.yaml}
+ * with that first line is the kustomization of an older synth: it counts the same, and goes when synth writes
+ * the folder (kustomize refuses a folder with two kustomizations). This knowledge lives in
  * the folder itself, so a fresh clone's committed {@code dist/} is known without any local state, and
  * {@code cdk8s synth} (which empties the folder first) gives the same bytes. Everything else in the folder
  * is someone else's: kept, never overwritten.
@@ -104,12 +106,26 @@ public final class OutputFolder {
 
     /** Whether synth wrote environment folder {@code envDir}, as {@link #ownedFiles} says, reading only the first line. */
     private static boolean wroteFolder(Path envDir, String env) {
-        Path kustomization = envDir.resolve(DistTree.KUSTOMIZATION);
-        if (!Files.exists(kustomization, LinkOption.NOFOLLOW_LINKS)) {
+        Path kustomization = kustomizationOf(envDir);
+        if (kustomization == null) {
             return withoutKustomization(envDir) != null;
         }
-        return Files.isRegularFile(kustomization, LinkOption.NOFOLLOW_LINKS)
-                && DistTree.kustomizationHeader(env).equals(firstLine(kustomization));
+        return isSynths(kustomization, env);
+    }
+
+    /** The folder's kustomization under synth's name, else under the name an older synth gave it; null for neither. */
+    private static Path kustomizationOf(Path envDir) {
+        for (String name : List.of(DistTree.KUSTOMIZATION, DistTree.LEGACY_KUSTOMIZATION)) {
+            if (Files.exists(envDir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                return envDir.resolve(name);
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code file} is the kustomization synth writes for {@code env} (under either name): its first line says so. */
+    static boolean isSynths(Path file, String env) {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && DistTree.kustomizationHeader(env).equals(firstLine(file));
     }
 
     /**
@@ -118,8 +134,8 @@ public final class OutputFolder {
      * the caller checks before removing it); {@code null} when synth did not write the folder.
      */
     static Set<String> ownedFiles(Path envDir, String env) {
-        Path kustomization = envDir.resolve(DistTree.KUSTOMIZATION);
-        if (!Files.exists(kustomization, LinkOption.NOFOLLOW_LINKS)) {
+        Path kustomization = kustomizationOf(envDir);
+        if (kustomization == null) {
             return withoutKustomization(envDir);
         }
         if (!Files.isRegularFile(kustomization, LinkOption.NOFOLLOW_LINKS)) {
@@ -135,6 +151,9 @@ public final class OutputFolder {
             return null;
         }
         Set<String> names = new HashSet<>(ENVIRONMENT_FILES);
+        if (isSynths(envDir.resolve(DistTree.LEGACY_KUSTOMIZATION), env)) {
+            names.add(DistTree.LEGACY_KUSTOMIZATION);
+        }
         boolean inResources = false;
         for (String line : lines) {
             if (line.equals("resources:")) {
@@ -218,8 +237,8 @@ public final class OutputFolder {
                 Set<String> o = ownedFiles(distDir.resolve(e), e);
                 return o == null ? Set.of() : o;
             });
-            if (!name.contains("/") && owned.contains(name)
-                    && (ENVIRONMENT_FILES.contains(name) || writtenBySynth(distDir.resolve(path)))) {
+            if (!name.contains("/") && owned.contains(name) && (ENVIRONMENT_FILES.contains(name)
+                    || name.equals(DistTree.LEGACY_KUSTOMIZATION) || writtenBySynth(distDir.resolve(path)))) {
                 return false;
             }
             if (!name.startsWith(".") && !name.contains("/.")) {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The manifests of dist/ (or of dist/ at a git ref, or of any folder of manifests), per environment.
- * Only manifests count: {@code kustomization.yaml} and {@code outputs.json} are not applied to the cluster.
+ * Only manifests count: a kustomization and {@code outputs.json} are not applied to the cluster.
  * A {@code kind: List} (what {@code kubectl get -o yaml} writes) counts as its items.
  *
  * @param problems files that are not valid YAML and duplicated objects (only for the working tree)
@@ -45,7 +45,7 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
             String file = path.substring(slash + 1);
             String base = file.substring(file.lastIndexOf('/') + 1);
             if (slash < 0 || !(base.endsWith(".yaml") || base.endsWith(".yml") || base.endsWith(".json"))
-                    || base.equals("kustomization.yaml") || base.equals("kustomization.yml")) {
+                    || ManifestFolder.KUSTOMIZATION_NAMES.contains(base)) {
                 return;
             }
             String env = path.substring(0, slash);

@@ -1,6 +1,7 @@
 package dev.statefulai.gate.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statefulai.facts.kubernetes.ClusterTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +16,21 @@ public final class Environment {
     public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
     private final String name;
+    private final ClusterTarget target;
     private final List<Manifest> manifests;
     private final Map<String, List<Manifest>> byKind = new HashMap<>();
     /** The first object of each kind, namespace and name. */
     private final Map<String, Manifest> byId = new HashMap<>();
 
+    /** An environment whose cluster is the default target (Kubernetes 1.28). */
     public Environment(String name, List<Manifest> manifests) {
+        this(name, manifests, ClusterTarget.DEFAULT);
+    }
+
+    /** The objects of environment {@code name}, whose cluster is {@code target}. */
+    public Environment(String name, List<Manifest> manifests, ClusterTarget target) {
         this.name = name;
+        this.target = target;
         this.manifests = DistManifests.distinct(manifests);
         for (Manifest m : this.manifests) {
             byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m);
@@ -36,6 +45,11 @@ public final class Environment {
 
     public String name() {
         return name;
+    }
+
+    /** The cluster the environment deploys to: what its manifests are checked against. */
+    public ClusterTarget target() {
+        return target;
     }
 
     public List<Manifest> all() {

@@ -21,7 +21,7 @@ public record Manifest(String environment, String file, JsonNode body, int line)
     private static final Set<String> CLUSTER_SCOPED = Set.of("StorageClass", "PersistentVolume", "Namespace",
             "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "CSIDriver",
             "VolumeSnapshotClass", "VolumeAttributesClass", "IngressClass", "RuntimeClass", "Node",
-            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService");
+            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "FlowSchema", "PriorityLevelConfiguration");
 
     public String apiVersion() {
         return body.path("apiVersion").asText("");

@@ -1,5 +1,7 @@
 package dev.statefulai.gate.model;
 
+import dev.statefulai.facts.kubernetes.ClusterTarget;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
  * Where the gate reads manifests, and how a file of that folder becomes a key {@code <environment>/<path>}:
  * <ul>
  *   <li>{@linkplain #dist dist/}: one folder per environment, its {@code *.yaml} files the manifests (what
- *       synth writes; {@code kustomization.yaml} is skipped by {@link DistManifests});</li>
+ *       synth writes; a kustomization is not one);</li>
  *   <li>{@linkplain #anyFolder any folder} of manifests (Helm or kustomize output, another team's GitOps
  *       repository): one environment, every {@code .yaml}, {@code .yml} and {@code .json} file under it,
  *       at any depth, hidden folders left out.</li>
@@ -25,6 +27,13 @@ import java.util.stream.Stream;
  * @param environment the one environment of {@linkplain #anyFolder any folder}; null for dist/
  */
 public record ManifestFolder(Path dir, String environment) {
+    /**
+     * The names kustomize takes for a kustomization (sigs.k8s.io/kustomize api/konfig/general.go,
+     * {@code RecognizedKustomizationFileNames}); synth writes {@code Kustomization}, which no {@code *.yaml} glob takes.
+     */
+    public static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    /** How many lines of a kustomization's header comment are read for its target. */
+    private static final int HEADER_LINES = 10;
 
     /** A dist/ folder: an environment per folder. */
     public static ManifestFolder dist(Path dir) {
@@ -70,6 +79,34 @@ public record ManifestFolder(Path dir, String environment) {
         String lower = path.toLowerCase(Locale.ROOT);
         boolean manifestFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
         return manifestFile && environments.contains(environment) ? environment + "/" + path : null;
+    }
+
+    /**
+     * The cluster environment {@code env} deploys to, as the header comment of its kustomization names it
+     * ({@link ClusterTarget#headerLine}, which synth writes from {@code environments/<env>.yaml}): of
+     * {@code dist/<env>/}, or of the folder itself for {@linkplain #anyFolder any folder}; the default target
+     * (Kubernetes 1.28) when there is none.
+     */
+    public ClusterTarget target(String env) {
+        Path folder = isDist() ? dir.resolve(env) : dir;
+        for (String name : KUSTOMIZATION_NAMES) {
+            Path file = folder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                for (int i = 0; i < HEADER_LINES && (line = reader.readLine()) != null && line.startsWith("#"); i++) {
+                    var target = ClusterTarget.fromHeader(line);
+                    if (target.isPresent()) {
+                        return target.get();
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return ClusterTarget.DEFAULT;
+            }
+        }
+        return ClusterTarget.DEFAULT;
     }
 
     /** The files of {@code environments} in the working tree, by key. */

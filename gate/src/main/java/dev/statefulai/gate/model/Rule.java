@@ -10,8 +10,8 @@ import java.util.Optional;
 public enum Rule {
     DIST001("DIST001", Severity.ERROR, "dist", "An object (kind/namespace/name) appears more than once in one environment (kustomize rejects it)"),
     DIST002("DIST002", Severity.ERROR, "dist", "A dist file is not readable YAML or a document lacks apiVersion/kind/metadata.name"),
-    SCHEMA001("SCHEMA001", Severity.ERROR, "schema", "A manifest does not validate strictly against the Kubernetes 1.28 schema"),
-    SCHEMA002("SCHEMA002", Severity.WARNING, "schema", "No Kubernetes 1.28 schema covers the apiVersion/kind (custom resource): not validated"),
+    SCHEMA001("SCHEMA001", Severity.ERROR, "schema", "A manifest does not validate strictly against the schema of the environment's Kubernetes release (1.28 to 1.34)"),
+    SCHEMA002("SCHEMA002", Severity.WARNING, "schema", "No Kubernetes schema covers the apiVersion/kind (custom resource): not validated"),
 
     BIND001("BIND001", Severity.ERROR, "binding", "A claim can bind no PersistentVolume and its class cannot provision one"),
     BIND002("BIND002", Severity.WARNING, "binding", "A StorageClass is referenced but not defined in dist/<env>: assumed to be cluster-provided"),
@@ -73,6 +73,11 @@ public enum Rule {
     API008("API008", Severity.ERROR, "api", "A Service the API server rejects (ValidateService)"),
     API009("API009", Severity.ERROR, "api", "A PodDisruptionBudget the API server rejects (ValidatePodDisruptionBudget)"),
     API010("API010", Severity.ERROR, "api", "A Pod, or the pod template of a Deployment, ReplicaSet, DaemonSet or Job, the API server rejects (ValidatePodCreate, ValidatePodTemplateSpec)"),
+
+    VER001("VER001", Severity.ERROR, "version", "An object's apiVersion is not served by the environment's Kubernetes release: removed (names the replacement)"),
+    VER002("VER002", Severity.WARNING, "version", "An object's apiVersion is deprecated in the environment's Kubernetes release (names the replacement and the removal)"),
+    VER003("VER003", Severity.ERROR, "version", "An object's kind is not served yet by the environment's Kubernetes release, or only behind a feature gate it leaves off"),
+    VER004("VER004", Severity.ERROR, "version", "A field kept only behind a feature gate the environment's cluster leaves off (the API server drops it)"),
 
     SEC001("SEC001", Severity.ERROR, "secrets", "A container's env holds a credential as a plain value (read it from a Secret)"),
     SEC002("SEC002", Severity.ERROR, "secrets", "A Secret carries its values in data or stringData (they are in git, base64 is no encryption)"),

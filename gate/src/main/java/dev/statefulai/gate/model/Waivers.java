@@ -37,8 +37,9 @@ public final class Waivers implements CheckStage {
 
     /** The finding marked waived when its object carries a waiver with a reason for its rule. */
     public static Finding apply(Finding f) {
-        // the API server reads no waiver: what it rejects cannot be accepted by an annotation
-        if (f.subject() == null || f.rule().family().equals("waiver") || f.rule().family().equals("api")) {
+        // the API server reads no waiver: what it rejects (or drops, or serves no more) cannot be accepted by an annotation
+        if (f.subject() == null || f.rule().family().equals("waiver") || f.rule().family().equals("api")
+                || f.rule().family().equals("version")) {
             return f;
         }
         return reason(f.subject(), f.rule()).map(f::waived).orElse(f);

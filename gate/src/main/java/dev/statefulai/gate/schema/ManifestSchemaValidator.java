@@ -14,6 +14,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.statefulai.facts.kubernetes.KubernetesVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -27,19 +28,22 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Strict validation of Kubernetes manifests against the Kubernetes 1.28 definitions, in the spirit of
+ * Strict validation of Kubernetes manifests against the definitions of one Kubernetes release (1.28 to 1.34),
+ * in the spirit of
  * {@code kubeconform -strict}: unknown fields, missing required fields and wrong types are errors, and
  * objects whose apiVersion/kind no definition covers (custom resources) are reported as
  * {@link SchemaFinding.Status#SKIPPED}, never passed silently.
  *
- * <p>The definitions are read once from the class path resource {@value #DEFINITIONS_RESOURCE}
- * (Swagger 2.0 style {@code definitions} with {@code x-kubernetes-group-version-kind}; see the README
- * beside it for where they come from). They are turned into a JSON Schema (draft 7) in which every
+ * <p>The definitions of a release are read once per JVM from the class path resource
+ * {@code /k8s-schema/v1.<minor>/definitions.json} (Swagger 2.0 style {@code definitions} with
+ * {@code x-kubernetes-group-version-kind}; see the README beside them for where they come from), with the
+ * schemas of the custom resources the constructs emit ({@code /k8s-schema/crds/}) merged in. They are turned into a JSON Schema (draft 7) in which every
  * object with declared properties gets {@code additionalProperties: false}, unless the definition
  * already says what extra keys may hold (maps such as labels, annotations, resources.requests).
  * IntOrString and Quantity accept a string or a number, as the API server does. The JSON Schema
@@ -47,20 +51,19 @@ import java.util.stream.Stream;
  */
 public final class ManifestSchemaValidator {
 
-  public static final String DEFINITIONS_RESOURCE = "/k8s-schema-v1.28.0/definitions.json";
-  public static final String KUBERNETES_VERSION = "1.28.0";
   /** Schemas of the custom resources the constructs emit, checked like built-in kinds instead of skipped. */
-  public static final List<String> CUSTOM_RESOURCE_DEFINITIONS = List.of("/k8s-schema-v1.28.0/crds/snapshot.storage.k8s.io-v1.json",
-      "/k8s-schema-v1.28.0/crds/velero.io-v1.json", "/k8s-schema-v1.28.0/crds/snapscheduler.backube-v1.json");
+  public static final List<String> CUSTOM_RESOURCE_DEFINITIONS = List.of("/k8s-schema/crds/snapshot.storage.k8s.io-v1.json",
+      "/k8s-schema/crds/velero.io-v1.json", "/k8s-schema/crds/snapscheduler.backube-v1.json");
 
-  /** Files in a dist folder that are not Kubernetes objects. */
-  private static final Set<String> NOT_MANIFESTS = Set.of("kustomization.yaml", "kustomization.yml", "outputs.json");
+  /** Files in a folder of manifests that are not Kubernetes objects (a kustomization of any of kustomize's names). */
+  private static final Set<String> NOT_MANIFESTS = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization", "outputs.json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private static volatile ManifestSchemaValidator shared;
+  private static final Map<KubernetesVersion, ManifestSchemaValidator> SHARED = new ConcurrentHashMap<>();
 
+  private final String kubernetesVersion;
   private final ObjectNode definitions;
   private final Map<String, String> definitionByGvk;
   private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
@@ -68,24 +71,41 @@ public final class ManifestSchemaValidator {
       SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-  private ManifestSchemaValidator(JsonNode swaggerDefinitions) {
+  private ManifestSchemaValidator(String kubernetesVersion, JsonNode swaggerDefinitions) {
+    this.kubernetesVersion = kubernetesVersion;
     this.definitions = strict((ObjectNode) swaggerDefinitions.deepCopy());
     this.definitionByGvk = indexGvks(swaggerDefinitions);
   }
 
-  /** The validator for the bundled Kubernetes 1.28 definitions, loaded once per JVM. */
-  public static ManifestSchemaValidator kubernetes128() {
-    ManifestSchemaValidator v = shared;
-    if (v == null) {
-      synchronized (ManifestSchemaValidator.class) {
-        v = shared;
-        if (v == null) {
-          v = new ManifestSchemaValidator(loadDefinitions());
-          shared = v;
-        }
-      }
+  /** The definitions resource of Kubernetes {@code version}. */
+  public static String definitionsResource(KubernetesVersion version) {
+    return "/k8s-schema/v" + version + "/definitions.json";
+  }
+
+  /**
+   * The validator for Kubernetes {@code version}'s definitions, loaded once per JVM.
+   *
+   * @throws IllegalArgumentException for a release the gate has no schema for
+   */
+  public static ManifestSchemaValidator forVersion(KubernetesVersion version) {
+    if (!version.isSupported()) {
+      throw new IllegalArgumentException("no schema for Kubernetes " + version + "; the gate has " + KubernetesVersion.supportedRange());
     }
-    return v;
+    // the definitions are those of the release's first patch, v1.<minor>.0 (see the README beside them)
+    return SHARED.computeIfAbsent(version, v -> new ManifestSchemaValidator(v + ".0", loadDefinitions(definitionsResource(v))));
+  }
+
+  /** The validator for the Kubernetes 1.28 definitions (the default target), loaded once per JVM. */
+  public static ManifestSchemaValidator kubernetes128() {
+    return forVersion(KubernetesVersion.of(28));
+  }
+
+  /**
+   * The first release (of those the gate has a schema for) whose definitions cover {@code apiVersion} and
+   * {@code kind}, or empty when none does (a custom resource, or an API removed before 1.28).
+   */
+  public static Optional<KubernetesVersion> firstServing(String apiVersion, String kind) {
+    return KubernetesVersion.supported().stream().filter(v -> forVersion(v).definitionFor(apiVersion, kind) != null).findFirst();
   }
 
   /** A validator for other definitions: a JSON document with a {@code definitions} object. */
@@ -94,11 +114,11 @@ public final class ManifestSchemaValidator {
     if (!defs.isObject()) {
       throw new IllegalArgumentException("no \"definitions\" object");
     }
-    return new ManifestSchemaValidator(defs);
+    return new ManifestSchemaValidator(document.path("x-source").path("kubernetes").asText("(given)"), defs);
   }
 
-  private static JsonNode loadDefinitions() {
-    ObjectNode definitions = (ObjectNode) readDefinitions(DEFINITIONS_RESOURCE);
+  private static JsonNode loadDefinitions(String resource) {
+    ObjectNode definitions = (ObjectNode) readDefinitions(resource);
     CUSTOM_RESOURCE_DEFINITIONS.forEach(crd -> definitions.setAll((ObjectNode) readDefinitions(crd)));
     return definitions;
   }
@@ -112,6 +132,11 @@ public final class ManifestSchemaValidator {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  /** The Kubernetes release of these definitions, e.g. {@code 1.31.0}. */
+  public String kubernetesVersion() {
+    return kubernetesVersion;
   }
 
   /** Number of apiVersion/kind pairs that have a definition. */
@@ -158,7 +183,7 @@ public final class ManifestSchemaValidator {
     String definition = definitionFor(apiVersion, kind);
     if (definition == null) {
       out.add(new SchemaFinding(file, documentIndex, apiVersion, kind, name, "$",
-          "no Kubernetes " + KUBERNETES_VERSION + " definition for " + apiVersion + " " + kind
+          "no Kubernetes " + kubernetesVersion + " definition for " + apiVersion + " " + kind
               + " (custom resource?): not validated",
           SchemaFinding.Status.SKIPPED));
       return out;

@@ -67,7 +67,7 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
         ValuesException e = assertThrows(ValuesException.class,
                 () -> AppSynthesizer.synth(app(), "prod", Map.of("volumes[0].persistence.existingClaim", "old-events")));
         assertEquals(List.of("apps/feature-pipeline (prod): PipelineVolume 'raw-events': prop 'existingClaim' is 'old-events'; allowed: "
-                + "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size and accessModes "
+                + "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size, accessModes and volumeAttributesClass "
                 + "[set by --set featurePipeline.volumes[0].persistence.existingClaim=old-events (volumes[0].persistence.existingClaim)]"),
                 e.problems());
     }

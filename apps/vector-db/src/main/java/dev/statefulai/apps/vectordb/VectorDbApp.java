@@ -6,6 +6,7 @@ import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PodValues;
 import dev.statefulai.app.values.PropSources;
+import dev.statefulai.app.values.VolumeAttributesClassValues;
 import dev.statefulai.app.values.Set;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
@@ -84,10 +85,15 @@ public final class VectorDbApp implements AppDefinition<VectorDbValues> {
         SchedulingProps.Builder scheduling = SchedulingProps.builder();
         PodValues.applyTo(v.pod(), container, scheduling);
         new StatefulAIApp(chart, NAME, props.container(container.build()).storage(storage.build()).scheduling(scheduling.build()).build());
+        StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
         if (v.snapshotClass() != null) {
             // Backups by CSI volume snapshots of the data claims (Velero, Kasten or a VolumeSnapshot by hand).
-            StorageBackend backend = v.storageClass() != null ? v.storageClass().toBackend() : AwsEbs.gp3();
             v.snapshotClass().addTo(chart, "snapshot-class", backend, NAME + "-snapshots");
+        }
+        List<VolumeAttributesClassValues> attributes = v.volumeAttributesClasses() == null ? List.of() : v.volumeAttributesClasses();
+        for (int i = 0; i < attributes.size(); i++) {
+            PropSources.feeds("volumeAttributesClasses[" + i + "]", attributes.get(i));
+            attributes.get(i).addTo(chart, "volume-attributes-" + i, backend);
         }
         DataProtection.apply(chart, new DataProtection.App(NAME, environment, Map.of(), BackupHooks.qdrantSnapshots(NAME, HTTP, "30m")),
                 v.backup(), v.restore(), v.gitOps());

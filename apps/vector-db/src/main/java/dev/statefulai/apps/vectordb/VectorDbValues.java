@@ -8,8 +8,10 @@ import dev.statefulai.app.values.RestoreValues;
 import dev.statefulai.app.values.ResourcesValues;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.app.values.StorageClassValues;
+import dev.statefulai.app.values.VolumeAttributesClassValues;
 import dev.statefulai.app.values.VolumeSnapshotClassValues;
 import dev.statefulai.app.values.VolumeTierValues;
+import java.util.List;
 
 /**
  * Values of the vector database. Keys left out keep the construct defaults.
@@ -30,9 +32,12 @@ import dev.statefulai.app.values.VolumeTierValues;
  *                          snapshotted through Qdrant's API (onto the snapshot volume, else into the data volume); none: no backups
  * @param restore           restore the nodes' volumes from a Velero backup or from snapshots; none: no restore
  * @param gitOps            which objects Argo CD and Flux must never delete; default those that keep data
+ * @param volumeAttributesClasses VolumeAttributesClasses (IOPS, throughput) for the data volumes' driver, which a
+ *                          volume's {@code volumeAttributesClass} names; only where the environment's cluster serves them
  */
 public record VectorDbValues(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
                              ResourcesValues resources, PersistenceValues persistence, StorageClassValues storageClass,
                              PersistenceValues snapshotPersistence, VolumeSnapshotClassValues snapshotClass, VolumeTierValues volumeTier,
-                             PodValues pod, BackupValues backup, RestoreValues restore, GitOpsValues gitOps) {
+                             PodValues pod, BackupValues backup, RestoreValues restore, GitOpsValues gitOps,
+                             List<VolumeAttributesClassValues> volumeAttributesClasses) {
 }

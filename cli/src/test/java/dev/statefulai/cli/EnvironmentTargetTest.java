@@ -1,0 +1,107 @@
+package dev.statefulai.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.statefulai.cli.testing.CliRun;
+import dev.statefulai.engine.demo.DemoRepo;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * environments/&lt;env&gt;.yaml: each environment's cluster release and feature gates, written by synth into the
+ * environment's Kustomization and read from there by check; a bad file is one line per problem, exit 2.
+ */
+class EnvironmentTargetTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theTargetOfEachEnvironmentIsWrittenIntoItsKustomizationAndCheckedAgainst() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("environments/prod.yaml", "# prod runs 1.30\nkubernetesVersion: \"1.30\"\n");
+        CliRun synth = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(0, synth.exitCode(), synth.err());
+        SortedMap<String, String> dist = repo.dist();
+        assertTrue(dist.get("prod/Kustomization").startsWith("# Generated: every manifest of environment 'prod'.\n"
+                + "# Target: Kubernetes 1.30 (environments/prod.yaml).\n"), dist.get("prod/Kustomization"));
+        assertTrue(dist.get("dev/Kustomization").contains("\n# Target: Kubernetes 1.28 (the default: no environments/dev.yaml).\n"),
+                dist.get("dev/Kustomization"));
+
+        CliRun check = CliRun.of("check", "--root", tmp.toString(), "--ref", "");
+        assertTrue(check.out().contains("note: targets: dev Kubernetes 1.28; prod Kubernetes 1.30\n"), check.out());
+        CliRun overridden = CliRun.of("check", "--root", tmp.toString(), "--ref", "", "--kubernetes-version", "1.33",
+                "--feature-gate", "ImageVolume");
+        assertTrue(overridden.out().contains("note: targets: dev Kubernetes 1.33 with feature gates ImageVolume;"
+                + " prod Kubernetes 1.33 with feature gates ImageVolume\n"), overridden.out());
+    }
+
+    @Test
+    void aChangedTargetIsSynthesizedAgainThoughNoValuesChanged() {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        repo.write("environments/prod.yaml", "kubernetesVersion: \"1.31\"\nfeatureGates: [VolumeAttributesClass]\n");
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(repo.dist().get("prod/Kustomization").contains(
+                "# Target: Kubernetes 1.31 with feature gates VolumeAttributesClass (environments/prod.yaml).\n"));
+        assertTrue(run.out().contains("(1 app-environment(s) unchanged since the last synth"), "dev is kept, prod is synthesized: " + run.out());
+    }
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("an unquoted version", "kubernetesVersion: 1.30\n",
+                        "environments/prod.yaml:1: kubernetesVersion: 1.30 is not allowed (unquoted, YAML reads it as the number 1.3);"
+                                + " allowed: a release from 1.28 to 1.34, quoted, e.g. \"1.31\""),
+                Arguments.of("a release without a schema", "kubernetesVersion: \"1.27\"\n",
+                        "environments/prod.yaml:1: kubernetesVersion: '1.27' is not allowed; allowed: a release from 1.28 to 1.34, quoted, e.g. \"1.31\""),
+                Arguments.of("an unknown key", "kubernetesVersoin: \"1.30\"\n",
+                        "environments/prod.yaml:1: unknown key 'kubernetesVersoin' (did you mean 'kubernetesVersion'?); allowed: kubernetesVersion, featureGates"),
+                Arguments.of("an unknown gate", "kubernetesVersion: \"1.33\"\nfeatureGates: [ImageVolumes]\n",
+                        "environments/prod.yaml:2: featureGates[0]: \"ImageVolumes\" is not allowed (did you mean 'ImageVolume'?);"
+                                + " allowed: VolumeAttributesClass, ImageVolume"),
+                Arguments.of("a gate the release does not have", "kubernetesVersion: \"1.30\"\nfeatureGates:\n  - ImageVolume\n",
+                        "environments/prod.yaml:3: featureGates[0]: 'ImageVolume' is not allowed with kubernetesVersion 1.30: Kubernetes 1.30 has"
+                                + " no such gate (alpha from 1.31 (off by default), beta from 1.33 (off by default), beta from 1.35 (on by default), ga from 1.36)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void aBadEnvironmentFileIsOneLineAndDistIsKept(String name, String content, String expected) {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        SortedMap<String, String> before = repo.dist();
+        repo.write("environments/prod.yaml", content);
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: 1 problem(s); dist/ was not changed\n  - " + expected + "\n", run.err());
+        assertEquals(before, repo.dist());
+    }
+
+    @Test
+    void aFileForAnEnvironmentThatIsNoneIsATypo() {
+        DemoRepo repo = new DemoRepo(tmp);
+        repo.write("environments/prd.yaml", "kubernetesVersion: \"1.30\"\n");
+        CliRun run = CliRun.of("synth", "--root", tmp.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: 1 problem(s); dist/ was not changed\n  - environments/prd.yaml: no app has values-prd.yaml, so there is no"
+                + " environment 'prd' (did you mean 'prod'?); environments: [dev, prod]\n", run.err());
+    }
+
+    @Test
+    void aBadTargetForCheckIsOneLine() {
+        new DemoRepo(tmp);
+        CliRun run = CliRun.of("check", "--root", tmp.toString(), "--kubernetes-version", "1.40");
+        assertEquals(2, run.exitCode());
+        assertEquals("error: --kubernetes-version 1.40 is not allowed; allowed: 1.28 to 1.34, e.g. 1.31\n", run.err());
+        CliRun gate = CliRun.of("check", "--root", tmp.toString(), "--kubernetes-version", "1.30", "--feature-gate", "ImageVolume");
+        assertEquals(2, gate.exitCode());
+        assertTrue(gate.err().startsWith("error: --feature-gate ImageVolume is not allowed with --kubernetes-version 1.30"), gate.err());
+    }
+}
