@@ -90,7 +90,8 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
         Set.ifGiven(v.env(), container::env);
         PodValues.applyTo(v.pod(), container, scheduling);
         StorageProps.Builder storage = StorageProps.builder();
-        if (Boolean.TRUE.equals(v.prefill())) {
+        // Beside mounted weights ModelWeights refuses the prefill already.
+        if (Boolean.TRUE.equals(v.prefill()) && mounted == null) {
             if (!(weights(v, mounted) instanceof WeightSource.HuggingFace)) {
                 PropSources.feeds(null, "prefill", v, "prefill");
                 throw new InvalidPropsException(NAME, "prefill", true,

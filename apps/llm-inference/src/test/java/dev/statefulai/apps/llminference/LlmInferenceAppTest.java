@@ -72,7 +72,9 @@ class LlmInferenceAppTest extends AppSnapshotTest {
         assertFalse(yaml.contains("volumeClaimTemplates"), "no cache of its own");
         assertFalse(yaml.contains("kind: StorageClass"), "a bucket has no class");
         assertFalse(yaml.contains("kind: PodDisruptionBudget"), "one replica gets no budget");
-        assertFalse(yaml.contains("HF_HOME"), "the weights' volume is read-only");
+        // The weights' volume is read-only: the hub's own files go to the preset's home on scratch.
+        assertContains(yaml, "- name: HF_HOME\n              value: /home/vllm/hf\n");
+        assertFalse(yaml.contains("value: /models/hf"), "the weights' volume is read-only");
     }
 
     @Test
@@ -125,13 +127,16 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     }
 
     @Test
-    void theModelCacheIsNeverBackedUpAndSaysWhyInEveryEnvironment() {
+    void theWeightsAreNeverBackedUpAndSayWhyInEveryEnvironment() {
         for (String env : List.of("dev", "staging", "prod")) {
-            String yaml = synth(env).yaml();
-            assertFalse(yaml.contains("kind: Schedule"), env);
-            assertContains(yaml, "    cache.ai-storage.dev/model-cache: \"model weights of ", ", downloaded again from Hugging Face by init"
-                    + " container fill-model-cache when the volume is lost\"\n");
+            assertFalse(synth(env).yaml().contains("kind: Schedule"), env);
         }
+        assertContains(synth("prod").yaml(), "    cache.ai-storage.dev/model-cache: \"model weights of ", ", downloaded again from Hugging Face by init"
+                + " container fill-model-cache when the volume is lost\"\n");
+        assertContains(synth("dev").yaml(), "    cache.ai-storage.dev/model-weights: \"model weights of meta-llama/Llama-3.1-8B-Instruct,"
+                + " read-only from their bucket\"\n");
+        assertContains(synth("staging").yaml(), "    cache.ai-storage.dev/model-weights-fill: \"model weights of ",
+                ", copied again from their bucket by the fill Job\"\n", "    cache.ai-storage.dev/model-bucket: \"the bucket the fill Job copies");
     }
 
     @Test
