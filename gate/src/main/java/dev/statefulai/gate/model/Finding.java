@@ -14,6 +14,11 @@ public record Finding(Rule rule, Severity severity, String environment, ObjectRe
         return new Finding(rule, rule.severity(), subject.environment(), object, message, null, null, subject);
     }
 
+    /** A finding about claim {@code c}, reported on the object that makes it. */
+    public static Finding of(Rule rule, Claim c, String message) {
+        return of(rule, c.owner(), c.ref(), message);
+    }
+
     public static Finding of(Rule rule, Manifest subject, String message) {
         return of(rule, subject, subject.ref(), message);
     }

@@ -7,6 +7,7 @@ import dev.statefulai.gate.model.Json;
 import dev.statefulai.gate.model.LabelSelectors;
 import dev.statefulai.gate.model.Manifest;
 import dev.statefulai.gate.model.Rule;
+import dev.statefulai.gate.protection.BackupPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statefulai.facts.drivers.DriverCatalog;
 import java.util.ArrayList;

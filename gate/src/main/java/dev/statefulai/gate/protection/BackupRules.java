@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.protection;
 
 import dev.statefulai.facts.protection.BackupCoverage;
 import dev.statefulai.facts.protection.BackupSchedule;

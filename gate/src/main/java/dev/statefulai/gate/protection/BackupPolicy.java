@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.protection;
 
 import dev.statefulai.facts.protection.BackupCoverage;
 import dev.statefulai.facts.protection.CacheClaims;
@@ -21,11 +21,11 @@ import java.util.Set;
  * says so on the object that makes the claim ({@code cache.ai-storage.dev/<template or claim>: <why it can be had again>});
  * a claim backed up by other means waives the rule there with how. One finding per claim template (or claim).
  */
-final class BackupPolicy {
+public final class BackupPolicy {
     private BackupPolicy() {
     }
 
-    static List<Finding> uncovered(Environment env) {
+    public static List<Finding> uncovered(Environment env) {
         ManifestTrees trees = new ManifestTrees(env);
         Map<String, List<BackupCoverage.Coverage>> bySource = new LinkedHashMap<>();
         for (BackupCoverage.Coverage c : BackupCoverage.of(trees.all(), ManifestTrees::yaml)) {

@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.protection;
 
 import dev.statefulai.facts.KubeQuantity;
 import dev.statefulai.facts.drivers.StorageDriver;

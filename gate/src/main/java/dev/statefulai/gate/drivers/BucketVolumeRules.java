@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.drivers;
 
 import dev.statefulai.gate.model.CheckStage;
 import dev.statefulai.gate.model.Environment;

@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.drivers;
 
 import dev.statefulai.gate.model.CheckStage;
 import dev.statefulai.gate.model.Claim;
@@ -42,10 +42,10 @@ public final class HydrateRules implements CheckStage {
             boolean readOnly = modes.equals(List.of(Modes.READ_ONLY_MANY));
             if ("true".equals(sc.get().body().path("parameters").path(GcpDrivers.MULTI_ZONE_PARAMETER).asText(""))) {
                 if (kind.equals("PersistentVolumeClaim")) {
-                    out.add(ClaimBinder.claimFinding(Rule.HYD001, c, "clones claim " + source.path("name").asText() + " on class " + className
+                    out.add(Finding.of(Rule.HYD001, c, "clones claim " + source.path("name").asText() + " on class " + className
                             + ", whose " + GcpDrivers.MULTI_ZONE_PARAMETER + " takes no clones: restore a snapshot instead"));
                 } else if (!kind.isEmpty() && !readOnly) {
-                    out.add(ClaimBinder.claimFinding(Rule.HYD001, c, "restores " + kind + " " + source.path("name").asText() + " as " + modes
+                    out.add(Finding.of(Rule.HYD001, c, "restores " + kind + " " + source.path("name").asText() + " as " + modes
                             + " on class " + className + ", whose " + GcpDrivers.MULTI_ZONE_PARAMETER
                             + " restores only ReadOnlyMany: fill on a class without it, serve the snapshot ReadOnlyMany"));
                 }
@@ -54,7 +54,7 @@ public final class HydrateRules implements CheckStage {
             boolean disk = DriverCatalog.byProvisioner(provisioner).filter(d -> d.attachment() == Attachment.ONE_NODE_AT_A_TIME
                     || d.attachment() == Attachment.NETWORK_BLOCK).isPresent();
             if (disk && readOnly && kind.isEmpty()) {
-                out.add(ClaimBinder.claimFinding(Rule.HYD002, c, "asks class " + className + " (" + provisioner + ") for a new ReadOnlyMany disk"
+                out.add(Finding.of(Rule.HYD002, c, "asks class " + className + " (" + provisioner + ") for a new ReadOnlyMany disk"
                         + " without a data source: it starts empty and no pod can write it; restore it from a snapshot of a filled claim"));
             }
         }

@@ -1,4 +1,4 @@
-package dev.statefulai.gate.rules;
+package dev.statefulai.gate.drivers;
 
 import dev.statefulai.gate.model.CheckStage;
 import dev.statefulai.gate.model.Claim;
@@ -38,7 +38,7 @@ public final class DriverModeRules implements CheckStage {
             }
             Optional<String> provisioner = env.storageClass(className).map(sc -> Json.text(sc.body(), "provisioner", ""));
             provisioner.flatMap(DriverModeRules::judged).ifPresent(d -> modes(d, c.accessModes(), c.volumeMode())
-                    .forEach(problem -> out.add(ClaimBinder.claimFinding(problem.rule(), c, "asks class " + className + " for "
+                    .forEach(problem -> out.add(Finding.of(problem.rule(), c, "asks class " + className + " for "
                             + problem.text() + ": the volume never provisions"))));
         }
         return out;
