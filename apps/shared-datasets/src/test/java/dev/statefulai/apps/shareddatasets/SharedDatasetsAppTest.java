@@ -3,6 +3,7 @@ package dev.statefulai.apps.shareddatasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.testing.AppSnapshotTest;
@@ -47,5 +48,20 @@ class SharedDatasetsAppTest extends AppSnapshotTest {
                 + " 'ReadOnlyMany'; allowed: what Amazon FSx for Lustre PERSISTENT_2 in subnet-0f1e2d3c4b5a69788 (fsx.csi.aws.com) can"
                 + " give: [ReadWriteMany, ReadWriteOnce] [set by --set sharedDatasets.datasets[1].persistence.accessModes=[ReadOnlyMany]"
                 + " (datasets[1].persistence.accessModes)]", e.getMessage());
+    }
+
+    @Test
+    void datasetsKeptElsewhereSayHowOnTheirClaimsAndWriteNoSchedule() {
+        String yaml = synth("prod").yaml();
+        assertFalse(yaml.contains("kind: Schedule"), "nothing for Velero to take: FSx for Lustre has no CSI snapshots");
+        assertContains(yaml, "    ai-storage.dev/waive-POL007: \"training-data: loaded again from s3://acme-datasets/train/",
+                "    ai-storage.dev/waive-POL007: \"reference-corpus: an existing file system published read-only here");
+    }
+
+    @Test
+    void aScheduleKeyBesideElsewhereStillMakesASchedule() {
+        // elsewhere alone only says what keeps the data; with anything else it is a schedule's, which needs a claim to take.
+        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("backup.keep", "720h")));
+        assertTrue(e.getMessage().contains("prop 'claims' is 'null'; allowed: one or more claims to back up"), e.getMessage());
     }
 }
