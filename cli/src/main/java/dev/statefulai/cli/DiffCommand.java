@@ -110,8 +110,7 @@ public final class DiffCommand implements Callable<Integer> {
         findings.addAll(new RemovalRules().check(was, now));
         findings.forEach(f -> marks.computeIfAbsent(f.object().toString(), k -> new ArrayList<>()).add(f));
 
-        Map<String, Manifest> old = new LinkedHashMap<>();
-        was.all().forEach(m -> old.put(m.identity(), m));
+        Map<String, Manifest> old = was.byIdentity();
         List<String> lines = new ArrayList<>();
         for (Manifest m : now.all()) {
             Manifest previous = old.remove(m.identity());

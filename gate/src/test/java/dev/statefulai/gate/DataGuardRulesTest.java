@@ -2,28 +2,16 @@ package dev.statefulai.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.statefulai.gate.testing.CommittedDist;
+import dev.statefulai.gate.testing.CommittedDistTest;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** IMM010-IMM012: changes against the git ref that lose data later, on objects present on both sides. */
-class DataGuardRulesTest {
+class DataGuardRulesTest extends CommittedDistTest {
     private static final String PROTECTED = "annotations: {argocd.argoproj.io/sync-options: \"Prune=false,Delete=false\","
             + " kustomize.toolkit.fluxcd.io/prune: disabled}";
-    @TempDir
-    Path tmp;
-    private CommittedDist dist;
-
-    @BeforeEach
-    void gitRepo() {
-        dist = new CommittedDist(tmp);
-    }
-
     private List<String> change(String[] before, String[] after, String rule) {
         dist.commit(before);
         return dist.change(after).againstHead().findings().stream().filter(f -> f.rule().id().equals(rule)).map(GateFixture::line).toList();

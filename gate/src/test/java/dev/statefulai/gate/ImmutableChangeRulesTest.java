@@ -5,27 +5,16 @@ import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
 import dev.statefulai.gate.testing.CommittedDist;
+import dev.statefulai.gate.testing.CommittedDistTest;
 import static dev.statefulai.gate.testing.GateFixture.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** IMM001-IMM006 against a temp git repo: commit a dist file, change it, compare with HEAD. */
-class ImmutableChangeRulesTest {
-    @TempDir
-    Path tmp;
-    private CommittedDist dist;
-
-    @BeforeEach
-    void gitRepo() {
-        dist = new CommittedDist(tmp);
-    }
-
+class ImmutableChangeRulesTest extends CommittedDistTest {
     private List<String> changeTo(String... docs) {
         return lines(dist.change(docs).againstHead());
     }

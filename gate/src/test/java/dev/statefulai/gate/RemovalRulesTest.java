@@ -5,29 +5,18 @@ import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
 import dev.statefulai.gate.testing.CommittedDist;
+import dev.statefulai.gate.testing.CommittedDistTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IMM007-IMM009: removing what provisions or holds data, against a committed dist/. No update
  * validation refuses a deletion; a pruning sync simply performs it, so the gate is the only guard.
  */
-class RemovalRulesTest {
-    @TempDir
-    Path tmp;
-    private CommittedDist dist;
-
-    @BeforeEach
-    void gitRepo() {
-        dist = new CommittedDist(tmp);
-    }
-
+class RemovalRulesTest extends CommittedDistTest {
     private List<String> removal(String[] before, String... after) {
         dist.commit(before);
         return lines(dist.change(after).againstHead());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.AccessMode;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AwsEbsTest {
@@ -21,14 +19,6 @@ class AwsEbsTest {
         assertFalse(ebs.isInTree());
         assertEquals("ext4", ebs.fsType());
         assertEquals("AWS EBS gp3 (ebs.csi.aws.com)", ebs.displayName());
-    }
-
-    @Test
-    void attachesToOneNodeAndCanGrow() {
-        AwsEbs ebs = AwsEbs.gp3();
-        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD), ebs.accessModes());
-        assertTrue(ebs.supportsExpansion());
-        assertFalse(ebs.isNodeLocal());
     }
 
     @Test

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.AccessMode;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AwsEfsTest {
-    private static final String FS = "fs-0123456789abcdef0";
+    static final String FS = "fs-0123456789abcdef0";
 
     @Test
     void accessPointsProvisionOneAccessPointPerClaim() {
@@ -41,17 +39,6 @@ class AwsEfsTest {
         assertNull(efs.fileSystemId());
         assertFalse(efs.provisionsVolumes());
         assertEquals("AWS EFS static volumes (efs.csi.aws.com)", efs.displayName());
-    }
-
-    @Test
-    void isASharedElasticFileSystemWithoutSnapshots() {
-        AwsEfs efs = AwsEfs.accessPoints(FS);
-        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY), efs.accessModes());
-        assertFalse(efs.supportsExpansion());
-        assertEquals("which needs no expansion: EFS is elastic and does not enforce a claim's size", efs.noExpansionReason());
-        assertFalse(efs.supportsBlockVolumes());
-        assertFalse(efs.isNodeLocal());
-        assertFalse(efs.supportsSnapshots());
     }
 
     @ParameterizedTest

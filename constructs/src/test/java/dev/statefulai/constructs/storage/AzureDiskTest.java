@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.AccessMode;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AzureDiskTest {
@@ -22,16 +20,6 @@ class AzureDiskTest {
         assertEquals("Premium_LRS", disk.skuName());
         assertFalse(disk.isZoneRedundant());
         assertEquals("Azure Disk Premium_LRS (disk.csi.azure.com)", disk.displayName());
-    }
-
-    @Test
-    void attachesToOneNodeAndCanGrowAndSnapshot() {
-        AzureDisk disk = AzureDisk.premium();
-        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD), disk.accessModes());
-        assertTrue(disk.supportsExpansion());
-        assertTrue(disk.supportsSnapshots());
-        assertTrue(disk.provisionsVolumes());
-        assertFalse(disk.isNodeLocal());
     }
 
     @Test

@@ -3,12 +3,9 @@ package dev.statefulai.constructs.storage;
 import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.AccessMode;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,17 +21,6 @@ class GcePdTest {
         assertEquals("pd-balanced", pd.diskType());
         assertFalse(pd.isRegional());
         assertEquals("GCE PD pd-balanced (pd.csi.storage.gke.io)", pd.displayName());
-    }
-
-    @Test
-    void attachesReadWriteToOneNodeOrReadOnlyToManyAndCanGrowAndSnapshot() {
-        GcePd pd = GcePd.balanced();
-        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_ONLY_MANY), pd.accessModes());
-        assertTrue(pd.supportsExpansion());
-        assertTrue(pd.supportsSnapshots());
-        assertTrue(pd.supportsBlockVolumes());
-        assertTrue(pd.provisionsVolumes());
-        assertFalse(pd.isNodeLocal());
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.constructs.AccessMode;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,17 +36,6 @@ class NfsCsiTest {
         assertEquals(Map.of(), nfs.parameters());
         assertFalse(nfs.provisionsVolumes());
         assertEquals("NFS static volumes (nfs.csi.k8s.io)", nfs.displayName());
-    }
-
-    @Test
-    void isASharedFileSystemThatTakesSnapshots() {
-        NfsCsi nfs = NfsCsi.share("nfs.internal", "/exports");
-        assertEquals(Set.of(AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY, AccessMode.READ_WRITE_MANY), nfs.accessModes());
-        assertFalse(nfs.supportsExpansion());
-        assertEquals("which needs no expansion: NFS does not enforce a claim's size", nfs.noExpansionReason());
-        assertFalse(nfs.supportsBlockVolumes());
-        assertTrue(nfs.supportsSnapshots());
-        assertFalse(nfs.isNodeLocal());
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package dev.statefulai.engine.demo;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.BackupValues;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.ResourcesValues;
@@ -15,7 +15,7 @@ import dev.statefulai.constructs.workload.StorageProps;
 import org.cdk8s.Chart;
 
 /** A minimal app for the synth's own tests, registered only in the synth module's test class path. */
-public final class DemoApp implements AppDefinition<DemoApp.Values> {
+public final class DemoApp extends NamedApp<DemoApp.Values> {
 
     /** The demo's values. */
     public record Values(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.POSITIVE) Integer replicas,
@@ -23,14 +23,8 @@ public final class DemoApp implements AppDefinition<DemoApp.Values> {
                          BackupValues backup) {
     }
 
-    @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public Class<Values> valuesType() {
-        return Values.class;
+    public DemoApp() {
+        super("demo", Values.class);
     }
 
     @Override

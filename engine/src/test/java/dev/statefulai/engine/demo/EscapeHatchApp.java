@@ -1,6 +1,6 @@
 package dev.statefulai.engine.demo;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.Rule;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.workload.StatefulAIApp;
@@ -19,20 +19,14 @@ import org.cdk8s.plus28.k8s.ObjectMeta;
  * the StatefulSet, its value a {@code Map.of}, whose iteration order changes from one JVM run to the
  * next) and a plain cdk8s object. Its folder is engine/src/test/fixtures/escape-hatch.
  */
-public final class EscapeHatchApp implements AppDefinition<EscapeHatchApp.Values> {
+public final class EscapeHatchApp extends NamedApp<EscapeHatchApp.Values> {
 
     /** The fixture's values. */
     public record Values(@Rule(Rule.Kind.DNS_LABEL) String namespace, String image, @Rule(Rule.Kind.SIZE) String size) {
     }
 
-    @Override
-    public String name() {
-        return "escape-hatch";
-    }
-
-    @Override
-    public Class<Values> valuesType() {
-        return Values.class;
+    public EscapeHatchApp() {
+        super("escape-hatch", Values.class);
     }
 
     @Override

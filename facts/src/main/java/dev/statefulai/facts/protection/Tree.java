@@ -1,5 +1,6 @@
 package dev.statefulai.facts.protection;
 
+import dev.statefulai.facts.kubernetes.LabelSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,25 +56,11 @@ public final class Tree {
 
     /** A metav1.LabelSelector (matchLabels, matchExpressions) selects {@code labels}; an empty one selects everything. */
     public static boolean selects(Map<String, Object> selector, Map<String, String> labels) {
-        for (Map.Entry<String, String> e : strings(selector, "matchLabels").entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
-        }
+        List<LabelSelector.Requirement> expressions = new ArrayList<>();
         for (Object expression : list(selector, "matchExpressions")) {
-            String key = text(expression, "", "key");
-            List<String> values = texts(expression, "values");
-            boolean ok = switch (text(expression, "", "operator")) {
-                case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
-                case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
-                case "Exists" -> labels.containsKey(key);
-                case "DoesNotExist" -> !labels.containsKey(key);
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
+            expressions.add(new LabelSelector.Requirement(text(expression, "", "key"), text(expression, "", "operator"),
+                    texts(expression, "values")));
         }
-        return true;
+        return new LabelSelector(strings(selector, "matchLabels"), expressions).selects(labels);
     }
 }

@@ -11,9 +11,7 @@ import dev.statefulai.gate.model.ManifestTrees;
 import dev.statefulai.gate.model.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Changes against the git ref that lose data later rather than at once, each on an object present on both sides:
@@ -29,20 +27,14 @@ import java.util.Map;
 public final class DataGuardRules {
 
     public List<Finding> check(Environment before, Environment after) {
-        Map<String, Manifest> old = new LinkedHashMap<>();
-        before.all().forEach(m -> old.put(m.identity(), m));
         List<Finding> out = new ArrayList<>();
-        for (Manifest now : after.all()) {
-            Manifest was = old.get(now.identity());
-            if (was == null) {
-                continue;
-            }
+        Environment.onBothSides(before, after, (was, now) -> {
             if (now.is("StatefulSet")) {
                 scaledDown(was, now, out);
                 templatesRemoved(was, now, out);
             }
             protectionDropped(was, now, after, out);
-        }
+        });
         return out;
     }
 

@@ -42,14 +42,8 @@ public final class ImmutableChangeRules {
             "revisionHistoryLimit", com.fasterxml.jackson.databind.node.IntNode.valueOf(10));
 
     public List<Finding> check(Environment before, Environment after) {
-        Map<String, Manifest> old = new LinkedHashMap<>();
-        before.all().forEach(m -> old.put(m.identity(), m));
         List<Finding> out = new ArrayList<>();
-        for (Manifest now : after.all()) {
-            Manifest was = old.get(now.identity());
-            if (was == null) {
-                continue;
-            }
+        Environment.onBothSides(before, after, (was, now) -> {
             switch (now.kind()) {
                 case "StatefulSet" -> statefulSet(after, was, now).ifPresent(out::add);
                 case "StorageClass" -> storageClass(was, now).ifPresent(out::add);
@@ -58,7 +52,7 @@ public final class ImmutableChangeRules {
                 default -> {
                 }
             }
-        }
+        });
         return out;
     }
 

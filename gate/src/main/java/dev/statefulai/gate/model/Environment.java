@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The objects of one environment with the lookups the rules need (one copy of each object), indexed
@@ -54,6 +56,24 @@ public final class Environment {
 
     public List<Manifest> all() {
         return manifests;
+    }
+
+    /** Each object by its identity, in dist order: a new map the caller may change, to compare with another environment. */
+    public Map<String, Manifest> byIdentity() {
+        Map<String, Manifest> out = new LinkedHashMap<>();
+        manifests.forEach(m -> out.put(m.identity(), m));
+        return out;
+    }
+
+    /** Each object of {@code after} that {@code before} has too, with its earlier copy: {@code (was, now)}, in {@code after}'s order. */
+    public static void onBothSides(Environment before, Environment after, BiConsumer<Manifest, Manifest> wasAndNow) {
+        Map<String, Manifest> old = before.byIdentity();
+        for (Manifest now : after.all()) {
+            Manifest was = old.get(now.identity());
+            if (was != null) {
+                wasAndNow.accept(was, now);
+            }
+        }
     }
 
     public List<Manifest> ofKind(String kind) {

@@ -1,6 +1,8 @@
 package dev.statefulai.gate.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statefulai.facts.kubernetes.LabelSelector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,26 +13,12 @@ public final class LabelSelectors {
 
     /** True when {@code selector} selects {@code labels}; an empty selector selects everything. */
     public static boolean matches(JsonNode selector, Map<String, String> labels) {
-        for (Map.Entry<String, String> e : Json.stringMap(selector.path("matchLabels")).entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
-        }
+        List<LabelSelector.Requirement> expressions = new ArrayList<>();
         for (JsonNode expr : selector.path("matchExpressions")) {
-            String key = expr.path("key").asText();
-            List<String> values = Json.strings(expr.path("values"));
-            boolean ok = switch (expr.path("operator").asText()) {
-                case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
-                case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
-                case "Exists" -> labels.containsKey(key);
-                case "DoesNotExist" -> !labels.containsKey(key);
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
+            expressions.add(new LabelSelector.Requirement(expr.path("key").asText(), expr.path("operator").asText(),
+                    Json.strings(expr.path("values"))));
         }
-        return true;
+        return new LabelSelector(Json.stringMap(selector.path("matchLabels")), expressions).selects(labels);
     }
 
     static boolean isEmpty(JsonNode selector) {

@@ -1,6 +1,6 @@
 package dev.statefulai.apps.featurepipeline;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.StorageClassValues;
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
@@ -12,7 +12,6 @@ import dev.statefulai.constructs.storage.AwsEfs;
 import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
-import dev.statefulai.app.AppDefinition;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PropSources;
@@ -29,17 +28,11 @@ import org.cdk8s.Chart;
  * EFS access point per environment, or an existing one. One {@link DataPipelineStorage} makes them
  * all, so every StorageClass appears once.
  */
-public final class FeaturePipelineApp implements AppDefinition<FeaturePipelineValues> {
+public final class FeaturePipelineApp extends NamedApp<FeaturePipelineValues> {
     static final String NAME = "feature-pipeline";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<FeaturePipelineValues> valuesType() {
-        return FeaturePipelineValues.class;
+    public FeaturePipelineApp() {
+        super(NAME, FeaturePipelineValues.class);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.statefulai.apps.llminference;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.LocalVolumeValues;
 import dev.statefulai.app.values.PersistenceValues;
@@ -43,7 +43,7 @@ import org.cdk8s.Chart;
  * The vLLM image preset runs it as user 1000 with a read-only root file system; where the weights come
  * from decides vLLM's loading options, checked against the release in the image tag.
  */
-public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> {
+public final class LlmInferenceApp extends NamedApp<LlmInferenceValues> {
     static final String NAME = "llm-inference";
     private static final int PORT = 8000;
     private static final String CACHE_PATH = "/models";
@@ -51,14 +51,8 @@ public final class LlmInferenceApp implements AppDefinition<LlmInferenceValues> 
     /** vLLM's home on scratch; with read-only mounted weights the Hugging Face hub's own files go under it. */
     private static final String VLLM_HOME = "/home/vllm";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<LlmInferenceValues> valuesType() {
-        return LlmInferenceValues.class;
+    public LlmInferenceApp() {
+        super(NAME, LlmInferenceValues.class);
     }
 
     @Override

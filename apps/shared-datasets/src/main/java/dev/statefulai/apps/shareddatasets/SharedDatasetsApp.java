@@ -1,6 +1,6 @@
 package dev.statefulai.apps.shareddatasets;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PropSources;
@@ -22,17 +22,11 @@ import org.cdk8s.Chart;
  * optionally published read-only; every claim is {@code ReadWriteMany} unless the values say otherwise. One
  * {@link DataPipelineStorage}, so that the class is written once.
  */
-public final class SharedDatasetsApp implements AppDefinition<SharedDatasetsValues> {
+public final class SharedDatasetsApp extends NamedApp<SharedDatasetsValues> {
     static final String NAME = "shared-datasets";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<SharedDatasetsValues> valuesType() {
-        return SharedDatasetsValues.class;
+    public SharedDatasetsApp() {
+        super(NAME, SharedDatasetsValues.class);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.statefulai.apps.vectordb;
 
-import dev.statefulai.app.AppDefinition;
+import dev.statefulai.app.NamedApp;
 import dev.statefulai.app.values.BackupValues;
 import dev.statefulai.app.values.DataProtection;
 import dev.statefulai.app.values.PersistenceValues;
@@ -34,20 +34,14 @@ import org.cdk8s.Chart;
  * data volume), so the volume snapshots hold a copy Qdrant can restore as it is. The Qdrant preset runs the
  * unprivileged image as user 1000 with a read-only root file system.
  */
-public final class VectorDbApp implements AppDefinition<VectorDbValues> {
+public final class VectorDbApp extends NamedApp<VectorDbValues> {
     static final String NAME = "vector-db";
     private static final int HTTP = 6333;
     /** Where the hooks' snapshots go when there is no snapshot volume: inside the data volume, so they are backed up with it. */
     private static final String SNAPSHOTS_IN_DATA = "/qdrant/storage/snapshots";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<VectorDbValues> valuesType() {
-        return VectorDbValues.class;
+    public VectorDbApp() {
+        super(NAME, VectorDbValues.class);
     }
 
     @Override
