@@ -87,7 +87,7 @@ async function watched(fleet, out, changes) {
 }
 
 // The same manifests on both sides: the same files (storage.md aside, the TypeScript side draws none),
-// each read as data (every YAML document with YAML 1.1's types, as kubectl reads it; JSON as JSON) and
+// each read as data (every YAML document with YAML 1.1's types, as kubectl reads it, the Kustomization file too; JSON as JSON) and
 // compared as trees, so key order, quoting style and comments do not count.
 const YAML = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] }));
 function filesUnder(dir, rel = '') {
@@ -98,7 +98,8 @@ function filesUnder(dir, rel = '') {
 }
 function asData(file) {
   const text = fs.readFileSync(file, 'utf8');
-  if (/\.ya?ml$/.test(file)) {
+  // dist/<env>/Kustomization is YAML too (kustomize's file name without an extension).
+  if (/\.ya?ml$/.test(file) || path.basename(file) === 'Kustomization') {
     return YAML.parseAllDocuments(text, { version: '1.1' }).map(doc => {
       if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
       return doc.toJS();

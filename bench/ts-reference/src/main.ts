@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 
@@ -46,31 +46,58 @@ function labels(name: string, component: string, partOf: string): Record<string,
   };
 }
 
-interface StorageClass { name: string; volumeType: string; encrypted: boolean; reclaimPolicy: string }
+/**
+ * gitOps.protect: retained: Argo CD and Flux neither prune nor delete an object that keeps data (a Retain class,
+ * volume or snapshot class, a claim or claim template on a Retain class); no annotations otherwise.
+ */
+function keepAnnotations(v: Values, reclaimPolicy: string): Record<string, string> | undefined {
+  if ((v.gitOps?.protect ?? 'retained') === 'never' || (v.gitOps?.protect ?? 'retained') === 'retained' && reclaimPolicy !== 'Retain') {
+    return undefined;
+  }
+  return { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
+}
+
+interface StorageClass { name: string; volumeType: string; encrypted: boolean; reclaimPolicy: string; iops?: number; throughput?: number }
 
 function storageClassOf(v: Values): StorageClass {
   const sc = v.storageClass ?? {};
-  return { name: sc.name, volumeType: sc.volumeType ?? 'gp3', encrypted: sc.encrypted ?? true, reclaimPolicy: sc.reclaimPolicy ?? 'Retain' };
+  return {
+    name: sc.name, volumeType: sc.volumeType ?? 'gp3', encrypted: sc.encrypted ?? true, reclaimPolicy: sc.reclaimPolicy ?? 'Retain',
+    iops: sc.iops, throughput: sc.throughput,
+  };
 }
 
-function addStorageClass(scope: Construct, sc: StorageClass): void {
-  new k8s.KubeStorageClass(scope, 'storage-class', {
-    metadata: { name: sc.name },
+function addEbsStorageClass(scope: Construct, id: string, sc: StorageClass, v: Values): void {
+  const parameters: Record<string, string> = { 'csi.storage.k8s.io/fstype': 'ext4', encrypted: String(sc.encrypted), type: sc.volumeType };
+  if (sc.iops !== undefined) parameters.iops = String(sc.iops);
+  if (sc.throughput !== undefined) parameters.throughput = String(sc.throughput);
+  new k8s.KubeStorageClass(scope, id, {
+    metadata: { name: sc.name, annotations: keepAnnotations(v, sc.reclaimPolicy) },
     provisioner: 'ebs.csi.aws.com',
     reclaimPolicy: sc.reclaimPolicy,
     volumeBindingMode: 'WaitForFirstConsumer',
     allowVolumeExpansion: true,
-    parameters: { 'csi.storage.k8s.io/fstype': 'ext4', encrypted: String(sc.encrypted), type: sc.volumeType },
+    parameters,
   });
 }
 
-/** vector-db: the StatefulAIApp of the Java app, with the props VectorDbApp gives it. */
+const MI = 1024 * 1024;
+const bytes = (size: string) => Number(size.slice(0, -2)) * (size.endsWith('Gi') ? 1024 * MI : MI);
+
+/** The ephemeral-storage a container asks for its emptyDir scratch: their sizes added up. */
+function ephemeralStorage(sizes: string[]): string {
+  const total = sizes.reduce((sum, s) => sum + bytes(s), 0);
+  return total % (1024 * MI) === 0 ? `${total / (1024 * MI)}Gi` : `${total / MI}Mi`;
+}
+
+/** vector-db: the StatefulAIApp of the Java app, with the props VectorDbApp (and its Qdrant image preset) gives it. */
 function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
   const name = 'vector-db';
   const scope = new Construct(chart, name);
   const namespace: string = v.namespace;
   const replicas: number = v.replicas ?? 1;
   const sc = storageClassOf(v);
+  const keep = keepAnnotations(v, sc.reclaimPolicy);
   const lbl = labels(name, 'vector-database', 'ai-platform');
   const selector = { 'app.kubernetes.io/name': name };
   const meta = { name, labels: lbl, namespace };
@@ -79,13 +106,20 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
   if (v.snapshotPersistence) {
     claims.push(['snapshots', '/qdrant/snapshots', v.snapshotPersistence.size]);
   }
+  // The root file system is read-only: a bounded /tmp, and the Qdrant image's writable directories (its init
+  // marker, and its snapshots unless a claim is mounted there), each an emptyDir with a size limit.
+  const scratch: Array<[string, string, string]> = [['tmp', '/tmp', '1Gi'], ['init', '/qdrant/init', '16Mi']];
+  if (!v.snapshotPersistence) {
+    scratch.push(['snapshots', '/qdrant/snapshots', '2Gi']);
+  }
   const probe = (p: string, period: number): k8s.Probe => ({
     periodSeconds: period, timeoutSeconds: 5, failureThreshold: 3,
     httpGet: { path: p, port: k8s.IntOrString.fromNumber(6333) },
   });
   const memory: string = v.resources?.memory ?? '1Gi';
+  const image: string = v.image;
 
-  addStorageClass(scope, sc);
+  addEbsStorageClass(scope, 'storage-class', sc, v);
   new k8s.KubeService(scope, 'service', {
     metadata: meta,
     spec: {
@@ -96,7 +130,7 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
     },
   });
   new k8s.KubeStatefulSet(scope, 'statefulset', {
-    metadata: meta,
+    metadata: { ...meta, annotations: keep },
     spec: {
       serviceName: name,
       replicas,
@@ -107,17 +141,36 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
       template: {
         metadata: { labels: lbl },
         spec: {
+          // Replicas on different nodes when the scheduler can: losing a node then loses one of them.
+          affinity: replicas > 1 ? {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [{
+                weight: 100,
+                podAffinityTerm: { labelSelector: { matchLabels: selector }, topologyKey: 'kubernetes.io/hostname' },
+              }],
+            },
+          } : undefined,
           containers: [{
             name,
-            image: v.image,
+            image,
+            imagePullPolicy: image.includes('@sha256:') ? 'IfNotPresent' : 'Always',
             resources: {
-              requests: { cpu: q(v.resources?.cpu ?? '500m'), memory: q(memory) },
+              requests: {
+                'cpu': q(v.resources?.cpu ?? '500m'),
+                'memory': q(memory),
+                'ephemeral-storage': q(ephemeralStorage(scratch.map(([, , size]) => size))),
+              },
               limits: { memory: q(memory) },
             },
-            securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
-            env: [{ name: 'QDRANT__CLUSTER__ENABLED', value: 'true' }],
+            securityContext: {
+              allowPrivilegeEscalation: false, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] },
+            },
+            env: [
+              { name: 'QDRANT_INIT_FILE_PATH', value: '/qdrant/init/.qdrant-initialized' },
+              { name: 'QDRANT__CLUSTER__ENABLED', value: 'true' },
+            ],
             ports: ports.map(([n, p]) => ({ name: n, containerPort: p, protocol: 'TCP' })),
-            volumeMounts: claims.map(([n, mountPath]) => ({ name: n, mountPath })),
+            volumeMounts: [...claims, ...scratch].map(([n, mountPath]) => ({ name: n, mountPath })),
             readinessProbe: probe('/readyz', 10),
             livenessProbe: probe('/livez', 20),
           }],
@@ -125,6 +178,7 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
             runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000,
             fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
           },
+          volumes: scratch.map(([n, , sizeLimit]) => ({ name: n, emptyDir: { sizeLimit: q(sizeLimit) } })),
           enableServiceLinks: false,
           automountServiceAccountToken: false,
         },
@@ -154,55 +208,116 @@ function vectorDb(chart: Chart, v: Values): Record<string, Outputs> {
   for (const [n] of claims) {
     claimNames[n] = Array.from({ length: replicas }, (_, i) => `${n}-${name}-${i}`);
   }
-  const out: Outputs = { kind: 'StatefulAIApp', namespace, statefulSet: name, service: name, replicas, claims: claimNames, storageClass: sc.name };
-  if (replicas > 1) {
-    out.podDisruptionBudget = name;
-  }
-  return { [name]: out };
-}
-
-/** feature-pipeline: one DataPipelineStorage per volume, with the props FeaturePipelineApp gives it. */
-function featurePipeline(chart: Chart, v: Values): Record<string, Outputs> {
-  const sc = storageClassOf(v);
-  const volumes: Record<string, Outputs> = {};
-  for (const vol of v.volumes as Values[]) {
-    const name: string = vol.name;
-    const namespace: string = v.namespace;
-    const pvName = `${namespace}-${name}`;
-    const lbl = labels(name, 'pipeline-storage', 'feature-pipeline');
-    const scope = new Construct(chart, name);
-    addStorageClass(scope, sc);
-    new k8s.KubePersistentVolume(scope, 'pv', {
-      metadata: { name: pvName, labels: lbl },
+  // volumeTier: the running data volumes move to another EBS tier in place. The StatefulSet's claim template
+  // cannot change, so each replica's claim is written with the EBS CSI driver's modify annotations.
+  let tierChanges: Record<string, Record<string, string>> | undefined;
+  if (v.volumeTier) {
+    const tier: Record<string, string> = { 'ebs.csi.aws.com/type': v.volumeTier.volumeType ?? sc.volumeType };
+    if (v.volumeTier.iops !== undefined) tier['ebs.csi.aws.com/iops'] = String(v.volumeTier.iops);
+    if (v.volumeTier.throughput !== undefined) tier['ebs.csi.aws.com/throughput'] = String(v.volumeTier.throughput);
+    tierChanges = { data: tier };
+    claimNames.data.forEach((claim, i) => new k8s.KubePersistentVolumeClaim(scope, `tier-data-${i}`, {
+      metadata: { name: claim, namespace, labels: selector, annotations: { ...tier, ...keep } },
       spec: {
-        capacity: { storage: q(vol.persistence.size) },
         accessModes: ['ReadWriteOnce'],
         volumeMode: 'Filesystem',
-        persistentVolumeReclaimPolicy: sc.reclaimPolicy,
+        resources: { requests: { storage: q(v.persistence.size) } },
         storageClassName: sc.name,
+      },
+    }));
+  }
+  const out: Record<string, Outputs> = {};
+  out[name] = { kind: 'StatefulAIApp', namespace, statefulSet: name, service: name, replicas, claims: claimNames, storageClass: sc.name };
+  if (replicas > 1) {
+    out[name].podDisruptionBudget = name;
+  }
+  if (tierChanges) {
+    out[name].tierChanges = tierChanges;
+  }
+  if (v.snapshotClass) {
+    // Backups by CSI volume snapshots of the data claims. The class is the external-snapshotter's CRD, which the
+    // k8s module does not hold: a plain ApiObject.
+    const deletionPolicy: string = v.snapshotClass.deletionPolicy ?? 'Delete';
+    new ApiObject(chart, 'snapshot-class', {
+      apiVersion: 'snapshot.storage.k8s.io/v1',
+      kind: 'VolumeSnapshotClass',
+      metadata: { name: v.snapshotClass.name, annotations: keepAnnotations(v, deletionPolicy) },
+      driver: 'ebs.csi.aws.com',
+      deletionPolicy,
+    });
+    out[v.snapshotClass.name] = { kind: 'VolumeSnapshotClass', driver: 'ebs.csi.aws.com', deletionPolicy };
+  }
+  return out;
+}
+
+/** feature-pipeline: one DataPipelineStorage for every volume, with the props FeaturePipelineApp gives it. */
+function featurePipeline(chart: Chart, v: Values): Record<string, Outputs> {
+  const namespace: string = v.namespace;
+  const scope = new Construct(chart, 'feature-pipeline');
+  const sc = storageClassOf(v);
+  addEbsStorageClass(scope, 'storage-class', sc, v);
+  // Each volume: a PersistentVolume on an existing volume, bound to exactly one claim of that name.
+  const pipelineVolume = (name: string, size: string, accessModes: string[], className: string, reclaimPolicy: string,
+    source: Pick<k8s.PersistentVolumeSpec, 'csi' | 'nodeAffinity'>): Outputs => {
+    const pvName = `${namespace}-${name}`;
+    const lbl = labels(name, 'pipeline-storage', 'feature-pipeline');
+    const keep = keepAnnotations(v, reclaimPolicy);
+    const volume = new Construct(scope, name);
+    new k8s.KubePersistentVolume(volume, 'pv', {
+      metadata: { name: pvName, labels: lbl, annotations: keep },
+      spec: {
+        capacity: { storage: q(size) },
+        accessModes,
+        volumeMode: 'Filesystem',
+        persistentVolumeReclaimPolicy: reclaimPolicy,
+        storageClassName: className,
         claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace, name },
-        csi: { driver: 'ebs.csi.aws.com', volumeHandle: vol.volumeId, fsType: 'ext4' },
-        nodeAffinity: {
-          required: {
-            nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [vol.zone] }] }],
-          },
+        ...source,
+      },
+    });
+    new k8s.KubePersistentVolumeClaim(volume, 'pvc', {
+      metadata: { name, namespace, labels: lbl, annotations: keep },
+      spec: {
+        accessModes,
+        volumeMode: 'Filesystem',
+        storageClassName: className,
+        volumeName: pvName,
+        resources: { requests: { storage: q(size) } },
+      },
+    });
+    return { accessModes, claim: name, persistentVolume: pvName, readOnly: false, storageClass: className };
+  };
+  const volumes: Record<string, Outputs> = {};
+  const storageClasses = [sc.name];
+  const dataset: Values | undefined = v.sharedDataset;
+  if (dataset) {
+    // The training datasets: ReadWriteMany on an existing EFS access point (no parameters: nothing is provisioned).
+    const efsClass: string = dataset.storageClass.name;
+    const reclaimPolicy: string = dataset.storageClass.reclaimPolicy ?? 'Retain';
+    new k8s.KubeStorageClass(scope, 'datasets-storage-class', {
+      metadata: { name: efsClass, annotations: keepAnnotations(v, reclaimPolicy) },
+      provisioner: 'efs.csi.aws.com',
+      reclaimPolicy,
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: false,
+    });
+    storageClasses.push(efsClass);
+  }
+  for (const vol of v.volumes as Values[]) {
+    volumes[vol.name] = pipelineVolume(vol.name, vol.persistence.size, ['ReadWriteOnce'], sc.name, sc.reclaimPolicy, {
+      csi: { driver: 'ebs.csi.aws.com', volumeHandle: vol.volumeId, fsType: 'ext4' },
+      nodeAffinity: {
+        required: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [vol.zone] }] }],
         },
       },
     });
-    new k8s.KubePersistentVolumeClaim(scope, 'pvc', {
-      metadata: { name, namespace, labels: lbl },
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        volumeMode: 'Filesystem',
-        storageClassName: sc.name,
-        volumeName: pvName,
-        resources: { requests: { storage: q(vol.persistence.size) } },
-      },
-    });
-    volumes[name] = { accessModes: ['ReadWriteOnce'], claim: name, persistentVolume: pvName, readOnly: false, storageClass: sc.name };
   }
-  // One DataPipelineStorage named after the app holds every volume of the pipeline.
-  return { 'feature-pipeline': { kind: 'DataPipelineStorage', namespace: v.namespace, storageClasses: [sc.name], volumes } };
+  if (dataset) {
+    volumes[dataset.name] = pipelineVolume(dataset.name, dataset.persistence.size, ['ReadWriteMany'], dataset.storageClass.name,
+      dataset.storageClass.reclaimPolicy ?? 'Retain', { csi: { driver: 'efs.csi.aws.com', volumeHandle: dataset.existingVolume } });
+  }
+  return { 'feature-pipeline': { kind: 'DataPipelineStorage', namespace, storageClasses, volumes } };
 }
 
 /** JSON as the Java synth writes it: keys sorted at every level, two-space indent. */

@@ -17,10 +17,12 @@ import org.cdk8s.Chart;
 
 /**
  * A fleet of app-instances for the benchmark: instance {@code i} is a tenant {@code tNNNNN} running
- * either a vector database (app vector-db: a {@code StatefulAIApp} with its own StorageClass, headless
- * Service, StatefulSet and PodDisruptionBudget) or feature-pipeline storage (a
- * {@code DataPipelineStorage}: StorageClass, PersistentVolume on an existing EBS volume, claim), in
- * the tenant's namespace. Each instance is a folder {@code apps/<kind>-tNNNNN/} with its own
+ * either a vector database (app vector-db: a {@code StatefulAIApp} on the Qdrant image preset with its own
+ * StorageClass, headless Service, StatefulSet and PodDisruptionBudget, a VolumeSnapshotClass, on some tenants
+ * a snapshot volume and the data claims of a tier change) or feature-pipeline storage (a
+ * {@code DataPipelineStorage}: an EBS and an EFS StorageClass, PersistentVolumes on two existing EBS volumes
+ * and an existing EFS access point, their claims), in the tenant's namespace, both protected from GitOps
+ * pruning, as the two apps are in prod. Each instance is a folder {@code apps/<kind>-tNNNNN/} with its own
  * {@code values.yaml} and {@code values-prod.yaml}, synthesized by the real app definitions through
  * the project's synth path, and the {@code values.schema.json} a repository commits beside them. The TypeScript
  * reference reads the same values files.
@@ -57,7 +59,7 @@ public final class Fleet {
     private static String vectorDbValues(String tenant, int i) {
         return "# vector-db of tenant " + tenant + "\n"
                 + "namespace: " + tenant + "\n"
-                + "image: qdrant/qdrant:v1.12.4\n"
+                + "image: qdrant/qdrant:v1.12.4-unprivileged\n"
                 + "replicas: 3\n"
                 + "resources:\n"
                 + "  cpu: \"2\"\n"
@@ -69,15 +71,26 @@ public final class Fleet {
                 + "  backend: ebs\n"
                 + "  volumeType: gp3\n"
                 + "  encrypted: true\n"
-                + "  reclaimPolicy: Retain\n";
+                + "  reclaimPolicy: Retain\n"
+                + "snapshotClass:\n"
+                + "  name: " + tenant + "-vector-db-snapshots\n"
+                + "  deletionPolicy: Retain\n"
+                + "gitOps:\n"
+                + "  protect: retained\n";
     }
 
+    /**
+     * Like the vector-db app's prod: more nodes and memory, and on some tenants a snapshot volume, a faster class and
+     * a tier change of the running data volumes. No {@code backup}: the app names its Velero schedule after the app
+     * ({@code vector-db-prod} in Velero's namespace), so every instance would write the same object.
+     */
     private static String vectorDbProd(int i) {
         return "replicas: " + (3 + i % 3) + "\n"
                 + "resources:\n"
                 + "  cpu: \"" + (2 + i % 4) + "\"\n"
                 + "  memory: " + (8 * (1 + i % 4)) + "Gi\n"
-                + (i % 4 == 0 ? "snapshotPersistence:\n  size: 100Gi\n" : "");
+                + (i % 4 == 0 ? "snapshotPersistence:\n  size: 100Gi\nstorageClass:\n  iops: 6000\n  throughput: 250\n" : "")
+                + (i % 8 == 0 ? "volumeTier:\n  iops: 8000\n  throughput: 500\n" : "");
     }
 
     private static String pipelineValues(String tenant, int i) {
@@ -88,16 +101,38 @@ public final class Fleet {
                 + "  backend: ebs\n"
                 + "  volumeType: gp3\n"
                 + "  encrypted: true\n"
-                + "  reclaimPolicy: Retain\n";
+                + "  reclaimPolicy: Retain\n"
+                + "sharedDataset:\n"
+                + "  name: training-datasets\n"
+                + "  persistence:\n"
+                + "    size: 1Ti\n"
+                + "  storageClass:\n"
+                + "    backend: efs\n"
+                + "gitOps:\n"
+                + "  protect: retained\n";
     }
 
+    /** Like the feature-pipeline app's prod: two existing EBS volumes and the datasets on an existing EFS access point. */
     private static String pipelineProd(String tenant, int i) {
+        String zone = "us-east-1" + "abc".charAt(i % 3);
+        String fileSystem = String.format("%017x", 0x0def000000000000L + i);
         return "volumes:\n"
-                + "  - name: features\n"
-                + "    volumeId: " + String.format("vol-%017x", 0x0abc000000000000L + i) + "\n"
-                + "    zone: us-east-1" + "abc".charAt(i % 3) + "\n"
+                + volume("raw-events", String.format("vol-%017x", 0x0abc000000000000L + i), zone, (200 * (1 + i % 8)) + "Gi")
+                + volume("features", String.format("vol-%017x", 0x0bcd000000000000L + i), zone, (50 * (1 + i % 8)) + "Gi")
+                + "sharedDataset:\n"
+                + "  persistence:\n"
+                + "    size: " + (1 + i % 10) + "Ti\n"
+                + "  existingVolume: fs-" + fileSystem + "::fsap-" + fileSystem + "\n"
+                + "  storageClass:\n"
+                + "    name: " + tenant + "-datasets\n";
+    }
+
+    private static String volume(String name, String volumeId, String zone, String size) {
+        return "  - name: " + name + "\n"
+                + "    volumeId: " + volumeId + "\n"
+                + "    zone: " + zone + "\n"
                 + "    persistence:\n"
-                + "      size: " + (50 * (1 + i % 8)) + "Gi\n";
+                + "      size: " + size + "\n";
     }
 
     /** The instances under {@code root/apps}, each bound to the app definition its folder name starts with. */

@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * {@code n} PersistentVolumes and {@code n} claims, in files of 100 volumes each, the shapes this
  * project's apps make: half pre-bound from both sides ({@code DataPipelineStorage}'s existing EBS
  * volumes), half local NVMe disks taken by the replicas of 5-replica StatefulSets (each with its headless
- * Service and PodDisruptionBudget). Every claim binds, every PV is used: a clean fleet, where the binding
- * proof must match every claim.
+ * Service and PodDisruptionBudget, run the way the Qdrant preset runs them, their disks marked as caches since
+ * Qdrant keeps copies of each shard on other nodes), and a Velero schedule for the rest. Every claim binds,
+ * every PV is used: a clean fleet, where the binding proof must match every claim.
  */
 public final class GateFleet {
     private static final int REPLICAS = 5;
@@ -37,6 +38,17 @@ public final class GateFleet {
                 provisioner: kubernetes.io/no-provisioner
                 reclaimPolicy: Retain
                 volumeBindingMode: WaitForFirstConsumer
+                ---
+                apiVersion: velero.io/v1
+                kind: Schedule
+                metadata: {name: data-nightly, namespace: velero}
+                spec:
+                  schedule: 0 2 * * *
+                  template:
+                    includedNamespaces: [data]
+                    snapshotVolumes: true
+                    snapshotMoveData: true
+                    ttl: 168h
                 """);
         StringBuilder file = new StringBuilder();
         int sets = 0;
@@ -107,7 +119,11 @@ public final class GateFleet {
                 ---
                 apiVersion: apps/v1
                 kind: StatefulSet
-                metadata: {name: db-%1$d, namespace: data}
+                metadata:
+                  name: db-%1$d
+                  namespace: data
+                  annotations:
+                    cache.ai-storage.dev/data: Qdrant keeps every shard on more than one node; a lost disk is copied again from the others
                 spec:
                   replicas: %2$d
                   serviceName: db-%1$d
@@ -115,12 +131,28 @@ public final class GateFleet {
                   template:
                     metadata: {labels: {app: db-%1$d}}
                     spec:
+                      affinity:
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                          - weight: 100
+                            podAffinityTerm: {labelSelector: {matchLabels: {app: db-%1$d}}, topologyKey: kubernetes.io/hostname}
                       securityContext: {runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000}
                       containers:
                       - name: db
-                        image: qdrant/qdrant:v1.12.4
-                        resources: {requests: {cpu: 500m, memory: 1Gi}}
-                        volumeMounts: [{name: data, mountPath: /qdrant/storage}]
+                        image: qdrant/qdrant:v1.12.4-unprivileged
+                        imagePullPolicy: Always
+                        env: [{name: QDRANT_INIT_FILE_PATH, value: /qdrant/init/.qdrant-initialized}]
+                        securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false}
+                        resources: {requests: {cpu: 500m, memory: 1Gi, ephemeral-storage: 3088Mi}}
+                        volumeMounts:
+                        - {name: data, mountPath: /qdrant/storage}
+                        - {name: tmp, mountPath: /tmp}
+                        - {name: init, mountPath: /qdrant/init}
+                        - {name: snapshots, mountPath: /qdrant/snapshots}
+                      volumes:
+                      - {name: tmp, emptyDir: {sizeLimit: 1Gi}}
+                      - {name: init, emptyDir: {sizeLimit: 16Mi}}
+                      - {name: snapshots, emptyDir: {sizeLimit: 2Gi}}
                   volumeClaimTemplates:
                   - metadata: {name: data}
                     spec:
