@@ -12,6 +12,8 @@ import java.util.List;
  *   <li>{@link WeightSource.HuggingFace}: {@code --model <id> --download-dir <cacheDir>}: downloaded into the cache
  *       volume once, read from local disk after;</li>
  *   <li>{@link WeightSource.LocalPath}: {@code --model <path>}: memory-mapped, the fastest from a local disk;</li>
+ *   <li>{@link WeightSource.Image}: {@code --model <mount path>}: memory-mapped too, since the node unpacks the image
+ *       onto its own disk before the container starts;</li>
  *   <li>{@link WeightSource.SharedFileSystem}: {@code --model <path>} and, from v0.10.2,
  *       {@code --safetensors-load-strategy eager} (whole files in large reads instead of a network file system's
  *       slow random reads); on v0.6.6 to v0.10.1 {@code --load-format runai_streamer}, which reads a path with

@@ -8,7 +8,8 @@ import dev.statefulai.constructs.Validate;
  * {@link HuggingFace} (downloaded once into a cache volume), {@link LocalPath} (already on a disk the
  * pod owns: a filled cache, local NVMe), {@link SharedFileSystem} (a network file system: EFS, NFS,
  * FSx for Lustre, Filestore, a read-only volume hydrated from a snapshot, a bucket mounted through
- * FUSE) and {@link Bucket} (object storage read by the server itself, no volume).
+ * FUSE), {@link Bucket} (object storage read by the server itself, no volume) and {@link Image} (an OCI image
+ * mounted read-only as an image volume).
  */
 public sealed interface WeightSource {
     /** What the server is told to load: a model id, a path or a bucket URI. */
@@ -33,6 +34,21 @@ public sealed interface WeightSource {
     record SharedFileSystem(String model) implements WeightSource {
         public SharedFileSystem {
             Validate.absolutePath("WeightSource", "path", model);
+        }
+    }
+
+    /**
+     * Weights in an OCI image or artifact, mounted read-only at {@code model} (an image volume: the node pulls and
+     * unpacks it like a container image, into its own disk, so the server reads local files).
+     *
+     * @param model      where the image is mounted, which the server loads
+     * @param reference  the image, e.g. {@code registry.example.com/models/llama-3.1-8b:v1}
+     * @param pullPolicy {@code Always}, {@code IfNotPresent} or {@code Never}; {@code null}: by the reference (see ImageVolume)
+     */
+    record Image(String model, String reference, String pullPolicy) implements WeightSource {
+        public Image {
+            Validate.absolutePath("WeightSource", "path", model);
+            Validate.required("WeightSource", "reference", reference, "an image or artifact reference such as registry.example.com/models/llama:3.1");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.imagevolume.ImageVolume;
 import dev.statefulai.constructs.cachefill.FillSource;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.ContainerProps;
@@ -77,6 +78,8 @@ final class AppPlanner {
         List<String> taken = new ArrayList<>(List.of("dshm", CacheFill.SOURCE_VOLUME));
         props.claimTemplates().forEach(t -> taken.add(t.name()));
         props.extras().check(construct, "extras.", taken);
+        props.extras().volumes().forEach(v -> taken.add(v.getName()));
+        checkImageVolumes(taken);
         ContainerProps c = props.container();
         StorageProps s = props.storage();
         RuntimePlan runtime = RuntimePlanner.plan(construct, c, props.preset(), props.image(), props.claimTemplates(), s.cacheFill(),
@@ -86,6 +89,28 @@ final class AppPlanner {
         Integer maxUnavailable = maxUnavailable();
         return new AppPlan(props, name, namespace, Labels.of(name, props.component(), props.partOf()), claims, capacity,
                 sharedMemory, nodeSelector, maxUnavailable, storage.grownClaims(), env, runtime);
+    }
+
+    /** Each image volume is valid on the target, and its name and mount path are the pod's and container's own. */
+    private void checkImageVolumes(List<String> taken) {
+        List<String> paths = new ArrayList<>();
+        props.claimTemplates().forEach(t -> paths.add(t.mountPath()));
+        List<ImageVolume> images = props.storage().imageVolumes();
+        for (int i = 0; i < images.size(); i++) {
+            ImageVolume image = images.get(i);
+            String prop = "imageVolumes[" + i + "]";
+            image.check(construct, prop);
+            if (taken.contains(image.name())) {
+                Refusals.refuse(new InvalidPropsException(construct, prop + ".name", image.name(),
+                        "a name no other volume of the pod has (taken: " + taken + ")"));
+            }
+            if (paths.contains(image.mountPath())) {
+                Refusals.refuse(new InvalidPropsException(construct, prop + ".mountPath", image.mountPath(),
+                        "a path no other mount of the container has (taken: " + paths + ")"));
+            }
+            taken.add(image.name());
+            paths.add(image.mountPath());
+        }
     }
 
     private void checkUniqueNames() {

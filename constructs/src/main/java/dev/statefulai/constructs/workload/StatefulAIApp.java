@@ -81,8 +81,9 @@ public class StatefulAIApp extends RecordableConstruct implements HasOutputs {
             }
         }
         this.service = addHeadlessService();
-        this.statefulSet = KubeObject.define(this, "statefulset", StatefulSetBuilder.of(plan), KubeStatefulSet::new,
-                StatefulSetBuilder.newerFields(plan));
+        KubeStatefulSetProps statefulSetProps = StatefulSetBuilder.of(plan);
+        this.statefulSet = KubeObject.define(this, "statefulset", statefulSetProps, KubeStatefulSet::new,
+                StatefulSetBuilder.newerFields(plan, statefulSetProps));
         this.podDisruptionBudget = plan.maxUnavailable() == null ? null : addPodDisruptionBudget();
         // The replicas' own claims, for templates whose claims grow or change tier (their templates cannot change).
         Map<String, VolumeTier> tiers = plan.props().storage().tiers();

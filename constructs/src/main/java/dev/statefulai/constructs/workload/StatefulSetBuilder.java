@@ -4,6 +4,7 @@ import dev.statefulai.constructs.Labels;
 import dev.statefulai.constructs.Resources;
 import dev.statefulai.constructs.VolumeMode;
 import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.imagevolume.ImageVolume;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerRuntime;
@@ -64,8 +65,18 @@ final class StatefulSetBuilder {
         return new StatefulSetBuilder(plan).build();
     }
 
+    /**
+     * The fields newer than cdk8s-plus-28's structs, at their place in the StatefulSet {@code built} of {@code plan}:
+     * the claim templates' volume attributes classes and the image volumes' sources.
+     */
+    static NewerFields newerFields(AppPlan plan, KubeStatefulSetProps built) {
+        List<Volume> podVolumes = built.getSpec().getTemplate().getSpec().getVolumes();
+        return ImageVolume.newerFields(newerFields(plan), "/spec/template/spec/volumes", podVolumes == null ? List.of() : podVolumes,
+                plan.props().storage().imageVolumes());
+    }
+
     /** The claim templates' fields newer than cdk8s-plus-28's structs, at their place in the StatefulSet. */
-    static NewerFields newerFields(AppPlan plan) {
+    private static NewerFields newerFields(AppPlan plan) {
         NewerFields fields = NewerFields.none();
         int index = 0;
         for (PlannedClaim c : plan.claims()) {
@@ -100,6 +111,10 @@ final class StatefulSetBuilder {
             volumes.addAll(fill.podVolumes());
         }
         volumes.addAll(plan.props().extras().volumes());
+        for (ImageVolume image : storage.imageVolumes()) {
+            volumes.add(image.volume());
+            mounts.add(image.mount());
+        }
         AvailabilityProps availability = plan.props().availability();
         StatefulSetSpec.Builder spec = StatefulSetSpec.builder()
                 .serviceName(plan.name())

@@ -2,6 +2,7 @@ package dev.statefulai.constructs.workload;
 
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.imagevolume.ImageVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.constructs.tier.VolumeTier;
@@ -25,6 +26,7 @@ public final class StorageProps {
     private final CacheFill cacheFill;
     private final boolean chownVolumes;
     private final String chownImage;
+    private final List<ImageVolume> imageVolumes;
 
     private StorageProps(Builder b) {
         this.storageClass = b.storageClass;
@@ -37,6 +39,7 @@ public final class StorageProps {
         this.cacheFill = b.cacheFill;
         this.chownVolumes = b.chownVolumes;
         this.chownImage = b.chownImage;
+        this.imageVolumes = List.copyOf(b.imageVolumes);
     }
 
     public static Builder builder() {
@@ -91,6 +94,11 @@ public final class StorageProps {
         return chownImage;
     }
 
+    /** The images mounted read-only, in the order given. */
+    public List<ImageVolume> imageVolumes() {
+        return imageVolumes;
+    }
+
     /** Builder for {@link StorageProps}. */
     public static final class Builder {
         private StorageClassSpec storageClass;
@@ -103,6 +111,7 @@ public final class StorageProps {
         private CacheFill cacheFill;
         private boolean chownVolumes;
         private String chownImage = CacheFill.BUSYBOX_IMAGE;
+        private List<ImageVolume> imageVolumes = List.of();
 
         private Builder() {
         }
@@ -217,6 +226,23 @@ public final class StorageProps {
         public Builder chownImage(String image) {
             this.chownImage = image;
             return this;
+        }
+
+        /**
+         * OCI images or artifacts mounted read-only into the main container (model weights delivered through a
+         * registry), each an image volume ({@link ImageVolume}). Refused unless the environment's cluster has the
+         * ImageVolume feature gate (Kubernetes 1.31+, off by default before 1.35).
+         *
+         * @default none
+         */
+        public Builder imageVolumes(List<ImageVolume> imageVolumes) {
+            this.imageVolumes = imageVolumes;
+            return this;
+        }
+
+        /** Convenience for {@link #imageVolumes(List)}. */
+        public Builder imageVolumes(ImageVolume... imageVolumes) {
+            return imageVolumes(List.of(imageVolumes));
         }
 
         public StorageProps build() {

@@ -7,10 +7,12 @@ import dev.statefulai.app.values.PersistenceValues;
 import dev.statefulai.app.values.PodValues;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.app.values.Set;
+import dev.statefulai.app.values.WeightsValues;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.SecretEnv;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cachefill.CacheFill;
+import dev.statefulai.constructs.imagevolume.ImageVolume;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
 import dev.statefulai.constructs.pod.ModelProbes;
@@ -50,6 +52,8 @@ public final class LlmInferenceApp extends NamedApp<LlmInferenceValues> {
     private static final String CACHE = "model-cache";
     /** vLLM's home on scratch; with read-only mounted weights the Hugging Face hub's own files go under it. */
     private static final String VLLM_HOME = "/home/vllm";
+    /** Where weights delivered as an image ({@code weights.from: image}) are mounted, read-only. */
+    static final String IMAGE_PATH = "/weights";
 
     public LlmInferenceApp() {
         super(NAME, LlmInferenceValues.class);
@@ -84,6 +88,12 @@ public final class LlmInferenceApp extends NamedApp<LlmInferenceValues> {
         Set.ifGiven(v.env(), container::env);
         PodValues.applyTo(v.pod(), container, scheduling);
         StorageProps.Builder storage = StorageProps.builder();
+        if (weights(v, mounted) instanceof WeightSource.Image image) {
+            // Refusals of the image volume name the key weights.reference.
+            PropSources.feeds(null, "imageVolumes[0]", v.weights(), "reference");
+            storage.imageVolumes(ImageVolume.builder().name("model-image").reference(image.reference()).pullPolicy(image.pullPolicy())
+                    .mountPath(IMAGE_PATH).build());
+        }
         // Beside mounted weights ModelWeights refuses the prefill already.
         if (Boolean.TRUE.equals(v.prefill()) && mounted == null) {
             if (!(weights(v, mounted) instanceof WeightSource.HuggingFace)) {
@@ -156,13 +166,13 @@ public final class LlmInferenceApp extends NamedApp<LlmInferenceValues> {
             return new WeightSource.HuggingFace(model(v), CACHE_PATH);
         }
         PropSources.feeds("WeightSource", "", v.weights(), null);
-        return v.weights().toSource(model(v), CACHE_PATH);
+        return v.weights().toSource(model(v), CACHE_PATH, IMAGE_PATH);
     }
 
     private static List<String> args(LlmInferenceValues v, ModelWeights mounted) {
         PropSources.feeds(NAME, "image", v, "image");
         List<String> args = new ArrayList<>(VllmLoading.args(NAME, v.image(), weights(v, mounted)));
-        if (mounted != null) {
+        if (mounted != null || v.weights() != null && v.weights().from() == WeightsValues.From.IMAGE) {
             // Served under the model's name, not the mount path (EngineArgs served_model_name in vllm/engine/arg_utils.py).
             args.addAll(List.of("--served-model-name", model(v)));
         }

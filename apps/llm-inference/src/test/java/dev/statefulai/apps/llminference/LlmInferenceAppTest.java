@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.testing.AppSnapshotTest;
+import dev.statefulai.facts.kubernetes.ClusterTarget;
+import dev.statefulai.facts.kubernetes.FeatureGate;
+import dev.statefulai.facts.kubernetes.KubernetesVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LlmInferenceAppTest extends AppSnapshotTest {
@@ -98,6 +102,35 @@ class LlmInferenceAppTest extends AppSnapshotTest {
         assertEquals("apps/llm-inference (dev): llm-inference: prop 'prefill' is true; allowed: none with bucket or hydrate, which hold"
                 + " the weights read-only at /models (unset it with prefill: null) [set by --set llmInference.prefill=true (prefill)]",
                 e.getMessage());
+    }
+
+    /** prod's values with its weights delivered as an image (no prefill: nothing to download). */
+    private static final Map<String, String> WEIGHTS_IMAGE = Map.of("weights.from", "image",
+            "weights.reference", "registry.example.com/models/llama-3.1-70b-awq:v1", "prefill", "false");
+
+    // tasks/configure-pod-container/image-volumes.md; feature-gates/ImageVolume.md: beta 1.33, off by default
+    @Test
+    void weightsFromAnImageAreMountedReadOnlyAndLoadedFromTheMountOnAClusterWithTheGate() {
+        for (AppSynthesizer.Renderer renderer : AppSynthesizer.Renderer.values()) {
+            String yaml = AppSynthesizer.synth(app(), "prod", WEIGHTS_IMAGE,
+                    new ClusterTarget(KubernetesVersion.of(33), Set.of(FeatureGate.IMAGE_VOLUME)), renderer).yaml();
+            assertContains(yaml, "- --model\n            - /weights\n            - --served-model-name\n            - hugging-quants/Meta-Llama-3.1-70B-Instruct-AWQ-INT4\n",
+                    "- mountPath: /weights\n              name: model-image\n              readOnly: true\n",
+                    "- image:\n            pullPolicy: Always\n            reference: registry.example.com/models/llama-3.1-70b-awq:v1\n          name: model-image\n");
+        }
+    }
+
+    @Test
+    void weightsFromAnImageAreRefusedAtTheirKeyOnAClusterWithoutTheGate() {
+        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", WEIGHTS_IMAGE));
+        assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'imageVolumes[0]' is 'registry.example.com/models/"
+                + "llama-3.1-70b-awq:v1'; allowed: nothing while the target lacks the feature gate ImageVolume: Kubernetes 1.30 has no ImageVolume"
+                + " (alpha from 1.31 (off by default), beta from 1.33 (off by default), beta from 1.35 (on by default), ga from 1.36)"
+                + " [set by --set llmInference.weights.reference=registry.example.com/models/llama-3.1-70b-awq:v1 (weights.reference)]",
+                e.getMessage());
+        ValuesException policy = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("weights.from", "localPath",
+                "weights.path", "/models/llama", "weights.pullPolicy", "Always", "prefill", "false")));
+        assertTrue(policy.getMessage().contains("prop 'pullPolicy' is 'Always'; allowed: none for from: localPath"), policy.getMessage());
     }
 
     @Test

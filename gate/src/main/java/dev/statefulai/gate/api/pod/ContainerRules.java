@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class ContainerRules {
     private static final List<String> MESSAGE_POLICIES = List.of("File", "FallbackToLogsOnError");
-    private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
+    /** {@code validatePullPolicy}: the pull policies of a container and, from 1.31, of an image volume. */
+    static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
     private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
     private static final List<String> FIELD_PATHS = List.of("metadata.name", "metadata.namespace", "metadata.uid",
             "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.podIP", "status.podIPs");

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code ValidateVolumes} and {@code validateVolumeSource} (a DNS-label name, unique, at most one source;
  * none is defaulted to emptyDir by {@code SetDefaults_Volume}), file modes and key paths of secret and
  * configMap volumes ({@code validateKeyToPath}), emptyDir size limits, generic ephemeral volumes
- * ({@code ValidatePersistentVolumeClaimTemplate}); {@code ValidateVolumeMounts} and {@code ValidateVolumeDevices}.
+ * ({@code ValidatePersistentVolumeClaimTemplate}), image volumes (from release-1.31: {@code validateImageVolumeSource});
+ * {@code ValidateVolumeMounts} and {@code ValidateVolumeDevices}.
  */
 public final class PodVolumeRules {
     private static final List<String> PROPAGATIONS = List.of("Bidirectional", "HostToContainer", "None");
@@ -95,9 +96,25 @@ public final class PodVolumeRules {
                     ClaimSpecRules.spec(t.at("spec"), template.path("spec"));
                 }
             }
+            case "image" -> imageSource(p.by("validateImageVolumeSource"), node);
             default -> {
                 // the other sources' rules are in VolumeSources
             }
+        }
+    }
+
+    /**
+     * {@code validateImageVolumeSource} (release-1.31 onwards; KEP-4639): a reference, required of a Pod (a
+     * workload's template may leave it to be filled in, but the Pods made from it are refused without one), and
+     * a pull policy {@code validatePullPolicy} knows; none is defaulted from the tag ({@code SetDefaults_ImageVolumeSource}).
+     */
+    private static void imageSource(Problems p, JsonNode node) {
+        if (Values.string(node, "reference").isEmpty()) {
+            p.required("reference", "");
+        }
+        String pull = Values.text(node, "pullPolicy");
+        if (pull != null && !pull.isEmpty() && !ContainerRules.PULL_POLICIES.contains(pull)) {
+            p.by("validatePullPolicy").notSupported("pullPolicy", pull, ContainerRules.PULL_POLICIES);
         }
     }
 

@@ -20,11 +20,16 @@ public final class VolumeSources {
     public static final List<String> PERSISTENT = List.of("hostPath", "gcePersistentDisk", "awsElasticBlockStore",
             "glusterfs", "flocker", "nfs", "rbd", "quobyte", "cephfs", "iscsi", "cinder", "fc", "flexVolume", "azureFile",
             "vsphereVolume", "photonPersistentDisk", "portworxVolume", "azureDisk", "scaleIO", "local", "storageos", "csi");
-    /** Pod volume sources in the order {@code validateVolumeSource} checks them. */
+    /**
+     * Pod volume sources in the order {@code validateVolumeSource} checks them; {@code image} (an ImageVolumeSource)
+     * is the last one from release-1.31, which added it. A target without the field, or with its ImageVolume
+     * feature gate off, is the version stage's to report (VER004): there the server drops the volume.
+     */
     public static final List<String> POD = List.of("emptyDir", "hostPath", "gitRepo", "gcePersistentDisk",
             "awsElasticBlockStore", "secret", "nfs", "iscsi", "glusterfs", "flocker", "persistentVolumeClaim", "rbd",
             "cinder", "cephfs", "quobyte", "downwardAPI", "fc", "flexVolume", "configMap", "azureFile", "vsphereVolume",
-            "photonPersistentDisk", "portworxVolume", "azureDisk", "storageos", "projected", "scaleIO", "csi", "ephemeral");
+            "photonPersistentDisk", "portworxVolume", "azureDisk", "storageos", "projected", "scaleIO", "csi", "ephemeral",
+            "image");
 
     /** String fields each source's validation function requires (the same for the PV and the Pod form). */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
