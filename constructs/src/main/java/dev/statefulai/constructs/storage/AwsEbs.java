@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AwsEbs implements StorageBackend {
+public abstract class AwsEbs implements StorageBackend, FormattedDisk {
     /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
     private static final Map<String, int[]> IOPS_RANGES = Map.of(
             "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
@@ -63,13 +63,6 @@ public abstract class AwsEbs implements StorageBackend {
      */
     @Nullable
     public abstract Integer throughput();
-
-    /** File system for new volumes ({@code ext4}, {@code xfs}, ...). Default {@code ext4}. */
-    @Nullable
-    @Value.Default
-    public String fsType() {
-        return "ext4";
-    }
 
     /**
      * Use the retired in-tree provisioner {@code kubernetes.io/aws-ebs} instead of the CSI driver.

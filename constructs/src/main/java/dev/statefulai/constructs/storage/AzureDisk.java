@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AzureDisk implements StorageBackend {
+public abstract class AzureDisk implements StorageBackend, FormattedDisk {
     /** The SKUs that take their own IOPS and throughput (and no host caching): IOPS from, to, then MB/s from, to. */
     private static final Map<String, int[]> TUNABLE = Map.of(
             "PremiumV2_LRS", new int[] {3000, 80000, 125, 1200}, "UltraSSD_LRS", new int[] {100, 400000, 1, 10000});
@@ -60,13 +60,6 @@ public abstract class AzureDisk implements StorageBackend {
     /** A disk encryption set for customer-managed keys ({@code diskEncryptionSetID}). Default: platform-managed keys. */
     @Nullable
     public abstract String diskEncryptionSetId();
-
-    /** File system for new disks. Default {@code ext4}. */
-    @Nullable
-    @Value.Default
-    public String fsType() {
-        return "ext4";
-    }
 
     /** Refuses what the driver does not take. */
     @Value.Check

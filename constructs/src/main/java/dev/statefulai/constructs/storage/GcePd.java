@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class GcePd implements StorageBackend {
+public abstract class GcePd implements StorageBackend, FormattedDisk {
     /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
 
@@ -48,13 +48,6 @@ public abstract class GcePd implements StorageBackend {
      */
     @Nullable
     public abstract String kmsKey();
-
-    /** File system for new disks. Default {@code ext4}. */
-    @Nullable
-    @Value.Default
-    public String fsType() {
-        return "ext4";
-    }
 
     /** Refuses what the driver does not take. */
     @Value.Check
