@@ -1,10 +1,13 @@
 package dev.statefulai.constructs.objectstore;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
 import java.util.Map;
+import org.immutables.value.Value;
 
 /**
  * An Azure Blob container through the Azure Blob CSI driver ({@code blob.csi.azure.com}) mounted with
@@ -15,32 +18,61 @@ import java.util.Map;
  * volume attribute {@code clientID} and the pods' ServiceAccount, federated with it
  * (docs/workload-identity-static-pv-mount.md); never an account key in a Secret.
  */
-public final class AzureBlobContainer implements Bucket {
+@Value.Immutable
+@PropsStyle
+public abstract sealed class AzureBlobContainer implements Bucket permits ImmutableAzureBlobContainer {
     private static final String CONSTRUCT = "AzureBlobContainer";
-
-    private final String storageAccount;
-    private final String container;
-    private final String resourceGroup;
-    private final String clientId;
-    private final long uid;
-    private final long gid;
-
-    private AzureBlobContainer(Builder b) {
-        this.storageAccount = BucketChecks.required(CONSTRUCT, "storageAccount", b.storageAccount, a -> a.matches("[a-z0-9]{3,24}"),
-                "a storage account name: 3 to 24 lower-case letters and digits");
-        this.container = BucketChecks.required(CONSTRUCT, "container", b.container, c -> c.matches("[a-z0-9](-?[a-z0-9]){2,62}"),
-                "a container name: 3 to 63 lower-case letters, digits and single '-', starting with a letter or digit");
-        this.resourceGroup = BucketChecks.optional(CONSTRUCT, "resourceGroup", b.resourceGroup, g -> g.matches("[-\\w._()]{1,90}"),
-                "a resource group name");
-        this.clientId = BucketChecks.optional(CONSTRUCT, "clientId", b.clientId,
-                id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
-                "the client id of a managed identity, a GUID such as 00000000-0000-0000-0000-000000000000");
-        this.uid = b.owner.runAsUser();
-        this.gid = b.owner.fsGroup();
-    }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Required. The existing storage account. */
+    @Nullable
+    public abstract String storageAccount();
+
+    /** Required. The existing container. */
+    @Nullable
+    public abstract String container();
+
+    /**
+     * The storage account's resource group.
+     *
+     * @default the cluster's node resource group
+     */
+    @Nullable
+    public abstract String resourceGroup();
+
+    /**
+     * The client id of the managed identity the pods' ServiceAccount is federated with (workload identity).
+     *
+     * @default none: the driver's own identity
+     */
+    @Nullable
+    public abstract String clientId();
+
+    /**
+     * The user and group the files belong to ({@code runAsUser} and {@code fsGroup}): the pods' own, since blobfuse ignores {@code fsGroup}.
+     *
+     * @default {@link PodSecurity#defaults()}, the pods' default user and group 1000
+     */
+    @Value.Default
+    public PodSecurity owner() {
+        return PodSecurity.defaults();
+    }
+
+    /** Refuses names Azure does not take. */
+    @Value.Check
+    protected void check() {
+        BucketChecks.required(CONSTRUCT, "storageAccount", storageAccount(), a -> a.matches("[a-z0-9]{3,24}"),
+                "a storage account name: 3 to 24 lower-case letters and digits");
+        BucketChecks.required(CONSTRUCT, "container", container(), c -> c.matches("[a-z0-9](-?[a-z0-9]){2,62}"),
+                "a container name: 3 to 63 lower-case letters, digits and single '-', starting with a letter or digit");
+        BucketChecks.optional(CONSTRUCT, "resourceGroup", resourceGroup(), g -> g.matches("[-\\w._()]{1,90}"),
+                "a resource group name");
+        BucketChecks.optional(CONSTRUCT, "clientId", clientId(),
+                id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+                "the client id of a managed identity, a GUID such as 00000000-0000-0000-0000-000000000000");
     }
 
     @Override
@@ -50,24 +82,24 @@ public final class AzureBlobContainer implements Bucket {
 
     @Override
     public String displayName() {
-        return "https://" + storageAccount + ".blob.core.windows.net/" + container;
+        return "https://" + storageAccount() + ".blob.core.windows.net/" + container();
     }
 
     /** "combine the globally unique storage account name and container name" (docs/driver-parameters.md). */
     @Override
     public String volumeHandle(String persistentVolumeName) {
-        return storageAccount + "_" + container;
+        return storageAccount() + "_" + container();
     }
 
     @Override
     public Map<String, String> volumeAttributes() {
-        return BucketChecks.attributes(driver(), "storageAccount", storageAccount, "containerName", container,
-                "resourceGroup", resourceGroup, "protocol", "fuse2", "clientID", clientId);
+        return BucketChecks.attributes(driver(), "storageAccount", storageAccount(), "containerName", container(),
+                "resourceGroup", resourceGroup(), "protocol", "fuse2", "clientID", clientId());
     }
 
     @Override
     public List<String> mountOptions() {
-        return List.of("-o allow_other", "-o uid=" + uid, "-o gid=" + gid);
+        return List.of("-o allow_other", "-o uid=" + owner().runAsUser(), "-o gid=" + owner().fsGroup());
     }
 
     /** Workload identity names the client in the volume attributes; the ServiceAccount needs no annotation. */
@@ -78,64 +110,10 @@ public final class AzureBlobContainer implements Bucket {
 
     @Override
     public boolean podIdentity() {
-        return clientId != null;
+        return clientId() != null;
     }
 
     /** Builder for {@link AzureBlobContainer}. */
-    public static final class Builder {
-        private String storageAccount;
-        private String container;
-        private String resourceGroup;
-        private String clientId;
-        private PodSecurity owner = PodSecurity.defaults();
-
-        private Builder() {
-        }
-
-        /** Required. The existing storage account. */
-        public Builder storageAccount(String storageAccount) {
-            this.storageAccount = storageAccount;
-            return this;
-        }
-
-        /** Required. The existing container. */
-        public Builder container(String container) {
-            this.container = container;
-            return this;
-        }
-
-        /**
-         * The storage account's resource group.
-         *
-         * @default the cluster's node resource group
-         */
-        public Builder resourceGroup(String resourceGroup) {
-            this.resourceGroup = resourceGroup;
-            return this;
-        }
-
-        /**
-         * The client id of the managed identity the pods' ServiceAccount is federated with (workload identity).
-         *
-         * @default none: the driver's own identity
-         */
-        public Builder clientId(String clientId) {
-            this.clientId = clientId;
-            return this;
-        }
-
-        /**
-         * The user and group the files belong to ({@code runAsUser} and {@code fsGroup}): the pods' own, since blobfuse ignores {@code fsGroup}.
-         *
-         * @default {@link PodSecurity#defaults()}, the pods' default user and group 1000
-         */
-        public Builder owner(PodSecurity owner) {
-            this.owner = owner;
-            return this;
-        }
-
-        public AzureBlobContainer build() {
-            return new AzureBlobContainer(this);
-        }
+    public static final class Builder extends ImmutableAzureBlobContainer.Builder {
     }
 }

@@ -1,24 +1,17 @@
 package dev.statefulai.constructs.pod;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
+import org.immutables.value.Value;
+
 /**
  * How many of a workload's pods may be down and how they are replaced: the PodDisruptionBudget, the
  * order pods start in, the rollout of a new pod template, and the time a pod gets to stop. Every prop
  * is optional.
  */
-public final class AvailabilityProps {
-    private final boolean podDisruptionBudget;
-    private final Integer podDisruptionBudgetMaxUnavailable;
-    private final PodManagementPolicy podManagementPolicy;
-    private final UpdateStrategy updateStrategy;
-    private final Integer terminationGracePeriodSeconds;
-
-    private AvailabilityProps(Builder b) {
-        this.podDisruptionBudget = b.podDisruptionBudget;
-        this.podDisruptionBudgetMaxUnavailable = b.podDisruptionBudgetMaxUnavailable;
-        this.podManagementPolicy = b.podManagementPolicy;
-        this.updateStrategy = b.updateStrategy;
-        this.terminationGracePeriodSeconds = b.terminationGracePeriodSeconds;
-    }
+@Value.Immutable
+@PropsStyle
+public abstract class AvailabilityProps {
 
     public static Builder builder() {
         return new Builder();
@@ -29,93 +22,55 @@ public final class AvailabilityProps {
         return builder().build();
     }
 
+    /**
+     * Whether to create a PodDisruptionBudget; one is created only when there is more than one replica
+     * (a budget on one replica blocks node drains).
+     *
+     * @default {@code true}
+     */
+    @Value.Default
     public boolean podDisruptionBudget() {
-        return podDisruptionBudget;
+        return true;
     }
 
-    /** The budget's {@code maxUnavailable} given, or {@code null} for the default. */
-    public Integer podDisruptionBudgetMaxUnavailable() {
-        return podDisruptionBudgetMaxUnavailable;
-    }
+    /**
+     * The budget's {@code maxUnavailable}: from 1 to replicas - 1. Ignored with one replica, which gets
+     * no budget; it is neither checked nor written then. {@code null} for the default.
+     *
+     * @default 1
+     */
+    @Nullable
+    public abstract Integer podDisruptionBudgetMaxUnavailable();
 
+    /**
+     * In what order pods start and stop.
+     *
+     * @default {@link PodManagementPolicy#ORDERED_READY}
+     */
+    @Value.Default
     public PodManagementPolicy podManagementPolicy() {
-        return podManagementPolicy;
+        return PodManagementPolicy.ORDERED_READY;
     }
 
+    /**
+     * How pods are replaced when the pod template changes.
+     *
+     * @default {@link UpdateStrategy#rollingUpdate()}
+     */
+    @Value.Default
     public UpdateStrategy updateStrategy() {
-        return updateStrategy;
+        return UpdateStrategy.rollingUpdate();
     }
 
-    /** The grace period given, or {@code null} for Kubernetes' default. */
-    public Integer terminationGracePeriodSeconds() {
-        return terminationGracePeriodSeconds;
-    }
+    /**
+     * Seconds a pod gets to flush and stop; {@code null} for Kubernetes' default.
+     *
+     * @default Kubernetes' 30
+     */
+    @Nullable
+    public abstract Integer terminationGracePeriodSeconds();
 
     /** Builder for {@link AvailabilityProps}. */
-    public static final class Builder {
-        private boolean podDisruptionBudget = true;
-        private Integer podDisruptionBudgetMaxUnavailable;
-        private PodManagementPolicy podManagementPolicy = PodManagementPolicy.ORDERED_READY;
-        private UpdateStrategy updateStrategy = UpdateStrategy.rollingUpdate();
-        private Integer terminationGracePeriodSeconds;
-
-        private Builder() {
-        }
-
-        /**
-         * Whether to create a PodDisruptionBudget; one is created only when there is more than one replica
-         * (a budget on one replica blocks node drains).
-         *
-         * @default {@code true}
-         */
-        public Builder podDisruptionBudget(boolean enabled) {
-            this.podDisruptionBudget = enabled;
-            return this;
-        }
-
-        /**
-         * The budget's {@code maxUnavailable}: from 1 to replicas - 1. Ignored with one replica, which gets
-         * no budget; it is neither checked nor written then.
-         *
-         * @default 1
-         */
-        public Builder podDisruptionBudgetMaxUnavailable(int maxUnavailable) {
-            this.podDisruptionBudgetMaxUnavailable = maxUnavailable;
-            return this;
-        }
-
-        /**
-         * In what order pods start and stop.
-         *
-         * @default {@link PodManagementPolicy#ORDERED_READY}
-         */
-        public Builder podManagementPolicy(PodManagementPolicy policy) {
-            this.podManagementPolicy = policy;
-            return this;
-        }
-
-        /**
-         * How pods are replaced when the pod template changes.
-         *
-         * @default {@link UpdateStrategy#rollingUpdate()}
-         */
-        public Builder updateStrategy(UpdateStrategy strategy) {
-            this.updateStrategy = strategy;
-            return this;
-        }
-
-        /**
-         * Seconds a pod gets to flush and stop.
-         *
-         * @default Kubernetes' 30
-         */
-        public Builder terminationGracePeriodSeconds(Integer seconds) {
-            this.terminationGracePeriodSeconds = seconds;
-            return this;
-        }
-
-        public AvailabilityProps build() {
-            return new AvailabilityProps(this);
-        }
+    public static final class Builder extends ImmutableAvailabilityProps.Builder {
     }
 }

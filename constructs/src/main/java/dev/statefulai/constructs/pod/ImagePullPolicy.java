@@ -1,5 +1,6 @@
 package dev.statefulai.constructs.pod;
 
+import dev.statefulai.constructs.KubernetesSpelled;
 import dev.statefulai.facts.ImageReference;
 
 /**
@@ -8,29 +9,18 @@ import dev.statefulai.facts.ImageReference;
  * no tag, else {@code IfNotPresent}), and the checks teams run ask for it by name (kube-score's
  * {@code container-image-pull-policy}, Checkov's {@code CKV_K8S_15}).
  */
-public enum ImagePullPolicy {
+public enum ImagePullPolicy implements KubernetesSpelled {
     /** Resolve the tag at the registry on every container start (layers already on the node are not downloaded again). */
-    ALWAYS("Always"),
+    ALWAYS,
     /** Use the node's copy when it has one: right for an image pinned by digest, which cannot change. */
-    IF_NOT_PRESENT("IfNotPresent"),
+    IF_NOT_PRESENT,
     /** Never pull: the image must be on the node already. */
-    NEVER("Never");
-
-    private final String value;
-
-    ImagePullPolicy(String value) {
-        this.value = value;
-    }
-
-    /** The Kubernetes spelling. */
-    public String value() {
-        return value;
-    }
+    NEVER;
 
     /** The Kubernetes spelling, so that values files and messages use it too. */
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 
     /**

@@ -1,26 +1,17 @@
 package dev.statefulai.constructs.pod;
 
+import dev.statefulai.constructs.KubernetesSpelled;
+
 /** How a StatefulSet starts and stops its pods. */
-public enum PodManagementPolicy {
+public enum PodManagementPolicy implements KubernetesSpelled {
     /** One pod at a time, in order: for databases whose replicas join a leader (the Kubernetes default). */
-    ORDERED_READY("OrderedReady"),
+    ORDERED_READY,
     /** All pods at once: for replicas that do not depend on each other, such as model servers. */
-    PARALLEL("Parallel");
-
-    private final String value;
-
-    PodManagementPolicy(String value) {
-        this.value = value;
-    }
+    PARALLEL;
 
     /** The Kubernetes spelling, so that values files and messages use it too. */
     @Override
     public String toString() {
-        return value;
-    }
-
-    /** The Kubernetes spelling. */
-    public String value() {
-        return value;
+        return value();
     }
 }

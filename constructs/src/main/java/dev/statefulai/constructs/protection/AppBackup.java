@@ -47,7 +47,7 @@ public class AppBackup extends RecordableConstruct {
 
     public AppBackup(Construct scope, String id, AppBackupProps props) {
         super(scope, id);
-        BackupScheduleProps given = Validate.required("AppBackup '" + id + "'", "schedule", props.schedule,
+        BackupScheduleProps given = Validate.required("AppBackup '" + id + "'", "schedule", props.schedule(),
                 "the schedule: name, tool, cron and retention");
         String construct = "AppBackup '" + (given.name() == null ? id : given.name()) + "'";
         List<Map<String, Object>> manifests = ObjectsUnder.manifests(scope);
@@ -57,18 +57,21 @@ public class AppBackup extends RecordableConstruct {
             throw new InvalidPropsException(construct, "scope", id, "a scope whose constructs make claims: define the backup after them");
         }
         String allowed = "claim names of the app: " + String.join(", ", bySource.keySet());
-        known(construct, "claims", props.claims == null ? List.of() : props.claims, bySource, allowed);
-        known(construct, "caches", props.caches.keySet(), bySource, allowed);
-        known(construct, "elsewhere", props.elsewhere.keySet(), bySource, allowed);
+        List<String> claims = props.claims();
+        Map<String, String> caches = sorted(props.caches());
+        Map<String, String> elsewhere = sorted(props.elsewhere());
+        known(construct, "claims", claims == null ? List.of() : claims, bySource, allowed);
+        known(construct, "caches", caches.keySet(), bySource, allowed);
+        known(construct, "elsewhere", elsewhere.keySet(), bySource, allowed);
         List<String> chosen = new ArrayList<>();
         for (String source : bySource.keySet()) {
-            boolean listed = props.claims == null || props.claims.contains(source);
-            if (listed && !props.caches.containsKey(source) && !props.elsewhere.containsKey(source)) {
+            boolean listed = claims == null || claims.contains(source);
+            if (listed && !caches.containsKey(source) && !elsewhere.containsKey(source)) {
                 chosen.add(source);
             }
         }
         if (chosen.isEmpty()) {
-            throw new InvalidPropsException(construct, "claims", String.valueOf(props.claims), "one or more claims to back up; "
+            throw new InvalidPropsException(construct, "claims", String.valueOf(claims), "one or more claims to back up; "
                     + allowed + " (caches and claims backed up elsewhere are left out)");
         }
         this.backedUp = List.copyOf(chosen);
@@ -92,16 +95,16 @@ public class AppBackup extends RecordableConstruct {
             leftOut.stream().filter(c -> Tree.selects(Map.of("matchLabels", selector), c.labels())).findFirst().ifPresent(c ->
                     Refusals.refuse(new InvalidPropsException(construct, "claims", c.source(), "claims snapscheduler can tell apart: it"
                             + " selects claims by label, and " + c.source() + " (left out) carries every label of the claims backed up")));
-            if (props.hooks != null) {
+            if (props.hooks() != null) {
                 Refusals.refuse(new InvalidPropsException(construct, "hooks", "given", "nothing with snapscheduler, which runs no hooks: use velero"));
             }
         }
-        mark(scope, props.caches, props.elsewhere);
+        mark(scope, caches, elsewhere);
         if (given.tool() == BackupTool.VELERO) {
             ObjectsUnder.annotate(scope, ObjectsUnder.Place.LABELS, (m, all) -> "VolumeSnapshotClass".equals(m.get("kind"))
                     && drivers.contains(Tree.text(m, "", "driver")) ? Map.of(Velero.SNAPSHOT_CLASS_LABEL, "true") : Map.of());
-            if (props.hooks != null) {
-                props.hooks.applyTo(scope);
+            if (props.hooks() != null) {
+                props.hooks().applyTo(scope);
             }
         }
         this.schedule = new BackupSchedule(this, "schedule", schedule.build());
@@ -113,6 +116,11 @@ public class AppBackup extends RecordableConstruct {
                 Refusals.refuse(new InvalidPropsException(construct, prop, name, allowed));
             }
         }
+    }
+
+    /** {@code given} by key; empty when not given. */
+    private static Map<String, String> sorted(Map<String, String> given) {
+        return given == null ? Map.of() : new TreeMap<>(given);
     }
 
     /** The drivers of the backed-up claims; a claim whose driver takes no snapshots is refused. */

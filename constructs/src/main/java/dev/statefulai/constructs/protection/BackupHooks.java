@@ -3,6 +3,7 @@ package dev.statefulai.constructs.protection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.KubernetesSpelled;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.ObjectsUnder;
@@ -29,17 +30,11 @@ import software.constructs.Construct;
  */
 public final class BackupHooks {
     /** What Velero does when a hook's command fails. */
-    public enum OnError {
+    public enum OnError implements KubernetesSpelled {
         /** The backup fails (Velero's default). */
-        FAIL("Fail"),
+        FAIL,
         /** The backup goes on. */
-        CONTINUE("Continue");
-
-        private final String value;
-
-        OnError(String value) {
-            this.value = value;
-        }
+        CONTINUE
     }
 
     /** One hook: the command, the container it runs in, what a failure does and how long it may take. */
@@ -110,7 +105,7 @@ public final class BackupHooks {
             out.put(keys.container(), Validate.dnsLabel(construct, "container", hook.container()));
         }
         if (hook.onError() != null) {
-            out.put(keys.onError(), hook.onError().value);
+            out.put(keys.onError(), hook.onError().value());
         }
         if (hook.timeout() != null) {
             if (Durations.seconds(hook.timeout()).isEmpty()) {

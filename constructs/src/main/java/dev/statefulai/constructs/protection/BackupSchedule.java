@@ -39,36 +39,36 @@ public class BackupSchedule extends RecordableConstruct implements HasOutputs {
     public BackupSchedule(Construct scope, String id, BackupScheduleProps props) {
         super(scope, id);
         OutputsRegistry.register(this);
-        String construct = "BackupSchedule '" + (props.name == null ? id : props.name) + "'";
-        this.name = Validate.dnsLabel(construct, "name", props.name);
-        this.tool = Validate.required(construct, "tool", props.tool, "velero or snapscheduler");
-        String schedule = Validate.required(construct, "schedule", props.schedule, Cron.ALLOWED);
+        String construct = "BackupSchedule '" + (props.name() == null ? id : props.name()) + "'";
+        this.name = Validate.dnsLabel(construct, "name", props.name());
+        this.tool = Validate.required(construct, "tool", props.tool(), "velero or snapscheduler");
+        String schedule = Validate.required(construct, "schedule", props.schedule(), Cron.ALLOWED);
         if (Cron.parse(schedule).isEmpty()) {
             Refusals.refuse(new InvalidPropsException(construct, "schedule", schedule, Cron.ALLOWED));
         }
-        if (props.keep != null && Durations.seconds(props.keep).isEmpty()) {
-            Refusals.refuse(new InvalidPropsException(construct, "keep", props.keep, Durations.ALLOWED));
+        if (props.keep() != null && Durations.seconds(props.keep()).isEmpty()) {
+            Refusals.refuse(new InvalidPropsException(construct, "keep", props.keep(), Durations.ALLOWED));
         }
-        String namespace = Validate.dnsLabel(construct, "namespace", props.namespace != null ? props.namespace : chartNamespace());
-        Validate.labels(construct, "claimLabels", props.claimLabels, false);
+        String namespace = Validate.dnsLabel(construct, "namespace", props.namespace() != null ? props.namespace() : chartNamespace());
+        Validate.labels(construct, "claimLabels", props.claimLabels(), false);
         if (tool == BackupTool.VELERO) {
-            refuseOtherTools(construct, "keepCount", props.keepCount, "snapscheduler");
-            refuseOtherTools(construct, "snapshotClassName", props.snapshotClassName, "snapscheduler");
+            refuseOtherTools(construct, "keepCount", props.keepCount(), "snapscheduler");
+            refuseOtherTools(construct, "snapshotClassName", props.snapshotClassName(), "snapscheduler");
             velero(props, schedule, namespace, construct);
         } else {
-            refuseOtherTools(construct, "skipStorageClasses", props.skipStorageClasses.isEmpty() ? null : props.skipStorageClasses, "velero");
-            refuseOtherTools(construct, "storageLocation", props.storageLocation, "velero");
-            if (props.keepCount != null) {
-                Validate.atLeast(construct, "keepCount", props.keepCount, 1);
+            refuseOtherTools(construct, "skipStorageClasses", props.skipStorageClasses().isEmpty() ? null : props.skipStorageClasses(), "velero");
+            refuseOtherTools(construct, "storageLocation", props.storageLocation(), "velero");
+            if (props.keepCount() != null) {
+                Validate.atLeast(construct, "keepCount", props.keepCount(), 1);
             }
             snapscheduler(props, schedule, namespace);
         }
         outputs.put("kind", tool == BackupTool.VELERO ? Velero.SCHEDULE : Snapscheduler.KIND);
         outputs.put("tool", tool.value());
         outputs.put("schedule", schedule);
-        outputs.put("keep", props.keep);
-        if (props.keepCount != null) {
-            outputs.put("keepCount", props.keepCount);
+        outputs.put("keep", props.keep());
+        if (props.keepCount() != null) {
+            outputs.put("keepCount", props.keepCount());
         }
     }
 
@@ -79,28 +79,28 @@ public class BackupSchedule extends RecordableConstruct implements HasOutputs {
     }
 
     private void velero(BackupScheduleProps props, String schedule, String namespace, String construct) {
-        String veleroNamespace = Validate.dnsLabel(construct, "veleroNamespace", props.veleroNamespace);
+        String veleroNamespace = Validate.dnsLabel(construct, "veleroNamespace", props.veleroNamespace());
         Map<String, Object> template = new TreeMap<>();
         template.put("includedNamespaces", List.of(namespace));
-        if (!props.claimLabels.isEmpty()) {
-            template.put("labelSelector", Map.of("matchLabels", props.claimLabels));
+        if (!props.claimLabels().isEmpty()) {
+            template.put("labelSelector", Map.of("matchLabels", props.claimLabels()));
         }
         template.put("snapshotVolumes", true);
-        template.put("snapshotMoveData", props.moveData);
-        if (props.storageLocation != null) {
-            template.put("storageLocation", Validate.dnsSubdomain(construct, "storageLocation", props.storageLocation));
+        template.put("snapshotMoveData", props.moveData());
+        if (props.storageLocation() != null) {
+            template.put("storageLocation", Validate.dnsSubdomain(construct, "storageLocation", props.storageLocation()));
         }
-        if (props.keep != null) {
-            template.put("ttl", props.keep);
+        if (props.keep() != null) {
+            template.put("ttl", props.keep());
         }
-        if (!props.skipStorageClasses.isEmpty()) {
+        if (!props.skipStorageClasses().isEmpty()) {
             String policy = name + "-volume-policy";
-            props.skipStorageClasses.forEach(c -> Validate.dnsSubdomain(construct, "skipStorageClasses", c));
+            props.skipStorageClasses().forEach(c -> Validate.dnsSubdomain(construct, "skipStorageClasses", c));
             template.put("resourcePolicy", Map.of("kind", Velero.RESOURCE_POLICY_KIND, "name", policy));
             KubeObject.custom(this, "volume-policy", "v1", "ConfigMap", ApiObjectMetadata.builder().name(policy).namespace(veleroNamespace).build(),
-                    Map.of("data", Map.of(POLICY_KEY, skipPolicy(props.skipStorageClasses))), false);
+                    Map.of("data", Map.of(POLICY_KEY, skipPolicy(props.skipStorageClasses()))), false);
             outputs.put("volumePolicy", policy);
-            outputs.put("skippedStorageClasses", props.skipStorageClasses);
+            outputs.put("skippedStorageClasses", props.skipStorageClasses());
         }
         Map<String, Object> spec = new TreeMap<>();
         spec.put("schedule", schedule);
@@ -126,21 +126,21 @@ public class BackupSchedule extends RecordableConstruct implements HasOutputs {
     private void snapscheduler(BackupScheduleProps props, String schedule, String namespace) {
         Map<String, Object> spec = new TreeMap<>();
         spec.put("schedule", schedule);
-        if (!props.claimLabels.isEmpty()) {
-            spec.put("claimSelector", Map.of("matchLabels", props.claimLabels));
+        if (!props.claimLabels().isEmpty()) {
+            spec.put("claimSelector", Map.of("matchLabels", props.claimLabels()));
         }
         Map<String, Object> retention = new TreeMap<>();
-        if (props.keep != null) {
-            retention.put("expires", props.keep);
+        if (props.keep() != null) {
+            retention.put("expires", props.keep());
         }
-        if (props.keepCount != null) {
-            retention.put("maxCount", props.keepCount);
+        if (props.keepCount() != null) {
+            retention.put("maxCount", props.keepCount());
         }
         if (!retention.isEmpty()) {
             spec.put("retention", retention);
         }
-        if (props.snapshotClassName != null) {
-            spec.put("snapshotTemplate", Map.of("snapshotClassName", props.snapshotClassName));
+        if (props.snapshotClassName() != null) {
+            spec.put("snapshotTemplate", Map.of("snapshotClassName", props.snapshotClassName()));
         }
         KubeObject.custom(this, "schedule", Snapscheduler.API_VERSION, Snapscheduler.KIND,
                 ApiObjectMetadata.builder().name(name).namespace(namespace).build(), Map.of("spec", spec), false);

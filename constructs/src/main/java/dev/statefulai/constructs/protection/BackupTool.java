@@ -1,31 +1,27 @@
 package dev.statefulai.constructs.protection;
 
+import java.util.Locale;
+
 /** The backup tool a cluster runs, which a {@link BackupSchedule} is written for. */
 public enum BackupTool {
     /**
      * Velero ({@code velero.io/v1} {@code Schedule}): CSI snapshots of the claims, with their data moved to object
      * storage ({@code snapshotMoveData}), the app's objects with them; restores by {@code velero restore create}.
      */
-    VELERO("velero"),
+    VELERO,
     /**
      * snapscheduler ({@code snapscheduler.backube/v1} {@code SnapshotSchedule}): CSI VolumeSnapshots of the claims, kept
      * by count and age, in the storage system itself; restores by a claim whose {@code dataSource} is a snapshot.
      */
-    SNAPSCHEDULER("snapscheduler");
-
-    private final String value;
-
-    BackupTool(String value) {
-        this.value = value;
-    }
+    SNAPSCHEDULER;
 
     /** The tool as values files spell it. */
     public String value() {
-        return value;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 }

@@ -5,6 +5,7 @@ import dev.statefulai.facts.protection.DataObjects;
 import dev.statefulai.facts.protection.GitOps;
 import dev.statefulai.facts.protection.Tree;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import software.constructs.Construct;
@@ -26,26 +27,20 @@ public final class GitOpsProtection {
     /** Which objects are protected. */
     public enum When {
         /** Objects that hold data and keep it when deleted ({@code Retain}); the default. */
-        RETAINED("retained"),
+        RETAINED,
         /** Every object that holds data. */
-        ALWAYS("always"),
+        ALWAYS,
         /** None. */
-        NEVER("never");
-
-        private final String value;
-
-        When(String value) {
-            this.value = value;
-        }
+        NEVER;
 
         /** As values files spell it. */
         public String value() {
-            return value;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         @Override
         public String toString() {
-            return value;
+            return value();
         }
     }
 

@@ -2,12 +2,15 @@ package dev.statefulai.constructs.storage;
 
 import static dev.statefulai.constructs.storage.Checks.refuse;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.Parameter;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
+import org.immutables.value.Value;
 
 /**
  * Amazon EFS, a regional NFS file system, through the EFS CSI driver ({@code efs.csi.aws.com}): the
@@ -21,36 +24,61 @@ import java.util.Map;
  * ({@link #existingVolume(String)}). EFS is elastic and ignores a claim's size; what the driver gives
  * (no expansion, no block mode, no snapshots: back EFS up with AWS Backup) is {@link AwsDrivers#EFS}.
  */
-public final class AwsEfs implements StorageBackend {
-    private final Props props;
+@Value.Immutable
+@PropsStyle
+public abstract class AwsEfs implements StorageBackend {
 
-    private record Props(String fileSystemId, String directoryPerms, String basePath, Integer gidRangeStart, Integer gidRangeEnd) {
+    /**
+     * The file system to create one access point per claim on ({@code provisioningMode: efs-ap}).
+     * Default none: the class serves only pre-provisioned volumes.
+     */
+    @Nullable
+    public abstract String fileSystemId();
+
+    /** Octal permissions of each access point's root directory. Default {@code 700} (only its owner). */
+    @Nullable
+    @Value.Default
+    public String directoryPerms() {
+        return "700";
     }
 
-    private AwsEfs(Props p) {
+    /** The directory under which access point directories are created. Default: the driver's, {@code /}. */
+    @Nullable
+    public abstract String basePath();
+
+    /** The first id of the {@code gidRange}; set with {@link Builder#gidRange}. */
+    @Nullable
+    public abstract Integer gidRangeStart();
+
+    /** The last id of the {@code gidRange}; set with {@link Builder#gidRange}. */
+    @Nullable
+    public abstract Integer gidRangeEnd();
+
+    /** Refuses what the driver does not take. */
+    @Value.Check
+    protected void check() {
         String construct = "AwsEfs";
-        Checks.parameter(construct, "fileSystemId", p.fileSystemId(), AwsDrivers.EFS, "fileSystemId");
+        Checks.parameter(construct, "fileSystemId", fileSystemId(), AwsDrivers.EFS, "fileSystemId");
         Parameter perms = AwsDrivers.EFS.parameter("directoryPerms").orElseThrow();
-        if (!perms.accepts(p.directoryPerms())) {
-            refuse(construct, "directoryPerms", p.directoryPerms(), perms.rule());
+        if (!perms.accepts(directoryPerms())) {
+            refuse(construct, "directoryPerms", directoryPerms(), perms.rule());
         }
-        if (p.basePath() != null) {
-            Validate.absolutePath(construct, "basePath", p.basePath());
+        if (basePath() != null) {
+            Validate.absolutePath(construct, "basePath", basePath());
         }
-        if ((p.gidRangeStart() == null) != (p.gidRangeEnd() == null)) {
-            refuse(construct, p.gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
+        if ((gidRangeStart() == null) != (gidRangeEnd() == null)) {
+            refuse(construct, gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
                     "both gidRangeStart and gidRangeEnd, or neither");
         }
-        if (p.gidRangeStart() != null && (p.gidRangeStart() < 1 || p.gidRangeEnd() <= p.gidRangeStart())) {
-            refuse(construct, "gidRangeEnd", p.gidRangeEnd(),
-                    "a GID above gidRangeStart (" + p.gidRangeStart() + "), and gidRangeStart 1 or more");
+        if (gidRangeStart() != null && (gidRangeStart() < 1 || gidRangeEnd() <= gidRangeStart())) {
+            refuse(construct, "gidRangeEnd", gidRangeEnd(),
+                    "a GID above gidRangeStart (" + gidRangeStart() + "), and gidRangeStart 1 or more");
         }
-        boolean dynamicOnly = p.basePath() != null || p.gidRangeStart() != null || !"700".equals(p.directoryPerms());
-        if (p.fileSystemId() == null && dynamicOnly) {
+        boolean dynamicOnly = basePath() != null || gidRangeStart() != null || !"700".equals(directoryPerms());
+        if (fileSystemId() == null && dynamicOnly) {
             refuse(construct, "fileSystemId", null,
                     "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
-        this.props = p;
     }
 
     /** Dynamic provisioning of one access point per claim on {@code fileSystemId}, with the defaults. */
@@ -75,29 +103,24 @@ public final class AwsEfs implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        if (props.fileSystemId() == null) {
+        if (fileSystemId() == null) {
             return Map.of();
         }
-        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", props.fileSystemId())
-                .put("directoryPerms", props.directoryPerms()).put("basePath", props.basePath())
-                .put("gidRangeStart", props.gidRangeStart()).put("gidRangeEnd", props.gidRangeEnd()).toMap();
+        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId())
+                .put("directoryPerms", directoryPerms()).put("basePath", basePath())
+                .put("gidRangeStart", gidRangeStart()).put("gidRangeEnd", gidRangeEnd()).toMap();
     }
 
     /** Only with a file system to create access points on. */
     @Override
     public boolean provisionsVolumes() {
-        return props.fileSystemId() != null;
+        return fileSystemId() != null;
     }
 
     @Override
     public String displayName() {
-        String volumes = props.fileSystemId() == null ? "static volumes" : props.fileSystemId();
+        String volumes = fileSystemId() == null ? "static volumes" : fileSystemId();
         return driver().name() + " " + volumes + " (" + provisioner() + ")";
-    }
-
-    /** The file system access points are created on, or {@code null} for a class of static volumes. */
-    public String fileSystemId() {
-        return props.fileSystemId();
     }
 
     /**
@@ -112,46 +135,13 @@ public final class AwsEfs implements StorageBackend {
     }
 
     /** Builder for {@link AwsEfs}. */
-    public static final class Builder {
-        private String fileSystemId;
-        private String directoryPerms = "700";
-        private String basePath;
-        private Integer gidRangeStart;
-        private Integer gidRangeEnd;
-
-        /**
-         * The file system to create one access point per claim on ({@code provisioningMode: efs-ap}).
-         * Default none: the class serves only pre-provisioned volumes.
-         */
-        public Builder fileSystemId(String fileSystemId) {
-            this.fileSystemId = fileSystemId;
-            return this;
-        }
-
-        /** Octal permissions of each access point's root directory. Default {@code 700} (only its owner). */
-        public Builder directoryPerms(String directoryPerms) {
-            this.directoryPerms = directoryPerms;
-            return this;
-        }
-
-        /** The directory under which access point directories are created. Default: the driver's, {@code /}. */
-        public Builder basePath(String basePath) {
-            this.basePath = basePath;
-            return this;
-        }
-
+    public static final class Builder extends ImmutableAwsEfs.Builder {
         /**
          * The range of user and group ids the driver gives access points, both ends or neither.
          * Default: the driver's, 50000 to 7000000.
          */
         public Builder gidRange(Integer start, Integer end) {
-            this.gidRangeStart = start;
-            this.gidRangeEnd = end;
-            return this;
-        }
-
-        public AwsEfs build() {
-            return new AwsEfs(new Props(fileSystemId, directoryPerms, basePath, gidRangeStart, gidRangeEnd));
+            return gidRangeStart(start).gidRangeEnd(end);
         }
     }
 }

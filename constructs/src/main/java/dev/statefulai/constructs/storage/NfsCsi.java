@@ -2,12 +2,15 @@ package dev.statefulai.constructs.storage;
 
 import static dev.statefulai.constructs.storage.Checks.refuse;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
-import dev.statefulai.facts.drivers.SelfHostedDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.SelfHostedDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /**
  * An NFS server through the NFS CSI driver ({@code nfs.csi.k8s.io}, kubernetes-csi/csi-driver-nfs): a
@@ -20,29 +23,47 @@ import java.util.regex.Pattern;
  * what the driver gives (no expansion, no block mode, snapshots as archives on the server) is
  * {@link SelfHostedDrivers#NFS}.
  */
-public final class NfsCsi implements StorageBackend {
+@Value.Immutable
+@PropsStyle
+public abstract class NfsCsi implements StorageBackend {
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private final Props props;
+    /** The NFS server for dynamic provisioning. Default none: the class serves only pre-provisioned volumes. */
+    @Nullable
+    public abstract String server();
 
-    private record Props(String server, String share, String subDir, String mountPermissions) {
-    }
+    /** The exported path new volumes are created under; required with {@code server}. */
+    @Nullable
+    public abstract String share();
 
-    private NfsCsi(Props p) {
+    /**
+     * The directory of each new volume under the share; may use the driver's templates such as
+     * {@code ${pvc.metadata.namespace}/${pvc.metadata.name}}. Default: the driver's, the
+     * PersistentVolume's name.
+     */
+    @Nullable
+    public abstract String subDir();
+
+    /** Octal permissions of each new volume's directory. Default: the driver's ({@code 0}: left as created). */
+    @Nullable
+    public abstract String mountPermissions();
+
+    /** Refuses what the driver does not take. */
+    @Value.Check
+    protected void check() {
         String construct = "NfsCsi";
-        if (p.server() != null) {
-            checkServer(construct, p.server());
-            Validate.absolutePath(construct, "share", p.share());
-        } else if (p.share() != null || p.subDir() != null || p.mountPermissions() != null) {
+        if (server() != null) {
+            checkServer(construct, server());
+            Validate.absolutePath(construct, "share", share());
+        } else if (share() != null || subDir() != null || mountPermissions() != null) {
             refuse(construct, "server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
         }
-        Checks.optional(construct, "subDir", p.subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
+        Checks.optional(construct, "subDir", subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
                 "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
-        Checks.optional(construct, "mountPermissions", p.mountPermissions(), PERMS.asMatchPredicate(),
+        Checks.optional(construct, "mountPermissions", mountPermissions(), PERMS.asMatchPredicate(),
                 "octal permissions of each volume's directory, such as 0750 or 0777");
-        this.props = p;
     }
 
     static String checkServer(String construct, String server) {
@@ -70,19 +91,19 @@ public final class NfsCsi implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("server", props.server()).put("share", props.server() == null ? null : props.share())
-                .put("subDir", props.subDir()).put("mountPermissions", props.mountPermissions()).toMap();
+        return new ClassParameters(driver()).put("server", server()).put("share", server() == null ? null : share())
+                .put("subDir", subDir()).put("mountPermissions", mountPermissions()).toMap();
     }
 
     /** Only with a server to create directories on. */
     @Override
     public boolean provisionsVolumes() {
-        return props.server() != null;
+        return server() != null;
     }
 
     @Override
     public String displayName() {
-        String volumes = props.server() == null ? "static volumes" : props.server() + ":" + props.share();
+        String volumes = server() == null ? "static volumes" : server() + ":" + share();
         return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
@@ -98,42 +119,6 @@ public final class NfsCsi implements StorageBackend {
     }
 
     /** Builder for {@link NfsCsi}. */
-    public static final class Builder {
-        private String server;
-        private String share;
-        private String subDir;
-        private String mountPermissions;
-
-        /** The NFS server for dynamic provisioning. Default none: the class serves only pre-provisioned volumes. */
-        public Builder server(String server) {
-            this.server = server;
-            return this;
-        }
-
-        /** The exported path new volumes are created under; required with {@code server}. */
-        public Builder share(String share) {
-            this.share = share;
-            return this;
-        }
-
-        /**
-         * The directory of each new volume under the share; may use the driver's templates such as
-         * {@code ${pvc.metadata.namespace}/${pvc.metadata.name}}. Default: the driver's, the
-         * PersistentVolume's name.
-         */
-        public Builder subDir(String subDir) {
-            this.subDir = subDir;
-            return this;
-        }
-
-        /** Octal permissions of each new volume's directory. Default: the driver's ({@code 0}: left as created). */
-        public Builder mountPermissions(String mountPermissions) {
-            this.mountPermissions = mountPermissions;
-            return this;
-        }
-
-        public NfsCsi build() {
-            return new NfsCsi(new Props(server, share, subDir, mountPermissions));
-        }
+    public static final class Builder extends ImmutableNfsCsi.Builder {
     }
 }

@@ -1,46 +1,25 @@
 package dev.statefulai.constructs.workload;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.ReclaimPolicy;
 import dev.statefulai.constructs.cachefill.CacheFill;
 import dev.statefulai.constructs.imagevolume.ImageVolume;
 import dev.statefulai.constructs.storage.PreProvisionedVolume;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import dev.statefulai.constructs.tier.VolumeTier;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.immutables.value.Value;
 
 /**
  * What a {@link StatefulAIApp} does for its claim templates beyond declaring them: its own
  * StorageClass and pre-provisioned volumes, what happens to the claims when replicas go, growing them,
- * filling a cache, and giving volumes to the app's user. Every prop is optional.
+ * filling a cache, and giving volumes to the app's user. Every prop is optional; each has its default on its accessor.
  */
-public final class StorageProps {
-    private final StorageClassSpec storageClass;
-    private final List<PreProvisionedVolume> persistentVolumes;
-    private final String persistentVolumeCapacity;
-    private final ReclaimPolicy claimRetentionWhenDeleted;
-    private final ReclaimPolicy claimRetentionWhenScaled;
-    private final Map<String, String> growClaims;
-    private final Map<String, VolumeTier> tiers;
-    private final CacheFill cacheFill;
-    private final boolean chownVolumes;
-    private final String chownImage;
-    private final List<ImageVolume> imageVolumes;
-
-    private StorageProps(Builder b) {
-        this.storageClass = b.storageClass;
-        this.persistentVolumes = List.copyOf(b.persistentVolumes);
-        this.persistentVolumeCapacity = b.persistentVolumeCapacity;
-        this.claimRetentionWhenDeleted = b.claimRetentionWhenDeleted;
-        this.claimRetentionWhenScaled = b.claimRetentionWhenScaled;
-        this.growClaims = new LinkedHashMap<>(b.growClaims);
-        this.tiers = new LinkedHashMap<>(b.tiers);
-        this.cacheFill = b.cacheFill;
-        this.chownVolumes = b.chownVolumes;
-        this.chownImage = b.chownImage;
-        this.imageVolumes = List.copyOf(b.imageVolumes);
-    }
+@Value.Immutable
+@PropsStyle
+public abstract class StorageProps {
 
     public static Builder builder() {
         return new Builder();
@@ -51,101 +30,116 @@ public final class StorageProps {
         return builder().build();
     }
 
-    public StorageClassSpec storageClass() {
-        return storageClass;
-    }
+    /**
+     * A StorageClass to create for this app; claim templates without an explicit class use it.
+     *
+     * @default none: claims use the class they name, or the cluster's default class
+     */
+    @Nullable
+    public abstract StorageClassSpec storageClass();
 
-    public List<PreProvisionedVolume> persistentVolumes() {
-        return persistentVolumes;
-    }
+    /**
+     * Volumes that already exist (local disks on given nodes, existing cloud disks), each made into a
+     * PersistentVolume of the app's own StorageClass. Requires {@link #storageClass()}.
+     *
+     * @default none
+     */
+    public abstract List<PreProvisionedVolume> persistentVolumes();
 
-    /** The capacity given, or {@code null} for the default. */
-    public String persistentVolumeCapacity() {
-        return persistentVolumeCapacity;
-    }
+    /**
+     * Capacity of each pre-provisioned PersistentVolume.
+     *
+     * @default the size of the largest claim template that uses the app's StorageClass, so that every claim on the class fits
+     */
+    @Nullable
+    public abstract String persistentVolumeCapacity();
 
+    /**
+     * What happens to the replicas' claims when the StatefulSet is deleted; set with
+     * {@link Builder#claimRetention}.
+     *
+     * @default {@code Retain}: data outlives the pods
+     */
+    @Nullable
+    @Value.Default
     public ReclaimPolicy claimRetentionWhenDeleted() {
-        return claimRetentionWhenDeleted;
+        return ReclaimPolicy.RETAIN;
     }
 
+    /**
+     * What happens to the replicas' claims when the StatefulSet is scaled down; set with
+     * {@link Builder#claimRetention}.
+     *
+     * @default {@code Retain}: data outlives the pods
+     */
+    @Nullable
+    @Value.Default
     public ReclaimPolicy claimRetentionWhenScaled() {
-        return claimRetentionWhenScaled;
+        return ReclaimPolicy.RETAIN;
     }
 
-    /** The sizes to grow templates' claims to, by template, in the order given. */
-    public Map<String, String> growClaims() {
-        return growClaims;
-    }
+    /**
+     * The sizes to grow templates' claims to, by template, in the order given; see {@link Builder#growClaimsTo}.
+     *
+     * @default no growth
+     */
+    public abstract Map<String, String> growClaims();
 
-    /** The tiers to move templates' replica claims to, by template, in the order given. */
-    public Map<String, VolumeTier> tiers() {
-        return tiers;
-    }
+    /**
+     * The tiers to move templates' replica claims to, by template, in the order given; see {@link Builder#changeTier}.
+     *
+     * @default no change
+     */
+    public abstract Map<String, VolumeTier> tiers();
 
-    public CacheFill cacheFill() {
-        return cacheFill;
-    }
+    /**
+     * An init container that fills a claim's volume (a model cache) from S3, HTTP(S), Hugging Face or
+     * another claim before the server starts, and skips when the volume already holds that source.
+     * See {@link CacheFill}.
+     *
+     * @default none
+     */
+    @Nullable
+    public abstract CacheFill cacheFill();
 
+    /**
+     * Opt-in: an init container {@code chown-volumes} that gives the writable claim volumes to
+     * {@code runAsUser:fsGroup} when their root is owned by someone else, for backends that ignore
+     * {@code fsGroup} (NFS, hostPath, some CSI drivers). The one exception to "nothing runs as root": it
+     * runs as user 0 with every capability dropped but {@code CHOWN}, no privilege escalation, and a
+     * read-only root file system; the StatefulSet carries a reasoned waiver of the non-root policy
+     * (ai-storage.dev/waive-POL003). Namespaces enforcing the {@code restricted} Pod Security
+     * Standard refuse it; {@code baseline} allows it.
+     *
+     * @default {@code false}
+     */
+    @Value.Default
     public boolean chownVolumes() {
-        return chownVolumes;
+        return false;
     }
 
+    /**
+     * Image of {@link #chownVolumes()}: needs {@code sh}, {@code stat} and {@code chown}.
+     *
+     * @default {@value CacheFill#BUSYBOX_IMAGE}
+     */
+    @Nullable
+    @Value.Default
     public String chownImage() {
-        return chownImage;
+        return CacheFill.BUSYBOX_IMAGE;
     }
 
-    /** The images mounted read-only, in the order given. */
-    public List<ImageVolume> imageVolumes() {
-        return imageVolumes;
-    }
+    /**
+     * OCI images or artifacts mounted read-only into the main container (model weights delivered through a
+     * registry), each an image volume ({@link ImageVolume}). Refused unless the environment's cluster has the
+     * ImageVolume feature gate (Kubernetes 1.31+, off by default before 1.35).
+     *
+     * @default none
+     */
+    public abstract List<ImageVolume> imageVolumes();
 
     /** Builder for {@link StorageProps}. */
-    public static final class Builder {
-        private StorageClassSpec storageClass;
-        private List<PreProvisionedVolume> persistentVolumes = List.of();
-        private String persistentVolumeCapacity;
-        private ReclaimPolicy claimRetentionWhenDeleted = ReclaimPolicy.RETAIN;
-        private ReclaimPolicy claimRetentionWhenScaled = ReclaimPolicy.RETAIN;
-        private final Map<String, String> growClaims = new LinkedHashMap<>();
-        private final Map<String, VolumeTier> tiers = new LinkedHashMap<>();
-        private CacheFill cacheFill;
-        private boolean chownVolumes;
-        private String chownImage = CacheFill.BUSYBOX_IMAGE;
-        private List<ImageVolume> imageVolumes = List.of();
-
-        private Builder() {
-        }
-
-        /**
-         * A StorageClass to create for this app; claim templates without an explicit class use it.
-         *
-         * @default none: claims use the class they name, or the cluster's default class
-         */
-        public Builder storageClass(StorageClassSpec storageClass) {
-            this.storageClass = storageClass;
-            return this;
-        }
-
-        /**
-         * Volumes that already exist (local disks on given nodes, existing cloud disks), each made into a
-         * PersistentVolume of the app's own StorageClass. Requires {@link #storageClass}.
-         *
-         * @default none
-         */
-        public Builder persistentVolumes(List<PreProvisionedVolume> persistentVolumes) {
-            this.persistentVolumes = persistentVolumes;
-            return this;
-        }
-
-        /**
-         * Capacity of each pre-provisioned PersistentVolume.
-         *
-         * @default the size of the largest claim template that uses the app's StorageClass, so that every claim on the class fits
-         */
-        public Builder persistentVolumeCapacity(String capacity) {
-            this.persistentVolumeCapacity = capacity;
-            return this;
-        }
+    public static final class Builder extends ImmutableStorageProps.Builder {
 
         /**
          * What happens to the replicas' claims when the StatefulSet is deleted and when it is scaled down.
@@ -153,9 +147,7 @@ public final class StorageProps {
          * @default {@code Retain} for both: data outlives the pods
          */
         public Builder claimRetention(ReclaimPolicy whenDeleted, ReclaimPolicy whenScaled) {
-            this.claimRetentionWhenDeleted = whenDeleted;
-            this.claimRetentionWhenScaled = whenScaled;
-            return this;
+            return claimRetentionWhenDeleted(whenDeleted).claimRetentionWhenScaled(whenScaled);
         }
 
         /**
@@ -171,8 +163,7 @@ public final class StorageProps {
          * @default no growth
          */
         public Builder growClaimsTo(String template, String size) {
-            this.growClaims.put(template, size);
-            return this;
+            return putGrowClaims(template, size);
         }
 
         /**
@@ -186,67 +177,12 @@ public final class StorageProps {
          * @default no change
          */
         public Builder changeTier(String template, VolumeTier tier) {
-            this.tiers.put(template, tier);
-            return this;
+            return putTiers(template, tier);
         }
 
-        /**
-         * An init container that fills a claim's volume (a model cache) from S3, HTTP(S), Hugging Face or
-         * another claim before the server starts, and skips when the volume already holds that source.
-         * See {@link CacheFill}.
-         *
-         * @default none
-         */
-        public Builder cacheFill(CacheFill fill) {
-            this.cacheFill = fill;
-            return this;
-        }
-
-        /**
-         * Opt-in: an init container {@code chown-volumes} that gives the writable claim volumes to
-         * {@code runAsUser:fsGroup} when their root is owned by someone else, for backends that ignore
-         * {@code fsGroup} (NFS, hostPath, some CSI drivers). The one exception to "nothing runs as root": it
-         * runs as user 0 with every capability dropped but {@code CHOWN}, no privilege escalation, and a
-         * read-only root file system; the StatefulSet carries a reasoned waiver of the non-root policy
-         * (ai-storage.dev/waive-POL003). Namespaces enforcing the {@code restricted} Pod Security
-         * Standard refuse it; {@code baseline} allows it.
-         *
-         * @default {@code false}
-         */
-        public Builder chownVolumes(boolean enabled) {
-            this.chownVolumes = enabled;
-            return this;
-        }
-
-        /**
-         * Image of {@link #chownVolumes}: needs {@code sh}, {@code stat} and {@code chown}.
-         *
-         * @default {@value CacheFill#BUSYBOX_IMAGE}
-         */
-        public Builder chownImage(String image) {
-            this.chownImage = image;
-            return this;
-        }
-
-        /**
-         * OCI images or artifacts mounted read-only into the main container (model weights delivered through a
-         * registry), each an image volume ({@link ImageVolume}). Refused unless the environment's cluster has the
-         * ImageVolume feature gate (Kubernetes 1.31+, off by default before 1.35).
-         *
-         * @default none
-         */
-        public Builder imageVolumes(List<ImageVolume> imageVolumes) {
-            this.imageVolumes = imageVolumes;
-            return this;
-        }
-
-        /** Convenience for {@link #imageVolumes(List)}. */
+        /** Convenience for {@link #imageVolumes(Iterable)}. */
         public Builder imageVolumes(ImageVolume... imageVolumes) {
             return imageVolumes(List.of(imageVolumes));
-        }
-
-        public StorageProps build() {
-            return new StorageProps(this);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.statefulai.constructs.storage.disks;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
+import org.immutables.value.Value;
 
 /**
  * Hyperdisk ML through the GCE PD CSI driver ({@code pd.csi.storage.gke.io}, {@code type: hyperdisk-ml}):
@@ -18,26 +21,48 @@ import java.util.Map;
  * Hyperdisk ML takes from 400 MiB/s (Compute Engine, "About Hyperdisk ML", size and performance limits).
  * What the driver gives is {@link GcpDrivers#PD}.
  */
-public final class HyperdiskMl implements StorageBackend {
+@Value.Immutable
+@PropsStyle
+public abstract class HyperdiskMl implements StorageBackend {
     private static final String CONSTRUCT = "HyperdiskMl";
     private static final int MIN_THROUGHPUT = 400;
 
-    private final Integer throughputMiBps;
-    private final boolean multiZone;
-    private final String kmsKey;
-
-    private HyperdiskMl(Builder b) {
-        if (b.throughputMiBps != null) {
-            Checks.range(CONSTRUCT, "throughputMiBps", b.throughputMiBps, MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
-        }
-        Checks.parameter(CONSTRUCT, "kmsKey", b.kmsKey, GcpDrivers.PD, "disk-encryption-kms-key");
-        this.throughputMiBps = b.throughputMiBps;
-        this.multiZone = b.multiZone;
-        this.kmsKey = b.kmsKey;
-    }
-
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Throughput provisioned when a disk is created, in MiB/s; 400 or more.
+     *
+     * @default the Compute Engine default for the disk's size
+     */
+    @Nullable
+    public abstract Integer throughputMiBps();
+
+    /**
+     * One disk per zone for a {@code ReadOnlyMany} claim restored from a snapshot ({@value GcpDrivers#MULTI_ZONE_PARAMETER}).
+     *
+     * @default {@code false}: one disk, in the zone of the first pod
+     */
+    @Value.Default
+    public boolean multiZone() {
+        return false;
+    }
+
+    /**
+     * A customer-managed Cloud KMS key ({@code disk-encryption-kms-key}).
+     *
+     * @default a Google-managed key
+     */
+    @Nullable
+    public abstract String kmsKey();
+
+    @Value.Check
+    protected void check() {
+        if (throughputMiBps() != null) {
+            Checks.range(CONSTRUCT, "throughputMiBps", throughputMiBps(), MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
+        }
+        Checks.parameter(CONSTRUCT, "kmsKey", kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
     }
 
     @Override
@@ -48,62 +73,22 @@ public final class HyperdiskMl implements StorageBackend {
     @Override
     public Map<String, String> parameters() {
         return new ClassParameters(driver()).put("type", GcpDrivers.HYPERDISK_ML)
-                .put("provisioned-throughput-on-create", throughputMiBps == null ? null : throughputMiBps + "Mi")
-                .put(GcpDrivers.MULTI_ZONE_PARAMETER, multiZone ? "true" : null)
-                .put("disk-encryption-kms-key", kmsKey).toMap();
+                .put("provisioned-throughput-on-create", throughputMiBps() == null ? null : throughputMiBps() + "Mi")
+                .put(GcpDrivers.MULTI_ZONE_PARAMETER, multiZone() ? "true" : null)
+                .put("disk-encryption-kms-key", kmsKey()).toMap();
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + GcpDrivers.HYPERDISK_ML + (multiZone ? " multi-zone" : "") + " (" + provisioner() + ")";
+        return driver().name() + " " + GcpDrivers.HYPERDISK_ML + (multiZone() ? " multi-zone" : "") + " (" + provisioner() + ")";
     }
 
     /** Whether claims restored from a snapshot get one disk per zone. */
     public boolean isMultiZone() {
-        return multiZone;
+        return multiZone();
     }
 
     /** Builder for {@link HyperdiskMl}. */
-    public static final class Builder {
-        private Integer throughputMiBps;
-        private boolean multiZone;
-        private String kmsKey;
-
-        private Builder() {
-        }
-
-        /**
-         * Throughput provisioned when a disk is created, in MiB/s; 400 or more.
-         *
-         * @default the Compute Engine default for the disk's size
-         */
-        public Builder throughputMiBps(Integer throughputMiBps) {
-            this.throughputMiBps = throughputMiBps;
-            return this;
-        }
-
-        /**
-         * One disk per zone for a {@code ReadOnlyMany} claim restored from a snapshot ({@value GcpDrivers#MULTI_ZONE_PARAMETER}).
-         *
-         * @default {@code false}: one disk, in the zone of the first pod
-         */
-        public Builder multiZone(boolean multiZone) {
-            this.multiZone = multiZone;
-            return this;
-        }
-
-        /**
-         * A customer-managed Cloud KMS key ({@code disk-encryption-kms-key}).
-         *
-         * @default a Google-managed key
-         */
-        public Builder kmsKey(String kmsKey) {
-            this.kmsKey = kmsKey;
-            return this;
-        }
-
-        public HyperdiskMl build() {
-            return new HyperdiskMl(this);
-        }
+    public static final class Builder extends ImmutableHyperdiskMl.Builder {
     }
 }

@@ -1,11 +1,14 @@
 package dev.statefulai.constructs.storage.files;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
+import org.immutables.value.Value;
 
 /**
  * Filestore through its CSI driver on GKE ({@code filestore.csi.storage.gke.io}): a managed NFS instance
@@ -17,28 +20,77 @@ import java.util.Map;
  * allocated range ({@code reserved-ip-range}), as the driver's README.md says. What the driver gives
  * (growth, backups as snapshots, encryption at rest) is {@link GcpDrivers#FILESTORE}.
  */
-public final class Filestore implements StorageBackend {
+@Value.Immutable
+@PropsStyle
+public abstract class Filestore implements StorageBackend {
     private static final String CONSTRUCT = "Filestore";
     private static final String PSA = "PRIVATE_SERVICE_ACCESS";
 
-    private final Props props;
-
-    private record Props(String tier, String network, String connectMode, String reservedIpRange, String kmsKey) {
+    /**
+     * The service tier: {@code standard} ({@code basic_hdd}), {@code premium} ({@code basic_ssd}), {@code zonal},
+     * {@code regional}, {@code enterprise} or {@code high_scale_ssd}.
+     *
+     * @default {@code standard}, the driver's
+     */
+    @Nullable
+    @Value.Default
+    public String tier() {
+        return "standard";
     }
 
-    private Filestore(Props p) {
+    /**
+     * The VPC of new instances; its full name {@code projects/<p>/global/networks/<n>} with {@code PRIVATE_SERVICE_ACCESS}.
+     *
+     * @default {@code default}
+     */
+    @Nullable
+    @Value.Default
+    public String network() {
+        return "default";
+    }
+
+    /**
+     * {@code DIRECT_PEERING} or {@code PRIVATE_SERVICE_ACCESS} (for a shared VPC).
+     *
+     * @default {@code DIRECT_PEERING}
+     */
+    @Nullable
+    @Value.Default
+    public String connectMode() {
+        return "DIRECT_PEERING";
+    }
+
+    /**
+     * The range instance IPs come from: a CIDR with {@code DIRECT_PEERING}, an allocated range's name with
+     * {@code PRIVATE_SERVICE_ACCESS}.
+     *
+     * @default any free range
+     */
+    @Nullable
+    public abstract String reservedIpRange();
+
+    /**
+     * A customer-managed Cloud KMS key of new instances.
+     *
+     * @default a Google-managed key
+     */
+    @Nullable
+    public abstract String kmsKey();
+
+    /** Refuses what the driver does not take. */
+    @Value.Check
+    protected void check() {
         StorageDriver filestore = GcpDrivers.FILESTORE;
-        Checks.parameter(CONSTRUCT, "tier", p.tier(), filestore, "tier");
-        Checks.parameter(CONSTRUCT, "connectMode", p.connectMode(), filestore, "connect-mode");
-        Checks.parameter(CONSTRUCT, "kmsKey", p.kmsKey(), filestore, "instance-encryption-kms-key");
-        boolean psa = PSA.equals(p.connectMode());
-        Checks.required(CONSTRUCT, "network", p.network(), network -> !psa || network.startsWith("projects/"),
+        Checks.parameter(CONSTRUCT, "tier", tier(), filestore, "tier");
+        Checks.parameter(CONSTRUCT, "connectMode", connectMode(), filestore, "connect-mode");
+        Checks.parameter(CONSTRUCT, "kmsKey", kmsKey(), filestore, "instance-encryption-kms-key");
+        boolean psa = PSA.equals(connectMode());
+        Checks.required(CONSTRUCT, "network", network(), network -> !psa || network.startsWith("projects/"),
                 psa ? "the VPC's full name, projects/<project>/global/networks/<network>, with PRIVATE_SERVICE_ACCESS"
                         : "the VPC's name, such as default");
-        Checks.optional(CONSTRUCT, "reservedIpRange", p.reservedIpRange(),
+        Checks.optional(CONSTRUCT, "reservedIpRange", reservedIpRange(),
                 range -> psa ? range.matches("[a-z]([-a-z0-9]*[a-z0-9])?") : range.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}"),
                 psa ? "the name of an allocated IP range, with PRIVATE_SERVICE_ACCESS" : "a CIDR range such as 10.0.16.0/20, with DIRECT_PEERING");
-        this.props = p;
     }
 
     /** New {@code tier} instances on the {@code default} network. */
@@ -57,16 +109,16 @@ public final class Filestore implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        boolean psa = PSA.equals(props.connectMode());
-        return new ClassParameters(driver()).put("tier", props.tier()).put("network", props.network())
-                .put("connect-mode", props.connectMode())
-                .put(psa ? "reserved-ip-range" : "reserved-ipv4-cidr", props.reservedIpRange())
-                .put("instance-encryption-kms-key", props.kmsKey()).toMap();
+        boolean psa = PSA.equals(connectMode());
+        return new ClassParameters(driver()).put("tier", tier()).put("network", network())
+                .put("connect-mode", connectMode())
+                .put(psa ? "reserved-ip-range" : "reserved-ipv4-cidr", reservedIpRange())
+                .put("instance-encryption-kms-key", kmsKey()).toMap();
     }
 
     @Override
     public String displayName() {
-        return driver().name() + " " + props.tier() + " on " + props.network() + " (" + provisioner() + ")";
+        return driver().name() + " " + tier() + " on " + network() + " (" + provisioner() + ")";
     }
 
     /**
@@ -82,70 +134,6 @@ public final class Filestore implements StorageBackend {
     }
 
     /** Builder for {@link Filestore}. */
-    public static final class Builder {
-        private String tier = "standard";
-        private String network = "default";
-        private String connectMode = "DIRECT_PEERING";
-        private String reservedIpRange;
-        private String kmsKey;
-
-        private Builder() {
-        }
-
-        /**
-         * The service tier: {@code standard} ({@code basic_hdd}), {@code premium} ({@code basic_ssd}), {@code zonal},
-         * {@code regional}, {@code enterprise} or {@code high_scale_ssd}.
-         *
-         * @default {@code standard}, the driver's
-         */
-        public Builder tier(String tier) {
-            this.tier = tier;
-            return this;
-        }
-
-        /**
-         * The VPC of new instances; its full name {@code projects/<p>/global/networks/<n>} with {@code PRIVATE_SERVICE_ACCESS}.
-         *
-         * @default {@code default}
-         */
-        public Builder network(String network) {
-            this.network = network;
-            return this;
-        }
-
-        /**
-         * {@code DIRECT_PEERING} or {@code PRIVATE_SERVICE_ACCESS} (for a shared VPC).
-         *
-         * @default {@code DIRECT_PEERING}
-         */
-        public Builder connectMode(String connectMode) {
-            this.connectMode = connectMode;
-            return this;
-        }
-
-        /**
-         * The range instance IPs come from: a CIDR with {@code DIRECT_PEERING}, an allocated range's name with
-         * {@code PRIVATE_SERVICE_ACCESS}.
-         *
-         * @default any free range
-         */
-        public Builder reservedIpRange(String reservedIpRange) {
-            this.reservedIpRange = reservedIpRange;
-            return this;
-        }
-
-        /**
-         * A customer-managed Cloud KMS key of new instances.
-         *
-         * @default a Google-managed key
-         */
-        public Builder kmsKey(String kmsKey) {
-            this.kmsKey = kmsKey;
-            return this;
-        }
-
-        public Filestore build() {
-            return new Filestore(new Props(tier, network, connectMode, reservedIpRange, kmsKey));
-        }
+    public static final class Builder extends ImmutableFilestore.Builder {
     }
 }

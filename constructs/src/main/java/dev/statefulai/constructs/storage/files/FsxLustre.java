@@ -1,5 +1,7 @@
 package dev.statefulai.constructs.storage.files;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.AwsDrivers;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.immutables.value.Value;
 
 /**
  * Amazon FSx for Lustre through its CSI driver ({@code fsx.csi.aws.com}): a parallel file system for
@@ -22,7 +25,9 @@ import java.util.TreeSet;
  * lock files: put it in the class's mount options (the driver's examples do). What the driver gives
  * (ReadWriteOnce and ReadWriteMany, growth, encryption at rest, no snapshots) is {@link AwsDrivers#FSX_LUSTRE}.
  */
-public final class FsxLustre implements StorageBackend {
+@Value.Immutable
+@PropsStyle
+public abstract class FsxLustre implements StorageBackend {
     /** The mount option that enables file locking across clients (examples/kubernetes/static_provisioning/specs/pv.yaml). */
     public static final String FLOCK = "flock";
     private static final String CONSTRUCT = "FsxLustre";
@@ -33,42 +38,112 @@ public final class FsxLustre implements StorageBackend {
     private static final Map<String, Set<Integer>> THROUGHPUT = Map.of(
             "PERSISTENT_1", Set.of(50, 100, 200), "PERSISTENT_2", Set.of(125, 250, 500, 1000));
 
-    private final Props props;
+    /**
+     * The one subnet new file systems are created in.
+     *
+     * @default none: the class serves existing file systems only
+     */
+    @Nullable
+    public abstract String subnetId();
 
-    private record Props(String subnetId, List<String> securityGroupIds, String deploymentType, Integer perUnitStorageThroughput,
-                         String kmsKeyId, String s3ImportPath, String s3ExportPath, boolean compressed) {
+    /**
+     * Security groups of new file systems; they must allow Lustre traffic (port 988) from the nodes.
+     *
+     * @default none ({@code null})
+     */
+    @Nullable
+    public abstract List<String> securityGroupIds();
+
+    /**
+     * {@code SCRATCH_1}, {@code SCRATCH_2} (temporary, not replicated), {@code PERSISTENT_1} or {@code PERSISTENT_2}.
+     *
+     * @default {@code PERSISTENT_2}: data survives a failed file server
+     */
+    @Nullable
+    @Value.Default
+    public String deploymentType() {
+        return "PERSISTENT_2";
     }
 
-    private FsxLustre(Props p) {
+    /**
+     * Throughput per TiB of a persistent file system: 125, 250, 500 or 1000 MB/s for {@code PERSISTENT_2},
+     * 50, 100 or 200 for {@code PERSISTENT_1}; required with them and with a subnet.
+     *
+     * @default none
+     */
+    @Nullable
+    public abstract Integer perUnitStorageThroughput();
+
+    /**
+     * The KMS key of a persistent file system.
+     *
+     * @default an FSx-managed key
+     */
+    @Nullable
+    public abstract String kmsKeyId();
+
+    /**
+     * The S3 repository new file systems load from, {@code s3://bucket/prefix}; files appear at once and load on first read.
+     *
+     * @default none
+     */
+    @Nullable
+    public abstract String s3ImportPath();
+
+    /**
+     * Where new and changed files are exported, in the bucket of {@code s3ImportPath}.
+     *
+     * @default none
+     */
+    @Nullable
+    public abstract String s3ExportPath();
+
+    /**
+     * LZ4 compression of the file system's data ({@code dataCompressionType}).
+     *
+     * @default {@code false}
+     */
+    @Value.Default
+    public boolean compressed() {
+        return false;
+    }
+
+    /** The security groups given, none when left out. */
+    private List<String> groups() {
+        return securityGroupIds() == null ? List.of() : securityGroupIds();
+    }
+
+    /** Refuses what the driver does not take. */
+    @Value.Check
+    protected void check() {
         StorageDriver fsx = AwsDrivers.FSX_LUSTRE;
-        Checks.parameter(CONSTRUCT, "subnetId", p.subnetId(), fsx, "subnetId");
-        Checks.parameter(CONSTRUCT, "deploymentType", p.deploymentType(), fsx, "deploymentType");
-        Checks.parameter(CONSTRUCT, "kmsKeyId", p.kmsKeyId(), fsx, "kmsKeyId");
-        if (p.subnetId() != null) {
-            String groups = p.securityGroupIds().isEmpty() ? null : String.join(",", p.securityGroupIds());
+        Checks.parameter(CONSTRUCT, "subnetId", subnetId(), fsx, "subnetId");
+        Checks.parameter(CONSTRUCT, "deploymentType", deploymentType(), fsx, "deploymentType");
+        Checks.parameter(CONSTRUCT, "kmsKeyId", kmsKeyId(), fsx, "kmsKeyId");
+        if (subnetId() != null) {
+            String groups = groups().isEmpty() ? null : String.join(",", groups());
             Checks.required(CONSTRUCT, "securityGroupIds", groups, fsx.parameter("securityGroupIds").orElseThrow()::accepts,
                     "one or more security group ids, such as sg-0123456789abcdef0, that allow Lustre (port 988) from the nodes");
-        } else if (!p.securityGroupIds().isEmpty() || p.s3ImportPath() != null || p.perUnitStorageThroughput() != null) {
+        } else if (!groups().isEmpty() || s3ImportPath() != null || perUnitStorageThroughput() != null) {
             Checks.refuse(CONSTRUCT, "subnetId", null,
                     "the subnet to create file systems in, when securityGroupIds, s3ImportPath or perUnitStorageThroughput are set");
         }
-        Set<Integer> throughputs = THROUGHPUT.get(p.deploymentType());
-        if (throughputs == null && (p.perUnitStorageThroughput() != null || p.kmsKeyId() != null)) {
-            Checks.refuse(CONSTRUCT, p.kmsKeyId() != null ? "kmsKeyId" : "perUnitStorageThroughput",
-                    p.kmsKeyId() != null ? p.kmsKeyId() : p.perUnitStorageThroughput(),
-                    "nothing for deploymentType " + p.deploymentType() + ": only persistent file systems take it");
+        Set<Integer> throughputs = THROUGHPUT.get(deploymentType());
+        if (throughputs == null && (perUnitStorageThroughput() != null || kmsKeyId() != null)) {
+            Checks.refuse(CONSTRUCT, kmsKeyId() != null ? "kmsKeyId" : "perUnitStorageThroughput",
+                    kmsKeyId() != null ? kmsKeyId() : perUnitStorageThroughput(),
+                    "nothing for deploymentType " + deploymentType() + ": only persistent file systems take it");
         }
-        if (throughputs != null && p.subnetId() != null && !throughputs.contains(p.perUnitStorageThroughput())) {
-            Checks.refuse(CONSTRUCT, "perUnitStorageThroughput", p.perUnitStorageThroughput(),
-                    "one of " + new TreeSet<>(throughputs) + " MB/s per TiB for deploymentType " + p.deploymentType());
+        if (throughputs != null && subnetId() != null && !throughputs.contains(perUnitStorageThroughput())) {
+            Checks.refuse(CONSTRUCT, "perUnitStorageThroughput", perUnitStorageThroughput(),
+                    "one of " + new TreeSet<>(throughputs) + " MB/s per TiB for deploymentType " + deploymentType());
         }
-        Checks.optional(CONSTRUCT, "s3ImportPath", p.s3ImportPath(), path -> path.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
+        Checks.optional(CONSTRUCT, "s3ImportPath", s3ImportPath(), path -> path.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
                 "an S3 URL such as s3://ml-datasets/train");
-        if (p.s3ExportPath() != null && (p.s3ImportPath() == null || !bucket(p.s3ExportPath()).equals(bucket(p.s3ImportPath())))) {
-            Checks.refuse(CONSTRUCT, "s3ExportPath", p.s3ExportPath(),
-                    "a path in the bucket of s3ImportPath (" + p.s3ImportPath() + "): the driver exports only to the bucket it imports from");
+        if (s3ExportPath() != null && (s3ImportPath() == null || !bucket(s3ExportPath()).equals(bucket(s3ImportPath())))) {
+            Checks.refuse(CONSTRUCT, "s3ExportPath", s3ExportPath(),
+                    "a path in the bucket of s3ImportPath (" + s3ImportPath() + "): the driver exports only to the bucket it imports from");
         }
-        this.props = p;
     }
 
     private static String bucket(String s3Url) {
@@ -98,25 +173,25 @@ public final class FsxLustre implements StorageBackend {
 
     @Override
     public Map<String, String> parameters() {
-        if (props.subnetId() == null) {
+        if (subnetId() == null) {
             return Map.of();
         }
-        return new ClassParameters(driver()).put("subnetId", props.subnetId())
-                .put("securityGroupIds", String.join(",", props.securityGroupIds()))
-                .put("deploymentType", props.deploymentType()).put("perUnitStorageThroughput", props.perUnitStorageThroughput())
-                .put("kmsKeyId", props.kmsKeyId()).put("s3ImportPath", props.s3ImportPath()).put("s3ExportPath", props.s3ExportPath())
-                .put("dataCompressionType", props.compressed() ? "LZ4" : null).toMap();
+        return new ClassParameters(driver()).put("subnetId", subnetId())
+                .put("securityGroupIds", String.join(",", groups()))
+                .put("deploymentType", deploymentType()).put("perUnitStorageThroughput", perUnitStorageThroughput())
+                .put("kmsKeyId", kmsKeyId()).put("s3ImportPath", s3ImportPath()).put("s3ExportPath", s3ExportPath())
+                .put("dataCompressionType", compressed() ? "LZ4" : null).toMap();
     }
 
     /** Only with a subnet to create file systems in. */
     @Override
     public boolean provisionsVolumes() {
-        return props.subnetId() != null;
+        return subnetId() != null;
     }
 
     @Override
     public String displayName() {
-        String volumes = props.subnetId() == null ? "static volumes" : props.deploymentType() + " in " + props.subnetId();
+        String volumes = subnetId() == null ? "static volumes" : deploymentType() + " in " + subnetId();
         return driver().name() + " " + volumes + " (" + provisioner() + ")";
     }
 
@@ -133,103 +208,6 @@ public final class FsxLustre implements StorageBackend {
     }
 
     /** Builder for {@link FsxLustre}. */
-    public static final class Builder {
-        private String subnetId;
-        private List<String> securityGroupIds = List.of();
-        private String deploymentType = "PERSISTENT_2";
-        private Integer perUnitStorageThroughput;
-        private String kmsKeyId;
-        private String s3ImportPath;
-        private String s3ExportPath;
-        private boolean compressed;
-
-        private Builder() {
-        }
-
-        /**
-         * The one subnet new file systems are created in.
-         *
-         * @default none: the class serves existing file systems only
-         */
-        public Builder subnetId(String subnetId) {
-            this.subnetId = subnetId;
-            return this;
-        }
-
-        /**
-         * Security groups of new file systems; they must allow Lustre traffic (port 988) from the nodes.
-         *
-         * @default none
-         */
-        public Builder securityGroupIds(List<String> securityGroupIds) {
-            this.securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
-            return this;
-        }
-
-        /**
-         * {@code SCRATCH_1}, {@code SCRATCH_2} (temporary, not replicated), {@code PERSISTENT_1} or {@code PERSISTENT_2}.
-         *
-         * @default {@code PERSISTENT_2}: data survives a failed file server
-         */
-        public Builder deploymentType(String deploymentType) {
-            this.deploymentType = deploymentType;
-            return this;
-        }
-
-        /**
-         * Throughput per TiB of a persistent file system: 125, 250, 500 or 1000 MB/s for {@code PERSISTENT_2},
-         * 50, 100 or 200 for {@code PERSISTENT_1}; required with them and with a subnet.
-         *
-         * @default none
-         */
-        public Builder perUnitStorageThroughput(Integer perUnitStorageThroughput) {
-            this.perUnitStorageThroughput = perUnitStorageThroughput;
-            return this;
-        }
-
-        /**
-         * The KMS key of a persistent file system.
-         *
-         * @default an FSx-managed key
-         */
-        public Builder kmsKeyId(String kmsKeyId) {
-            this.kmsKeyId = kmsKeyId;
-            return this;
-        }
-
-        /**
-         * The S3 repository new file systems load from, {@code s3://bucket/prefix}; files appear at once and load on first read.
-         *
-         * @default none
-         */
-        public Builder s3ImportPath(String s3ImportPath) {
-            this.s3ImportPath = s3ImportPath;
-            return this;
-        }
-
-        /**
-         * Where new and changed files are exported, in the bucket of {@code s3ImportPath}.
-         *
-         * @default none
-         */
-        public Builder s3ExportPath(String s3ExportPath) {
-            this.s3ExportPath = s3ExportPath;
-            return this;
-        }
-
-        /**
-         * LZ4 compression of the file system's data ({@code dataCompressionType}).
-         *
-         * @default {@code false}
-         */
-        public Builder compressed(boolean compressed) {
-            this.compressed = compressed;
-            return this;
-        }
-
-        public FsxLustre build() {
-            return new FsxLustre(new Props(subnetId, securityGroupIds, deploymentType, perUnitStorageThroughput, kmsKeyId, s3ImportPath,
-                    s3ExportPath, compressed));
-        }
+    public static final class Builder extends ImmutableFsxLustre.Builder {
     }
 }

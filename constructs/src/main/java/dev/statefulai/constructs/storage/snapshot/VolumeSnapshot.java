@@ -24,14 +24,14 @@ public class VolumeSnapshot extends SnapshotResource {
     private final String snapshotClassName;
 
     public VolumeSnapshot(Construct scope, String id, VolumeSnapshotProps props) {
-        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshot", props.name, id), "name", props.name));
-        String construct = construct("VolumeSnapshot", props.name, id);
-        this.namespace = props.namespace != null ? Validate.dnsLabel(construct, "namespace", props.namespace)
+        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshot", props.name(), id), "name", props.name()));
+        String construct = construct("VolumeSnapshot", props.name(), id);
+        this.namespace = props.namespace() != null ? Validate.dnsLabel(construct, "namespace", props.namespace())
                 : Recording.chartNamespaceOf(this);
-        this.claimName = Validate.dnsSubdomain(construct, "claimName", props.claimName);
-        this.snapshotClassName = props.snapshotClassName == null ? null
-                : Validate.dnsSubdomain(construct, "snapshotClassName", props.snapshotClassName);
-        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels);
+        this.claimName = Validate.dnsSubdomain(construct, "claimName", props.claimName());
+        this.snapshotClassName = props.snapshotClassName() == null ? null
+                : Validate.dnsSubdomain(construct, "snapshotClassName", props.snapshotClassName());
+        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels());
         if (namespace != null) {
             meta.namespace(namespace);
         }

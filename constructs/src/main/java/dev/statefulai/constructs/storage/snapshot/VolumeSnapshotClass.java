@@ -36,26 +36,26 @@ public class VolumeSnapshotClass extends SnapshotResource {
     private final ReclaimPolicy deletionPolicy;
 
     public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
-        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshotClass", props.name, id), "name", props.name));
-        String construct = construct("VolumeSnapshotClass", props.name, id);
-        StorageBackend backend = Validate.required(construct, "backend", props.backend,
+        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshotClass", props.name(), id), "name", props.name()));
+        String construct = construct("VolumeSnapshotClass", props.name(), id);
+        StorageBackend backend = Validate.required(construct, "backend", props.backend(),
                 "a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), GcePd.balanced(), AzureDisk.premium() or an NfsCsi");
         if (!backend.supportsSnapshots()) {
             Refusals.refuse(new InvalidPropsException(construct, "backend", backend.displayName(),
                     "a backend whose CSI driver takes snapshots: AWS EBS (CSI), GCE PD, Azure Disk or NFS CSI"
                             + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)"));
         }
-        this.deletionPolicy = Validate.required(construct, "deletionPolicy", props.deletionPolicy, "Retain or Delete");
-        for (Map.Entry<String, String> p : props.parameters.entrySet()) {
+        this.deletionPolicy = Validate.required(construct, "deletionPolicy", props.deletionPolicy(), "Retain or Delete");
+        for (Map.Entry<String, String> p : props.parameters().entrySet()) {
             if (p.getKey() == null || p.getKey().isBlank() || p.getValue() == null) {
                 Refusals.refuse(new InvalidPropsException(construct, "parameters", String.valueOf(p.getKey()),
                         "driver parameters with a key and a value"));
             }
         }
         this.driver = backend.provisioner();
-        Map<String, String> parameters = withFastRestoreZones(construct, props.parameters, props.fastSnapshotRestoreZones);
-        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels);
-        if (props.defaultClass) {
+        Map<String, String> parameters = withFastRestoreZones(construct, props.parameters(), props.fastSnapshotRestoreZones());
+        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels());
+        if (props.defaultClass()) {
             meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();

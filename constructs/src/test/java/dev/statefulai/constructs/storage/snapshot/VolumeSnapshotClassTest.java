@@ -12,6 +12,7 @@ import dev.statefulai.constructs.storage.NfsCsi;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import dev.statefulai.constructs.ReclaimPolicy;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,14 @@ class VolumeSnapshotClassTest {
     void rejectsAParameterWithoutKey() {
         assertInvalid(ERR + "prop 'parameters' is ' '; allowed: driver parameters with a key and a value",
                 () -> build(minimal().parameters(Map.of(" ", "x"))));
+    }
+
+    @Test
+    void rejectsAParameterWithoutValue() {
+        Map<String, String> noValue = new HashMap<>();
+        noValue.put("type", null);
+        assertInvalid(ERR + "prop 'parameters' is 'type'; allowed: driver parameters with a key and a value",
+                () -> build(minimal().parameters(noValue)));
     }
 
     @Test
