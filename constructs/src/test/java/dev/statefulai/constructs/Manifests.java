@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.statefulai.constructs.render.ChartTrees;
-import dev.statefulai.constructs.render.ManifestYaml;
+import dev.statefulai.constructs.yaml.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
 
 import java.util.ArrayList;

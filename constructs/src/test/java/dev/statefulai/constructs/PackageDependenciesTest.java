@@ -93,10 +93,15 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void theYamlWriterUsesNoOtherPackageOfTheLibrary() {
+        assertEquals(Set.of(), uses().get(ROOT + ".yaml"));
+    }
+
+    @Test
     void theReaderSeesEveryPackage() {
         // A guard for the two tests above: they read the sources, so a wrong folder would pass them silently.
         assertTrue(uses().keySet().containsAll(List.of(ROOT, ROOT + ".render", ROOT + ".storage", ROOT + ".claims",
                 ROOT + ".cachefill", ROOT + ".pod", ROOT + ".workload", ROOT + ".pipeline", ROOT + ".scratch", ROOT + ".presets",
-                ROOT + ".runtime", ROOT + ".serving", ROOT + ".tier")), uses().keySet().toString());
+                ROOT + ".runtime", ROOT + ".serving", ROOT + ".tier", ROOT + ".yaml")), uses().keySet().toString());
     }
 }

@@ -14,7 +14,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.render.ChartTrees;
-import dev.statefulai.constructs.render.ManifestYaml;
+import dev.statefulai.constructs.yaml.ManifestYaml;
 import dev.statefulai.constructs.render.Recording;
 import dev.statefulai.constructs.cluster.TargetCluster;
 import dev.statefulai.facts.kubernetes.ClusterTarget;

@@ -12,7 +12,7 @@ import org.cdk8s.plus28.k8s.Quantity;
 import software.amazon.jsii.JsiiSerializable;
 
 /**
- * A chart's manifests as trees, by either render path; {@link ManifestYaml} writes both.
+ * A chart's manifests as trees, by either render path; the one YAML writer ({@code ManifestYaml}) writes both.
  *
  * <p>cdk8s's path: each chart's {@code toJson()} in the jsii kernel. The Java side: the objects of a
  * {@link Recording}, as cdk8s 2.70 makes them from the same props (its {@code ApiObject.toJson} and the

@@ -1,4 +1,4 @@
-package dev.statefulai.constructs.render;
+package dev.statefulai.constructs.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

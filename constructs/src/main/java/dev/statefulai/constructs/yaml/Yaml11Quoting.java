@@ -1,4 +1,4 @@
-package dev.statefulai.constructs.render;
+package dev.statefulai.constructs.yaml;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.Map;
