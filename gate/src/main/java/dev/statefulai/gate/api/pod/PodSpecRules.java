@@ -113,22 +113,10 @@ public final class PodSpecRules {
     }
 
     private static void probes(Problems c, JsonNode container) {
-        JsonNode lifecycle = Values.object(container, "lifecycle");
-        if (lifecycle != null) {
-            ProbeRules.lifecycle(c.at("lifecycle"), lifecycle);
-        }
-        JsonNode liveness = Values.object(container, "livenessProbe");
-        if (liveness != null) {
-            ProbeRules.livenessOrStartup(c.at("livenessProbe"), liveness, "validateLivenessProbe");
-        }
-        JsonNode readiness = Values.object(container, "readinessProbe");
-        if (readiness != null) {
-            ProbeRules.readiness(c.at("readinessProbe"), readiness);
-        }
-        JsonNode startup = Values.object(container, "startupProbe");
-        if (startup != null) {
-            ProbeRules.livenessOrStartup(c.at("startupProbe"), startup, "validateStartupProbe");
-        }
+        Values.ifObject(c, container, "lifecycle", ProbeRules::lifecycle);
+        Values.ifObject(c, container, "livenessProbe", (at, probe) -> ProbeRules.livenessOrStartup(at, probe, "validateLivenessProbe"));
+        Values.ifObject(c, container, "readinessProbe", ProbeRules::readiness);
+        Values.ifObject(c, container, "startupProbe", (at, probe) -> ProbeRules.livenessOrStartup(at, probe, "validateStartupProbe"));
     }
 
     /** {@code checkHostPortConflicts}: a protocol, host IP and host port once. */
