@@ -1,5 +1,8 @@
 package dev.statefulai.app;
 
+import dev.statefulai.constructs.InvalidPropsException;
+import java.util.List;
+
 /**
  * An {@link AppDefinition} whose name and values type are fixed when it is made, so that an app writes only
  * {@link #define}. A subclass keeps a public no-argument constructor for {@link java.util.ServiceLoader}.
@@ -23,5 +26,13 @@ public abstract class NamedApp<V> implements AppDefinition<V> {
     @Override
     public final Class<V> valuesType() {
         return valuesType;
+    }
+
+    /** The entries of a values list the app needs one or more of; none is refused at {@code key}, naming what is {@code allowed}. */
+    protected final <T> List<T> oneOrMore(List<T> entries, String key, String allowed) {
+        if (entries == null || entries.isEmpty()) {
+            throw new InvalidPropsException(name, key, null, allowed);
+        }
+        return entries;
     }
 }

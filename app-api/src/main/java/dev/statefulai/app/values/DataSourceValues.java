@@ -1,5 +1,7 @@
 package dev.statefulai.app.values;
 
+import dev.statefulai.constructs.KubernetesSpelled;
+
 /**
  * Where a new claim's data comes from, as a claim's {@code spec.dataSource} and the
  * {@code persistence.dataSource} of Helm charts: a {@code VolumeSnapshot} to restore or a claim to clone,
@@ -12,21 +14,16 @@ package dev.statefulai.app.values;
 public record DataSourceValues(Kind kind, @Rule(Rule.Kind.DNS_SUBDOMAIN) String name, ApiGroup apiGroup) {
 
     /** What a claim can be filled from. */
-    public enum Kind {
+    public enum Kind implements KubernetesSpelled {
         /** A CSI snapshot ({@code snapshot.storage.k8s.io}). */
-        VOLUME_SNAPSHOT("VolumeSnapshot"),
+        VOLUME_SNAPSHOT,
         /** Another claim, cloned. */
-        PERSISTENT_VOLUME_CLAIM("PersistentVolumeClaim");
+        PERSISTENT_VOLUME_CLAIM;
 
-        private final String value;
-
-        Kind(String value) {
-            this.value = value;
-        }
-
+        /** The Kubernetes spelling, {@code VolumeSnapshot} or {@code PersistentVolumeClaim}. */
         @Override
         public String toString() {
-            return value;
+            return value();
         }
     }
 

@@ -44,25 +44,25 @@ public final class TempFiles {
 
     /** A new empty file {@code dir/<prefix><pid>-<random><suffix>}, removed if this process ends before {@link #done}. */
     public static Path file(Path dir, String prefix, String suffix) throws IOException {
-        while (true) {
-            Path p = track(dir, prefix, suffix);
-            try {
-                return Files.createFile(p);
-            } catch (FileAlreadyExistsException e) {
-                LIVE.remove(p);
-            } catch (IOException | RuntimeException e) {
-                LIVE.remove(p);
-                throw e;
-            }
-        }
+        return create(dir, prefix, suffix, Files::createFile);
     }
 
     /** A new empty folder {@code dir/<prefix><pid>-<random>}, removed if this process ends before {@link #done}. */
     static Path folder(Path dir, String prefix) throws IOException {
+        return create(dir, prefix, "", Files::createDirectory);
+    }
+
+    /** How a tracked path is made: a file or a folder, failing when the path exists. */
+    private interface Maker {
+        Path make(Path path) throws IOException;
+    }
+
+    /** A new tracked path made by {@code maker}, with another random name while the one drawn exists. */
+    private static Path create(Path dir, String prefix, String suffix, Maker maker) throws IOException {
         while (true) {
-            Path p = track(dir, prefix, "");
+            Path p = track(dir, prefix, suffix);
             try {
-                return Files.createDirectory(p);
+                return maker.make(p);
             } catch (FileAlreadyExistsException e) {
                 LIVE.remove(p);
             } catch (IOException | RuntimeException e) {

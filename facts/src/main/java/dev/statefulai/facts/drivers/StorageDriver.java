@@ -174,6 +174,14 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
+        /**
+         * A file system that every node can mount, with no topology ({@link Placement#ANY_NODE}, {@code Filesystem}
+         * volumes only): the shape of the shared file systems and buckets.
+         */
+        public Builder fileSystemOnAnyNode(String... accessModes) {
+            return accessModes(accessModes).fileSystemOnly().placement(Placement.ANY_NODE, null);
+        }
+
         public Builder parameters(Parameter... parameters) {
             this.parameters.addAll(List.of(parameters));
             return this;

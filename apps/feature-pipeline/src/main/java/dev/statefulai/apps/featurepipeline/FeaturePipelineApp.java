@@ -38,10 +38,8 @@ public final class FeaturePipelineApp extends NamedApp<FeaturePipelineValues> {
     @Override
     public void define(Chart chart, FeaturePipelineValues v, String environment) {
         StorageClassValues classValues = v.storageClass() != null ? v.storageClass() : StorageClassValues.defaults();
-        List<FeaturePipelineValues.Volume> volumes = v.volumes() == null ? List.of() : v.volumes();
-        if (volumes.isEmpty()) {
-            throw new InvalidPropsException(NAME, "volumes", null, "one or more volumes, each with name, volumeId, zone and persistence.size");
-        }
+        List<FeaturePipelineValues.Volume> volumes = oneOrMore(v.volumes(), "volumes",
+                "one or more volumes, each with name, volumeId, zone and persistence.size");
         StorageClassSpec classSpec = classValues.toSpec(NAME);
         if (!(classSpec.backend() instanceof AwsEbs ebs)) {
             throw new InvalidPropsException(NAME, "storageClass.backend", classValues.backend(),

@@ -31,10 +31,7 @@ public final class SharedDatasetsApp extends NamedApp<SharedDatasetsValues> {
 
     @Override
     public void define(Chart chart, SharedDatasetsValues v, String environment) {
-        List<SharedDatasetsValues.Dataset> datasets = v.datasets() == null ? List.of() : v.datasets();
-        if (datasets.isEmpty()) {
-            throw new InvalidPropsException(NAME, "datasets", null, "one or more datasets, each with name and persistence.size");
-        }
+        List<SharedDatasetsValues.Dataset> datasets = oneOrMore(v.datasets(), "datasets", "one or more datasets, each with name and persistence.size");
         if (v.fileSystem() == null) {
             throw new InvalidPropsException(NAME, "fileSystem", null, "a file system class with backend fsx-lustre or filestore");
         }

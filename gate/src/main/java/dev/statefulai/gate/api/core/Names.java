@@ -67,66 +67,37 @@ public final class Names {
 
     /** {@code IsValidLabelValue}: empty, or at most 63 characters of a qualified name's name part. */
     public static List<String> labelValue(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > LABEL_VALUE_MAX) {
-            errs.add("must be no more than 63 characters");
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            errs.add("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and"
+        return maxLenAndPattern(value, LABEL_VALUE_MAX, LABEL_VALUE,
+                "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and"
                     + " must start and end with an alphanumeric character (e.g. 'MyValue', or 'my_value', or '12345')");
-        }
-        return errs;
     }
 
     /** {@code IsDNS1123Label}: at most 63 lower-case alphanumerics or '-', alphanumeric at both ends. */
     public static List<String> dns1123Label(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_LABEL_MAX) {
-            errs.add("must be no more than 63 characters");
-        }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
-            errs.add(DNS1123_SUBDOMAIN.matcher(value).matches() ? "must not contain dots"
+        return maxLenAndPattern(value, DNS1123_LABEL_MAX, DNS1123_LABEL,
+                DNS1123_SUBDOMAIN.matcher(value).matches() ? "must not contain dots"
                     : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start"
                     + " and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
-        }
-        return errs;
     }
 
     /** {@code IsDNS1123Subdomain}: at most 253 characters of dot-separated DNS-1123 labels. */
     public static List<String> dns1123Subdomain(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
-            errs.add("must be no more than 253 characters");
-        }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            errs.add("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and"
+        return maxLenAndPattern(value, DNS1123_SUBDOMAIN_MAX, DNS1123_SUBDOMAIN,
+                "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and"
                     + " must start and end with an alphanumeric character (e.g. 'example.com')");
-        }
-        return errs;
     }
 
     /** {@code IsDNS1035Label}: like a DNS-1123 label, but starting with a letter (Service names). */
     public static List<String> dns1035Label(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > 63) {
-            errs.add("must be no more than 63 characters");
-        }
-        if (!DNS1035_LABEL.matcher(value).matches()) {
-            errs.add("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic"
+        return maxLenAndPattern(value, 63, DNS1035_LABEL,
+                "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic"
                     + " character, and end with an alphanumeric character (e.g. 'my-name', or 'abc-123')");
-        }
-        return errs;
     }
 
     /** {@code IsValidPortName}: an IANA service name, at most 15 characters with a letter. */
     public static List<String> portName(String port) {
-        List<String> errs = new ArrayList<>();
-        if (port.length() > 15) {
-            errs.add("must be no more than 15 characters");
-        }
-        if (!PORT_NAME_CHARS.matcher(port).matches()) {
-            errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-        }
+        List<String> errs = maxLenAndPattern(port, 15, PORT_NAME_CHARS,
+                "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
         if (!HAS_LETTER.matcher(port).matches()) {
             errs.add("must contain at least one letter (a-z)");
         }
@@ -157,15 +128,25 @@ public final class Names {
 
     /** {@code IsConfigMapKey}: the key of a Secret or ConfigMap. */
     public static List<String> configMapKey(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > DNS1123_SUBDOMAIN_MAX) {
-            errs.add("must be no more than 253 characters");
-        }
-        if (!CONFIG_MAP_KEY.matcher(value).matches()) {
-            errs.add("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or"
+        List<String> errs = maxLenAndPattern(value, DNS1123_SUBDOMAIN_MAX, CONFIG_MAP_KEY,
+                "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or"
                     + " 'KEY_NAME', or 'key-name')");
-        }
         errs.addAll(chDirPrefix(value));
+        return errs;
+    }
+
+    /**
+     * The two checks most of these make, in the API server's order: at most {@code max} characters
+     * ({@code MaxLenError}) and a match of {@code pattern} ({@code RegexError}, with the message {@code rule}).
+     */
+    private static List<String> maxLenAndPattern(String value, int max, Pattern pattern, String rule) {
+        List<String> errs = new ArrayList<>();
+        if (value.length() > max) {
+            errs.add("must be no more than " + max + " characters");
+        }
+        if (!pattern.matcher(value).matches()) {
+            errs.add(rule);
+        }
         return errs;
     }
 

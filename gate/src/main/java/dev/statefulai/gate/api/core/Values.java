@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Reads manifest fields as the API server decodes them into its Go types. A number that does not fit its
@@ -38,6 +40,58 @@ public final class Values {
     public static String string(JsonNode node, String field) {
         String s = text(node, field);
         return s == null ? "" : s;
+    }
+
+    /** A required string field: "" when absent or empty, which {@code p} reports as required ({@code field: Required value}). */
+    public static String required(Problems p, JsonNode node, String field) {
+        String s = string(node, field);
+        if (s.isEmpty()) {
+            p.required(field, "");
+        }
+        return s;
+    }
+
+    /**
+     * A required string field whose value {@code check} validates (a name rule of {@link Names}): required when
+     * empty, else each message of {@code check} reported as invalid, the pattern of the API server's validators.
+     */
+    public static String required(Problems p, JsonNode node, String field, Function<String, List<String>> check) {
+        String s = required(p, node, field);
+        if (!s.isEmpty()) {
+            p.invalidEach(field, s, check.apply(s));
+        }
+        return s;
+    }
+
+    /**
+     * At most one of {@code fields} set (a Go struct of pointers where one is allowed): each one after the first is
+     * forbidden as {@code may not specify more than 1 <what>}; {@code check} reads the first, by name and node.
+     *
+     * @return the field set first, or null when none is
+     */
+    public static String atMostOne(Problems p, JsonNode node, List<String> fields, String what, BiConsumer<String, JsonNode> check) {
+        String first = null;
+        for (String field : fields) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (first != null) {
+                p.forbidden(field, "may not specify more than 1 " + what + " (" + first + " is set)");
+                continue;
+            }
+            first = field;
+            check.accept(field, value);
+        }
+        return first;
+    }
+
+    /** Applies {@code check} to an object field that is set, with {@code p} at the field (a Go pointer checked when non-nil). */
+    public static void ifObject(Problems p, JsonNode node, String field, BiConsumer<Problems, JsonNode> check) {
+        JsonNode value = object(node, field);
+        if (value != null) {
+            check.accept(p.at(field), value);
+        }
     }
 
     /** The strings of an array field (a list of a Go {@code []string}). */

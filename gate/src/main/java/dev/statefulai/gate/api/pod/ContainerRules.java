@@ -33,16 +33,9 @@ final class ContainerRules {
     /** {@code validateContainerCommon} plus {@code validateContainerOnlyForPod}; {@code p} is at the container. */
     static void common(Problems p, JsonNode c, Map<String, String> volumes) {
         Problems q = p.by("validateContainerCommon");
-        String name = Values.string(c, "name");
-        if (name.isEmpty()) {
-            q.required("name", "");
-        } else {
-            q.invalidEach("name", name, Names.dns1123Label(name));
-        }
-        String image = Values.string(c, "image");
-        if (image.isEmpty()) {
-            q.required("image", "");
-        } else if (!image.equals(image.strip())) {
+        Values.required(q, c, "name", Names::dns1123Label);
+        String image = Values.required(q, c, "image");
+        if (!image.isEmpty() && !image.equals(image.strip())) {
             q.by("validateContainerOnlyForPod").invalid("image", image, "must not have leading or trailing whitespace");
         }
         String messagePolicy = Values.text(c, "terminationMessagePolicy");
@@ -101,12 +94,7 @@ final class ContainerRules {
         for (int i = 0; i < vars.size(); i++) {
             Problems q = p.at("env", i);
             JsonNode v = vars.get(i);
-            String name = Values.string(v, "name");
-            if (name.isEmpty()) {
-                q.required("name", "");
-            } else {
-                q.invalidEach("name", name, Names.envVarName(name));
-            }
+            Values.required(q, v, "name", Names::envVarName);
             JsonNode from = Values.object(v, "valueFrom");
             if (from != null) {
                 valueFrom(q.at("valueFrom").by("validateEnvVarValueFrom"), from, !Values.string(v, "value").isEmpty());
@@ -173,12 +161,7 @@ final class ContainerRules {
     private static void keySelector(Problems p, JsonNode selector) {
         String name = Values.string(selector, "name");
         p.invalidEach("name", name, Names.dns1123Subdomain(name));
-        String key = Values.string(selector, "key");
-        if (key.isEmpty()) {
-            p.required("key", "");
-        } else {
-            p.invalidEach("key", key, Names.configMapKey(key));
-        }
+        Values.required(p, selector, "key", Names::configMapKey);
     }
 
     private static void envFrom(Problems p, List<JsonNode> sources) {

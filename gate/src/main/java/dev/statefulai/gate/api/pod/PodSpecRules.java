@@ -81,12 +81,8 @@ public final class PodSpecRules {
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {
-            Problems c = regular.at("containers", i);
             JsonNode container = containers.get(i);
-            ContainerRules.common(c, container, volumes);
-            if (!names.add(Values.string(container, "name"))) {
-                c.duplicate("name", Values.string(container, "name"));
-            }
+            Problems c = common(regular.at("containers", i), container, volumes, names);
             probes(c, container);
             if (!Values.absent(container, "restartPolicy")) {
                 c.forbidden("restartPolicy", "may not be set for non-init containers");
@@ -96,12 +92,8 @@ public final class PodSpecRules {
         List<JsonNode> inits = Values.list(spec, "initContainers");
         Problems init = s.by("validateInitContainers");
         for (int i = 0; i < inits.size(); i++) {
-            Problems c = init.at("initContainers", i);
             JsonNode container = inits.get(i);
-            ContainerRules.common(c, container, volumes);
-            if (!names.add(Values.string(container, "name"))) {
-                c.duplicate("name", Values.string(container, "name"));
-            }
+            Problems c = common(init.at("initContainers", i), container, volumes, names);
             hostPorts(init, "initContainers[" + i + "]", List.of(container));
             for (String field : List.of("lifecycle", "livenessProbe", "readinessProbe", "startupProbe")) {
                 if (!Values.absent(container, field)) {
@@ -112,23 +104,20 @@ public final class PodSpecRules {
         }
     }
 
+    /** The rules of every container, and a name unique among the pod's containers ({@code names} so far); returns {@code c}. */
+    private static Problems common(Problems c, JsonNode container, Map<String, String> volumes, Set<String> names) {
+        ContainerRules.common(c, container, volumes);
+        if (!names.add(Values.string(container, "name"))) {
+            c.duplicate("name", Values.string(container, "name"));
+        }
+        return c;
+    }
+
     private static void probes(Problems c, JsonNode container) {
-        JsonNode lifecycle = Values.object(container, "lifecycle");
-        if (lifecycle != null) {
-            ProbeRules.lifecycle(c.at("lifecycle"), lifecycle);
-        }
-        JsonNode liveness = Values.object(container, "livenessProbe");
-        if (liveness != null) {
-            ProbeRules.livenessOrStartup(c.at("livenessProbe"), liveness, "validateLivenessProbe");
-        }
-        JsonNode readiness = Values.object(container, "readinessProbe");
-        if (readiness != null) {
-            ProbeRules.readiness(c.at("readinessProbe"), readiness);
-        }
-        JsonNode startup = Values.object(container, "startupProbe");
-        if (startup != null) {
-            ProbeRules.livenessOrStartup(c.at("startupProbe"), startup, "validateStartupProbe");
-        }
+        Values.ifObject(c, container, "lifecycle", ProbeRules::lifecycle);
+        Values.ifObject(c, container, "livenessProbe", (at, probe) -> ProbeRules.livenessOrStartup(at, probe, "validateLivenessProbe"));
+        Values.ifObject(c, container, "readinessProbe", ProbeRules::readiness);
+        Values.ifObject(c, container, "startupProbe", (at, probe) -> ProbeRules.livenessOrStartup(at, probe, "validateStartupProbe"));
     }
 
     /** {@code checkHostPortConflicts}: a protocol, host IP and host port once. */

@@ -52,11 +52,7 @@ public final class PodVolumeRules {
             if (source != null) {
                 sourceDetails(v.at(source), source, volume.get(source));
             }
-            if (name.isEmpty()) {
-                v.required("name", "");
-            } else {
-                v.invalidEach("name", name, Names.dns1123Label(name));
-            }
+            Values.required(v, volume, "name", Names::dns1123Label);
             if (valid.containsKey(name)) {
                 v.duplicate("name", name);
             }
@@ -109,9 +105,7 @@ public final class PodVolumeRules {
      * a pull policy {@code validatePullPolicy} knows; none is defaulted from the tag ({@code SetDefaults_ImageVolumeSource}).
      */
     private static void imageSource(Problems p, JsonNode node) {
-        if (Values.string(node, "reference").isEmpty()) {
-            p.required("reference", "");
-        }
+        Values.required(p, node, "reference");
         String pull = Values.text(node, "pullPolicy");
         if (pull != null && !pull.isEmpty() && !ContainerRules.PULL_POLICIES.contains(pull)) {
             p.by("validatePullPolicy").notSupported("pullPolicy", pull, ContainerRules.PULL_POLICIES);
@@ -126,13 +120,8 @@ public final class PodVolumeRules {
     }
 
     private static void keyToPath(Problems p, JsonNode item) {
-        if (Values.string(item, "key").isEmpty()) {
-            p.required("key", "");
-        }
-        String path = Values.string(item, "path");
-        if (path.isEmpty()) {
-            p.required("path", "");
-        }
+        Values.required(p, item, "key");
+        String path = Values.required(p, item, "path");
         localDescendingPath(p, "path", path);
         if (path.startsWith("..") && !path.startsWith("../")) {
             p.invalid("path", path, "must not start with '..'");

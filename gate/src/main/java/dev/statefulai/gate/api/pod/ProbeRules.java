@@ -57,36 +57,27 @@ final class ProbeRules {
     static void handler(Problems p, JsonNode handler, boolean probe) {
         Problems h = p.by("validateHandler");
         List<String> kinds = probe ? List.of("exec", "httpGet", "tcpSocket", "grpc") : List.of("exec", "httpGet", "tcpSocket");
-        String first = null;
-        for (String kind : kinds) {
-            JsonNode action = handler.get(kind);
-            if (action == null || action.isNull()) {
-                continue;
-            }
-            if (first != null) {
-                h.forbidden(kind, "may not specify more than 1 handler type (" + first + " is set)");
-                continue;
-            }
-            first = kind;
-            Problems a = h.at(kind);
-            switch (kind) {
-                case "exec" -> {
-                    if (Values.strings(action, "command").isEmpty()) {
-                        a.by("validateExecAction").required("command", "");
-                    }
-                }
-                case "httpGet" -> httpGet(a.by("validateHTTPGetAction"), action);
-                case "tcpSocket" -> portNumOrName(a.by("validateTCPSocketAction"), action, "port");
-                default -> {
-                    Long port = Values.int32(a, action, "port");
-                    if (port != null) {
-                        a.by("validateGRPCAction").invalidEach("port", port, Names.portNumber(port));
-                    }
-                }
-            }
-        }
+        String first = Values.atMostOne(h, handler, kinds, "handler type", (kind, action) -> action(h.at(kind), kind, action));
         if (first == null) {
             h.required("", "must specify a handler type (" + String.join(", ", kinds) + ")");
+        }
+    }
+
+    private static void action(Problems a, String kind, JsonNode action) {
+        switch (kind) {
+            case "exec" -> {
+                if (Values.strings(action, "command").isEmpty()) {
+                    a.by("validateExecAction").required("command", "");
+                }
+            }
+            case "httpGet" -> httpGet(a.by("validateHTTPGetAction"), action);
+            case "tcpSocket" -> portNumOrName(a.by("validateTCPSocketAction"), action, "port");
+            default -> {
+                Long port = Values.int32(a, action, "port");
+                if (port != null) {
+                    a.by("validateGRPCAction").invalidEach("port", port, Names.portNumber(port));
+                }
+            }
         }
     }
 

@@ -105,13 +105,8 @@ public final class ClaimSpecRules {
     }
 
     private static void reference(Problems p, JsonNode ref) {
-        if (Values.string(ref, "name").isEmpty()) {
-            p.required("name", "");
-        }
-        String kind = Values.string(ref, "kind");
-        if (kind.isEmpty()) {
-            p.required("kind", "");
-        }
+        Values.required(p, ref, "name");
+        String kind = Values.required(p, ref, "kind");
         if (Values.string(ref, "apiGroup").isEmpty() && !kind.equals("PersistentVolumeClaim")) {
             p.invalid("", kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup");
         }

@@ -56,20 +56,7 @@ public final class VolumeSources {
      * @return the source set first, or null when none is
      */
     public static String exactlyOne(Problems p, JsonNode spec, List<String> sources, boolean persistent) {
-        String first = null;
-        for (String source : sources) {
-            JsonNode node = spec.get(source);
-            if (node == null || node.isNull()) {
-                continue;
-            }
-            if (first != null) {
-                p.forbidden(source, "may not specify more than 1 volume type (" + first + " is set)");
-                continue;
-            }
-            first = source;
-            check(p.at(source), source, node, persistent);
-        }
-        return first;
+        return Values.atMostOne(p, spec, sources, "volume type", (source, node) -> check(p.at(source), source, node, persistent));
     }
 
     private static void check(Problems p, String source, JsonNode node, boolean persistent) {
@@ -121,13 +108,8 @@ public final class VolumeSources {
     }
 
     private static void nfs(Problems p, JsonNode node) {
-        if (Values.string(node, "server").isEmpty()) {
-            p.required("server", "");
-        }
-        String path = Values.string(node, "path");
-        if (path.isEmpty()) {
-            p.required("path", "");
-        }
+        Values.required(p, node, "server");
+        String path = Values.required(p, node, "path");
         if (!path.startsWith("/")) {
             p.invalid("path", path, "must be an absolute path");
         }
@@ -207,17 +189,7 @@ public final class VolumeSources {
 
     /** {@code validatePVSecretReference}: a name (DNS subdomain) and a namespace (DNS label), both required. */
     private static void secretReference(Problems p, JsonNode ref) {
-        String name = Values.string(ref, "name");
-        if (name.isEmpty()) {
-            p.required("name", "");
-        } else {
-            p.invalidEach("name", name, Names.dns1123Subdomain(name));
-        }
-        String namespace = Values.string(ref, "namespace");
-        if (namespace.isEmpty()) {
-            p.required("namespace", "");
-        } else {
-            p.invalidEach("namespace", namespace, Names.dns1123Label(namespace));
-        }
+        Values.required(p, ref, "name", Names::dns1123Subdomain);
+        Values.required(p, ref, "namespace", Names::dns1123Label);
     }
 }
