@@ -15,7 +15,7 @@ class ResourcesTest {
         Resources r = Resources.defaults();
         assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), r.requests());
         assertEquals(Map.of("memory", "1Gi"), r.limits());
-        assertEquals(0, r.gpuCount());
+        assertEquals(0, r.gpus());
         assertEquals("nvidia.com/gpu", r.gpuResource());
     }
 
@@ -31,7 +31,7 @@ class ResourcesTest {
         Resources r = Resources.builder().cpu("2").cpuLimit("4").memory("16Gi").memoryLimit("24Gi").gpus(2).build();
         assertEquals(Map.of("cpu", "2", "memory", "16Gi"), r.requests());
         assertEquals(Map.of("cpu", "4", "memory", "24Gi", "nvidia.com/gpu", "2"), r.limits());
-        assertEquals(2, r.gpuCount());
+        assertEquals(2, r.gpus());
     }
 
     @Test
@@ -118,7 +118,7 @@ class ResourcesTest {
     @Test
     void exposesTheMemoryRequestAndLimit() {
         Resources r = Resources.builder().memory("32Gi").memoryLimit("40Gi").build();
-        assertEquals("32Gi", r.memoryRequest());
+        assertEquals("32Gi", r.memory());
         assertEquals("40Gi", r.memoryLimit());
         assertEquals("1Gi", Resources.defaults().memoryLimit());
     }

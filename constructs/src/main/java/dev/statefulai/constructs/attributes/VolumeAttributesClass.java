@@ -1,20 +1,16 @@
 package dev.statefulai.constructs.attributes;
 
-import dev.statefulai.constructs.HasOutputs;
 import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.OutputsRegistry;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cluster.TargetCluster;
-import dev.statefulai.constructs.render.KubeObject;
-import dev.statefulai.constructs.render.RecordableConstruct;
+import dev.statefulai.constructs.render.CustomObjectConstruct;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.facts.kubernetes.FeatureGate;
 import dev.statefulai.facts.kubernetes.KubernetesVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import software.constructs.Construct;
 
@@ -27,20 +23,16 @@ import software.constructs.Construct;
  * 1.30 when the cluster turns the VolumeAttributesClass feature gate on (and the API version in its
  * {@code --runtime-config}); refused on a cluster without it.
  */
-public class VolumeAttributesClass extends RecordableConstruct implements HasOutputs {
+public class VolumeAttributesClass extends CustomObjectConstruct {
     /** The Kubernetes API's limit on a class's parameters (the documentation's "at most 512 parameters"). */
     static final int MAX_PARAMETERS = 512;
 
-    private final String name;
     private final String driverName;
     private final String apiVersion;
-    private final KubeObject<ApiObject, Map<String, Object>> apiObject;
 
     public VolumeAttributesClass(Construct scope, String id, VolumeAttributesClassProps props) {
-        super(scope, id);
-        OutputsRegistry.register(this);
-        String construct = "VolumeAttributesClass '" + (props.name() == null ? id : props.name()) + "'";
-        this.name = Validate.dnsSubdomain(construct, "name", props.name());
+        super(scope, id, Validate.dnsSubdomain(construct(props, id), "name", props.name()));
+        String construct = construct(props, id);
         StorageBackend backend = Validate.required(construct, "backend", props.backend(),
                 "a backend whose CSI driver modifies volumes, such as AwsEbs.gp3()");
         this.driverName = backend.driver().csiDriver();
@@ -63,8 +55,11 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("driverName", driverName);
         fields.put("parameters", props.parameters());
-        this.apiObject = KubeObject.custom(this, "resource", apiVersion, "VolumeAttributesClass",
-                ApiObjectMetadata.builder().name(name).build(), fields, true);
+        define(apiVersion, "VolumeAttributesClass", ApiObjectMetadata.builder().name(getName()).build(), fields, true);
+    }
+
+    private static String construct(VolumeAttributesClassProps props, String id) {
+        return "VolumeAttributesClass '" + (props.name() == null ? id : props.name()) + "'";
     }
 
     /**
@@ -74,21 +69,6 @@ public class VolumeAttributesClass extends RecordableConstruct implements HasOut
     static String apiVersionFor(KubernetesVersion version) {
         return version.atLeast(KubernetesVersion.of(34)) ? "storage.k8s.io/v1"
                 : version.atLeast(KubernetesVersion.of(31)) ? "storage.k8s.io/v1beta1" : "storage.k8s.io/v1alpha1";
-    }
-
-    /** The class's name: what a claim's {@code volumeAttributesClassName} names. */
-    public String getName() {
-        return name;
-    }
-
-    /** The object (escape hatch). */
-    public ApiObject getApiObject() {
-        return apiObject.get();
-    }
-
-    @Override
-    public String outputName() {
-        return name;
     }
 
     /** Its kind, the API version it is written at and its driver. */

@@ -102,8 +102,8 @@ public final class CacheFill {
         }
         this.secretEnvFrom = List.copyOf(b.secretEnvFrom);
         this.resources = Validate.required(FillSource.CONSTRUCT, "resources", b.resources, "Resources for the fill container");
-        if (resources.gpuCount() > 0) {
-            throw new InvalidPropsException(FillSource.CONSTRUCT, "resources.gpus", resources.gpuCount(), "0: a fill copies files and needs no GPU");
+        if (resources.gpus() > 0) {
+            throw new InvalidPropsException(FillSource.CONSTRUCT, "resources.gpus", resources.gpus(), "0: a fill copies files and needs no GPU");
         }
         containerEnv("/"); // refuses credentials and names given twice now, not when an app mounts the fill
     }

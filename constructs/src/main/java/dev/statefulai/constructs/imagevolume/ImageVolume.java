@@ -1,6 +1,8 @@
 package dev.statefulai.constructs.imagevolume;
 
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.cluster.TargetCluster;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.cdk8s.plus28.k8s.Volume;
 import org.cdk8s.plus28.k8s.VolumeMount;
+import org.immutables.value.Value;
 
 /**
  * An OCI image or artifact mounted read-only as a pod volume: the core/v1 {@code ImageVolumeSource}
@@ -31,49 +34,55 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  * cdk8s-plus-28's {@code Volume} has no {@code image} field: the volume is written as a name and its source set
  * after rendering ({@link #newerFields}).
  */
-public final class ImageVolume {
+@Value.Immutable
+@PropsStyle
+public abstract class ImageVolume {
     /** Where subPath mounts of image volumes are first allowed. */
     static final KubernetesVersion SUB_PATHS = KubernetesVersion.of(33);
-
-    private final String name;
-    private final String reference;
-    private final String pullPolicy;
-    private final String mountPath;
-    private final String subPath;
-
-    private ImageVolume(Builder b) {
-        this.name = b.name;
-        this.reference = b.reference;
-        this.pullPolicy = b.pullPolicy != null ? b.pullPolicy
-                : b.reference == null ? null : ImagePullPolicy.forImage(b.reference).value();
-        this.mountPath = b.mountPath;
-        this.subPath = b.subPath;
-    }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public String name() {
-        return name;
-    }
+    /** Required. The volume's name in the pod: a DNS label no other volume of the pod has. */
+    @Nullable
+    public abstract String name();
 
-    public String reference() {
-        return reference;
-    }
+    /**
+     * Required. The image or artifact, as a container's {@code image} names it, e.g.
+     * {@code registry.example.com/models/llama-3.1-8b:v1} or pinned by digest. Pulled with the pod's pull secrets.
+     */
+    @Nullable
+    public abstract String reference();
 
-    /** The pull policy given, else the default for the reference ({@link ImagePullPolicy#forImage}). */
-    public String pullPolicy() {
-        return pullPolicy;
-    }
+    /**
+     * When the kubelet pulls it: {@code Always}, {@code IfNotPresent} or {@code Never}.
+     *
+     * @default {@code IfNotPresent} for a reference pinned by digest, else {@code Always} (as for containers, see
+     *          {@link ImagePullPolicy#forImage}; written explicitly rather than left to the API server's tag rule)
+     */
+    @Nullable
+    public abstract String pullPolicy();
 
-    public String mountPath() {
-        return mountPath;
-    }
+    /** Required. Where the main container sees the image's files, read-only. */
+    @Nullable
+    public abstract String mountPath();
 
-    /** The directory of the image to mount, or {@code null} for its root. */
-    public String subPath() {
-        return subPath;
+    /**
+     * A directory of the image to mount instead of its root; Kubernetes 1.33 or newer.
+     *
+     * @default none: the image's root
+     */
+    @Nullable
+    public abstract String subPath();
+
+    /** The default pull policy in place of a policy left out or given as {@code null} (a values file's empty key). */
+    @Value.Check
+    protected ImageVolume withDefaultPullPolicy() {
+        if (pullPolicy() != null || reference() == null) {
+            return this;
+        }
+        return builder().from(this).pullPolicy(ImagePullPolicy.forImage(reference()).value()).build();
     }
 
     /**
@@ -81,45 +90,45 @@ public final class ImageVolume {
      * {@code imageVolumes[0]}. The feature gate is asked last, so that a wrong value is named first.
      */
     public void check(String construct, String prop) {
-        Validate.dnsLabel(construct, prop + ".name", name);
+        Validate.dnsLabel(construct, prop + ".name", name());
         // validateImageVolumeSource: field.Required(reference) for a Pod (pkg/apis/core/validation/validation.go)
-        Validate.required(construct, prop + ".reference", reference, "an image or artifact reference such as registry.example.com/models/llama:3.1");
-        if (!reference.equals(reference.strip())) {
-            Refusals.refuse(new InvalidPropsException(construct, prop + ".reference", reference, "a reference without surrounding whitespace"));
+        Validate.required(construct, prop + ".reference", reference(), "an image or artifact reference such as registry.example.com/models/llama:3.1");
+        if (!reference().equals(reference().strip())) {
+            Refusals.refuse(new InvalidPropsException(construct, prop + ".reference", reference(), "a reference without surrounding whitespace"));
         }
         // validatePullPolicy: Always, IfNotPresent or Never
         List<String> policies = Arrays.stream(ImagePullPolicy.values()).map(ImagePullPolicy::value).toList();
-        if (!policies.contains(pullPolicy)) {
-            Refusals.refuse(new InvalidPropsException(construct, prop + ".pullPolicy", pullPolicy, "one of " + String.join(", ", policies)));
+        if (!policies.contains(pullPolicy())) {
+            Refusals.refuse(new InvalidPropsException(construct, prop + ".pullPolicy", pullPolicy(), "one of " + String.join(", ", policies)));
         }
-        Validate.absolutePath(construct, prop + ".mountPath", mountPath);
-        if (subPath != null) {
-            Validate.relativePath(construct, prop + ".subPath", subPath);
+        Validate.absolutePath(construct, prop + ".mountPath", mountPath());
+        if (subPath() != null) {
+            Validate.relativePath(construct, prop + ".subPath", subPath());
             KubernetesVersion version = TargetCluster.current().version();
             if (version.compareTo(SUB_PATHS) < 0) {
-                Refusals.refuse(new InvalidPropsException(construct, prop + ".subPath", subPath,
+                Refusals.refuse(new InvalidPropsException(construct, prop + ".subPath", subPath(),
                         "none before Kubernetes " + SUB_PATHS + " (the target is " + version + "): its API server refuses a subPath"
                                 + " of an image volume; mount the image's root, or name the directory in the server's arguments"));
             }
         }
-        TargetCluster.requires(FeatureGate.IMAGE_VOLUME, construct, prop, reference);
+        TargetCluster.requires(FeatureGate.IMAGE_VOLUME, construct, prop, reference());
     }
 
     /** The pod volume as cdk8s-plus-28 can write it: its name; the source is one of {@link #newerFields}. */
     public Volume volume() {
-        return Volume.builder().name(name).build();
+        return Volume.builder().name(name()).build();
     }
 
     /** The container's mount: always read-only, as the kubelet mounts the image. */
     public VolumeMount mount() {
-        return VolumeMount.builder().name(name).mountPath(mountPath).subPath(subPath).readOnly(true).build();
+        return VolumeMount.builder().name(name()).mountPath(mountPath()).subPath(subPath()).readOnly(true).build();
     }
 
     /** The source, as the API writes it: {@code {reference, pullPolicy}}. */
     public Map<String, Object> source() {
         Map<String, Object> source = new LinkedHashMap<>();
-        source.put("reference", reference);
-        source.put("pullPolicy", pullPolicy);
+        source.put("reference", reference());
+        source.put("pullPolicy", pullPolicy());
         return source;
     }
 
@@ -131,7 +140,7 @@ public final class ImageVolume {
         NewerFields out = fields;
         for (ImageVolume image : images) {
             for (int i = 0; i < volumes.size(); i++) {
-                if (volumes.get(i).getName().equals(image.name)) {
+                if (volumes.get(i).getName().equals(image.name())) {
                     out = out.with(volumesPointer + "/" + i + "/image", image.source());
                 }
             }
@@ -140,65 +149,10 @@ public final class ImageVolume {
     }
 
     /** Builder for {@link ImageVolume}. */
-    public static final class Builder {
-        private String name;
-        private String reference;
-        private String pullPolicy;
-        private String mountPath;
-        private String subPath;
-
-        private Builder() {
-        }
-
-        /** Required. The volume's name in the pod: a DNS label no other volume of the pod has. */
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        /**
-         * Required. The image or artifact, as a container's {@code image} names it, e.g.
-         * {@code registry.example.com/models/llama-3.1-8b:v1} or pinned by digest. Pulled with the pod's pull secrets.
-         */
-        public Builder reference(String reference) {
-            this.reference = reference;
-            return this;
-        }
-
-        /**
-         * When the kubelet pulls it: {@code Always}, {@code IfNotPresent} or {@code Never}.
-         *
-         * @default {@code IfNotPresent} for a reference pinned by digest, else {@code Always} (as for containers, see
-         *          {@link ImagePullPolicy#forImage}; written explicitly rather than left to the API server's tag rule)
-         */
-        public Builder pullPolicy(String pullPolicy) {
-            this.pullPolicy = pullPolicy;
-            return this;
-        }
-
+    public static final class Builder extends ImmutableImageVolume.Builder {
         /** As {@link #pullPolicy(String)}. */
         public Builder pullPolicy(ImagePullPolicy pullPolicy) {
             return pullPolicy(pullPolicy.value());
-        }
-
-        /** Required. Where the main container sees the image's files, read-only. */
-        public Builder mountPath(String mountPath) {
-            this.mountPath = mountPath;
-            return this;
-        }
-
-        /**
-         * A directory of the image to mount instead of its root; Kubernetes 1.33 or newer.
-         *
-         * @default none: the image's root
-         */
-        public Builder subPath(String subPath) {
-            this.subPath = subPath;
-            return this;
-        }
-
-        public ImageVolume build() {
-            return new ImageVolume(this);
         }
     }
 }

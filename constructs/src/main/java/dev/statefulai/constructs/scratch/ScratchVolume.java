@@ -1,11 +1,12 @@
 package dev.statefulai.constructs.scratch;
 
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.Quantities;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.cdk8s.plus28.k8s.EmptyDirVolumeSource;
 import org.cdk8s.plus28.k8s.EphemeralVolumeSource;
 import org.cdk8s.plus28.k8s.ObjectMeta;
@@ -14,6 +15,7 @@ import org.cdk8s.plus28.k8s.PersistentVolumeClaimTemplate;
 import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.Volume;
 import org.cdk8s.plus28.k8s.VolumeMount;
+import org.immutables.value.Value;
 
 /**
  * A writable directory whose data lives as long as the pod: {@code /tmp}, {@code $HOME}, compile caches
@@ -31,7 +33,9 @@ import org.cdk8s.plus28.k8s.VolumeMount;
  *       with the pod and deleted with it, for scratch larger than the node's root disk.</li>
  * </ul>
  */
-public final class ScratchVolume {
+@Value.Immutable
+@PropsStyle
+public abstract class ScratchVolume {
     /** Where the data lives. */
     public enum Medium {
         /** The node's disk, through the kubelet ({@code emptyDir}). */
@@ -42,29 +46,14 @@ public final class ScratchVolume {
         EPHEMERAL_CLAIM
     }
 
-    private final String name;
-    private final String mountPath;
-    private final String size;
-    private final Medium medium;
-    private final String storageClassName;
-
-    private ScratchVolume(String name, String mountPath, String size, Medium medium, String storageClassName) {
-        String construct = "ScratchVolume '" + name + "'";
-        this.name = Validate.dnsLabel(construct, "name", name);
-        this.mountPath = Validate.absolutePath(construct, "mountPath", mountPath);
-        this.size = Validate.size(construct, "size", size);
-        this.medium = medium;
-        this.storageClassName = storageClassName == null ? null : Validate.dnsSubdomain(construct, "storageClassName", storageClassName);
-    }
-
     /** A directory on the node's disk, at most {@code size} ({@code emptyDir.sizeLimit}). */
     public static ScratchVolume emptyDir(String name, String mountPath, String size) {
-        return new ScratchVolume(name, mountPath, size, Medium.NODE_DISK, null);
+        return of(name, mountPath, size, Medium.NODE_DISK, null);
     }
 
     /** A directory in RAM, at most {@code size}, counted against the memory limit. */
     public static ScratchVolume memory(String name, String mountPath, String size) {
-        return new ScratchVolume(name, mountPath, size, Medium.MEMORY, null);
+        return of(name, mountPath, size, Medium.MEMORY, null);
     }
 
     /**
@@ -73,81 +62,80 @@ public final class ScratchVolume {
      * first use ({@code WaitForFirstConsumer}) so the volume lands in the pod's zone or on its node.
      */
     public static ScratchVolume ephemeral(String name, String mountPath, String size, String storageClassName) {
-        return new ScratchVolume(name, mountPath, size, Medium.EPHEMERAL_CLAIM, storageClassName);
+        return of(name, mountPath, size, Medium.EPHEMERAL_CLAIM, storageClassName);
     }
 
-    public String name() {
-        return name;
+    private static ScratchVolume of(String name, String mountPath, String size, Medium medium, String storageClassName) {
+        return ImmutableScratchVolume.builder().name(name).mountPath(mountPath).size(size).medium(medium)
+                .storageClassName(storageClassName).build();
     }
 
-    public String mountPath() {
-        return mountPath;
-    }
+    @Nullable
+    public abstract String name();
+
+    @Nullable
+    public abstract String mountPath();
 
     /** The size limit (or, for a claim, its request). */
-    public String size() {
-        return size;
-    }
+    @Nullable
+    public abstract String size();
 
-    public Medium medium() {
-        return medium;
-    }
+    public abstract Medium medium();
 
     /** The class of an {@link #ephemeral} claim, or {@code null}. */
-    public String storageClassName() {
-        return storageClassName;
+    @Nullable
+    public abstract String storageClassName();
+
+    @Value.Check
+    protected void check() {
+        String construct = "ScratchVolume '" + name() + "'";
+        Validate.dnsLabel(construct, "name", name());
+        Validate.absolutePath(construct, "mountPath", mountPath());
+        Validate.size(construct, "size", size());
+        if (storageClassName() != null) {
+            Validate.dnsSubdomain(construct, "storageClassName", storageClassName());
+        }
     }
 
     /** Whether the kubelet counts this volume as the pod's ephemeral storage (a disk-backed {@code emptyDir}). */
     public boolean isEphemeralStorage() {
-        return medium == Medium.NODE_DISK;
+        return medium() == Medium.NODE_DISK;
     }
 
     /** The same volume at another size. */
     public ScratchVolume withSize(String newSize) {
-        return new ScratchVolume(name, mountPath, newSize, medium, storageClassName);
+        return ImmutableScratchVolume.builder().from(this).size(newSize).build();
     }
 
     /** The pod volume; an ephemeral claim carries {@code labels}. */
     public Volume toVolume(Map<String, String> labels) {
-        Volume.Builder volume = Volume.builder().name(name);
-        switch (medium) {
-            case NODE_DISK -> volume.emptyDir(EmptyDirVolumeSource.builder().sizeLimit(Quantities.of(size)).build());
-            case MEMORY -> volume.emptyDir(EmptyDirVolumeSource.builder().medium("Memory").sizeLimit(Quantities.of(size)).build());
+        Volume.Builder volume = Volume.builder().name(name());
+        switch (medium()) {
+            case NODE_DISK -> volume.emptyDir(EmptyDirVolumeSource.builder().sizeLimit(Quantities.of(size())).build());
+            case MEMORY -> volume.emptyDir(EmptyDirVolumeSource.builder().medium("Memory").sizeLimit(Quantities.of(size())).build());
             case EPHEMERAL_CLAIM -> {
                 PersistentVolumeClaimSpec.Builder spec = PersistentVolumeClaimSpec.builder()
                         .accessModes(List.of("ReadWriteOnce"))
-                        .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", size))).build());
-                if (storageClassName != null) {
-                    spec.storageClassName(storageClassName);
+                        .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", size()))).build());
+                if (storageClassName() != null) {
+                    spec.storageClassName(storageClassName());
                 }
                 volume.ephemeral(EphemeralVolumeSource.builder().volumeClaimTemplate(PersistentVolumeClaimTemplate.builder()
                         .metadata(ObjectMeta.builder().labels(labels).build())
                         .spec(spec.build()).build()).build());
             }
-            default -> throw new IllegalStateException(medium.name());
+            default -> throw new IllegalStateException(medium().name());
         }
         return volume.build();
     }
 
     /** The container's mount. */
     public VolumeMount toMount() {
-        return VolumeMount.builder().name(name).mountPath(mountPath).build();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ScratchVolume s && s.name.equals(name) && s.mountPath.equals(mountPath) && s.size.equals(size)
-                && s.medium == medium && Objects.equals(s.storageClassName, storageClassName);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, mountPath, size, medium, storageClassName);
+        return VolumeMount.builder().name(name()).mountPath(mountPath()).build();
     }
 
     @Override
     public String toString() {
-        return name + " at " + mountPath + " (" + size + ", " + medium.name().toLowerCase(Locale.ROOT) + ")";
+        return name() + " at " + mountPath() + " (" + size() + ", " + medium().name().toLowerCase(Locale.ROOT) + ")";
     }
 }

@@ -9,7 +9,6 @@ import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.Parameter;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -26,7 +25,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AwsEfs implements StorageBackend {
+public abstract class AwsEfs extends OptionalProvisioningBackend {
 
     /**
      * The file system to create one access point per claim on ({@code provisioningMode: efs-ap}).
@@ -101,26 +100,17 @@ public abstract class AwsEfs implements StorageBackend {
         return AwsDrivers.EFS;
     }
 
+    /** The file system to create access points on. */
     @Override
-    public Map<String, String> parameters() {
-        if (fileSystemId() == null) {
-            return Map.of();
-        }
-        return new ClassParameters(driver()).put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId())
+    protected String provisioningTarget() {
+        return fileSystemId();
+    }
+
+    @Override
+    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+        return parameters.put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId())
                 .put("directoryPerms", directoryPerms()).put("basePath", basePath())
-                .put("gidRangeStart", gidRangeStart()).put("gidRangeEnd", gidRangeEnd()).toMap();
-    }
-
-    /** Only with a file system to create access points on. */
-    @Override
-    public boolean provisionsVolumes() {
-        return fileSystemId() != null;
-    }
-
-    @Override
-    public String displayName() {
-        String volumes = fileSystemId() == null ? "static volumes" : fileSystemId();
-        return driver().name() + " " + volumes + " (" + provisioner() + ")";
+                .put("gidRangeStart", gidRangeStart()).put("gidRangeEnd", gidRangeEnd());
     }
 
     /**

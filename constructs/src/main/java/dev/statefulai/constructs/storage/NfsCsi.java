@@ -8,7 +8,6 @@ import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.SelfHostedDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -25,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class NfsCsi implements StorageBackend {
+public abstract class NfsCsi extends OptionalProvisioningBackend {
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -89,22 +88,16 @@ public abstract class NfsCsi implements StorageBackend {
         return SelfHostedDrivers.NFS;
     }
 
+    /** The server and share to create directories on. */
     @Override
-    public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("server", server()).put("share", server() == null ? null : share())
-                .put("subDir", subDir()).put("mountPermissions", mountPermissions()).toMap();
-    }
-
-    /** Only with a server to create directories on. */
-    @Override
-    public boolean provisionsVolumes() {
-        return server() != null;
+    protected String provisioningTarget() {
+        return server() == null ? null : server() + ":" + share();
     }
 
     @Override
-    public String displayName() {
-        String volumes = server() == null ? "static volumes" : server() + ":" + share();
-        return driver().name() + " " + volumes + " (" + provisioner() + ")";
+    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+        return parameters.put("server", server()).put("share", share())
+                .put("subDir", subDir()).put("mountPermissions", mountPermissions());
     }
 
     /**

@@ -157,11 +157,11 @@ final class AppPlanner {
             }
             return c.sharedMemory();
         }
-        if (!c.autoSharedMemory() || res.gpuCount() < 2) {
+        if (!c.autoSharedMemory() || res.gpus() < 2) {
             return null;
         }
         BigDecimal mi = BigDecimal.valueOf(1L << 20);
-        BigDecimal half = Validate.bytes(res.memoryRequest()).divide(BigDecimal.valueOf(2));
+        BigDecimal half = Validate.bytes(res.memory()).divide(BigDecimal.valueOf(2));
         long mebibytes = half.min(Validate.bytes(StatefulAIApp.DEFAULT_SHARED_MEMORY_CAP)).divideToIntegralValue(mi).longValue();
         if (mebibytes < 1) {
             return null;
@@ -181,7 +181,7 @@ final class AppPlanner {
             return selector;
         }
         Resources res = props.container().resources();
-        if (res.gpuCount() == 0) {
+        if (res.gpus() == 0) {
             Refusals.refuse(new InvalidPropsException(construct, "gpuProduct", product, "none without GPUs (resources.gpus is 0)"));
         }
         if (product.length() > 63 || !product.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {

@@ -230,7 +230,7 @@ final class StatefulSetBuilder {
             pod.nodeSelector(plan.nodeSelector());
         }
         Resources resources = props.container().resources();
-        if (resources.gpuCount() > 0) {
+        if (resources.gpus() > 0) {
             // GPU node pools are tainted with the GPU resource name (nvidia.com/gpu for MIG slices too) so that only GPU pods land there.
             pod.tolerations(List.of(Toleration.builder().key(resources.gpuTaintKey()).operator("Exists").effect("NoSchedule").build()));
         }

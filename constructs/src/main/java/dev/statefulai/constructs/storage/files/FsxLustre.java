@@ -3,7 +3,7 @@ package dev.statefulai.constructs.storage.files;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
-import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.storage.OptionalProvisioningBackend;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.StorageDriver;
@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class FsxLustre implements StorageBackend {
+public abstract class FsxLustre extends OptionalProvisioningBackend {
     /** The mount option that enables file locking across clients (examples/kubernetes/static_provisioning/specs/pv.yaml). */
     public static final String FLOCK = "flock";
     private static final String CONSTRUCT = "FsxLustre";
@@ -171,28 +171,19 @@ public abstract class FsxLustre implements StorageBackend {
         return AwsDrivers.FSX_LUSTRE;
     }
 
+    /** The subnet to create file systems in. */
     @Override
-    public Map<String, String> parameters() {
-        if (subnetId() == null) {
-            return Map.of();
-        }
-        return new ClassParameters(driver()).put("subnetId", subnetId())
+    protected String provisioningTarget() {
+        return subnetId() == null ? null : deploymentType() + " in " + subnetId();
+    }
+
+    @Override
+    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+        return parameters.put("subnetId", subnetId())
                 .put("securityGroupIds", String.join(",", groups()))
                 .put("deploymentType", deploymentType()).put("perUnitStorageThroughput", perUnitStorageThroughput())
                 .put("kmsKeyId", kmsKeyId()).put("s3ImportPath", s3ImportPath()).put("s3ExportPath", s3ExportPath())
-                .put("dataCompressionType", compressed() ? "LZ4" : null).toMap();
-    }
-
-    /** Only with a subnet to create file systems in. */
-    @Override
-    public boolean provisionsVolumes() {
-        return subnetId() != null;
-    }
-
-    @Override
-    public String displayName() {
-        String volumes = subnetId() == null ? "static volumes" : deploymentType() + " in " + subnetId();
-        return driver().name() + " " + volumes + " (" + provisioner() + ")";
+                .put("dataCompressionType", compressed() ? "LZ4" : null);
     }
 
     /**

@@ -1,27 +1,18 @@
 package dev.statefulai.constructs.storage.snapshot;
 
-import dev.statefulai.constructs.HasOutputs;
-import dev.statefulai.constructs.render.KubeObject;
-import dev.statefulai.constructs.OutputsRegistry;
-import dev.statefulai.constructs.render.RecordableConstruct;
+import dev.statefulai.constructs.render.CustomObjectConstruct;
 import java.util.Map;
-import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import software.constructs.Construct;
 
 /**
- * A construct that defines one object of the CSI snapshot API ({@code snapshot.storage.k8s.io/v1}).
- * cdk8s-plus-28 has no typed class for these custom resources, so each is an {@link ApiObject} whose
- * top-level fields are added as JSON patches.
+ * A construct that defines one object of the CSI snapshot API ({@code snapshot.storage.k8s.io/v1}), which
+ * cdk8s-plus-28 has no typed class for.
  */
-abstract class SnapshotResource extends RecordableConstruct implements HasOutputs {
-    private final String name;
-    private KubeObject<ApiObject, Map<String, Object>> apiObject;
+abstract class SnapshotResource extends CustomObjectConstruct {
 
     SnapshotResource(Construct scope, String id, String name) {
-        super(scope, id);
-        OutputsRegistry.register(this);
-        this.name = name;
+        super(scope, id, name);
     }
 
     /** The name to refuse a prop by: {@code <kind> '<name>'}, the construct id when the name is missing. */
@@ -33,25 +24,5 @@ abstract class SnapshotResource extends RecordableConstruct implements HasOutput
     static ApiObjectMetadata.Builder metadata(String name, Map<String, String> labels) {
         ApiObjectMetadata.Builder meta = ApiObjectMetadata.builder().name(name);
         return labels.isEmpty() ? meta : meta.labels(labels);
-    }
-
-    /** Defines the object, once, from the subclass's constructor. */
-    final void define(String kind, ApiObjectMetadata metadata, Map<String, Object> fields, boolean clusterScoped) {
-        this.apiObject = KubeObject.custom(this, "resource", VolumeSnapshotClass.API_VERSION, kind, metadata, fields, clusterScoped);
-    }
-
-    /** The object's name. */
-    public String getName() {
-        return name;
-    }
-
-    /** The object (escape hatch). */
-    public ApiObject getApiObject() {
-        return apiObject.get();
-    }
-
-    @Override
-    public String outputName() {
-        return name;
     }
 }

@@ -40,7 +40,7 @@ public class VolumeSnapshot extends SnapshotResource {
         if (snapshotClassName != null) {
             spec.put("volumeSnapshotClassName", snapshotClassName);
         }
-        define("VolumeSnapshot", meta.build(), Map.of("spec", spec), false);
+        define(VolumeSnapshotClass.API_VERSION, "VolumeSnapshot", meta.build(), Map.of("spec", spec), false);
     }
 
     /** The claim it snapshots. */

@@ -64,7 +64,7 @@ public class VolumeSnapshotClass extends SnapshotResource {
         if (!parameters.isEmpty()) {
             fields.put("parameters", parameters);
         }
-        define("VolumeSnapshotClass", meta.build(), fields, true);
+        define(API_VERSION, "VolumeSnapshotClass", meta.build(), fields, true);
     }
 
     /** {@code parameters} with the fast snapshot restore zones, checked against what the driver documents. */
