@@ -5,6 +5,7 @@ import dev.statefulai.facts.drivers.DriverCatalog;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +54,36 @@ public final class BackupCoverage {
 
     private final List<Map<String, Object>> manifests;
     private final Function<String, Object> yaml;
+    // Indexes of the manifests a claim's coverage looks up, made once: one scan per claim would make an environment of
+    // N claims cost N^2 (10,000 claims took 40 s).
+    private final Map<String, Map<String, Object>> volumesByName = new HashMap<>();
+    private final Map<String, Map<String, Object>> classesByName = new HashMap<>();
+    private final Map<String, Map<String, Object>> configMapsByNamespaceAndName = new HashMap<>();
+    private final Map<String, Object> defaultClass;
 
     private BackupCoverage(List<Map<String, Object>> manifests, Function<String, Object> yaml) {
         this.manifests = manifests;
         this.yaml = yaml;
+        for (Map<String, Object> m : manifests) {
+            String name = Tree.text(m, "", "metadata", "name");
+            if (ClaimView.isKind(m, "PersistentVolume")) {
+                volumesByName.putIfAbsent(name, m);
+            } else if (ClaimView.isKind(m, "StorageClass")) {
+                classesByName.putIfAbsent(name, m);
+            } else if (ClaimView.isKind(m, "ConfigMap")) {
+                configMapsByNamespaceAndName.putIfAbsent(ClaimView.namespace(m) + "/" + name, m);
+            }
+        }
+        this.defaultClass = ClaimView.defaultClass(manifests).orElse(null);
+    }
+
+    /**
+     * What the coverage of {@code manifests} looks up (their volumes, classes and volume policies), indexed once.
+     *
+     * @param yaml reads the YAML text of a resource policies ConfigMap into maps and lists (it throws on bad YAML)
+     */
+    public static BackupCoverage over(List<Map<String, Object>> manifests, Function<String, Object> yaml) {
+        return new BackupCoverage(manifests, yaml);
     }
 
     /**
@@ -65,14 +92,18 @@ public final class BackupCoverage {
      * @param yaml reads the YAML text of a resource policies ConfigMap into maps and lists (it throws on bad YAML)
      */
     public static List<Coverage> of(List<Map<String, Object>> manifests, Function<String, Object> yaml) {
-        BackupCoverage coverage = new BackupCoverage(manifests, yaml);
+        return over(manifests, yaml).coverage();
+    }
+
+    /** The coverage of every claim of the manifests. */
+    public List<Coverage> coverage() {
         List<BackupSchedule> schedules = manifests.stream().map(BackupSchedule::of).filter(s -> s != null).toList();
         List<Coverage> out = new ArrayList<>();
         for (ClaimView claim : ClaimView.of(manifests)) {
             List<Copy> copies = new ArrayList<>();
             List<String> missed = new ArrayList<>();
             for (BackupSchedule schedule : schedules) {
-                coverage.copy(schedule, claim, missed).ifPresent(copies::add);
+                copy(schedule, claim, missed).ifPresent(copies::add);
             }
             String cache = CacheClaims.reason(Tree.strings(claim.owner(), "metadata", "annotations"), claim.source()).orElse(null);
             out.add(new Coverage(claim, copies, cache, missed));
@@ -87,7 +118,7 @@ public final class BackupCoverage {
 
     /** The StorageClass {@code claim} gets: its own, else the class of {@code manifests} marked default; null when none. */
     public static String storageClassOf(List<Map<String, Object>> manifests, ClaimView claim) {
-        return new BackupCoverage(manifests, text -> Map.of()).className(claim);
+        return new BackupCoverage(manifests, text -> Map.of()).storageClass(claim);
     }
 
     private Optional<Copy> copy(BackupSchedule schedule, ClaimView claim, List<String> missed) {
@@ -171,27 +202,26 @@ public final class BackupCoverage {
 
     /** The resource policies of a ConfigMap in the manifests, read from its one data entry; empty when absent or unreadable. */
     public Optional<Map<String, Object>> resourcePolicies(String namespace, String name) {
-        for (Map<String, Object> m : manifests) {
-            if (ClaimView.isKind(m, "ConfigMap") && namespace.equals(ClaimView.namespace(m)) && name.equals(Tree.text(m, "", "metadata", "name"))) {
-                Map<String, Object> data = Tree.map(m, "data");
-                if (data.size() != 1) {
-                    return Optional.empty();
-                }
-                try {
-                    return Optional.of(Tree.map(yaml.apply(String.valueOf(data.values().iterator().next()))));
-                } catch (RuntimeException e) {
-                    return Optional.empty();
-                }
-            }
+        Map<String, Object> m = configMapsByNamespaceAndName.get(namespace + "/" + name);
+        if (m == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Map<String, Object> data = Tree.map(m, "data");
+        if (data.size() != 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Tree.map(yaml.apply(String.valueOf(data.values().iterator().next()))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A policy's conditions all hold for the claim (Velero's volume_resources.go); a condition it cannot judge from manifests does not. */
     private boolean matches(Map<String, Object> conditions, ClaimView claim) {
         for (Map.Entry<String, Object> c : conditions.entrySet()) {
             boolean ok = switch (c.getKey()) {
-                case "storageClass" -> Tree.texts(conditions, "storageClass").contains(className(claim));
+                case "storageClass" -> Tree.texts(conditions, "storageClass").contains(storageClass(claim));
                 case "pvcLabels" -> claim.labels().entrySet().containsAll(Tree.strings(conditions, "pvcLabels").entrySet());
                 case "csi" -> driver(claim).map(d -> d.csiDriver() != null
                         && Tree.text(c.getValue(), d.csiDriver(), "driver").equals(d.csiDriver())).orElse(false);
@@ -217,30 +247,28 @@ public final class BackupCoverage {
         }
     }
 
-    /** The claim's class as the API server makes it: its own, else the class marked default in the manifests. */
-    private String className(ClaimView claim) {
+    /** The claim's class as the API server makes it: its own, else the class marked default in the manifests; null when none. */
+    public String storageClass(ClaimView claim) {
         String own = claim.storageClassName();
         if (own != null) {
             return own;
         }
-        return ClaimView.defaultClass(manifests).map(m -> Tree.text(m, "", "metadata", "name")).orElse(null);
+        return defaultClass == null ? null : Tree.text(defaultClass, "", "metadata", "name");
     }
 
     /** The driver that holds the claim's data: its pre-bound volume's, else its class's provisioner; empty when the manifests do not say. */
     public Optional<StorageDriver> driver(ClaimView claim) {
         String volume = Tree.text(claim.spec(), "", "volumeName");
-        for (Map<String, Object> m : manifests) {
-            if (!volume.isEmpty() && ClaimView.isKind(m, "PersistentVolume") && volume.equals(Tree.text(m, "", "metadata", "name"))) {
-                String csi = Tree.text(m, null, "spec", "csi", "driver");
-                if (csi != null) {
-                    return DriverCatalog.byProvisioner(csi);
-                }
-                return Tree.map(m, "spec").keySet().stream().map(DriverCatalog::byInTreeVolumeSource)
-                        .flatMap(Optional::stream).findFirst();
+        Map<String, Object> pv = volume.isEmpty() ? null : volumesByName.get(volume);
+        if (pv != null) {
+            String csi = Tree.text(pv, null, "spec", "csi", "driver");
+            if (csi != null) {
+                return DriverCatalog.byProvisioner(csi);
             }
+            return Tree.map(pv, "spec").keySet().stream().map(DriverCatalog::byInTreeVolumeSource)
+                    .flatMap(Optional::stream).findFirst();
         }
-        String cls = className(claim);
-        return manifests.stream().filter(m -> ClaimView.isKind(m, "StorageClass") && Tree.text(m, "", "metadata", "name").equals(cls))
-                .findFirst().flatMap(m -> DriverCatalog.byProvisioner(Tree.text(m, "", "provisioner")));
+        Map<String, Object> cls = classesByName.get(storageClass(claim));
+        return cls == null ? Optional.empty() : DriverCatalog.byProvisioner(Tree.text(cls, "", "provisioner"));
     }
 }

@@ -101,8 +101,9 @@ public final class BackupRules implements CheckStage {
     private static List<Finding> snapshotClasses(Environment env, ManifestTrees trees) {
         List<Finding> out = new ArrayList<>();
         Set<String> reported = new TreeSet<>();
-        for (BackupCoverage.Coverage c : BackupCoverage.of(trees.all(), ManifestTrees::yaml)) {
-            StorageDriver driver = BackupCoverage.driverOf(trees.all(), c.claim()).orElse(null);
+        BackupCoverage coverage = BackupCoverage.over(trees.all(), ManifestTrees::yaml);
+        for (BackupCoverage.Coverage c : coverage.coverage()) {
+            StorageDriver driver = coverage.driver(c.claim()).orElse(null);
             boolean bySnapshot = c.copies().stream().anyMatch(copy -> copy.schedule().isVelero() && copy.method() == BackupCoverage.Method.SNAPSHOT);
             if (driver == null || driver.csiDriver() == null || !bySnapshot || !reported.add(driver.csiDriver())) {
                 continue;

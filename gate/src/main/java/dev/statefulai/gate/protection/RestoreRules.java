@@ -37,6 +37,7 @@ public final class RestoreRules implements CheckStage {
     public List<Finding> check(Environment env) {
         ManifestTrees trees = new ManifestTrees(env);
         List<ClaimView> claims = ClaimView.of(trees.all());
+        BackupCoverage drivers = BackupCoverage.over(trees.all(), ManifestTrees::yaml);
         List<Finding> out = new ArrayList<>();
         for (ClaimView claim : claims) {
             Map<String, Object> source = Tree.map(claim.spec(), "dataSourceRef").isEmpty() ? Tree.map(claim.spec(), "dataSource")
@@ -62,9 +63,9 @@ public final class RestoreRules implements CheckStage {
             } else {
                 continue;
             }
-            Optional<StorageDriver> own = BackupCoverage.driverOf(trees.all(), claim);
+            Optional<StorageDriver> own = drivers.driver(claim);
             if (sourceDriver.isEmpty() && origin.isPresent()) {
-                sourceDriver = BackupCoverage.driverOf(trees.all(), origin.get()).map(StorageDriver::csiDriver);
+                sourceDriver = drivers.driver(origin.get()).map(StorageDriver::csiDriver);
             }
             driver(claim, kind, name, own, sourceDriver, subject).ifPresent(out::add);
             if (origin.isEmpty()) {
