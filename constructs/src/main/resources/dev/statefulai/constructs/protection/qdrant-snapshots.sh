@@ -20,7 +20,11 @@ call() {
   printf '%s %s HTTP/1.0\r\nHost: localhost\r\n%sContent-Length: 0\r\n\r\n' "$1" "$2" "$key" >&3
   response=$(cat <&3)
   exec 3<&-
-  status=$(printf '%s\n' "$response" | head -n 1 | cut -d ' ' -f 2)
+  # The status from the first line by parameter expansion: a pipe into head would end the writer with SIGPIPE
+  # whenever head exits first, which pipefail turns into a failed hook (exit 141), the more likely the larger the answer.
+  status=${response%%$'\n'*}
+  status=${status#* }
+  status=${status%% *}
   if [ "$status" != 200 ]; then
     echo "qdrant-snapshots: $1 $2 answered ${status:-nothing}" >&2
     return 1

@@ -27,6 +27,8 @@ class BackupHooksTest {
     private HttpServer qdrant;
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int snapshotStatus = 200;
+    /** More JSON at the end of every answer. */
+    private volatile String padding = "";
 
     @BeforeEach
     void qdrant() throws IOException {
@@ -47,7 +49,7 @@ class BackupHooksTest {
             } else if (path.endsWith("/snapshots")) {
                 status = snapshotStatus;
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = (body.substring(0, body.length() - 1) + padding + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -90,6 +92,15 @@ class BackupHooksTest {
         assertEquals(List.of("GET /collections", "GET /collections/docs/snapshots",
                 "DELETE /collections/docs/snapshots/docs-7-2024-06-01-03-00-00.snapshot?wait=true",
                 "GET /collections/faq/snapshots", "DELETE /collections/faq/snapshots/faq-7-2024-06-01-03-00-00.snapshot?wait=true"), requests);
+    }
+
+    @Test
+    void anAnswerLargerThanAPipeIsReadWhole() throws Exception {
+        // 256 KiB of answer: reading its status line must not end the hook with SIGPIPE (exit 141 under pipefail).
+        padding = ",\"padding\":\"" + "x".repeat(256 * 1024) + "\"";
+        Run run = run("pre", Map.of());
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(3, requests.size(), requests.toString());
     }
 
     @Test
