@@ -9,7 +9,6 @@ import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.List;
 
 /**
  * A bucket of object storage in values files, as a read-only volume ({@code ModelBucket}). Keys of another
@@ -37,7 +36,7 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
                            java.util.Map<String, String> sidecar) {
 
     /** The drivers a values file can name: each a driver of the storage-driver catalog, and the keys it takes. */
-    public enum Driver {
+    public enum Driver implements DriverChoice {
         /** Mountpoint for Amazon S3. */
         S3("s3", AwsDrivers.S3_MOUNTPOINT, "prefix", "region", "roleArn", "cacheSize", "immutable"),
         /** Cloud Storage FUSE on GKE. */
@@ -45,29 +44,20 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
         /** Azure Blob through blobfuse2. */
         AZURE_BLOB("azure-blob", AzureDrivers.BLOB, "storageAccount", "clientId");
 
-        private final String value;
-        private final StorageDriver driver;
-        private final List<String> keys;
+        private final DriverChoice.Spec spec;
 
         Driver(String value, StorageDriver driver, String... keys) {
-            this.value = value;
-            this.driver = driver;
-            this.keys = List.of(keys);
+            this.spec = new DriverChoice.Spec(value, driver, keys);
         }
 
-        /** The driver's entry in the storage-driver catalog. */
-        public StorageDriver driver() {
-            return driver;
-        }
-
-        /** The keys, besides driver, bucket and serviceAccountName, that the driver takes. */
-        public List<String> keys() {
-            return keys;
+        @Override
+        public DriverChoice.Spec spec() {
+            return spec;
         }
 
         @Override
         public String toString() {
-            return value;
+            return spec.value();
         }
     }
 

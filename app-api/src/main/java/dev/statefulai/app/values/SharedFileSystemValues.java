@@ -35,36 +35,27 @@ public record SharedFileSystemValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name,
                                      String tier, String network, String connectMode, String reservedIpRange) {
 
     /** The backends, each a driver of the storage-driver catalog, and the keys it takes. */
-    public enum Backend {
+    public enum Backend implements DriverChoice {
         /** Amazon FSx for Lustre. */
         FSX_LUSTRE("fsx-lustre", AwsDrivers.FSX_LUSTRE, "subnetId", "securityGroupIds", "deploymentType", "throughput", "s3ImportPath",
                 "s3ExportPath"),
         /** Filestore on GKE. */
         FILESTORE("filestore", GcpDrivers.FILESTORE, "tier", "network", "connectMode", "reservedIpRange");
 
-        private final String value;
-        private final StorageDriver driver;
-        private final List<String> keys;
+        private final DriverChoice.Spec spec;
 
         Backend(String value, StorageDriver driver, String... keys) {
-            this.value = value;
-            this.driver = driver;
-            this.keys = List.of(keys);
+            this.spec = new DriverChoice.Spec(value, driver, keys);
         }
 
-        /** The driver's entry in the storage-driver catalog. */
-        public StorageDriver driver() {
-            return driver;
-        }
-
-        /** The keys, besides name, backend and reclaimPolicy, that the backend takes. */
-        public List<String> keys() {
-            return keys;
+        @Override
+        public DriverChoice.Spec spec() {
+            return spec;
         }
 
         @Override
         public String toString() {
-            return value;
+            return spec.value();
         }
     }
 

@@ -45,7 +45,7 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
                                  String diskEncryptionSetId, String server, String share, List<String> mountOptions) {
 
     /** The backends a values file can name: each a driver of the storage-driver catalog, and the keys it takes. */
-    public enum Backend {
+    public enum Backend implements DriverChoice {
         /** AWS EBS through the CSI driver. */
         EBS("ebs", AwsDrivers.EBS, "volumeType", "encrypted", "kmsKeyId", "iops", "throughput"),
         /** AWS EBS through the retired in-tree provisioner: only for clusters that still need it. */
@@ -61,29 +61,20 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
         /** Local disks of the nodes, with pre-provisioned volumes. */
         LOCAL("local", SelfHostedDrivers.LOCAL);
 
-        private final String value;
-        private final StorageDriver driver;
-        private final List<String> keys;
+        private final DriverChoice.Spec spec;
 
         Backend(String value, StorageDriver driver, String... keys) {
-            this.value = value;
-            this.driver = driver;
-            this.keys = List.of(keys);
+            this.spec = new DriverChoice.Spec(value, driver, keys);
         }
 
-        /** The driver's entry in the storage-driver catalog. */
-        public StorageDriver driver() {
-            return driver;
-        }
-
-        /** The keys of this record, besides name, backend, reclaimPolicy and mountOptions, that the backend takes. */
-        public List<String> keys() {
-            return keys;
+        @Override
+        public DriverChoice.Spec spec() {
+            return spec;
         }
 
         @Override
         public String toString() {
-            return value;
+            return spec.value();
         }
     }
 
