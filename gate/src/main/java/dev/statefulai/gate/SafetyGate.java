@@ -35,6 +35,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -134,52 +139,116 @@ public final class SafetyGate {
         }
         List<String> envs = options.environments().isEmpty() ? present
                 : options.environments().stream().distinct().sorted().toList();
-        RefResolver.Resolution base = RefResolver.resolve(dist, options.ref());
-        DistManifests now = DistManifests.parse(folder.read(envs), folder.isDist());
-        List<String> notes = new ArrayList<>();
-        if (base.note() != null) {
-            notes.add(base.note());
+        // The environments are checked in parallel, one worker each up to the number of cores, while one more
+        // worker has git read the commit compared with (it mostly waits on git).
+        ManifestFolder checked = folder;
+        ExecutorService workers = Executors.newFixedThreadPool(1 + Math.max(1, Math.min(envs.size(), Runtime.getRuntime().availableProcessors())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "safety-gate");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(() -> Baseline.read(checked, options.ref(), envs), workers);
+            DistManifests now = DistManifests.parse(folder.read(envs), folder.isDist());
+            Map<String, ClusterTarget> targets = new TreeMap<>();
+            for (String envName : envs) {
+                targets.put(envName, options.target() != null ? options.target() : folder.target(envName));
+            }
+            List<CompletableFuture<EnvironmentResult>> checks = envs.stream()
+                    .map(envName -> CompletableFuture.supplyAsync(() -> new EnvironmentResult(
+                            new Environment(envName, now.of(envName), targets.get(envName)), options.policy()), workers))
+                    .toList();
+            Baseline base = join(baseline);
+            List<String> notes = new ArrayList<>(base.notes());
+            if (!now.skipped().isEmpty()) {
+                notes.add("skipped " + now.skipped().size() + " file(s) that hold no Kubernetes object: "
+                        + String.join(", ", now.skipped().stream().limit(5).toList())
+                        + (now.skipped().size() > 5 ? " and " + (now.skipped().size() - 5) + " more" : ""));
+            }
+            notes.addAll(base.snapshotNotes());
+            if (targets.values().stream().anyMatch(t -> !t.equals(ClusterTarget.DEFAULT))) {
+                notes.add("targets: " + targets.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().describe())
+                        .collect(Collectors.joining("; ")));
+            }
+            List<Finding> findings = new ArrayList<>(now.problems());
+            for (CompletableFuture<EnvironmentResult> check : checks) {
+                EnvironmentResult env = join(check);
+                findings.addAll(env.findings());
+                if (base.manifests() != null) {
+                    findings.addAll(env.history(base.manifests()));
+                }
+                env.schemaSkippedBecause().filter(note -> !notes.contains(note)).ifPresent(notes::add);
+            }
+            List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
+            return new Report(envs, base.resolution().compared(), notes, result, (System.nanoTime() - start) / 1e9, folder, targets);
+        } finally {
+            workers.shutdownNow();
         }
-        if (!now.skipped().isEmpty()) {
-            notes.add("skipped " + now.skipped().size() + " file(s) that hold no Kubernetes object: "
-                    + String.join(", ", now.skipped().stream().limit(5).toList())
-                    + (now.skipped().size() > 5 ? " and " + (now.skipped().size() - 5) + " more" : ""));
-        }
-        List<Finding> findings = new ArrayList<>(now.problems());
+    }
 
-        SchemaStage schema = new SchemaStage();
-        List<CheckStage> stages = List.of(schema, new VersionStage(), new ApiStage(), new BindingRules(), new VolumeSourceRules(), new WorkloadRules(), new SecretRules(),
-                new DriverModeRules(), new BucketVolumeRules(), new HydrateRules(),
-                new PolicyRules(options.policy()), new PodRules(options.policy()), new BackupRules(), new RestoreRules(), new Waivers());
-        DistManifests before = null;
-        if (base.compared() != null) {
-            GitDist.Snapshot snapshot = GitDist.read(folder, base.compared(), envs);
-            if (snapshot.note() != null) {
-                notes.add(snapshot.note());
+    /** What the gate compares with: the ref resolved, dist/ at that commit parsed (null when none). */
+    private record Baseline(RefResolver.Resolution resolution, DistManifests manifests, List<String> snapshotNotes) {
+        static Baseline read(ManifestFolder folder, RefRequest ref, List<String> envs) {
+            RefResolver.Resolution resolution = RefResolver.resolve(folder.dir(), ref);
+            if (resolution.compared() == null) {
+                return new Baseline(resolution, null, List.of());
             }
-            before = DistManifests.parse(snapshot.files(), folder.isDist());
+            GitDist.Snapshot snapshot = GitDist.read(folder, resolution.compared(), envs);
+            return new Baseline(resolution, DistManifests.parse(snapshot.files(), folder.isDist()),
+                    snapshot.note() == null ? List.of() : List.of(snapshot.note()));
         }
-        Map<String, ClusterTarget> targets = new TreeMap<>();
-        for (String envName : envs) {
-            targets.put(envName, options.target() != null ? options.target() : folder.target(envName));
+
+        List<String> notes() {
+            return resolution.note() == null ? List.of() : List.of(resolution.note());
         }
-        if (targets.values().stream().anyMatch(t -> !t.equals(ClusterTarget.DEFAULT))) {
-            notes.add("targets: " + targets.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().describe())
-                    .collect(Collectors.joining("; ")));
-        }
-        for (String envName : envs) {
-            Environment env = new Environment(envName, now.of(envName), targets.get(envName));
+    }
+
+    /** One environment checked by every stage, on a worker thread; the history rules run once the baseline is read. */
+    private static final class EnvironmentResult {
+        private final Environment env;
+        private final List<Finding> findings = new ArrayList<>();
+        private final SchemaStage schema = new SchemaStage();
+
+        EnvironmentResult(Environment env, PolicyConfig policy) {
+            this.env = env;
+            List<CheckStage> stages = List.of(schema, new VersionStage(), new ApiStage(), new BindingRules(), new VolumeSourceRules(),
+                    new WorkloadRules(), new SecretRules(), new DriverModeRules(), new BucketVolumeRules(), new HydrateRules(),
+                    new PolicyRules(policy), new PodRules(policy), new BackupRules(), new RestoreRules(), new Waivers());
             stages.forEach(stage -> findings.addAll(stage.check(env)));
-            if (before != null) {
-                Environment old = new Environment(envName, before.of(envName), targets.get(envName));
-                findings.addAll(new ImmutableChangeRules().check(old, env));
-                findings.addAll(new RenameRules().check(old, env));
-                findings.addAll(new RemovalRules().check(old, env));
-                findings.addAll(new DataGuardRules().check(old, env));
-            }
         }
-        schema.skippedBecause().ifPresent(notes::add);
-        List<Finding> result = findings.stream().map(Waivers::apply).sorted(ORDER).toList();
-        return new Report(envs, base.compared(), notes, result, (System.nanoTime() - start) / 1e9, folder, targets);
+
+        List<Finding> findings() {
+            return findings;
+        }
+
+        Optional<String> schemaSkippedBecause() {
+            return schema.skippedBecause();
+        }
+
+        List<Finding> history(DistManifests before) {
+            Environment old = new Environment(env.name(), before.of(env.name()), env.target());
+            List<Finding> out = new ArrayList<>();
+            out.addAll(new ImmutableChangeRules().check(old, env));
+            out.addAll(new RenameRules().check(old, env));
+            out.addAll(new RemovalRules().check(old, env));
+            out.addAll(new DataGuardRules().check(old, env));
+            return out;
+        }
+    }
+
+    /** The task's result, or its own exception (a bad ref is an IllegalArgumentException, as before). */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -3,16 +3,21 @@ package dev.statefulai.gate.history;
 import dev.statefulai.gate.model.ManifestFolder;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** dist/ as it was at a git ref, read with {@code git ls-tree} and {@code git show}, without touching the work tree. */
+/** dist/ as it was at a git ref, read with {@code git ls-tree} and one {@code git cat-file --batch}, without touching the work tree. */
 public final class GitDist {
 
     /** The files (relative to dist/) and, when dist/ had none at that commit, a note saying so. */
@@ -45,20 +50,36 @@ public final class GitDist {
         String commit = compared.commit();
         String rel = root.relativize(dist).toString().replace('\\', '/');
         String prefix = rel.isEmpty() ? "" : rel + "/";
-        Git.Result list = Git.run(root, "ls-tree", "-r", "--name-only", commit, "--", prefix.isEmpty() ? "." : prefix);
+        // -z: paths as they are (without it git quotes a name with non-ASCII or special characters, which then names no file)
+        Git.Result list = Git.run(root, "ls-tree", "-r", "-z", commit, "--", prefix.isEmpty() ? "." : prefix);
         if (!list.ok()) {
             throw new IllegalArgumentException("cannot list dist/ at " + compared.describe() + " with git ls-tree");
         }
-        SortedMap<String, String> files = new TreeMap<>();
-        for (String path : list.out().lines().toList()) {
-            String key = folder.keyOf(path.substring(prefix.length()), environments);
-            if (key == null) {
+        SortedMap<String, String> objectByKey = new TreeMap<>();
+        for (String entry : list.out().split("\0")) {
+            // <mode> SP <type> SP <object> TAB <path>
+            int tab = entry.indexOf('\t');
+            String[] head = tab < 0 ? new String[0] : entry.substring(0, tab).split(" ");
+            if (head.length != 3 || !"blob".equals(head[1])) {
                 continue;
             }
-            Git.Result show = Git.run(root, "show", commit + ":" + path);
-            if (show.ok()) {
-                files.put(key, show.out());
+            String key = folder.keyOf(entry.substring(tab + 1).substring(prefix.length()), environments);
+            if (key != null) {
+                objectByKey.put(key, head[2]);
             }
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        if (!objectByKey.isEmpty()) {
+            Map<String, String> contents = Git.blobs(root, objectByKey.values());
+            if (contents == null) {
+                throw new IllegalArgumentException("cannot read dist/ at " + compared.describe() + " with git cat-file");
+            }
+            objectByKey.forEach((key, object) -> {
+                String text = contents.get(object);
+                if (text != null) {
+                    files.put(key, text);
+                }
+            });
         }
         String note = files.isEmpty() ? "dist/ has no files at " + compared.describe() + ": every object counts as new" : null;
         return new Snapshot(files, note);
@@ -76,21 +97,80 @@ public final class GitDist {
         }
 
         static Result run(Path dir, String... args) {
+            byte[] out = run(dir, null, args);
+            return out == null ? new Result(-1, "") : new Result(0, new String(out, StandardCharsets.UTF_8));
+        }
+
+        /**
+         * The texts of {@code objects} (blob ids) in one {@code git cat-file --batch}, instead of a process per
+         * file; null when git fails. Its output per object: {@code <id> SP blob SP <size> LF <content> LF}, or
+         * {@code <id> SP missing LF}.
+         */
+        static Map<String, String> blobs(Path dir, Collection<String> objects) {
+            String input = String.join("\n", new LinkedHashSet<>(objects)) + "\n";
+            byte[] out = run(dir, input.getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
+            if (out == null) {
+                return null;
+            }
+            Map<String, String> texts = new HashMap<>();
+            int at = 0;
+            while (at < out.length) {
+                int eol = indexOf(out, (byte) '\n', at);
+                if (eol < 0) {
+                    return null;
+                }
+                String[] header = new String(out, at, eol - at, StandardCharsets.UTF_8).split(" ");
+                at = eol + 1;
+                if (header.length == 3) {
+                    int size = Integer.parseInt(header[2]);
+                    if ("blob".equals(header[1])) {
+                        texts.put(header[0], new String(out, at, size, StandardCharsets.UTF_8));
+                    }
+                    at += size + 1;
+                }
+            }
+            return texts;
+        }
+
+        private static int indexOf(byte[] bytes, byte b, int from) {
+            for (int i = from; i < bytes.length; i++) {
+                if (bytes[i] == b) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** git's standard output, or null when it fails; {@code input} (or nothing) is written to its standard input. */
+        private static byte[] run(Path dir, byte[] input, String... args) {
             List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
             command.addAll(List.of(args));
             try {
                 Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                // written from another thread: git answers while it reads, and a full pipe would stop both sides
+                Thread writer = new Thread(() -> {
+                    try (OutputStream stdin = p.getOutputStream()) {
+                        if (input != null) {
+                            stdin.write(input);
+                        }
+                    } catch (IOException ignored) {
+                        // git ended early: its exit status says why
+                    }
+                }, "git-stdin");
+                writer.setDaemon(true);
+                writer.start();
+                byte[] out = p.getInputStream().readAllBytes();
                 if (!p.waitFor(60, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    return new Result(-1, "");
+                    return null;
                 }
-                return new Result(p.exitValue(), out);
+                writer.join();
+                return p.exitValue() == 0 ? out : null;
             } catch (IOException e) {
-                return new Result(-1, "");
+                return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Result(-1, "");
+                return null;
             }
         }
     }

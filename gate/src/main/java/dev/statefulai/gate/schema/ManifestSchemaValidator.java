@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -69,7 +70,8 @@ public final class ManifestSchemaValidator {
   private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
   private final SchemaValidatorsConfig config =
       SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
-  private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+  private final Map<String, JsonSchema> schemas = new HashMap<>();
+  private JsonSchema root;
 
   private ManifestSchemaValidator(String kubernetesVersion, JsonNode swaggerDefinitions) {
     this.kubernetesVersion = kubernetesVersion;
@@ -188,7 +190,11 @@ public final class ManifestSchemaValidator {
           SchemaFinding.Status.SKIPPED));
       return out;
     }
-    List<ValidationMessage> messages = new ArrayList<>(schemaFor(definition).validate(object));
+    List<ValidationMessage> messages;
+    // one release's schema at a time: environments are checked in parallel, and two may share a release
+    synchronized (this) {
+      messages = new ArrayList<>(schemaFor(definition).validate(object));
+    }
     messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
         .thenComparing(ValidationMessage::getMessage));
     for (ValidationMessage m : messages) {
@@ -198,14 +204,20 @@ public final class ManifestSchemaValidator {
     return out;
   }
 
+  /** A definition's schema, taken from the one schema of all definitions so that shared ones (ObjectMeta, PodSpec) are built once. */
   private JsonSchema schemaFor(String definition) {
-    return schemas.computeIfAbsent(definition, d -> {
-      ObjectNode root = JsonNodeFactory.instance.objectNode();
-      root.put("$schema", "http://json-schema.org/draft-07/schema#");
-      root.set("definitions", definitions);
-      root.put("$ref", "#/definitions/" + d);
-      return factory.getSchema(root, config);
-    });
+    return schemas.computeIfAbsent(definition,
+        d -> root().getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("definitions").append(d)));
+  }
+
+  private JsonSchema root() {
+    if (root == null) {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.put("$schema", "http://json-schema.org/draft-07/schema#");
+      node.set("definitions", definitions);
+      root = factory.getSchema(node, config);
+    }
+    return root;
   }
 
   private static String pathOf(ValidationMessage m) {
