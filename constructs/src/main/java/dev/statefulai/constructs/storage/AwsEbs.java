@@ -22,13 +22,17 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AwsEbs implements StorageBackend, FormattedDisk {
+public abstract class AwsEbs extends CatalogBackend implements FormattedDisk {
     /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
     private static final Map<String, int[]> IOPS_RANGES = Map.of(
             "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
     private static final int GP3_BASELINE_IOPS = 3000;
     private static final int GP3_BASELINE_THROUGHPUT = 125;
     private static final int GP3_MAX_THROUGHPUT = 2000;
+
+    AwsEbs() {
+        super(AwsDrivers.EBS);
+    }
 
     /** EBS volume type. Default {@code gp3}. */
     @Nullable
@@ -121,20 +125,21 @@ public abstract class AwsEbs implements StorageBackend, FormattedDisk {
     /** {@link AwsDrivers#EBS}, or {@link AwsDrivers#EBS_IN_TREE} for the retired in-tree provisioner (which takes no snapshots). */
     @Override
     public StorageDriver driver() {
-        return legacyInTreeProvisioner() ? AwsDrivers.EBS_IN_TREE : AwsDrivers.EBS;
+        return legacyInTreeProvisioner() ? AwsDrivers.EBS_IN_TREE : super.driver();
     }
 
     @Override
-    public Map<String, String> parameters() {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         // The CSI driver and the in-tree provisioner spell kmsKeyId the same way, the file system not.
-        return new ClassParameters(driver()).put("type", volumeType()).put("encrypted", encrypted())
+        return parameters.put("type", volumeType()).put("encrypted", encrypted())
                 .put("kmsKeyId", kmsKeyId()).put("iops", iops()).put("throughput", throughput())
-                .put(legacyInTreeProvisioner() ? "fsType" : "csi.storage.k8s.io/fstype", fsType()).toMap();
+                .put(legacyInTreeProvisioner() ? "fsType" : "csi.storage.k8s.io/fstype", fsType());
     }
 
+    /** The volume type; messages name the EBS driver even with the in-tree provisioner. */
     @Override
-    public String displayName() {
-        return AwsDrivers.EBS.name() + " " + volumeType() + " (" + provisioner() + ")";
+    protected String variant() {
+        return volumeType();
     }
 
     /** Whether this backend uses the retired in-tree provisioner. */

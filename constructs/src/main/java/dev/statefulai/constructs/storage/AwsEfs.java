@@ -8,7 +8,6 @@ import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.Parameter;
-import dev.statefulai.facts.drivers.StorageDriver;
 import org.immutables.value.Value;
 
 /**
@@ -26,6 +25,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PropsStyle
 public abstract class AwsEfs extends OptionalProvisioningBackend {
+
+    AwsEfs() {
+        super(AwsDrivers.EFS);
+    }
 
     /**
      * The file system to create one access point per claim on ({@code provisioningMode: efs-ap}).
@@ -95,11 +98,6 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return AwsDrivers.EFS;
-    }
-
     /** The file system to create access points on. */
     @Override
     protected String provisioningTarget() {
@@ -107,7 +105,7 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId())
                 .put("directoryPerms", directoryPerms()).put("basePath", basePath())
                 .put("gidRangeStart", gidRangeStart()).put("gidRangeEnd", gidRangeEnd());

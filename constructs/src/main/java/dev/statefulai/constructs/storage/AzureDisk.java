@@ -6,7 +6,6 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -21,10 +20,14 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AzureDisk implements StorageBackend, FormattedDisk {
+public abstract class AzureDisk extends CatalogBackend implements FormattedDisk {
     /** The SKUs that take their own IOPS and throughput (and no host caching): IOPS from, to, then MB/s from, to. */
     private static final Map<String, int[]> TUNABLE = Map.of(
             "PremiumV2_LRS", new int[] {3000, 80000, 125, 1200}, "UltraSSD_LRS", new int[] {100, 400000, 1, 10000});
+
+    AzureDisk() {
+        super(AzureDrivers.DISK);
+    }
 
     /**
      * One of {@code Premium_LRS}, {@code PremiumV2_LRS}, {@code Premium_ZRS}, {@code StandardSSD_LRS},
@@ -93,22 +96,17 @@ public abstract class AzureDisk implements StorageBackend, FormattedDisk {
     }
 
     @Override
-    public StorageDriver driver() {
-        return AzureDrivers.DISK;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         // Premium SSD v2 and Ultra disks have no host caching: the class says so.
         String caching = TUNABLE.containsKey(skuName()) ? "None" : cachingMode();
-        return new ClassParameters(driver()).put("skuName", skuName()).put("cachingMode", caching)
+        return parameters.put("skuName", skuName()).put("cachingMode", caching)
                 .put("DiskIOPSReadWrite", diskIops()).put("DiskMBpsReadWrite", diskMbps())
-                .put("diskEncryptionSetID", diskEncryptionSetId()).put("csi.storage.k8s.io/fstype", fsType()).toMap();
+                .put("diskEncryptionSetID", diskEncryptionSetId()).put("csi.storage.k8s.io/fstype", fsType());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + skuName() + " (" + provisioner() + ")";
+    protected String variant() {
+        return skuName();
     }
 
     /** Whether disks are zone-redundant (ZRS) rather than in one zone. */

@@ -6,9 +6,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.immutables.value.Value;
@@ -22,9 +20,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class GcePd implements StorageBackend, FormattedDisk {
+public abstract class GcePd extends CatalogBackend implements FormattedDisk {
     /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
+
+    GcePd() {
+        super(GcpDrivers.PD);
+    }
 
     /** One of {@code pd-balanced}, {@code pd-ssd}, {@code pd-standard}, {@code pd-extreme}. Default {@code pd-balanced}. */
     @Nullable
@@ -71,20 +73,15 @@ public abstract class GcePd implements StorageBackend, FormattedDisk {
     }
 
     @Override
-    public StorageDriver driver() {
-        return GcpDrivers.PD;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("type", diskType())
+    protected ClassParameters classParameters(ClassParameters parameters) {
+        return parameters.put("type", diskType())
                 .put("replication-type", regional() ? "regional-pd" : "none").put("disk-encryption-kms-key", kmsKey())
-                .put("csi.storage.k8s.io/fstype", fsType()).toMap();
+                .put("csi.storage.k8s.io/fstype", fsType());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + diskType() + (regional() ? " regional" : "") + " (" + provisioner() + ")";
+    protected String variant() {
+        return diskType() + (regional() ? " regional" : "");
     }
 
     /** Whether disks are replicated to two zones. */

@@ -7,7 +7,6 @@ import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.SelfHostedDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -28,6 +27,10 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    NfsCsi() {
+        super(SelfHostedDrivers.NFS);
+    }
 
     /** The NFS server for dynamic provisioning. Default none: the class serves only pre-provisioned volumes. */
     @Nullable
@@ -83,11 +86,6 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return SelfHostedDrivers.NFS;
-    }
-
     /** The server and share to create directories on. */
     @Override
     protected String provisioningTarget() {
@@ -95,7 +93,7 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("server", server()).put("share", share())
                 .put("subDir", subDir()).put("mountPermissions", mountPermissions());
     }

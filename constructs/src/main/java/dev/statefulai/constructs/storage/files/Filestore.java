@@ -2,12 +2,11 @@ package dev.statefulai.constructs.storage.files;
 
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
+import dev.statefulai.constructs.storage.CatalogBackend;
 import dev.statefulai.constructs.storage.Checks;
-import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -22,9 +21,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class Filestore implements StorageBackend {
+public abstract class Filestore extends CatalogBackend {
     private static final String CONSTRUCT = "Filestore";
     private static final String PSA = "PRIVATE_SERVICE_ACCESS";
+
+    Filestore() {
+        super(GcpDrivers.FILESTORE);
+    }
 
     /**
      * The service tier: {@code standard} ({@code basic_hdd}), {@code premium} ({@code basic_ssd}), {@code zonal},
@@ -103,22 +106,17 @@ public abstract class Filestore implements StorageBackend {
     }
 
     @Override
-    public StorageDriver driver() {
-        return GcpDrivers.FILESTORE;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         boolean psa = PSA.equals(connectMode());
-        return new ClassParameters(driver()).put("tier", tier()).put("network", network())
+        return parameters.put("tier", tier()).put("network", network())
                 .put("connect-mode", connectMode())
                 .put(psa ? "reserved-ip-range" : "reserved-ipv4-cidr", reservedIpRange())
-                .put("instance-encryption-kms-key", kmsKey()).toMap();
+                .put("instance-encryption-kms-key", kmsKey());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + tier() + " on " + network() + " (" + provisioner() + ")";
+    protected String variant() {
+        return tier() + " on " + network();
     }
 
     /**

@@ -38,6 +38,10 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
     private static final Map<String, Set<Integer>> THROUGHPUT = Map.of(
             "PERSISTENT_1", Set.of(50, 100, 200), "PERSISTENT_2", Set.of(125, 250, 500, 1000));
 
+    FsxLustre() {
+        super(AwsDrivers.FSX_LUSTRE);
+    }
+
     /**
      * The one subnet new file systems are created in.
      *
@@ -166,11 +170,6 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return AwsDrivers.FSX_LUSTRE;
-    }
-
     /** The subnet to create file systems in. */
     @Override
     protected String provisioningTarget() {
@@ -178,7 +177,7 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("subnetId", subnetId())
                 .put("securityGroupIds", String.join(",", groups()))
                 .put("deploymentType", deploymentType()).put("perUnitStorageThroughput", perUnitStorageThroughput())
