@@ -1,7 +1,5 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
@@ -27,7 +25,7 @@ import org.immutables.value.Value;
 public abstract class AwsEfs extends OptionalProvisioningBackend {
 
     AwsEfs() {
-        super(AwsDrivers.EFS);
+        super("AwsEfs", AwsDrivers.EFS);
     }
 
     /**
@@ -59,26 +57,25 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "AwsEfs";
-        Checks.parameter(construct, "fileSystemId", fileSystemId(), AwsDrivers.EFS, "fileSystemId");
+        parameter("fileSystemId", fileSystemId(), "fileSystemId");
         Parameter perms = AwsDrivers.EFS.parameter("directoryPerms").orElseThrow();
         if (!perms.accepts(directoryPerms())) {
-            refuse(construct, "directoryPerms", directoryPerms(), perms.rule());
+            refuse("directoryPerms", directoryPerms(), perms.rule());
         }
         if (basePath() != null) {
-            Validate.absolutePath(construct, "basePath", basePath());
+            Validate.absolutePath(construct(), "basePath", basePath());
         }
         if ((gidRangeStart() == null) != (gidRangeEnd() == null)) {
-            refuse(construct, gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
+            refuse(gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
                     "both gidRangeStart and gidRangeEnd, or neither");
         }
         if (gidRangeStart() != null && (gidRangeStart() < 1 || gidRangeEnd() <= gidRangeStart())) {
-            refuse(construct, "gidRangeEnd", gidRangeEnd(),
+            refuse("gidRangeEnd", gidRangeEnd(),
                     "a GID above gidRangeStart (" + gidRangeStart() + "), and gidRangeStart 1 or more");
         }
         boolean dynamicOnly = basePath() != null || gidRangeStart() != null || !"700".equals(directoryPerms());
         if (fileSystemId() == null && dynamicOnly) {
-            refuse(construct, "fileSystemId", null,
+            refuse("fileSystemId", null,
                     "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
     }

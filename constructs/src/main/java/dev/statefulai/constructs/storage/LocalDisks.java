@@ -13,7 +13,7 @@ public final class LocalDisks extends CatalogBackend {
     private static final LocalDisks INSTANCE = new LocalDisks();
 
     private LocalDisks() {
-        super(SelfHostedDrivers.LOCAL);
+        super("LocalDisks", SelfHostedDrivers.LOCAL);
     }
 
     /** The no-provisioner backend for local volumes. */

@@ -1,7 +1,5 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
@@ -29,7 +27,7 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     NfsCsi() {
-        super(SelfHostedDrivers.NFS);
+        super("NfsCsi", SelfHostedDrivers.NFS);
     }
 
     /** The NFS server for dynamic provisioning. Default none: the class serves only pre-provisioned volumes. */
@@ -55,16 +53,15 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "NfsCsi";
         if (server() != null) {
-            checkServer(construct, server());
-            Validate.absolutePath(construct, "share", share());
+            checkServer(construct(), server());
+            Validate.absolutePath(construct(), "share", share());
         } else if (share() != null || subDir() != null || mountPermissions() != null) {
-            refuse(construct, "server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
+            refuse("server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
         }
-        Checks.optional(construct, "subDir", subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
+        Checks.optional(construct(), "subDir", subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
                 "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
-        Checks.optional(construct, "mountPermissions", mountPermissions(), PERMS.asMatchPredicate(),
+        Checks.optional(construct(), "mountPermissions", mountPermissions(), PERMS.asMatchPredicate(),
                 "octal permissions of each volume's directory, such as 0750 or 0777");
     }
 

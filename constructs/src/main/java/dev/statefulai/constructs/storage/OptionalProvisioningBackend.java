@@ -10,9 +10,9 @@ import java.util.Map;
  */
 public abstract class OptionalProvisioningBackend extends CatalogBackend {
 
-    /** A backend of {@code driver}'s catalog entry. */
-    protected OptionalProvisioningBackend(StorageDriver driver) {
-        super(driver);
+    /** A backend, called {@code construct} in refusals, of {@code driver}'s catalog entry. */
+    protected OptionalProvisioningBackend(String construct, StorageDriver driver) {
+        super(construct, driver);
     }
 
     /** Where new volumes are created, in words for messages; {@code null} for a class of pre-provisioned volumes only. */

@@ -22,11 +22,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PropsStyle
 public abstract class HyperdiskMl extends CatalogBackend {
-    private static final String CONSTRUCT = "HyperdiskMl";
     private static final int MIN_THROUGHPUT = 400;
 
     HyperdiskMl() {
-        super(GcpDrivers.PD);
+        super("HyperdiskMl", GcpDrivers.PD);
     }
 
     public static Builder builder() {
@@ -62,9 +61,9 @@ public abstract class HyperdiskMl extends CatalogBackend {
     @Value.Check
     protected void check() {
         if (throughputMiBps() != null) {
-            Checks.range(CONSTRUCT, "throughputMiBps", throughputMiBps(), MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
+            Checks.range(construct(), "throughputMiBps", throughputMiBps(), MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
         }
-        Checks.parameter(CONSTRUCT, "kmsKey", kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
+        parameter("kmsKey", kmsKey(), "disk-encryption-kms-key");
     }
 
     @Override
