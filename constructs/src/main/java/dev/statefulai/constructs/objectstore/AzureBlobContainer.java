@@ -3,6 +3,7 @@ package dev.statefulai.constructs.objectstore;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.pod.PodSecurity;
+import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
@@ -64,13 +65,13 @@ public abstract sealed class AzureBlobContainer implements Bucket permits Immuta
     /** Refuses names Azure does not take. */
     @Value.Check
     protected void check() {
-        BucketChecks.required(CONSTRUCT, "storageAccount", storageAccount(), a -> a.matches("[a-z0-9]{3,24}"),
+        Checks.required(CONSTRUCT, "storageAccount", storageAccount(), a -> a.matches("[a-z0-9]{3,24}"),
                 "a storage account name: 3 to 24 lower-case letters and digits");
-        BucketChecks.required(CONSTRUCT, "container", container(), c -> c.matches("[a-z0-9](-?[a-z0-9]){2,62}"),
+        Checks.required(CONSTRUCT, "container", container(), c -> c.matches("[a-z0-9](-?[a-z0-9]){2,62}"),
                 "a container name: 3 to 63 lower-case letters, digits and single '-', starting with a letter or digit");
-        BucketChecks.optional(CONSTRUCT, "resourceGroup", resourceGroup(), g -> g.matches("[-\\w._()]{1,90}"),
+        Checks.optional(CONSTRUCT, "resourceGroup", resourceGroup(), g -> g.matches("[-\\w._()]{1,90}"),
                 "a resource group name");
-        BucketChecks.optional(CONSTRUCT, "clientId", clientId(),
+        Checks.optional(CONSTRUCT, "clientId", clientId(),
                 id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
                 "the client id of a managed identity, a GUID such as 00000000-0000-0000-0000-000000000000");
     }
@@ -93,7 +94,7 @@ public abstract sealed class AzureBlobContainer implements Bucket permits Immuta
 
     @Override
     public Map<String, String> volumeAttributes() {
-        return BucketChecks.attributes(driver(), "storageAccount", storageAccount(), "containerName", container(),
+        return VolumeAttributes.of(driver(), "storageAccount", storageAccount(), "containerName", container(),
                 "resourceGroup", resourceGroup(), "protocol", "fuse2", "clientID", clientId());
     }
 
@@ -102,15 +103,10 @@ public abstract sealed class AzureBlobContainer implements Bucket permits Immuta
         return List.of("-o allow_other", "-o uid=" + owner().runAsUser(), "-o gid=" + owner().fsGroup());
     }
 
-    /** Workload identity names the client in the volume attributes; the ServiceAccount needs no annotation. */
+    /** The managed identity's client id: workload identity names it in the volume attributes, so the ServiceAccount needs no annotation. */
     @Override
-    public Map<String, String> serviceAccountAnnotations() {
-        return Map.of();
-    }
-
-    @Override
-    public boolean podIdentity() {
-        return clientId() != null;
+    public String podPrincipal() {
+        return clientId();
     }
 
     /** Builder for {@link AzureBlobContainer}. */

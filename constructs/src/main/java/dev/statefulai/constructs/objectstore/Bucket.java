@@ -45,9 +45,24 @@ public sealed interface Bucket permits S3Bucket, GcsBucket, AzureBlobContainer {
         return List.of();
     }
 
-    /** The annotations of the ServiceAccount that gives pods their own identity for the bucket; empty for none. */
-    Map<String, String> serviceAccountAnnotations();
+    /**
+     * The cloud identity pods mount the bucket as (an IAM role's ARN, a Google service account, a managed identity's client
+     * id); {@code null} when the driver's own credentials read it.
+     */
+    String podPrincipal();
 
     /** Whether pods mount the bucket with an identity of their own, so that they need a ServiceAccount. */
-    boolean podIdentity();
+    default boolean podIdentity() {
+        return podPrincipal() != null;
+    }
+
+    /**
+     * The annotations of the ServiceAccount that gives pods their own identity for the bucket: the driver's identity annotation
+     * ({@link BucketMount#serviceAccountAnnotation()}) naming {@link #podPrincipal()}; empty for none, or when the driver names the
+     * identity elsewhere (a volume attribute).
+     */
+    default Map<String, String> serviceAccountAnnotations() {
+        String principal = podPrincipal();
+        return principal == null ? Map.of() : mount().serviceAccountAnnotation().map(key -> Map.of(key, principal)).orElse(Map.of());
+    }
 }

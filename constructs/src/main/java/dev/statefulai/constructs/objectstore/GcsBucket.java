@@ -6,6 +6,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.Quantities;
+import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.facts.drivers.FileCache;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import dev.statefulai.facts.drivers.StorageDriver;
@@ -123,11 +124,11 @@ public abstract sealed class GcsBucket implements Bucket permits ImmutableGcsBuc
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        BucketChecks.required(CONSTRUCT, "bucket", bucket(), n -> n.matches("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]"),
+        Checks.required(CONSTRUCT, "bucket", bucket(), n -> n.matches("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]"),
                 "a Cloud Storage bucket name: 3 to 63 lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
-        BucketChecks.optional(CONSTRUCT, "onlyDir", onlyDir(), d -> !d.startsWith("/") && !d.contains("..") && !d.contains(","),
+        Checks.optional(CONSTRUCT, "onlyDir", onlyDir(), d -> !d.startsWith("/") && !d.contains("..") && !d.contains(","),
                 "a directory of the bucket, relative, such as models/llama-3.1-8b");
-        BucketChecks.optional(CONSTRUCT, "gcpServiceAccount", gcpServiceAccount(),
+        Checks.optional(CONSTRUCT, "gcpServiceAccount", gcpServiceAccount(),
                 a -> a.matches("[a-z][-a-z0-9]{4,28}[a-z0-9]@[a-z][-a-z0-9]{4,28}[a-z0-9]\\.iam\\.gserviceaccount\\.com"),
                 "a Google service account's email, such as model-reader@my-project.iam.gserviceaccount.com");
         if (metadataCacheTtlSeconds() != null) {
@@ -140,7 +141,7 @@ public abstract sealed class GcsBucket implements Bucket permits ImmutableGcsBuc
                 Validate.dnsSubdomain(CONSTRUCT, "fileCacheStorageClass", fileCacheStorageClass());
             }
         } else if (parallelDownloads() || fileCacheStorageClass() != null) {
-            BucketChecks.refuse(CONSTRUCT, "fileCacheCapacity", null, "the file cache's capacity: "
+            Checks.refuse(CONSTRUCT, "fileCacheCapacity", null, "the file cache's capacity: "
                     + (parallelDownloads() ? "parallel downloads fill the file cache, which" : "a file cache") + " needs a volume of a given size");
         }
         for (Map.Entry<String, String> e : sidecar().entrySet()) {
@@ -153,8 +154,8 @@ public abstract sealed class GcsBucket implements Bucket permits ImmutableGcsBuc
         }
     }
 
-    private static FileCache.PodVolume cache() {
-        return (FileCache.PodVolume) GcpDrivers.GCS_FUSE.bucket().orElseThrow().fileCache();
+    private FileCache.PodVolume cache() {
+        return (FileCache.PodVolume) mount().fileCache();
     }
 
     @Override
@@ -175,7 +176,7 @@ public abstract sealed class GcsBucket implements Bucket permits ImmutableGcsBuc
 
     @Override
     public Map<String, String> volumeAttributes() {
-        return BucketChecks.attributes(driver(), cache().capacityAttribute(), fileCacheCapacity(),
+        return VolumeAttributes.of(driver(), cache().capacityAttribute(), fileCacheCapacity(),
                 "metadataCacheTTLSeconds", metadataCacheTtlSeconds());
     }
 
@@ -221,14 +222,10 @@ public abstract sealed class GcsBucket implements Bucket permits ImmutableGcsBuc
         return List.of(volume.build());
     }
 
+    /** The Google service account pods read the bucket as, named by the Workload Identity annotation on their ServiceAccount. */
     @Override
-    public Map<String, String> serviceAccountAnnotations() {
-        return gcpServiceAccount() == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), gcpServiceAccount());
-    }
-
-    @Override
-    public boolean podIdentity() {
-        return gcpServiceAccount() != null;
+    public String podPrincipal() {
+        return gcpServiceAccount();
     }
 
     /** Builder for {@link GcsBucket}. */

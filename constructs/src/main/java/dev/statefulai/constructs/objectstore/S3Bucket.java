@@ -3,6 +3,7 @@ package dev.statefulai.constructs.objectstore;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.FileCache;
 import dev.statefulai.facts.drivers.StorageDriver;
@@ -99,17 +100,17 @@ public abstract sealed class S3Bucket implements Bucket permits ImmutableS3Bucke
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        BucketChecks.required(CONSTRUCT, "bucket", bucket(), n -> n.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), BUCKET_RULE);
-        BucketChecks.optional(CONSTRUCT, "region", region(), r -> r.matches("[a-z]{2}(-[a-z]+)+-[0-9]"), "an AWS region such as us-east-1");
+        Checks.required(CONSTRUCT, "bucket", bucket(), n -> n.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), BUCKET_RULE);
+        Checks.optional(CONSTRUCT, "region", region(), r -> r.matches("[a-z]{2}(-[a-z]+)+-[0-9]"), "an AWS region such as us-east-1");
         // Mountpoint: "--prefix <PREFIX>  Prefix inside the bucket to mount, ending in '/'".
-        BucketChecks.optional(CONSTRUCT, "prefix", prefix(), p -> p.endsWith("/") && !p.startsWith("/") && !p.contains("//"),
+        Checks.optional(CONSTRUCT, "prefix", prefix(), p -> p.endsWith("/") && !p.startsWith("/") && !p.contains("//"),
                 "a key prefix ending in '/', such as models/llama-3.1-8b/");
-        BucketChecks.optional(CONSTRUCT, "metadataTtl", metadataTtl(), t -> t.matches("indefinite|minimal|[1-9][0-9]{0,9}"),
+        Checks.optional(CONSTRUCT, "metadataTtl", metadataTtl(), t -> t.matches("indefinite|minimal|[1-9][0-9]{0,9}"),
                 "seconds, indefinite (entries never expire: for objects that never change) or minimal");
-        BucketChecks.optional(CONSTRUCT, "roleArn", roleArn(), a -> a.matches("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+"),
+        Checks.optional(CONSTRUCT, "roleArn", roleArn(), a -> a.matches("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+"),
                 "the ARN of an IAM role, such as arn:aws:iam::111122223333:role/model-reader");
         if (roleArn() != null && region() == null) {
-            BucketChecks.refuse(CONSTRUCT, "region", null, "the bucket's region with roleArn: pod-level credentials need the STS region");
+            Checks.refuse(CONSTRUCT, "region", null, "the bucket's region with roleArn: pod-level credentials need the STS region");
         }
         if (cacheSize() != null) {
             Validate.size(CONSTRUCT, "cacheSize", cacheSize());
@@ -117,10 +118,10 @@ public abstract sealed class S3Bucket implements Bucket permits ImmutableS3Bucke
                 Validate.dnsSubdomain(CONSTRUCT, "cacheStorageClass", cacheStorageClass());
             }
             if (cacheStorageClass() != null && cacheInMemory()) {
-                BucketChecks.refuse(CONSTRUCT, "cacheInMemory", true, "false for a cache on a StorageClass's volume");
+                Checks.refuse(CONSTRUCT, "cacheInMemory", true, "false for a cache on a StorageClass's volume");
             }
         } else if (cacheStorageClass() != null || cacheInMemory()) {
-            BucketChecks.refuse(CONSTRUCT, "cacheSize", null, "the cache's size: a file cache needs a volume of a given size to live on");
+            Checks.refuse(CONSTRUCT, "cacheSize", null, "the cache's size: a file cache needs a volume of a given size to live on");
         }
         if (uid() != null) {
             Validate.atLeast(CONSTRUCT, "uid", uid(), 0);
@@ -132,10 +133,6 @@ public abstract sealed class S3Bucket implements Bucket permits ImmutableS3Bucke
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static FileCache.DriverVolume cache() {
-        return (FileCache.DriverVolume) AwsDrivers.S3_MOUNTPOINT.bucket().orElseThrow().fileCache();
     }
 
     @Override
@@ -156,10 +153,10 @@ public abstract sealed class S3Bucket implements Bucket permits ImmutableS3Bucke
 
     @Override
     public Map<String, String> volumeAttributes() {
-        FileCache.DriverVolume cache = cache();
+        FileCache.DriverVolume cache = (FileCache.DriverVolume) mount().fileCache();
         boolean ephemeral = cacheStorageClass() != null;
         String type = cacheSize() == null ? null : ephemeral ? cache.ephemeral() : cache.emptyDir();
-        return BucketChecks.attributes(driver(), "bucketName", bucket(),
+        return VolumeAttributes.of(driver(), "bucketName", bucket(),
                 "authenticationSource", roleArn() == null ? null : "pod",
                 "stsRegion", roleArn() == null ? null : region(),
                 cache.typeAttribute(), type,
@@ -193,14 +190,10 @@ public abstract sealed class S3Bucket implements Bucket permits ImmutableS3Bucke
         return options;
     }
 
+    /** The IAM role pods read the bucket with, named by the IRSA annotation on their ServiceAccount. */
     @Override
-    public Map<String, String> serviceAccountAnnotations() {
-        return roleArn() == null ? Map.of() : Map.of(mount().serviceAccountAnnotation().orElseThrow(), roleArn());
-    }
-
-    @Override
-    public boolean podIdentity() {
-        return roleArn() != null;
+    public String podPrincipal() {
+        return roleArn();
     }
 
     /** Builder for {@link S3Bucket}. */

@@ -1,7 +1,5 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.facts.drivers.AwsDrivers;
@@ -22,13 +20,17 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AwsEbs implements StorageBackend, FormattedDisk {
+public abstract class AwsEbs extends FormattedDisk {
     /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
     private static final Map<String, int[]> IOPS_RANGES = Map.of(
             "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
     private static final int GP3_BASELINE_IOPS = 3000;
     private static final int GP3_BASELINE_THROUGHPUT = 125;
     private static final int GP3_MAX_THROUGHPUT = 2000;
+
+    AwsEbs() {
+        super("AwsEbs", AwsDrivers.EBS);
+    }
 
     /** EBS volume type. Default {@code gp3}. */
     @Nullable
@@ -76,36 +78,35 @@ public abstract class AwsEbs implements StorageBackend, FormattedDisk {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "AwsEbs";
-        Checks.parameter(construct, "volumeType", volumeType(), AwsDrivers.EBS, "type");
+        parameter("volumeType", volumeType(), "type");
         if (throughput() != null && !"gp3".equals(volumeType())) {
-            refuse(construct, "throughput", throughput(), "only with volumeType gp3");
+            refuse("throughput", throughput(), "only with volumeType gp3");
         }
         if (legacyInTreeProvisioner() && (iops() != null || throughput() != null)) {
-            refuse(construct, "legacyInTreeProvisioner", true,
+            refuse("legacyInTreeProvisioner", true,
                     "false when iops or throughput are set: the in-tree provisioner does not take them");
         }
         int[] iopsRange = IOPS_RANGES.get(volumeType());
         if (iops() != null && iopsRange == null) {
-            refuse(construct, "iops", iops(),
+            refuse("iops", iops(),
                     "only with volumeType gp3, io1 or io2 (" + volumeType() + " has a fixed performance per GiB)");
         }
         if (iops() == null && !legacyInTreeProvisioner() && ("io1".equals(volumeType()) || "io2".equals(volumeType()))) {
-            refuse(construct, "iops", null, "the provisioned IOPS of every " + volumeType() + " volume, from " + iopsRange[0] + " to "
+            refuse("iops", null, "the provisioned IOPS of every " + volumeType() + " volume, from " + iopsRange[0] + " to "
                     + iopsRange[1] + ": " + volumeType() + " has no baseline");
         }
         if (iops() != null) {
-            Checks.range(construct, "iops", iops(), iopsRange[0], iopsRange[1], "for volumeType " + volumeType());
+            Checks.range(construct(), "iops", iops(), iopsRange[0], iopsRange[1], "for volumeType " + volumeType());
         }
         int iopsOrBaseline = iops() == null ? GP3_BASELINE_IOPS : iops();
-        Checks.range(construct, "throughput", throughput(), GP3_BASELINE_THROUGHPUT, Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4),
+        Checks.range(construct(), "throughput", throughput(), GP3_BASELINE_THROUGHPUT, Math.min(GP3_MAX_THROUGHPUT, iopsOrBaseline / 4),
                 "MiB/s: gp3 gives at most " + GP3_MAX_THROUGHPUT + " MiB/s and 0.25 MiB/s per provisioned IOPS (" + iopsOrBaseline
                         + " IOPS" + (iops() == null ? ", the baseline" : "") + ")");
         if (kmsKeyId() != null) {
             if (!encrypted()) {
-                refuse(construct, "kmsKeyId", kmsKeyId(), "only with encrypted true");
+                refuse("kmsKeyId", kmsKeyId(), "only with encrypted true");
             }
-            Checks.parameter(construct, "kmsKeyId", kmsKeyId(), AwsDrivers.EBS, "kmsKeyId");
+            parameter("kmsKeyId", kmsKeyId(), "kmsKeyId");
         }
     }
 
@@ -121,20 +122,26 @@ public abstract class AwsEbs implements StorageBackend, FormattedDisk {
     /** {@link AwsDrivers#EBS}, or {@link AwsDrivers#EBS_IN_TREE} for the retired in-tree provisioner (which takes no snapshots). */
     @Override
     public StorageDriver driver() {
-        return legacyInTreeProvisioner() ? AwsDrivers.EBS_IN_TREE : AwsDrivers.EBS;
+        return legacyInTreeProvisioner() ? AwsDrivers.EBS_IN_TREE : super.driver();
     }
 
     @Override
-    public Map<String, String> parameters() {
-        // The CSI driver and the in-tree provisioner spell kmsKeyId the same way, the file system not.
-        return new ClassParameters(driver()).put("type", volumeType()).put("encrypted", encrypted())
-                .put("kmsKeyId", kmsKeyId()).put("iops", iops()).put("throughput", throughput())
-                .put(legacyInTreeProvisioner() ? "fsType" : "csi.storage.k8s.io/fstype", fsType()).toMap();
+    protected ClassParameters diskParameters(ClassParameters parameters) {
+        // The CSI driver and the in-tree provisioner spell kmsKeyId the same way, the file system not (see fsTypeParameter).
+        return parameters.put("type", volumeType()).put("encrypted", encrypted())
+                .put("kmsKeyId", kmsKeyId()).put("iops", iops()).put("throughput", throughput());
     }
 
+    /** The in-tree provisioner's own {@code fsType}, else the CSI key. */
     @Override
-    public String displayName() {
-        return AwsDrivers.EBS.name() + " " + volumeType() + " (" + provisioner() + ")";
+    protected String fsTypeParameter() {
+        return legacyInTreeProvisioner() ? "fsType" : super.fsTypeParameter();
+    }
+
+    /** The volume type; messages name the EBS driver even with the in-tree provisioner. */
+    @Override
+    protected String variant() {
+        return volumeType();
     }
 
     /** Whether this backend uses the retired in-tree provisioner. */

@@ -1,14 +1,11 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.Parameter;
-import dev.statefulai.facts.drivers.StorageDriver;
 import org.immutables.value.Value;
 
 /**
@@ -26,6 +23,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PropsStyle
 public abstract class AwsEfs extends OptionalProvisioningBackend {
+
+    AwsEfs() {
+        super("AwsEfs", AwsDrivers.EFS);
+    }
 
     /**
      * The file system to create one access point per claim on ({@code provisioningMode: efs-ap}).
@@ -56,26 +57,25 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "AwsEfs";
-        Checks.parameter(construct, "fileSystemId", fileSystemId(), AwsDrivers.EFS, "fileSystemId");
+        parameter("fileSystemId", fileSystemId(), "fileSystemId");
         Parameter perms = AwsDrivers.EFS.parameter("directoryPerms").orElseThrow();
         if (!perms.accepts(directoryPerms())) {
-            refuse(construct, "directoryPerms", directoryPerms(), perms.rule());
+            refuse("directoryPerms", directoryPerms(), perms.rule());
         }
         if (basePath() != null) {
-            Validate.absolutePath(construct, "basePath", basePath());
+            Validate.absolutePath(construct(), "basePath", basePath());
         }
         if ((gidRangeStart() == null) != (gidRangeEnd() == null)) {
-            refuse(construct, gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
+            refuse(gidRangeStart() == null ? "gidRangeStart" : "gidRangeEnd", null,
                     "both gidRangeStart and gidRangeEnd, or neither");
         }
         if (gidRangeStart() != null && (gidRangeStart() < 1 || gidRangeEnd() <= gidRangeStart())) {
-            refuse(construct, "gidRangeEnd", gidRangeEnd(),
+            refuse("gidRangeEnd", gidRangeEnd(),
                     "a GID above gidRangeStart (" + gidRangeStart() + "), and gidRangeStart 1 or more");
         }
         boolean dynamicOnly = basePath() != null || gidRangeStart() != null || !"700".equals(directoryPerms());
         if (fileSystemId() == null && dynamicOnly) {
-            refuse(construct, "fileSystemId", null,
+            refuse("fileSystemId", null,
                     "the file system to create access points on, when directoryPerms, basePath or gidRange are set");
         }
     }
@@ -95,11 +95,6 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return AwsDrivers.EFS;
-    }
-
     /** The file system to create access points on. */
     @Override
     protected String provisioningTarget() {
@@ -107,7 +102,7 @@ public abstract class AwsEfs extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("provisioningMode", "efs-ap").put("fileSystemId", fileSystemId())
                 .put("directoryPerms", directoryPerms()).put("basePath", basePath())
                 .put("gidRangeStart", gidRangeStart()).put("gidRangeEnd", gidRangeEnd());

@@ -1,12 +1,9 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.facts.drivers.AzureDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -21,10 +18,14 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AzureDisk implements StorageBackend, FormattedDisk {
+public abstract class AzureDisk extends FormattedDisk {
     /** The SKUs that take their own IOPS and throughput (and no host caching): IOPS from, to, then MB/s from, to. */
     private static final Map<String, int[]> TUNABLE = Map.of(
             "PremiumV2_LRS", new int[] {3000, 80000, 125, 1200}, "UltraSSD_LRS", new int[] {100, 400000, 1, 10000});
+
+    AzureDisk() {
+        super("AzureDisk", AzureDrivers.DISK);
+    }
 
     /**
      * One of {@code Premium_LRS}, {@code PremiumV2_LRS}, {@code Premium_ZRS}, {@code StandardSSD_LRS},
@@ -64,23 +65,22 @@ public abstract class AzureDisk implements StorageBackend, FormattedDisk {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "AzureDisk";
-        Checks.parameter(construct, "skuName", skuName(), AzureDrivers.DISK, "skuName");
+        parameter("skuName", skuName(), "skuName");
         int[] limits = TUNABLE.get(skuName());
         boolean tunable = limits != null;
-        Checks.parameter(construct, "cachingMode", cachingMode(), AzureDrivers.DISK, "cachingMode");
+        parameter("cachingMode", cachingMode(), "cachingMode");
         if (tunable && cachingMode() != null && !"None".equals(cachingMode())) {
-            refuse(construct, "cachingMode", cachingMode(), "None for skuName " + skuName() + ", which has no host caching");
+            refuse("cachingMode", cachingMode(), "None for skuName " + skuName() + ", which has no host caching");
         }
         if (!tunable && (diskIops() != null || diskMbps() != null)) {
-            refuse(construct, diskIops() != null ? "diskIops" : "diskMbps", diskIops() != null ? diskIops() : diskMbps(),
+            refuse(diskIops() != null ? "diskIops" : "diskMbps", diskIops() != null ? diskIops() : diskMbps(),
                     "only with skuName PremiumV2_LRS or UltraSSD_LRS; " + skuName() + " performance follows the disk size");
         }
         if (tunable) {
-            Checks.range(construct, "diskIops", diskIops(), limits[0], limits[1], "for skuName " + skuName());
-            Checks.range(construct, "diskMbps", diskMbps(), limits[2], limits[3], "for skuName " + skuName());
+            Checks.range(construct(), "diskIops", diskIops(), limits[0], limits[1], "for skuName " + skuName());
+            Checks.range(construct(), "diskMbps", diskMbps(), limits[2], limits[3], "for skuName " + skuName());
         }
-        Checks.parameter(construct, "diskEncryptionSetId", diskEncryptionSetId(), AzureDrivers.DISK, "diskEncryptionSetID");
+        parameter("diskEncryptionSetId", diskEncryptionSetId(), "diskEncryptionSetID");
     }
 
     /** {@code Premium_LRS}: the default for most workloads. */
@@ -93,22 +93,17 @@ public abstract class AzureDisk implements StorageBackend, FormattedDisk {
     }
 
     @Override
-    public StorageDriver driver() {
-        return AzureDrivers.DISK;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
+    protected ClassParameters diskParameters(ClassParameters parameters) {
         // Premium SSD v2 and Ultra disks have no host caching: the class says so.
         String caching = TUNABLE.containsKey(skuName()) ? "None" : cachingMode();
-        return new ClassParameters(driver()).put("skuName", skuName()).put("cachingMode", caching)
+        return parameters.put("skuName", skuName()).put("cachingMode", caching)
                 .put("DiskIOPSReadWrite", diskIops()).put("DiskMBpsReadWrite", diskMbps())
-                .put("diskEncryptionSetID", diskEncryptionSetId()).put("csi.storage.k8s.io/fstype", fsType()).toMap();
+                .put("diskEncryptionSetID", diskEncryptionSetId());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + skuName() + " (" + provisioner() + ")";
+    protected String variant() {
+        return skuName();
     }
 
     /** Whether disks are zone-redundant (ZRS) rather than in one zone. */

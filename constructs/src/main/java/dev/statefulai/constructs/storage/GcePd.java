@@ -1,14 +1,10 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.immutables.value.Value;
@@ -22,9 +18,13 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class GcePd implements StorageBackend, FormattedDisk {
+public abstract class GcePd extends FormattedDisk {
     /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
+
+    GcePd() {
+        super("GcePd", GcpDrivers.PD);
+    }
 
     /** One of {@code pd-balanced}, {@code pd-ssd}, {@code pd-standard}, {@code pd-extreme}. Default {@code pd-balanced}. */
     @Nullable
@@ -52,13 +52,12 @@ public abstract class GcePd implements StorageBackend, FormattedDisk {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "GcePd";
-        Checks.parameter(construct, "diskType", diskType(), GcpDrivers.PD, "type");
+        parameter("diskType", diskType(), "type");
         if (regional() && !REGIONAL_TYPES.contains(diskType())) {
-            refuse(construct, "regional", true,
+            refuse("regional", true,
                     "false for diskType " + diskType() + ": regional disks are one of " + new TreeSet<>(REGIONAL_TYPES));
         }
-        Checks.parameter(construct, "kmsKey", kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
+        parameter("kmsKey", kmsKey(), "disk-encryption-kms-key");
     }
 
     /** Zonal {@code pd-balanced}: the default for most workloads. */
@@ -71,20 +70,14 @@ public abstract class GcePd implements StorageBackend, FormattedDisk {
     }
 
     @Override
-    public StorageDriver driver() {
-        return GcpDrivers.PD;
+    protected ClassParameters diskParameters(ClassParameters parameters) {
+        return parameters.put("type", diskType())
+                .put("replication-type", regional() ? "regional-pd" : "none").put("disk-encryption-kms-key", kmsKey());
     }
 
     @Override
-    public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("type", diskType())
-                .put("replication-type", regional() ? "regional-pd" : "none").put("disk-encryption-kms-key", kmsKey())
-                .put("csi.storage.k8s.io/fstype", fsType()).toMap();
-    }
-
-    @Override
-    public String displayName() {
-        return driver().name() + " " + diskType() + (regional() ? " regional" : "") + " (" + provisioner() + ")";
+    protected String variant() {
+        return diskType() + (regional() ? " regional" : "");
     }
 
     /** Whether disks are replicated to two zones. */
@@ -101,7 +94,7 @@ public abstract class GcePd implements StorageBackend, FormattedDisk {
      */
     public GcePdVolume existingVolume(String project, String zone, String disk) {
         if (regional()) {
-            refuse("GcePd", "regional", true, "false for a zonal disk: use existingRegionalVolume for a regional disk");
+            refuse("regional", true, "false for a zonal disk: use existingRegionalVolume for a regional disk");
         }
         return GcePdVolume.zonal(project, zone, disk, fsType());
     }
@@ -117,7 +110,7 @@ public abstract class GcePd implements StorageBackend, FormattedDisk {
      */
     public GcePdVolume existingRegionalVolume(String project, String region, String disk, List<String> replicaZones) {
         if (!regional()) {
-            refuse("GcePd", "regional", false, "true for a regional disk: use existingVolume for a zonal disk");
+            refuse("regional", false, "true for a regional disk: use existingVolume for a zonal disk");
         }
         return GcePdVolume.regional(project, region, disk, replicaZones, fsType());
     }

@@ -1,8 +1,7 @@
 package dev.statefulai.constructs.storage;
 
+import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.SelfHostedDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 
 /**
  * Disks attached to the nodes themselves (local NVMe on GPU nodes), served by pre-provisioned
@@ -10,10 +9,11 @@ import java.util.Map;
  * {@code WaitForFirstConsumer} so that the scheduler picks a node and the volume on it together. Its
  * catalog entry: {@link SelfHostedDrivers#LOCAL}.
  */
-public final class LocalDisks implements StorageBackend {
+public final class LocalDisks extends CatalogBackend {
     private static final LocalDisks INSTANCE = new LocalDisks();
 
     private LocalDisks() {
+        super("LocalDisks", SelfHostedDrivers.LOCAL);
     }
 
     /** The no-provisioner backend for local volumes. */
@@ -21,18 +21,15 @@ public final class LocalDisks implements StorageBackend {
         return INSTANCE;
     }
 
+    /** A class without a provisioner takes no parameters. */
     @Override
-    public StorageDriver driver() {
-        return SelfHostedDrivers.LOCAL;
+    protected ClassParameters classParameters(ClassParameters parameters) {
+        return parameters;
     }
 
+    /** One kind of local disk: nothing to tell apart. */
     @Override
-    public Map<String, String> parameters() {
-        return Map.of();
-    }
-
-    @Override
-    public String displayName() {
-        return driver().name() + " (" + provisioner() + ")";
+    protected String variant() {
+        return null;
     }
 }

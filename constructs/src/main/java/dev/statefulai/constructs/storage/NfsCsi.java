@@ -1,13 +1,10 @@
 package dev.statefulai.constructs.storage;
 
-import static dev.statefulai.constructs.storage.Checks.refuse;
-
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.SelfHostedDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -28,6 +25,10 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     static final String SERVER_RULE = "an NFS server's host name or IPv4 address, such as nfs.example.internal or 10.0.0.4";
     private static final Pattern PERMS = Pattern.compile("[0-7]{3,4}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    NfsCsi() {
+        super("NfsCsi", SelfHostedDrivers.NFS);
+    }
 
     /** The NFS server for dynamic provisioning. Default none: the class serves only pre-provisioned volumes. */
     @Nullable
@@ -52,16 +53,15 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        String construct = "NfsCsi";
         if (server() != null) {
-            checkServer(construct, server());
-            Validate.absolutePath(construct, "share", share());
+            checkServer(construct(), server());
+            Validate.absolutePath(construct(), "share", share());
         } else if (share() != null || subDir() != null || mountPermissions() != null) {
-            refuse(construct, "server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
+            refuse("server", null, "the NFS server to provision on, when share, subDir or mountPermissions are set");
         }
-        Checks.optional(construct, "subDir", subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
+        Checks.optional(construct(), "subDir", subDir(), dir -> !dir.startsWith("/") && !dir.contains(".."),
                 "a directory under the share, relative, such as ${pvc.metadata.namespace}/${pvc.metadata.name}");
-        Checks.optional(construct, "mountPermissions", mountPermissions(), PERMS.asMatchPredicate(),
+        Checks.optional(construct(), "mountPermissions", mountPermissions(), PERMS.asMatchPredicate(),
                 "octal permissions of each volume's directory, such as 0750 or 0777");
     }
 
@@ -83,11 +83,6 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return SelfHostedDrivers.NFS;
-    }
-
     /** The server and share to create directories on. */
     @Override
     protected String provisioningTarget() {
@@ -95,7 +90,7 @@ public abstract class NfsCsi extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("server", server()).put("share", share())
                 .put("subDir", subDir()).put("mountPermissions", mountPermissions());
     }

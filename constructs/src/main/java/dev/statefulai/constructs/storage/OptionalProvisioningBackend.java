@@ -1,6 +1,6 @@
 package dev.statefulai.constructs.storage;
 
-import dev.statefulai.facts.drivers.ClassParameters;
+import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.Map;
 
 /**
@@ -8,17 +8,20 @@ import java.util.Map;
  * for new Lustre file systems). Without that its class serves pre-provisioned volumes only: it takes no
  * parameters, provisions nothing, and says "static volumes" in messages.
  */
-public abstract class OptionalProvisioningBackend implements StorageBackend {
+public abstract class OptionalProvisioningBackend extends CatalogBackend {
+
+    /** A backend, called {@code construct} in refusals, of {@code driver}'s catalog entry. */
+    protected OptionalProvisioningBackend(String construct, StorageDriver driver) {
+        super(construct, driver);
+    }
 
     /** Where new volumes are created, in words for messages; {@code null} for a class of pre-provisioned volumes only. */
     protected abstract String provisioningTarget();
 
-    /** Adds the parameters of a class that creates volumes; called only when there is a provisioning target. */
-    protected abstract ClassParameters provisioningParameters(ClassParameters parameters);
-
+    /** The parameters of a class that creates volumes ({@link #classParameters} is called only then); none otherwise. */
     @Override
     public final Map<String, String> parameters() {
-        return provisioningTarget() == null ? Map.of() : provisioningParameters(new ClassParameters(driver())).toMap();
+        return provisioningTarget() == null ? Map.of() : super.parameters();
     }
 
     @Override
@@ -27,8 +30,7 @@ public abstract class OptionalProvisioningBackend implements StorageBackend {
     }
 
     @Override
-    public String displayName() {
-        String volumes = provisioningTarget() == null ? "static volumes" : provisioningTarget();
-        return driver().name() + " " + volumes + " (" + provisioner() + ")";
+    protected final String variant() {
+        return provisioningTarget() == null ? "static volumes" : provisioningTarget();
     }
 }

@@ -3,11 +3,9 @@ package dev.statefulai.constructs.storage.disks;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
-import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.storage.CatalogBackend;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -23,9 +21,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class HyperdiskMl implements StorageBackend {
-    private static final String CONSTRUCT = "HyperdiskMl";
+public abstract class HyperdiskMl extends CatalogBackend {
     private static final int MIN_THROUGHPUT = 400;
+
+    HyperdiskMl() {
+        super("HyperdiskMl", GcpDrivers.PD);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -60,27 +61,22 @@ public abstract class HyperdiskMl implements StorageBackend {
     @Value.Check
     protected void check() {
         if (throughputMiBps() != null) {
-            Checks.range(CONSTRUCT, "throughputMiBps", throughputMiBps(), MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
+            Checks.range(construct(), "throughputMiBps", throughputMiBps(), MIN_THROUGHPUT, Integer.MAX_VALUE, "MiB/s for Hyperdisk ML");
         }
-        Checks.parameter(CONSTRUCT, "kmsKey", kmsKey(), GcpDrivers.PD, "disk-encryption-kms-key");
+        parameter("kmsKey", kmsKey(), "disk-encryption-kms-key");
     }
 
     @Override
-    public StorageDriver driver() {
-        return GcpDrivers.PD;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-        return new ClassParameters(driver()).put("type", GcpDrivers.HYPERDISK_ML)
+    protected ClassParameters classParameters(ClassParameters parameters) {
+        return parameters.put("type", GcpDrivers.HYPERDISK_ML)
                 .put("provisioned-throughput-on-create", throughputMiBps() == null ? null : throughputMiBps() + "Mi")
                 .put(GcpDrivers.MULTI_ZONE_PARAMETER, multiZone() ? "true" : null)
-                .put("disk-encryption-kms-key", kmsKey()).toMap();
+                .put("disk-encryption-kms-key", kmsKey());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + GcpDrivers.HYPERDISK_ML + (multiZone() ? " multi-zone" : "") + " (" + provisioner() + ")";
+    protected String variant() {
+        return GcpDrivers.HYPERDISK_ML + (multiZone() ? " multi-zone" : "");
     }
 
     /** Whether claims restored from a snapshot get one disk per zone. */

@@ -2,12 +2,10 @@ package dev.statefulai.constructs.storage.files;
 
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
+import dev.statefulai.constructs.storage.CatalogBackend;
 import dev.statefulai.constructs.storage.Checks;
-import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
-import dev.statefulai.facts.drivers.StorageDriver;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -22,9 +20,12 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class Filestore implements StorageBackend {
-    private static final String CONSTRUCT = "Filestore";
+public abstract class Filestore extends CatalogBackend {
     private static final String PSA = "PRIVATE_SERVICE_ACCESS";
+
+    Filestore() {
+        super("Filestore", GcpDrivers.FILESTORE);
+    }
 
     /**
      * The service tier: {@code standard} ({@code basic_hdd}), {@code premium} ({@code basic_ssd}), {@code zonal},
@@ -80,15 +81,14 @@ public abstract class Filestore implements StorageBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        StorageDriver filestore = GcpDrivers.FILESTORE;
-        Checks.parameter(CONSTRUCT, "tier", tier(), filestore, "tier");
-        Checks.parameter(CONSTRUCT, "connectMode", connectMode(), filestore, "connect-mode");
-        Checks.parameter(CONSTRUCT, "kmsKey", kmsKey(), filestore, "instance-encryption-kms-key");
+        parameter("tier", tier(), "tier");
+        parameter("connectMode", connectMode(), "connect-mode");
+        parameter("kmsKey", kmsKey(), "instance-encryption-kms-key");
         boolean psa = PSA.equals(connectMode());
-        Checks.required(CONSTRUCT, "network", network(), network -> !psa || network.startsWith("projects/"),
+        Checks.required(construct(), "network", network(), network -> !psa || network.startsWith("projects/"),
                 psa ? "the VPC's full name, projects/<project>/global/networks/<network>, with PRIVATE_SERVICE_ACCESS"
                         : "the VPC's name, such as default");
-        Checks.optional(CONSTRUCT, "reservedIpRange", reservedIpRange(),
+        Checks.optional(construct(), "reservedIpRange", reservedIpRange(),
                 range -> psa ? range.matches("[a-z]([-a-z0-9]*[a-z0-9])?") : range.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}"),
                 psa ? "the name of an allocated IP range, with PRIVATE_SERVICE_ACCESS" : "a CIDR range such as 10.0.16.0/20, with DIRECT_PEERING");
     }
@@ -103,22 +103,17 @@ public abstract class Filestore implements StorageBackend {
     }
 
     @Override
-    public StorageDriver driver() {
-        return GcpDrivers.FILESTORE;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         boolean psa = PSA.equals(connectMode());
-        return new ClassParameters(driver()).put("tier", tier()).put("network", network())
+        return parameters.put("tier", tier()).put("network", network())
                 .put("connect-mode", connectMode())
                 .put(psa ? "reserved-ip-range" : "reserved-ipv4-cidr", reservedIpRange())
-                .put("instance-encryption-kms-key", kmsKey()).toMap();
+                .put("instance-encryption-kms-key", kmsKey());
     }
 
     @Override
-    public String displayName() {
-        return driver().name() + " " + tier() + " on " + network() + " (" + provisioner() + ")";
+    protected String variant() {
+        return tier() + " on " + network();
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.OptionalProvisioningBackend;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
-import dev.statefulai.facts.drivers.StorageDriver;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +29,16 @@ import org.immutables.value.Value;
 public abstract class FsxLustre extends OptionalProvisioningBackend {
     /** The mount option that enables file locking across clients (examples/kubernetes/static_provisioning/specs/pv.yaml). */
     public static final String FLOCK = "flock";
-    private static final String CONSTRUCT = "FsxLustre";
     /**
      * The throughput per TiB each persistent deployment type takes, in MB/s (FSx API,
      * CreateFileSystemLustreConfiguration.PerUnitStorageThroughput, SSD storage).
      */
     private static final Map<String, Set<Integer>> THROUGHPUT = Map.of(
             "PERSISTENT_1", Set.of(50, 100, 200), "PERSISTENT_2", Set.of(125, 250, 500, 1000));
+
+    FsxLustre() {
+        super("FsxLustre", AwsDrivers.FSX_LUSTRE);
+    }
 
     /**
      * The one subnet new file systems are created in.
@@ -116,32 +118,31 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
     /** Refuses what the driver does not take. */
     @Value.Check
     protected void check() {
-        StorageDriver fsx = AwsDrivers.FSX_LUSTRE;
-        Checks.parameter(CONSTRUCT, "subnetId", subnetId(), fsx, "subnetId");
-        Checks.parameter(CONSTRUCT, "deploymentType", deploymentType(), fsx, "deploymentType");
-        Checks.parameter(CONSTRUCT, "kmsKeyId", kmsKeyId(), fsx, "kmsKeyId");
+        parameter("subnetId", subnetId(), "subnetId");
+        parameter("deploymentType", deploymentType(), "deploymentType");
+        parameter("kmsKeyId", kmsKeyId(), "kmsKeyId");
         if (subnetId() != null) {
             String groups = groups().isEmpty() ? null : String.join(",", groups());
-            Checks.required(CONSTRUCT, "securityGroupIds", groups, fsx.parameter("securityGroupIds").orElseThrow()::accepts,
+            Checks.required(construct(), "securityGroupIds", groups, driver().parameter("securityGroupIds").orElseThrow()::accepts,
                     "one or more security group ids, such as sg-0123456789abcdef0, that allow Lustre (port 988) from the nodes");
         } else if (!groups().isEmpty() || s3ImportPath() != null || perUnitStorageThroughput() != null) {
-            Checks.refuse(CONSTRUCT, "subnetId", null,
+            refuse("subnetId", null,
                     "the subnet to create file systems in, when securityGroupIds, s3ImportPath or perUnitStorageThroughput are set");
         }
         Set<Integer> throughputs = THROUGHPUT.get(deploymentType());
         if (throughputs == null && (perUnitStorageThroughput() != null || kmsKeyId() != null)) {
-            Checks.refuse(CONSTRUCT, kmsKeyId() != null ? "kmsKeyId" : "perUnitStorageThroughput",
+            refuse(kmsKeyId() != null ? "kmsKeyId" : "perUnitStorageThroughput",
                     kmsKeyId() != null ? kmsKeyId() : perUnitStorageThroughput(),
                     "nothing for deploymentType " + deploymentType() + ": only persistent file systems take it");
         }
         if (throughputs != null && subnetId() != null && !throughputs.contains(perUnitStorageThroughput())) {
-            Checks.refuse(CONSTRUCT, "perUnitStorageThroughput", perUnitStorageThroughput(),
+            refuse("perUnitStorageThroughput", perUnitStorageThroughput(),
                     "one of " + new TreeSet<>(throughputs) + " MB/s per TiB for deploymentType " + deploymentType());
         }
-        Checks.optional(CONSTRUCT, "s3ImportPath", s3ImportPath(), path -> path.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
+        Checks.optional(construct(), "s3ImportPath", s3ImportPath(), path -> path.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
                 "an S3 URL such as s3://ml-datasets/train");
         if (s3ExportPath() != null && (s3ImportPath() == null || !bucket(s3ExportPath()).equals(bucket(s3ImportPath())))) {
-            Checks.refuse(CONSTRUCT, "s3ExportPath", s3ExportPath(),
+            refuse("s3ExportPath", s3ExportPath(),
                     "a path in the bucket of s3ImportPath (" + s3ImportPath() + "): the driver exports only to the bucket it imports from");
         }
     }
@@ -166,11 +167,6 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
         return new Builder();
     }
 
-    @Override
-    public StorageDriver driver() {
-        return AwsDrivers.FSX_LUSTRE;
-    }
-
     /** The subnet to create file systems in. */
     @Override
     protected String provisioningTarget() {
@@ -178,7 +174,7 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
     }
 
     @Override
-    protected ClassParameters provisioningParameters(ClassParameters parameters) {
+    protected ClassParameters classParameters(ClassParameters parameters) {
         return parameters.put("subnetId", subnetId())
                 .put("securityGroupIds", String.join(",", groups()))
                 .put("deploymentType", deploymentType()).put("perUnitStorageThroughput", perUnitStorageThroughput())

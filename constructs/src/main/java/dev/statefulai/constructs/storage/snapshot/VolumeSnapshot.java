@@ -1,10 +1,7 @@
 package dev.statefulai.constructs.storage.snapshot;
 
-import dev.statefulai.constructs.HasOutputs;
-import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.render.Recording;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cdk8s.ApiObjectMetadata;
@@ -24,14 +21,14 @@ public class VolumeSnapshot extends SnapshotResource {
     private final String snapshotClassName;
 
     public VolumeSnapshot(Construct scope, String id, VolumeSnapshotProps props) {
-        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshot", props.name(), id), "name", props.name()));
-        String construct = construct("VolumeSnapshot", props.name(), id);
+        super(scope, id, "VolumeSnapshot", props.name());
+        String construct = construct();
         this.namespace = props.namespace() != null ? Validate.dnsLabel(construct, "namespace", props.namespace())
                 : Recording.chartNamespaceOf(this);
         this.claimName = Validate.dnsSubdomain(construct, "claimName", props.claimName());
         this.snapshotClassName = props.snapshotClassName() == null ? null
                 : Validate.dnsSubdomain(construct, "snapshotClassName", props.snapshotClassName());
-        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels());
+        ApiObjectMetadata.Builder meta = metadata(props.labels());
         if (namespace != null) {
             meta.namespace(namespace);
         }
@@ -40,7 +37,7 @@ public class VolumeSnapshot extends SnapshotResource {
         if (snapshotClassName != null) {
             spec.put("volumeSnapshotClassName", snapshotClassName);
         }
-        define(VolumeSnapshotClass.API_VERSION, "VolumeSnapshot", meta.build(), Map.of("spec", spec), false);
+        define(meta.build(), Map.of("spec", spec), false);
     }
 
     /** The claim it snapshots. */
@@ -50,8 +47,7 @@ public class VolumeSnapshot extends SnapshotResource {
 
     @Override
     public Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "VolumeSnapshot");
+        Map<String, Object> out = outputsOfKind();
         if (namespace != null) {
             out.put("namespace", namespace);
         }

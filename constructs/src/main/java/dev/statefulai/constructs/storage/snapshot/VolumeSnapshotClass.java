@@ -1,13 +1,8 @@
 package dev.statefulai.constructs.storage.snapshot;
 
-import static dev.statefulai.constructs.storage.snapshot.SnapshotResource.construct;
-
-import dev.statefulai.constructs.InvalidPropsException;
-import dev.statefulai.constructs.Refusals;
-import dev.statefulai.constructs.render.KubeObject;
 import dev.statefulai.constructs.ReclaimPolicy;
-import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
+import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.SnapshotParameters;
 import java.util.LinkedHashMap;
@@ -36,25 +31,25 @@ public class VolumeSnapshotClass extends SnapshotResource {
     private final ReclaimPolicy deletionPolicy;
 
     public VolumeSnapshotClass(Construct scope, String id, VolumeSnapshotClassProps props) {
-        super(scope, id, Validate.dnsSubdomain(construct("VolumeSnapshotClass", props.name(), id), "name", props.name()));
-        String construct = construct("VolumeSnapshotClass", props.name(), id);
+        super(scope, id, "VolumeSnapshotClass", props.name());
+        String construct = construct();
         StorageBackend backend = Validate.required(construct, "backend", props.backend(),
                 "a backend whose CSI driver takes snapshots, such as AwsEbs.gp3(), GcePd.balanced(), AzureDisk.premium() or an NfsCsi");
         if (!backend.supportsSnapshots()) {
-            Refusals.refuse(new InvalidPropsException(construct, "backend", backend.displayName(),
+            Checks.refuse(construct, "backend", backend.displayName(),
                     "a backend whose CSI driver takes snapshots: AWS EBS (CSI), GCE PD, Azure Disk or NFS CSI"
-                            + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)"));
+                            + " (EFS: back up with AWS Backup; local disks and in-tree provisioners: none)");
         }
         this.deletionPolicy = Validate.required(construct, "deletionPolicy", props.deletionPolicy(), "Retain or Delete");
         for (Map.Entry<String, String> p : props.parameters().entrySet()) {
             if (p.getKey() == null || p.getKey().isBlank() || p.getValue() == null) {
-                Refusals.refuse(new InvalidPropsException(construct, "parameters", String.valueOf(p.getKey()),
-                        "driver parameters with a key and a value"));
+                Checks.refuse(construct, "parameters", String.valueOf(p.getKey()),
+                        "driver parameters with a key and a value");
             }
         }
         this.driver = backend.provisioner();
         Map<String, String> parameters = withFastRestoreZones(construct, props.parameters(), props.fastSnapshotRestoreZones());
-        ApiObjectMetadata.Builder meta = metadata(getName(), props.labels());
+        ApiObjectMetadata.Builder meta = metadata(props.labels());
         if (props.defaultClass()) {
             meta.annotations(Map.of(DEFAULT_CLASS_ANNOTATION, "true"));
         }
@@ -64,7 +59,7 @@ public class VolumeSnapshotClass extends SnapshotResource {
         if (!parameters.isEmpty()) {
             fields.put("parameters", parameters);
         }
-        define(API_VERSION, "VolumeSnapshotClass", meta.build(), fields, true);
+        define(meta.build(), fields, true);
     }
 
     /** {@code parameters} with the fast snapshot restore zones, checked against what the driver documents. */
@@ -74,17 +69,17 @@ public class VolumeSnapshotClass extends SnapshotResource {
         }
         String key = SnapshotParameters.EBS_FAST_SNAPSHOT_RESTORE_ZONES;
         if (!SnapshotParameters.documents(driver, key)) {
-            Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", String.join(",", zones),
-                    "none for " + driver + ": fast snapshot restore is an EBS parameter (ebs.csi.aws.com)"));
+            Checks.refuse(construct, "fastSnapshotRestoreZones", String.join(",", zones),
+                    "none for " + driver + ": fast snapshot restore is an EBS parameter (ebs.csi.aws.com)");
         }
         for (String zone : zones) {
             if (!SnapshotParameters.AVAILABILITY_ZONE.matches(zone)) {
-                Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", zone, SnapshotParameters.AVAILABILITY_ZONE.rule()));
+                Checks.refuse(construct, "fastSnapshotRestoreZones", zone, SnapshotParameters.AVAILABILITY_ZONE.rule());
             }
         }
         if (zones.stream().distinct().count() != zones.size() || parameters.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
-            Refusals.refuse(new InvalidPropsException(construct, "fastSnapshotRestoreZones", String.join(",", zones),
-                    "each zone once, and not also as parameters." + key));
+            Checks.refuse(construct, "fastSnapshotRestoreZones", String.join(",", zones),
+                    "each zone once, and not also as parameters." + key);
         }
         Map<String, String> all = new TreeMap<>(parameters);
         // The driver removes spaces and splits at commas (CreateSnapshot, pkg/driver/controller.go).
@@ -99,8 +94,7 @@ public class VolumeSnapshotClass extends SnapshotResource {
 
     @Override
     public Map<String, Object> outputs() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", "VolumeSnapshotClass");
+        Map<String, Object> out = outputsOfKind();
         out.put("driver", driver);
         out.put("deletionPolicy", deletionPolicy.value());
         return out;
