@@ -16,12 +16,7 @@ final class DriverShapes {
      * one zone (which the driver reports as {@code topologyKey}); it grows, snapshots and clones.
      */
     static StorageDriver.Builder zonalDisk(String name, String driver, String topologyKey) {
-        return StorageDriver.csi(name, driver)
-                .attachment(Attachment.ONE_NODE_AT_A_TIME)
-                .placement(Placement.ZONE, topologyKey)
-                .expansion(Expansion.RESIZES)
-                .snapshots()
-                .clones();
+        return growsAndCopies(StorageDriver.csi(name, driver).attachment(Attachment.ONE_NODE_AT_A_TIME).placement(Placement.ZONE, topologyKey));
     }
 
     /**
@@ -29,13 +24,13 @@ final class DriverShapes {
      * node, no topology key; it grows, snapshots and clones.
      */
     static StorageDriver.Builder networkBlock(String name, String driver, String... accessModes) {
-        return StorageDriver.csi(name, driver)
-                .attachment(Attachment.NETWORK_BLOCK)
-                .accessModes(accessModes)
-                .placement(Placement.ANY_NODE, null)
-                .expansion(Expansion.RESIZES)
-                .snapshots()
-                .clones();
+        return growsAndCopies(StorageDriver.csi(name, driver).attachment(Attachment.NETWORK_BLOCK).accessModes(accessModes)
+                .placement(Placement.ANY_NODE, null));
+    }
+
+    /** Volumes of the driver grow, and it takes snapshots and clones claims. */
+    private static StorageDriver.Builder growsAndCopies(StorageDriver.Builder driver) {
+        return driver.expansion(Expansion.RESIZES).snapshots().clones();
     }
 
     /** A network file system every node mounts at once (EFS, FSx for Lustre, NFS, Filestore): {@code Filesystem} volumes, no topology. */
