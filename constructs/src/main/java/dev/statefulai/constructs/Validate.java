@@ -59,7 +59,7 @@ public final class Validate {
      */
     public static String size(String construct, String prop, String value) {
         required(construct, prop, value, SIZE_RULE);
-        BigDecimal bytes = quantity(value);
+        BigDecimal bytes = KubeQuantity.tryParse(value).orElse(null);
         if (bytes == null || bytes.signum() <= 0) {
             Refusals.refuse(new InvalidPropsException(construct, prop, value, SIZE_RULE));
         } else if (bytes.stripTrailingZeros().scale() > 0) {
@@ -74,20 +74,11 @@ public final class Validate {
     public static String cpu(String construct, String prop, String value) {
         String rule = "a CPU quantity greater than zero, such as 250m, 1 or 4";
         required(construct, prop, value, rule);
-        BigDecimal cores = quantity(value);
+        BigDecimal cores = KubeQuantity.tryParse(value).orElse(null);
         if (cores == null || cores.signum() <= 0) {
             Refusals.refuse(new InvalidPropsException(construct, prop, value, rule));
         }
         return value;
-    }
-
-    /** The quantity's value, or null when it is none. */
-    private static BigDecimal quantity(String value) {
-        try {
-            return KubeQuantity.parse(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** An integer no lower than {@code min}. */

@@ -3,6 +3,7 @@ package dev.statefulai.facts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,15 @@ public final class KubeQuantity {
             value = MAX_ALLOWED;
         }
         return m.group(1).equals("-") ? value.negate() : value;
+    }
+
+    /** The value of {@code text} as {@link #parse} reads it; empty when {@code text} is no quantity. */
+    public static Optional<BigDecimal> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static IllegalArgumentException notAQuantity(String text) {

@@ -13,31 +13,13 @@ import java.util.List;
  *                on it), {@code always} (every object that holds data) or {@code never}
  * @param engines the engines to write it for: {@code argocd}, {@code flux}; default both
  */
-public record GitOpsValues(GitOpsProtection.When protect, List<Engine> engines) {
-
-    /** A GitOps engine, as values files spell it. */
-    public enum Engine {
-        ARGOCD("argocd", GitOps.Engine.ARGO_CD), FLUX("flux", GitOps.Engine.FLUX);
-
-        private final String value;
-        private final GitOps.Engine engine;
-
-        Engine(String value, GitOps.Engine engine) {
-            this.value = value;
-            this.engine = engine;
-        }
-
-        @Override
-        public String toString() {
-            return value;
-        }
-    }
+public record GitOpsValues(GitOpsProtection.When protect, List<GitOps.Engine> engines) {
 
     /** The protection {@code values} (null: none given) say. */
     public static GitOpsProtection protection(GitOpsValues values) {
         if (values == null) {
             return GitOpsProtection.retained();
         }
-        return GitOpsProtection.of(values.protect, values.engines == null ? null : values.engines.stream().map(e -> e.engine).toList());
+        return GitOpsProtection.of(values.protect, values.engines);
     }
 }

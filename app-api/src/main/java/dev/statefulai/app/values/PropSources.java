@@ -1,5 +1,6 @@
 package dev.statefulai.app.values;
 
+import dev.statefulai.constructs.ThreadScoped;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,7 @@ public final class PropSources {
         void feeds(String construct, String prop, Object values, String key);
     }
 
-    private static final ThreadLocal<Listener> LISTENER = new ThreadLocal<>();
+    private static final ThreadScoped<Listener> LISTENER = new ThreadScoped<>();
 
     private PropSources() {
     }
@@ -45,12 +46,6 @@ public final class PropSources {
 
     /** Runs {@code body} with {@code listener} told every feed on this thread. */
     public static <T> T listening(Listener listener, Supplier<T> body) {
-        Listener previous = LISTENER.get();
-        LISTENER.set(listener);
-        try {
-            return body.get();
-        } finally {
-            LISTENER.set(previous);
-        }
+        return LISTENER.with(listener, body);
     }
 }

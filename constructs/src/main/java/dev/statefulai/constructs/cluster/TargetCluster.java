@@ -2,6 +2,7 @@ package dev.statefulai.constructs.cluster;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
+import dev.statefulai.constructs.ThreadScoped;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.facts.kubernetes.FeatureGate;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * writes a feature that not every release serves, and refuses the prop with what the target lacks.
  */
 public final class TargetCluster {
-    private static final ThreadLocal<ClusterTarget> CURRENT = new ThreadLocal<>();
+    private static final ThreadScoped<ClusterTarget> CURRENT = new ThreadScoped<>();
 
     private TargetCluster() {
     }
@@ -28,13 +29,7 @@ public final class TargetCluster {
 
     /** Runs {@code body} with {@code target} as the target of the constructs it defines. */
     public static <T> T during(ClusterTarget target, Supplier<T> body) {
-        ClusterTarget previous = CURRENT.get();
-        CURRENT.set(target);
-        try {
-            return body.get();
-        } finally {
-            CURRENT.set(previous);
-        }
+        return CURRENT.with(target, body);
     }
 
     /** As {@link #during(ClusterTarget, Supplier)}, for a body without a result. */

@@ -18,16 +18,11 @@ public final class AwsDrivers {
      * Amazon EBS through its CSI driver. Multi-Attach (ReadWriteMany of io2 volumes in Block mode, which
      * needs I/O fencing by the application) is left out: the project gives EBS volumes to one node.
      */
-    public static final StorageDriver EBS = StorageDriver.csi("AWS EBS", "ebs.csi.aws.com")
+    public static final StorageDriver EBS = DriverShapes.zonalDisk("AWS EBS", "ebs.csi.aws.com", "topology.ebs.csi.aws.com/zone")
             .docs("https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/parameters.md")
-            .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
-            .placement(Placement.ZONE, "topology.ebs.csi.aws.com/zone")
             .volumeHandle(VOLUME_ID)
             .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
-            .expansion(Expansion.RESIZES)
-            .snapshots()
-            .clones()
             .parameters(
                     Parameter.csiFsType("xfs", "ext3", "ext4"),
                     Parameter.oneOf("type", "EBS volume type (default gp3)", "io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"),
@@ -52,9 +47,8 @@ public final class AwsDrivers {
      * The retired in-tree EBS provisioner (removed in Kubernetes 1.27; its classes and volumes work only
      * through CSI migration, which passes {@code type} and {@code encrypted} on to {@link #EBS}).
      */
-    public static final StorageDriver EBS_IN_TREE = StorageDriver.retired("AWS EBS in-tree", "kubernetes.io/aws-ebs",
-                    "awsElasticBlockStore", EBS)
-            .docs("https://v1-26.docs.kubernetes.io/docs/concepts/storage/storage-classes/#aws-ebs")
+    public static final StorageDriver EBS_IN_TREE = DriverShapes.retired("AWS EBS in-tree", "kubernetes.io/aws-ebs",
+                    "awsElasticBlockStore", EBS, "aws-ebs")
             .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
             .parameters(
                     Parameter.oneOf("type", "EBS volume type, as the CSI driver takes it", "io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"),
@@ -67,10 +61,9 @@ public final class AwsDrivers {
             .build();
 
     /** Amazon EFS through its CSI driver: a shared file system, one access point per claim. */
-    public static final StorageDriver EFS = StorageDriver.csi("AWS EFS", "efs.csi.aws.com")
+    public static final StorageDriver EFS = DriverShapes.sharedFileSystem("AWS EFS", "efs.csi.aws.com", READ_WRITE_ONCE, READ_ONLY_MANY,
+                    READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/parameters.md")
-            .attachment(Attachment.SHARED_FILE_SYSTEM)
-            .fileSystemOnAnyNode(READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
             .volumeHandle(Format.of("(?s)(?!.*\\.\\.)(?!.*:\\z)fs-([0-9a-f]{8}|[0-9a-f]{17})(:(/[^:]*)?(:fsap-[0-9a-f]{17})?)?",
                     "an EFS volume handle: fs-0123456789abcdef0, fs-0123456789abcdef0:/path, or fs-0123456789abcdef0::fsap-0123456789abcdef0"
                             + " (an access point, optionally with a path between the colons)"))
@@ -106,13 +99,9 @@ public final class AwsDrivers {
      * ({@code VOLUME_MOUNT_GROUP}, docs/UPGRADING_TO_V2.md). Volume attributes: pkg/driver/node/volumecontext;
      * mount options: Mountpoint's flags without {@code --} (pkg/mountpoint/args.go, examples/kubernetes/static_provisioning).
      */
-    public static final StorageDriver S3_MOUNTPOINT = StorageDriver.csi("Mountpoint for Amazon S3", "s3.csi.aws.com")
+    public static final StorageDriver S3_MOUNTPOINT = DriverShapes.existingBuckets("Mountpoint for Amazon S3", "s3.csi.aws.com",
+                    "the bucket's own server-side encryption; mount option sse aws:kms for SSE-KMS", READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/awslabs/mountpoint-s3-csi-driver/blob/main/docs/CONFIGURATION.md")
-            .attachment(Attachment.OBJECT_STORAGE)
-            .fileSystemOnAnyNode(READ_ONLY_MANY, READ_WRITE_MANY)
-            .encryption(Encryption.byTheStorage("the bucket's own server-side encryption; mount option sse aws:kms for SSE-KMS"))
-            .expansion(Expansion.sizeNotEnforced("a bucket has no size: Kubernetes requires a capacity and the driver ignores it"))
-            .preProvisionedOnly()
             .bucket(new BucketMount("bucketName", List.of(
                     Parameter.text("bucketName", "the bucket's name (an access point ARN or alias for Outposts)"),
                     Parameter.oneOf("authenticationSource", "whose credentials: the driver's (default) or the pod's ServiceAccount",
@@ -146,10 +135,9 @@ public final class AwsDrivers {
      * scratch with FSx-managed keys, persistent with {@code kmsKeyId}). Parameters: pkg/driver/controller.go
      * and examples/kubernetes/dynamic_provisioning{,_s3}/README.md.
      */
-    public static final StorageDriver FSX_LUSTRE = StorageDriver.csi("Amazon FSx for Lustre", "fsx.csi.aws.com")
+    public static final StorageDriver FSX_LUSTRE = DriverShapes.sharedFileSystem("Amazon FSx for Lustre", "fsx.csi.aws.com", READ_WRITE_ONCE,
+                    READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/aws-fsx-csi-driver/blob/master/examples/kubernetes/dynamic_provisioning/README.md")
-            .attachment(Attachment.SHARED_FILE_SYSTEM)
-            .fileSystemOnAnyNode(READ_WRITE_ONCE, READ_WRITE_MANY)
             .volumeHandle(Format.of("fs-[0-9a-f]{17}", "an FSx file system id: 'fs-' and 17 lower-case hex digits"))
             .encryption(Encryption.always("kmsKeyId", "always (FSx-managed key; persistent file systems: key kmsKeyId)"))
             .expansion(Expansion.RESIZES)

@@ -15,17 +15,12 @@ public final class AzureDrivers {
      * with {@code maxShares} are left out). Premium SSD v2 and Ultra disks take {@code DiskIOPSReadWrite}
      * and {@code DiskMBpsReadWrite} and only {@code cachingMode: None}.
      */
-    public static final StorageDriver DISK = StorageDriver.csi("Azure Disk", "disk.csi.azure.com")
+    public static final StorageDriver DISK = DriverShapes.zonalDisk("Azure Disk", "disk.csi.azure.com", "topology.disk.csi.azure.com/zone")
             .docs("https://github.com/kubernetes-sigs/azuredisk-csi-driver/blob/master/docs/driver-parameters.md")
-            .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
-            .placement(Placement.ZONE, "topology.disk.csi.azure.com/zone")
             .volumeHandle(Format.of("/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/[^/]+/providers/Microsoft\\.Compute/disks/[^/]+",
                     "a managed disk's resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Compute/disks/<name>"))
             .encryption(Encryption.always("diskEncryptionSetID", "always (platform-managed key); customer key diskEncryptionSetID"))
-            .expansion(Expansion.RESIZES)
-            .snapshots()
-            .clones()
             .parameters(
                     Parameter.csiFsType("ext4", "ext3", "ext2", "xfs", "btrfs", "ntfs"),
                     Parameter.oneOf("skuName", "disk SKU (default StandardSSD_LRS)", "Standard_LRS", "Premium_LRS", "StandardSSD_LRS",
@@ -58,8 +53,8 @@ public final class AzureDrivers {
             .build();
 
     /** The retired in-tree Azure Disk provisioner (removed in Kubernetes 1.27; only CSI migration to {@link #DISK} serves it). */
-    public static final StorageDriver DISK_IN_TREE = StorageDriver.retired("Azure Disk in-tree", "kubernetes.io/azure-disk", "azureDisk", DISK)
-            .docs("https://v1-26.docs.kubernetes.io/docs/concepts/storage/storage-classes/#azure-disk")
+    public static final StorageDriver DISK_IN_TREE = DriverShapes.retired("Azure Disk in-tree", "kubernetes.io/azure-disk", "azureDisk", DISK,
+                    "azure-disk")
             .encryption(Encryption.always(null, "always (platform-managed key)"))
             .parameters(
                     Parameter.text("storageaccounttype", "disk SKU, e.g. Premium_LRS"),
@@ -79,11 +74,10 @@ public final class AzureDrivers {
      * {@code /mnt}. Per-pod identity: workload identity with the volume attribute {@code clientID} and the
      * pod's ServiceAccount (docs/workload-identity-static-pv-mount.md).
      */
-    public static final StorageDriver BLOB = StorageDriver.csi("Azure Blob", "blob.csi.azure.com")
+    public static final StorageDriver BLOB = DriverShapes.objectStorage("Azure Blob", "blob.csi.azure.com",
+                    "the storage account's own setting; requireInfraEncryption adds a second layer",
+                    READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/blob-csi-driver/blob/master/docs/driver-parameters.md")
-            .attachment(Attachment.OBJECT_STORAGE)
-            .fileSystemOnAnyNode(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
-            .encryption(Encryption.byTheStorage("the storage account's own setting; requireInfraEncryption adds a second layer"))
             .expansion(Expansion.RESIZES)
             .clones()
             .parameters(

@@ -33,17 +33,12 @@ public final class GcpDrivers {
      * listed. {@code provisioned-throughput-on-create} is read as a quantity rounded up to MiB
      * ({@code convert.ConvertMiStringToInt64}): a bare number is bytes, so the unit {@code Mi} is required.
      */
-    public static final StorageDriver PD = StorageDriver.csi("GCE PD", "pd.csi.storage.gke.io")
+    public static final StorageDriver PD = DriverShapes.zonalDisk("GCE PD", "pd.csi.storage.gke.io", "topology.gke.io/zone")
             .docs("https://github.com/kubernetes-sigs/gcp-compute-persistent-disk-csi-driver/blob/master/README.md#createvolume-parameters")
-            .attachment(Attachment.ONE_NODE_AT_A_TIME)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY)
-            .placement(Placement.ZONE, "topology.gke.io/zone")
             .volumeHandle(Format.of("projects/[^/]+/(zones|regions)/[^/]+/disks/[^/]+",
                     "a disk's path: projects/<project>/zones/<zone>/disks/<disk>, or regions/<region> for a regional disk"))
             .encryption(Encryption.always("disk-encryption-kms-key", "always (Google-managed key); customer key disk-encryption-kms-key"))
-            .expansion(Expansion.RESIZES)
-            .snapshots()
-            .clones()
             .readOnlyManyFromSnapshots()
             .parameters(
                     Parameter.csiFsType(),
@@ -62,8 +57,7 @@ public final class GcpDrivers {
             .build();
 
     /** The retired in-tree GCE PD provisioner (removed in Kubernetes 1.28; only CSI migration to {@link #PD} serves it). */
-    public static final StorageDriver PD_IN_TREE = StorageDriver.retired("GCE PD in-tree", "kubernetes.io/gce-pd", "gcePersistentDisk", PD)
-            .docs("https://v1-26.docs.kubernetes.io/docs/concepts/storage/storage-classes/#gce-pd")
+    public static final StorageDriver PD_IN_TREE = DriverShapes.retired("GCE PD in-tree", "kubernetes.io/gce-pd", "gcePersistentDisk", PD, "gce-pd")
             .encryption(Encryption.always(null, "always (Google-managed key)"))
             .parameters(
                     Parameter.text("type", "disk type: pd-standard or pd-ssd (default pd-standard)"),
@@ -82,13 +76,9 @@ public final class GcpDrivers {
      * {@code fsGroup} ({@code VOLUME_MOUNT_GROUP}, pkg/csi_driver/gcs_fuse_driver.go). Volume attributes and the
      * mount options they become: pkg/csi_driver/utils.go; mount options: examples/ and the e2e tests.
      */
-    public static final StorageDriver GCS_FUSE = StorageDriver.csi("Cloud Storage FUSE", "gcsfuse.csi.storage.gke.io")
+    public static final StorageDriver GCS_FUSE = DriverShapes.existingBuckets("Cloud Storage FUSE", "gcsfuse.csi.storage.gke.io",
+                    "the bucket's own setting (Google-managed or customer-managed key)", READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://cloud.google.com/kubernetes-engine/docs/how-to/persistent-volumes/cloud-storage-fuse-csi-driver")
-            .attachment(Attachment.OBJECT_STORAGE)
-            .fileSystemOnAnyNode(READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
-            .encryption(Encryption.byTheStorage("the bucket's own setting (Google-managed or customer-managed key)"))
-            .expansion(Expansion.sizeNotEnforced("a bucket has no size: Kubernetes requires a capacity and the driver ignores it"))
-            .preProvisionedOnly()
             .bucket(new BucketMount(null, List.of(
                     Parameter.text("mountOptions", "mount options, comma-separated, joined with the volume's mountOptions"),
                     Parameter.formatted("fileCacheCapacity", "the file cache's capacity (-1: unlimited; default off)",
@@ -117,11 +107,9 @@ public final class GcpDrivers {
      * snapshots are Filestore backups; parameters of README.md "Supported CreateVolume parameters" and the
      * controller's {@code paramTier} values.
      */
-    public static final StorageDriver FILESTORE = StorageDriver.csi("Filestore", "filestore.csi.storage.gke.io")
+    public static final StorageDriver FILESTORE = DriverShapes.sharedFileSystem("Filestore", "filestore.csi.storage.gke.io", READ_WRITE_ONCE,
+                    READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/gcp-filestore-csi-driver/blob/master/README.md#supported-createvolume-parameters")
-            .attachment(Attachment.SHARED_FILE_SYSTEM)
-            .accessModes(READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
-            .fileSystemOnly()
             .placement(Placement.ANY_NODE, "topology.gke.io/zone")
             .volumeHandle(Format.of("modeInstance/[^/]+/[^/]+/[^/]+",
                     "a Filestore volume handle: modeInstance/<zone or region>/<instance>/<share>"))

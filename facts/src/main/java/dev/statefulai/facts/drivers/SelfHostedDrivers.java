@@ -9,10 +9,8 @@ import static dev.statefulai.facts.drivers.Modes.READ_WRITE_ONCE_POD;
 public final class SelfHostedDrivers {
 
     /** An NFS server through the NFS CSI driver (kubernetes-csi/csi-driver-nfs): one sub-directory per claim. */
-    public static final StorageDriver NFS = StorageDriver.csi("NFS", "nfs.csi.k8s.io")
+    public static final StorageDriver NFS = DriverShapes.sharedFileSystem("NFS", "nfs.csi.k8s.io", READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md")
-            .attachment(Attachment.SHARED_FILE_SYSTEM)
-            .fileSystemOnAnyNode(READ_WRITE_ONCE, READ_ONLY_MANY, READ_WRITE_MANY)
             .encryption(Encryption.byTheStorage("the NFS server's own setting"))
             .expansion(Expansion.sizeNotEnforced("NFS does not enforce a claim's size"))
             .snapshots()
@@ -43,16 +41,11 @@ public final class SelfHostedDrivers {
      * Ceph RBD images through Ceph CSI. ReadWriteMany is for Block mode only; ReadOnlyMany for volumes
      * made from a snapshot or another volume (Ceph CSI's feature table).
      */
-    public static final StorageDriver CEPH_RBD = StorageDriver.csi("Ceph RBD", "rbd.csi.ceph.com")
+    public static final StorageDriver CEPH_RBD = DriverShapes.networkBlock("Ceph RBD", "rbd.csi.ceph.com", READ_WRITE_ONCE, READ_WRITE_ONCE_POD,
+                    READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/ceph/ceph-csi/blob/devel/docs/deploy-rbd.md")
-            .attachment(Attachment.NETWORK_BLOCK)
-            .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
-            .placement(Placement.ANY_NODE, null)
             .encryption(Encryption.byParameter("encrypted", "encryptionKMSID",
                     "only with parameter encrypted: \"true\" (LUKS or fscrypt); key encryptionKMSID"))
-            .expansion(Expansion.RESIZES)
-            .snapshots()
-            .clones()
             .readOnlyManyFromSnapshots()
             .parameters(
                     Parameter.csiFsType(),
@@ -80,15 +73,9 @@ public final class SelfHostedDrivers {
             .build();
 
     /** Longhorn volumes: replicated block devices, and ReadWriteMany through an NFS share manager. */
-    public static final StorageDriver LONGHORN = StorageDriver.csi("Longhorn", "driver.longhorn.io")
+    public static final StorageDriver LONGHORN = DriverShapes.networkBlock("Longhorn", "driver.longhorn.io", READ_WRITE_ONCE, READ_WRITE_MANY)
             .docs("https://longhorn.io/docs/latest/references/storage-class-parameters/")
-            .attachment(Attachment.NETWORK_BLOCK)
-            .accessModes(READ_WRITE_ONCE, READ_WRITE_MANY)
-            .placement(Placement.ANY_NODE, null)
             .encryption(Encryption.byParameter("encrypted", null, "only with parameter encrypted: \"true\" (LUKS, passphrase from a Secret)"))
-            .expansion(Expansion.RESIZES)
-            .snapshots()
-            .clones()
             .parameters(
                     Parameter.wholeNumber("numberOfReplicas", "replicas of each volume (default 3)"),
                     Parameter.wholeNumber("staleReplicaTimeout", "minutes before a failed replica is removed (default 2880)"),

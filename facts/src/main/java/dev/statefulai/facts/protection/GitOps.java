@@ -27,19 +27,27 @@ public final class GitOps {
     /** The value that turns pruning off for the object. */
     public static final String FLUX_PRUNE_DISABLED = "disabled";
 
-    /** The GitOps engines whose protection can be written. */
+    /** The GitOps engines whose protection can be written; {@link #toString} is how values files spell one. */
     public enum Engine {
-        ARGO_CD("Argo CD"), FLUX("Flux");
+        ARGO_CD("Argo CD", "argocd"), FLUX("Flux", "flux");
 
         private final String title;
+        private final String spelling;
 
-        Engine(String title) {
+        Engine(String title, String spelling) {
             this.title = title;
+            this.spelling = spelling;
         }
 
         /** The engine's name as people write it. */
         public String title() {
             return title;
+        }
+
+        /** The engine's name in values files, e.g. {@code argocd}. */
+        @Override
+        public String toString() {
+            return spelling;
         }
     }
 

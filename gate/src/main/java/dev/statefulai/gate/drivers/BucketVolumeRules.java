@@ -129,7 +129,7 @@ public final class BucketVolumeRules implements CheckStage {
                     + (volume.isMissingNode() ? "none, and GKE adds an emptyDir without a size limit" : "it without a size")
                     + "; add it as an emptyDir with sizeLimit (or an ephemeral volume) of at least the cache's capacity"));
         }
-        if (bytes(size) != null && bytes(size).compareTo(capacity) < 0) {
+        if (KubeQuantity.tryParse(size).filter(bytes -> bytes.compareTo(capacity) < 0).isPresent()) {
             return Optional.of(Finding.of(Rule.OBJ002, m.owner(), what + " with" + need + ", sized only " + size
                     + ": the cache outgrows its volume and the pod is evicted; size it at least as the cache"));
         }
@@ -140,7 +140,7 @@ public final class BucketVolumeRules implements CheckStage {
     private static BigDecimal capacity(Manifest pv, FileCache.PodVolume cache) {
         String attribute = attribute(pv, cache.capacityAttribute());
         if (!attribute.isEmpty()) {
-            return attribute.startsWith("-") ? BigDecimal.ONE.negate() : bytes(attribute);
+            return attribute.startsWith("-") ? BigDecimal.ONE.negate() : KubeQuantity.tryParse(attribute).orElse(null);
         }
         for (String option : mountOptions(pv)) {
             if (option.trim().startsWith(cache.capacityMountOption())) {
@@ -149,13 +149,5 @@ public final class BucketVolumeRules implements CheckStage {
             }
         }
         return null;
-    }
-
-    private static BigDecimal bytes(String quantity) {
-        try {
-            return KubeQuantity.parse(quantity);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

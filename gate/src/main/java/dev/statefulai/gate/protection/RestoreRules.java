@@ -92,8 +92,8 @@ public final class RestoreRules implements CheckStage {
 
     /** RST001: the claim asks for less than {@code source}. */
     private static Optional<Finding> smaller(ClaimView claim, ClaimView source, String what, Manifest subject) {
-        Optional<BigDecimal> own = bytes(claim.request());
-        Optional<BigDecimal> theirs = bytes(source.request());
+        Optional<BigDecimal> own = KubeQuantity.tryParse(claim.request());
+        Optional<BigDecimal> theirs = KubeQuantity.tryParse(source.request());
         if (own.isEmpty() || theirs.isEmpty() || own.get().compareTo(theirs.get()) >= 0) {
             return Optional.empty();
         }
@@ -140,13 +140,5 @@ public final class RestoreRules implements CheckStage {
     private static Optional<Map<String, Object>> find(List<Map<String, Object>> manifests, String kind, String namespace, String name) {
         return manifests.stream().filter(m -> kind.equals(m.get("kind")) && name.equals(Tree.text(m, "", "metadata", "name"))
                 && (namespace.isEmpty() || namespace.equals(ClaimView.namespace(m)))).findFirst();
-    }
-
-    private static Optional<BigDecimal> bytes(String quantity) {
-        try {
-            return Optional.of(KubeQuantity.parse(quantity));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

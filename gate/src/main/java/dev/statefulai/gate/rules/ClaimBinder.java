@@ -286,11 +286,7 @@ final class ClaimBinder {
     }
 
     static BigDecimal capacity(Manifest pv) {
-        try {
-            return KubeQuantity.parse(pv.spec().path("capacity").path("storage").asText("0"));
-        } catch (IllegalArgumentException e) {
-            return BigDecimal.ZERO;
-        }
+        return KubeQuantity.tryParse(pv.spec().path("capacity").path("storage").asText("0")).orElse(BigDecimal.ZERO);
     }
 
     static String describe(Claim c) {
