@@ -23,4 +23,20 @@ public final class Messages {
         assertEquals(message, e.getMessage());
         return e;
     }
+
+    /**
+     * The whole message of {@code construct}'s refusal of {@code prop}: "is '<given>'", or "is missing" when
+     * {@code given} is null (the form {@code ValidateTest} pins).
+     */
+    public static String refusal(String construct, String prop, String given, String rule) {
+        return construct + ": prop '" + prop + "' is " + (given == null ? "missing" : "'" + given + "'") + "; allowed: " + rule;
+    }
+
+    /**
+     * Asserts that a construct of {@code kind} refuses the name {@code name} by {@code rule}, reported under that name, or
+     * under its construct id {@code id} when the name is missing (null).
+     */
+    public static void assertNameRefused(String kind, String id, String name, String rule, Executable build) {
+        assertInvalid(refusal(kind + " '" + (name == null ? id : name) + "'", "name", name, rule), build);
+    }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StatefulAIAppTest {
@@ -587,16 +588,12 @@ class StatefulAIAppTest {
             assertInvalid(ERR + "prop 'replicas' is 0; allowed: an integer of 1 or more", () -> build(minimal().replicas(0)));
         }
 
-        @Test
-        void aNameThatIsNotADnsLabel() {
-            assertInvalid("StatefulAIApp 'Vector_DB': prop 'name' is 'Vector_DB'; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name("Vector_DB")));
-        }
-
-        @Test
-        void aMissingNameIsReportedWithTheConstructId() {
-            assertInvalid("StatefulAIApp 'app': prop 'name' is missing; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name(null)));
+        /** A missing name is reported under the construct id. */
+        @ParameterizedTest(name = "name {0}")
+        @NullSource
+        @ValueSource(strings = "Vector_DB")
+        void aNameThatIsMissingOrNotADnsLabel(String name) {
+            Messages.assertNameRefused("StatefulAIApp", "app", name, Messages.DNS_LABEL, () -> build(minimal().name(name)));
         }
 
         @Test

@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VolumeSnapshotClassTest {
     private static final String ERR = "VolumeSnapshotClass 'ebs-snapshots': ";
@@ -75,16 +78,12 @@ class VolumeSnapshotClassTest {
         assertEquals(Map.of("kind", "VolumeSnapshotClass", "driver", "ebs.csi.aws.com", "deletionPolicy", "Retain"), vsc.outputs());
     }
 
-    @Test
-    void rejectsANameThatIsNotADnsSubdomain() {
-        assertInvalid("VolumeSnapshotClass 'EBS': prop 'name' is 'EBS'; allowed: " + Messages.DNS_SUBDOMAIN,
-                () -> build(minimal().name("EBS")));
-    }
-
-    @Test
-    void rejectsAMissingNameWithTheConstructId() {
-        assertInvalid("VolumeSnapshotClass 'snapshots': prop 'name' is missing; allowed: " + Messages.DNS_SUBDOMAIN,
-                () -> build(minimal().name(null)));
+    /** A missing name is reported under the construct id. */
+    @ParameterizedTest(name = "name {0}")
+    @NullSource
+    @ValueSource(strings = "EBS")
+    void rejectsANameThatIsMissingOrNotADnsSubdomain(String name) {
+        Messages.assertNameRefused("VolumeSnapshotClass", "snapshots", name, Messages.DNS_SUBDOMAIN, () -> build(minimal().name(name)));
     }
 
     @Test
