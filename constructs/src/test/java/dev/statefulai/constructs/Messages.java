@@ -3,6 +3,7 @@ package dev.statefulai.constructs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.function.Consumer;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -33,10 +34,11 @@ public final class Messages {
     }
 
     /**
-     * Asserts that a construct of {@code kind} refuses the name {@code name} by {@code rule}, reported under that name, or
-     * under its construct id {@code id} when the name is missing (null).
+     * Asserts that a construct of {@code kind} refuses the name {@code badName} by {@code rule}, reported under that name,
+     * and a missing name, reported under its construct id {@code id}; {@code buildNamed} builds it with the name given.
      */
-    public static void assertNameRefused(String kind, String id, String name, String rule, Executable build) {
-        assertInvalid(refusal(kind + " '" + (name == null ? id : name) + "'", "name", name, rule), build);
+    public static void assertNameRefused(String kind, String id, String badName, String rule, Consumer<String> buildNamed) {
+        assertInvalid(refusal(kind + " '" + badName + "'", "name", badName, rule), () -> buildNamed.accept(badName));
+        assertInvalid(refusal(kind + " '" + id + "'", "name", null, rule), () -> buildNamed.accept(null));
     }
 }

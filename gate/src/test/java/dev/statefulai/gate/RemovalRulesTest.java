@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -113,24 +114,27 @@ class RemovalRulesTest extends CommittedDistTest {
                 "kubectl patch pv $(kubectl -n data get pvc tmp -o jsonpath='{.spec.volumeName}')"));
     }
 
-    @Test
-    void imm008RemovingAStatefulSetThatDeletesItsClaims() {
-        String[] clean = Docs.cleanSet();
-        String[] deleting = clean.clone();
-        deleting[2] = deleting[2].replace("podManagementPolicy: OrderedReady,",
-                "podManagementPolicy: OrderedReady, persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},");
-        List<String> found = removal(deleting, clean[0], clean[4], clean[5]);
-        assertEquals(List.of("IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
-                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims (data-db-<n>)"
-                + " with their data"), found);
+    /** The StatefulSet removed with its Service and budget: its claims go with it (whenDeleted: Delete) or stay. */
+    static Stream<Arguments> theStatefulSetRemoved() {
+        return Stream.of(
+                Arguments.of("IMM008 removing a StatefulSet that deletes its claims",
+                        " persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},",
+                        "IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
+                                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims"
+                                + " (data-db-<n>) with their data"),
+                Arguments.of("IMM011 removing a StatefulSet whose claims are retained orphans them but loses no data", "",
+                        "IMM011 warning prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod: its claims"
+                                + " (data-db-<n>) stay with their data (whenDeleted: Retain), mounted by nothing, and are billed until"
+                                + " deleted"));
     }
 
-    @Test
-    void imm011RemovingAStatefulSetWhoseClaimsAreRetainedOrphansThemButLosesNoData() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void theStatefulSetRemoved(String name, String retentionPolicy, String finding) {
         String[] clean = Docs.cleanSet();
-        assertEquals(List.of("IMM011 warning prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod: its claims"
-                + " (data-db-<n>) stay with their data (whenDeleted: Retain), mounted by nothing, and are billed until deleted"),
-                removal(clean, clean[0], clean[4], clean[5]));
+        String[] before = clean.clone();
+        before[2] = before[2].replace("podManagementPolicy: OrderedReady,", "podManagementPolicy: OrderedReady," + retentionPolicy);
+        assertEquals(List.of(finding), removal(before, clean[0], clean[4], clean[5]));
     }
 
     @Test
