@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidateTest {
@@ -61,17 +62,12 @@ class ValidateTest {
             assertSame(value, Validate.required(C, "p", value, "anything"));
         }
 
-        @ParameterizedTest
+        @ParameterizedTest(name = "''{0}''")
+        @NullSource
         @ValueSource(strings = {"", "  "})
-        void rejectsABlankString(String blank) {
+        void rejectsNullOrABlankString(String blank) {
             assertInvalid("Thing 'x': prop 'image' is missing; allowed: an image",
                     () -> Validate.required(C, "image", blank, "an image"));
-        }
-
-        @Test
-        void rejectsNull() {
-            assertInvalid("Thing 'x': prop 'image' is missing; allowed: an image",
-                    () -> Validate.required(C, "image", null, "an image"));
         }
     }
 
@@ -90,17 +86,12 @@ class ValidateTest {
                     () -> Validate.dnsLabel(C, "name", "a".repeat(64)));
         }
 
+        /** Null is called missing. */
         @ParameterizedTest
+        @NullSource
         @ValueSource(strings = {"Vector_DB", "vector_db", "-db", "db-", "vector.db", "Db"})
         void rejects(String name) {
-            assertInvalid("Thing 'x': prop 'name' is '" + name + "'; allowed: " + Messages.DNS_LABEL,
-                    () -> Validate.dnsLabel(C, "name", name));
-        }
-
-        @Test
-        void callsNullMissing() {
-            assertInvalid("Thing 'x': prop 'name' is missing; allowed: " + Messages.DNS_LABEL,
-                    () -> Validate.dnsLabel(C, "name", null));
+            assertInvalid(Messages.refusal(C, "name", name, Messages.DNS_LABEL), () -> Validate.dnsLabel(C, "name", name));
         }
     }
 
@@ -151,17 +142,12 @@ class ValidateTest {
                     + "larger quantities", () -> Validate.size(C, "size", size));
         }
 
+        /** Null is called missing. */
         @ParameterizedTest
+        @NullSource
         @ValueSource(strings = {"10GB", "512MB", "-1Gi", "0Gi", "0", "0.0Ti", "Gi", "10 Gi", "1.5.2Gi", "10gi"})
         void rejects(String size) {
-            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: " + Messages.SIZE,
-                    () -> Validate.size(C, "size", size));
-        }
-
-        @Test
-        void callsNullMissing() {
-            assertInvalid("Thing 'x': prop 'size' is missing; allowed: " + Messages.SIZE,
-                    () -> Validate.size(C, "size", null));
+            assertInvalid(Messages.refusal(C, "size", size, Messages.SIZE), () -> Validate.size(C, "size", size));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,12 @@ class BucketAndHydrateRulesTest {
         return Docs.pvc("weights", "\"\"", "1Gi", modes, ", volumeName: weights-pv");
     }
 
+    /** A bucket served read-only: its ReadOnlyMany volume of {@code driver} and its claim, then {@code more} documents. */
+    private static String[] readOnlyBucket(String driver, String options, String attributes, String... more) {
+        return Stream.concat(Stream.of(bucketPv(driver, "ReadOnlyMany", options, attributes, ""), bucketPvc("ReadOnlyMany")),
+                Stream.of(more)).toArray(String[]::new);
+    }
+
     /** A StatefulSet of 2 replicas that mounts claim {@code weights} with the pod annotations and more pod volumes given. */
     private static String server(String readOnly, String annotations, String moreVolumes) {
         return "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: llm, namespace: data}, spec: {replicas: 2, serviceName: llm,"
@@ -52,11 +59,10 @@ class BucketAndHydrateRulesTest {
 
     @Test
     void theShapesTheConstructsWriteAreClean() {
-        assertEquals(List.of(), found("DRV,OBJ,HYD", bucketPv(S3, "ReadOnlyMany", "region us-east-1",
-                "bucketName: acme, cache: emptyDir, cacheEmptyDirSizeLimit: 20Gi", ""), bucketPvc("ReadOnlyMany"), server(RO, "", "")));
-        assertEquals(List.of(), found("DRV,OBJ,HYD", bucketPv(GCS, "ReadOnlyMany", "implicit-dirs", "fileCacheCapacity: 50Gi", ""),
-                bucketPvc("ReadOnlyMany"), server(RO, "gke-gcsfuse/volumes: \"true\"",
-                        ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 50Gi}}")));
+        assertEquals(List.of(), found("DRV,OBJ,HYD", readOnlyBucket(S3, "region us-east-1",
+                "bucketName: acme, cache: emptyDir, cacheEmptyDirSizeLimit: 20Gi", server(RO, "", ""))));
+        assertEquals(List.of(), found("DRV,OBJ,HYD", readOnlyBucket(GCS, "implicit-dirs", "fileCacheCapacity: 50Gi",
+                server(RO, "gke-gcsfuse/volumes: \"true\"", ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 50Gi}}"))));
     }
 
     @Test
@@ -67,32 +73,29 @@ class BucketAndHydrateRulesTest {
                         server(RO, "", "")));
         assertEquals(List.of("OBJ001 error prod StatefulSet/data/llm: StatefulSet llm mounts bucket claim weights (s3.csi.aws.com)"
                         + " [ReadOnlyMany] without readOnly: a server must not write its weights; use a ReadOnlyMany claim mounted readOnly"),
-                found("OBJ001", bucketPv(S3, "ReadOnlyMany", "region us-east-1", "bucketName: acme", ""), bucketPvc("ReadOnlyMany"),
-                        server("", "", "")));
+                found("OBJ001", readOnlyBucket(S3, "region us-east-1", "bucketName: acme", server("", "", ""))));
     }
 
     @Test
     void obj002AFileCacheWithoutAVolume() {
         assertEquals(List.of("OBJ002 error prod PersistentVolume/weights-pv: caches on an emptyDir without cacheEmptyDirSizeLimit: the"
                         + " cache fills the node's disk until the pod is evicted"),
-                found("OBJ002", bucketPv(S3, "ReadOnlyMany", "", "bucketName: acme, cache: emptyDir", ""), bucketPvc("ReadOnlyMany"),
-                        server(RO, "", "")));
+                found("OBJ002", readOnlyBucket(S3, "", "bucketName: acme, cache: emptyDir", server(RO, "", ""))));
         assertEquals(List.of("OBJ002 error prod PersistentVolume/weights-pv: turns the cache on with the mount option cache, which the"
                         + " driver puts on an emptyDir without a size limit: use volumeAttributes cache: emptyDir with cacheEmptyDirSizeLimit"),
-                found("OBJ002", bucketPv(S3, "ReadOnlyMany", "cache /tmp/cache", "bucketName: acme", ""), bucketPvc("ReadOnlyMany")));
+                found("OBJ002", readOnlyBucket(S3, "cache /tmp/cache", "bucketName: acme")));
         assertEquals(List.of("OBJ002 error prod StatefulSet/data/llm: StatefulSet llm mounts bucket claim weights (gcsfuse.csi.storage.gke.io)"
                         + " with a file cache of 51200Mi, which lives on the pod volume gke-gcsfuse-cache: the pod has none, and GKE adds an"
                         + " emptyDir without a size limit; add it as an emptyDir with sizeLimit (or an ephemeral volume) of at least the"
                         + " cache's capacity"),
-                found("OBJ002", bucketPv(GCS, "ReadOnlyMany", "", "fileCacheCapacity: 50Gi", ""), bucketPvc("ReadOnlyMany"),
-                        server(RO, "gke-gcsfuse/volumes: \"true\"", "")));
+                found("OBJ002", readOnlyBucket(GCS, "", "fileCacheCapacity: 50Gi", server(RO, "gke-gcsfuse/volumes: \"true\"", ""))));
         assertEquals(List.of("OBJ002 error prod StatefulSet/data/llm: StatefulSet llm mounts bucket claim weights (gcsfuse.csi.storage.gke.io)"
                         + " with a file cache of 1024Mi, which lives on the pod volume gke-gcsfuse-cache, sized only 512Mi: the cache outgrows"
                         + " its volume and the pod is evicted; size it at least as the cache"),
-                found("OBJ002", bucketPv(GCS, "ReadOnlyMany", "file-cache:max-size-mb:1024", "", ""), bucketPvc("ReadOnlyMany"),
-                        server(RO, "gke-gcsfuse/volumes: \"true\"", ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 512Mi}}")));
-        assertEquals(1, found("OBJ002", bucketPv(GCS, "ReadOnlyMany", "", "fileCacheCapacity: \"-1\"", ""), bucketPvc("ReadOnlyMany"),
-                server(RO, "gke-gcsfuse/volumes: \"true\"", ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 50Gi}}")).size(),
+                found("OBJ002", readOnlyBucket(GCS, "file-cache:max-size-mb:1024", "",
+                        server(RO, "gke-gcsfuse/volumes: \"true\"", ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 512Mi}}"))));
+        assertEquals(1, found("OBJ002", readOnlyBucket(GCS, "", "fileCacheCapacity: \"-1\"",
+                server(RO, "gke-gcsfuse/volumes: \"true\"", ", {name: gke-gcsfuse-cache, emptyDir: {sizeLimit: 50Gi}}"))).size(),
                 "an unlimited cache has no bounded volume");
     }
 
@@ -101,7 +104,7 @@ class BucketAndHydrateRulesTest {
         assertEquals(List.of("OBJ003 error prod StatefulSet/data/llm: StatefulSet llm mounts bucket claim weights (gcsfuse.csi.storage.gke.io)"
                         + " without the pod annotation gke-gcsfuse/volumes: \"true\": the driver's sidecar is not injected and the volume"
                         + " never mounts"),
-                found("OBJ003", bucketPv(GCS, "ReadOnlyMany", "", "", ""), bucketPvc("ReadOnlyMany"), server(RO, "", "")));
+                found("OBJ003", readOnlyBucket(GCS, "", "", server(RO, "", ""))));
     }
 
     @Test
@@ -109,10 +112,9 @@ class BucketAndHydrateRulesTest {
         assertEquals(List.of("OBJ004 warning prod PersistentVolume/weights-pv: mounts a blob container with blobfuse, which ignores the"
                         + " pods' fsGroup, and no '-o uid=' or '-o gid=' mount option: give the files to the pods' user and group"
                         + " (docs/driver-parameters.md)"),
-                found("OBJ004", bucketPv("blob.csi.azure.com", "ReadOnlyMany", "-o allow_other", "containerName: w, storageAccount: a", ""),
-                        bucketPvc("ReadOnlyMany")));
-        assertEquals(List.of(), found("OBJ004", bucketPv("blob.csi.azure.com", "ReadOnlyMany", "-o allow_other, -o gid=1000",
-                "containerName: w, storageAccount: a", ""), bucketPvc("ReadOnlyMany")));
+                found("OBJ004", readOnlyBucket("blob.csi.azure.com", "-o allow_other", "containerName: w, storageAccount: a")));
+        assertEquals(List.of(), found("OBJ004", readOnlyBucket("blob.csi.azure.com", "-o allow_other, -o gid=1000",
+                "containerName: w, storageAccount: a")));
     }
 
     @Test

@@ -10,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * IMM007-IMM009: removing what provisions or holds data, against a committed dist/. No update
@@ -26,20 +31,58 @@ class RemovalRulesTest extends CommittedDistTest {
         return dist.againstHead();
     }
 
+    /** {@code set} without its object at {@code index}. */
+    private static String[] without(String[] set, int index) {
+        return IntStream.range(0, set.length).filter(i -> i != index).mapToObj(i -> set[i]).toArray(String[]::new);
+    }
+
     private static List<String> lines(Report report) {
         return report.findings().stream().filter(f -> f.rule().id().compareTo("IMM007") >= 0 && f.rule().id().startsWith("IMM"))
                 .map(GateFixture::line).toList();
     }
 
-    @Test
-    void imm007RemovingAClassThatClaimsStillUse() {
+    /**
+     * One object of the clean set removed (0 the class gp3, 4 the volume archive-pv, 5 the claim archive): the one finding,
+     * and the migration the rule gives where the row names one.
+     */
+    record OneRemoved(String name, int index, String finding, Rule rule, String migration) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<OneRemoved> oneObjectOfTheCleanSet() {
+        return Stream.of(
+                new OneRemoved("IMM007 removing a class that claims still use", 0,
+                        "IMM007 error prod StorageClass/gp3: StorageClass gp3 is gone from dist/prod but 4 claim(s) still use it"
+                                + " (data/archive, data/data-db-0, data/data-db-1, data/data-db-2): once it is deleted, bound volumes keep"
+                                + " working, but a claim made later (a replica added, a claim re-created) stays Pending and no claim of it"
+                                + " can be expanded",
+                        Rule.IMM007, "keep the class in dist/prod while any claim uses it; to retire it, move each claim to another class"
+                                + " first (a new claim on the new class and a copy of the data, see IMM001/IMM004), then remove it"),
+                new OneRemoved("IMM008 removing a pre-bound claim says its retained volume is released", 5,
+                        "IMM008 error prod PersistentVolumeClaim/data/archive: PersistentVolumeClaim data/archive is gone from"
+                                + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy"
+                                + " Retain), but no claim binds it again until its claimRef is cleared",
+                        Rule.IMM008, "keep the claim in dist/prod until its data is copied or snapshotted; then make sure the volume is"
+                                + " kept (kubectl patch pv archive-pv -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'),"
+                                + " delete the claim yourself (kubectl -n data delete pvc archive) and remove it from dist"),
+                new OneRemoved("IMM009 removing a PersistentVolume", 4,
+                        "IMM009 error prod PersistentVolume/archive-pv: PersistentVolume archive-pv (claimed by data/archive) is gone"
+                                + " from dist/prod: a sync that prunes deletes it (the deletion waits until no claim is bound to it), and no"
+                                + " claim can bind that disk again",
+                        Rule.IMM009, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneObjectOfTheCleanSet")
+    void removingOneObjectOfTheCleanSet(OneRemoved c) {
         String[] clean = Docs.cleanSet();
-        List<String> found = removal(clean, clean[1], clean[2], clean[3], clean[4], clean[5]);
-        assertEquals(List.of("IMM007 error prod StorageClass/gp3: StorageClass gp3 is gone from dist/prod but 4 claim(s) still use it"
-                + " (data/archive, data/data-db-0, data/data-db-1, data/data-db-2): once it is deleted, bound volumes keep working, but a"
-                + " claim made later (a replica added, a claim re-created) stays Pending and no claim of it can be expanded"), found);
-        assertEquals("keep the class in dist/prod while any claim uses it; to retire it, move each claim to another class first (a new"
-                + " claim on the new class and a copy of the data, see IMM001/IMM004), then remove it", report().byRule(Rule.IMM007).get(0).migration());
+        assertEquals(List.of(c.finding()), removal(clean, without(clean, c.index())));
+        if (c.migration() != null) {
+            assertEquals(c.migration(), report().byRule(c.rule()).get(0).migration());
+        }
     }
 
     @Test
@@ -62,18 +105,6 @@ class RemovalRulesTest extends CommittedDistTest {
     }
 
     @Test
-    void imm008RemovingAPreBoundClaimSaysItsRetainedVolumeIsReleased() {
-        String[] clean = Docs.cleanSet();
-        List<String> found = removal(clean, clean[0], clean[1], clean[2], clean[3], clean[4]);
-        assertEquals(List.of("IMM008 error prod PersistentVolumeClaim/data/archive: PersistentVolumeClaim data/archive is gone from"
-                + " dist/prod: a sync that prunes deletes it, and its volume is released and keeps the data (reclaimPolicy Retain), but"
-                + " no claim binds it again until its claimRef is cleared"), found);
-        assertEquals("keep the claim in dist/prod until its data is copied or snapshotted; then make sure the volume is kept (kubectl"
-                + " patch pv archive-pv -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'), delete the claim yourself"
-                + " (kubectl -n data delete pvc archive) and remove it from dist", report().byRule(Rule.IMM008).get(0).migration());
-    }
-
-    @Test
     void imm008RemovingADynamicClaimOfADeleteClassSaysTheDataIsDeleted() {
         String scratch = Docs.storageClass("scratch", "ebs.csi.aws.com", "Delete", "WaitForFirstConsumer");
         List<String> found = removal(new String[] {scratch, Docs.pvc("tmp", "scratch", "10Gi", "ReadWriteOnce", "")}, scratch);
@@ -83,33 +114,27 @@ class RemovalRulesTest extends CommittedDistTest {
                 "kubectl patch pv $(kubectl -n data get pvc tmp -o jsonpath='{.spec.volumeName}')"));
     }
 
-    @Test
-    void imm008RemovingAStatefulSetThatDeletesItsClaims() {
-        String[] clean = Docs.cleanSet();
-        String[] deleting = clean.clone();
-        deleting[2] = deleting[2].replace("podManagementPolicy: OrderedReady,",
-                "podManagementPolicy: OrderedReady, persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},");
-        List<String> found = removal(deleting, clean[0], clean[4], clean[5]);
-        assertEquals(List.of("IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
-                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims (data-db-<n>)"
-                + " with their data"), found);
+    /** The StatefulSet removed with its Service and budget: its claims go with it (whenDeleted: Delete) or stay. */
+    static Stream<Arguments> theStatefulSetRemoved() {
+        return Stream.of(
+                Arguments.of("IMM008 removing a StatefulSet that deletes its claims",
+                        " persistentVolumeClaimRetentionPolicy: {whenDeleted: Delete, whenScaled: Retain},",
+                        "IMM008 error prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod and its"
+                                + " persistentVolumeClaimRetentionPolicy.whenDeleted is Delete: a sync that prunes deletes it and its claims"
+                                + " (data-db-<n>) with their data"),
+                Arguments.of("IMM011 removing a StatefulSet whose claims are retained orphans them but loses no data", "",
+                        "IMM011 warning prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod: its claims"
+                                + " (data-db-<n>) stay with their data (whenDeleted: Retain), mounted by nothing, and are billed until"
+                                + " deleted"));
     }
 
-    @Test
-    void imm011RemovingAStatefulSetWhoseClaimsAreRetainedOrphansThemButLosesNoData() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void theStatefulSetRemoved(String name, String retentionPolicy, String finding) {
         String[] clean = Docs.cleanSet();
-        assertEquals(List.of("IMM011 warning prod StatefulSet/data/db: StatefulSet data/db is gone from dist/prod: its claims"
-                + " (data-db-<n>) stay with their data (whenDeleted: Retain), mounted by nothing, and are billed until deleted"),
-                removal(clean, clean[0], clean[4], clean[5]));
-    }
-
-    @Test
-    void imm009RemovingAPersistentVolume() {
-        String[] clean = Docs.cleanSet();
-        List<String> found = removal(clean, clean[0], clean[1], clean[2], clean[3], clean[5]);
-        assertEquals(List.of("IMM009 error prod PersistentVolume/archive-pv: PersistentVolume archive-pv (claimed by data/archive) is gone"
-                + " from dist/prod: a sync that prunes deletes it (the deletion waits until no claim is bound to it), and no claim can"
-                + " bind that disk again"), found);
+        String[] before = clean.clone();
+        before[2] = before[2].replace("podManagementPolicy: OrderedReady,", "podManagementPolicy: OrderedReady," + retentionPolicy);
+        assertEquals(List.of(finding), removal(before, clean[0], clean[4], clean[5]));
     }
 
     @Test
@@ -118,7 +143,7 @@ class RemovalRulesTest extends CommittedDistTest {
         String[] annotated = clean.clone();
         annotated[5] = annotated[5].replace("metadata: {name: archive, namespace: data}",
                 "metadata: {name: archive, namespace: data, annotations: {ai-storage.dev/waive-IMM008: \"copied to the new archive\"}}");
-        removal(annotated, clean[0], clean[1], clean[2], clean[3], clean[4]);
+        removal(annotated, without(clean, 5));
         Finding f = report().byRule(Rule.IMM008).get(0);
         assertEquals("copied to the new archive", f.waiverReason());
         assertEquals(0, report().findings().stream().filter(x -> x.rule() == Rule.IMM008 && x.isBlocking()).count());

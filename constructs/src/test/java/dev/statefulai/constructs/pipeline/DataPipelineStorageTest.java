@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataPipelineStorageTest {
@@ -65,6 +66,16 @@ class DataPipelineStorageTest {
 
     private static DataPipelineStorage build(DataPipelineStorageProps.Builder props) {
         return build(null, props);
+    }
+
+    /** The one volume and the one claim name each other: the volume's claimRef the claim, the claim's volumeName the volume. */
+    private static void assertBound(Manifests m, String volume, String claim, String namespace) {
+        assertEquals(volume, m.at("PersistentVolume", "metadata.name"));
+        assertEquals(claim, m.at("PersistentVolume", "spec.claimRef.name"));
+        assertEquals(namespace, m.at("PersistentVolume", "spec.claimRef.namespace"));
+        assertEquals(claim, m.at("PersistentVolumeClaim", "metadata.name"));
+        assertEquals(namespace, m.at("PersistentVolumeClaim", "metadata.namespace"));
+        assertEquals(volume, m.at("PersistentVolumeClaim", "spec.volumeName"));
     }
 
     /** A shared file system backend (as NFS or EFS would be): the only kind that gives ReadWriteMany. */
@@ -198,28 +209,18 @@ class DataPipelineStorageTest {
     class Options {
         @Test
         void theChartsNamespaceNamesTheVolumeAndTheClaimRef() {
-            Manifests m = synth("ml", minimal());
-            assertEquals("ml-features", m.at("PersistentVolume", "metadata.name"));
-            assertEquals("ml", m.at("PersistentVolume", "spec.claimRef.namespace"));
-            assertEquals("ml", m.at("PersistentVolumeClaim", "metadata.namespace"));
-            assertEquals("ml-features", m.at("PersistentVolumeClaim", "spec.volumeName"));
+            assertBound(synth("ml", minimal()), "ml-features", "features", "ml");
         }
 
         @Test
         void theNamespacePropWinsOverTheChartsNamespace() {
-            Manifests m = synth("ml", minimal().namespace("etl"));
-            assertEquals("etl-features", m.at("PersistentVolume", "metadata.name"));
-            assertEquals("etl", m.at("PersistentVolume", "spec.claimRef.namespace"));
-            assertEquals("etl", m.at("PersistentVolumeClaim", "metadata.namespace"));
+            assertBound(synth("ml", minimal().namespace("etl")), "etl-features", "features", "etl");
         }
 
         @Test
         void ownNamesAreUsedOnBothSidesOfTheBinding() {
             Manifests m = synth(null, storage(features().claimName("raw-features").persistentVolumeName("pv.features.2024")));
-            assertEquals("pv.features.2024", m.at("PersistentVolume", "metadata.name"));
-            assertEquals("raw-features", m.at("PersistentVolume", "spec.claimRef.name"));
-            assertEquals("raw-features", m.at("PersistentVolumeClaim", "metadata.name"));
-            assertEquals("pv.features.2024", m.at("PersistentVolumeClaim", "spec.volumeName"));
+            assertBound(m, "pv.features.2024", "raw-features", "default");
         }
 
         @Test
@@ -294,27 +295,18 @@ class DataPipelineStorageTest {
 
     @Nested
     class InvalidProps {
-        @ParameterizedTest
+        @ParameterizedTest(name = "size {0}")
+        @NullSource
         @ValueSource(strings = {"10GB", "-1Gi", "0Gi"})
-        void aSizeThatIsNotAPositiveQuantity(String size) {
-            assertInvalid(ERR + "prop 'volumes[0].size' is '" + size + "'; allowed: " + Messages.SIZE, () -> build(storage(features().size(size))));
+        void aSizeThatIsMissingOrNotAPositiveQuantity(String size) {
+            assertInvalid(Messages.refusal("DataPipelineStorage 'features'", "volumes[0].size", size, Messages.SIZE),
+                    () -> build(storage(features().size(size))));
         }
 
+        /** A missing name is reported under the construct id. */
         @Test
-        void aMissingSize() {
-            assertInvalid(ERR + "prop 'volumes[0].size' is missing; allowed: " + Messages.SIZE, () -> build(storage(features().size(null))));
-        }
-
-        @Test
-        void aNameThatIsNotADnsLabel() {
-            assertInvalid("DataPipelineStorage 'Vector_DB': prop 'name' is 'Vector_DB'; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name("Vector_DB")));
-        }
-
-        @Test
-        void aMissingNameIsReportedWithTheConstructId() {
-            assertInvalid("DataPipelineStorage 'storage': prop 'name' is missing; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name(null)));
+        void aNameThatIsNotADnsLabelOrMissing() {
+            Messages.assertNameRefused("DataPipelineStorage", "storage", "Vector_DB", Messages.DNS_LABEL, name -> build(minimal().name(name)));
         }
 
         @Test
@@ -477,11 +469,7 @@ class DataPipelineStorageTest {
         void ownNamesOnBothSidesOfTheBinding() {
             Manifests m = synth("ml", withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))
                     .claimName("raw-events").persistentVolumeName("pv.raw").build()));
-            assertEquals("pv.raw", m.at("PersistentVolume", "metadata.name"));
-            assertEquals("raw-events", m.at("PersistentVolume", "spec.claimRef.name"));
-            assertEquals("ml", m.at("PersistentVolume", "spec.claimRef.namespace"));
-            assertEquals("raw-events", m.at("PersistentVolumeClaim", "metadata.name"));
-            assertEquals("pv.raw", m.at("PersistentVolumeClaim", "spec.volumeName"));
+            assertBound(m, "pv.raw", "raw-events", "ml");
         }
 
         @Test

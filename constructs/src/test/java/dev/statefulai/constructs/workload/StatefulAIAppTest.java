@@ -587,16 +587,10 @@ class StatefulAIAppTest {
             assertInvalid(ERR + "prop 'replicas' is 0; allowed: an integer of 1 or more", () -> build(minimal().replicas(0)));
         }
 
+        /** A missing name is reported under the construct id. */
         @Test
-        void aNameThatIsNotADnsLabel() {
-            assertInvalid("StatefulAIApp 'Vector_DB': prop 'name' is 'Vector_DB'; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name("Vector_DB")));
-        }
-
-        @Test
-        void aMissingNameIsReportedWithTheConstructId() {
-            assertInvalid("StatefulAIApp 'app': prop 'name' is missing; allowed: " + Messages.DNS_LABEL,
-                    () -> build(minimal().name(null)));
+        void aNameThatIsNotADnsLabelOrMissing() {
+            Messages.assertNameRefused("StatefulAIApp", "app", "Vector_DB", Messages.DNS_LABEL, name -> build(minimal().name(name)));
         }
 
         @Test

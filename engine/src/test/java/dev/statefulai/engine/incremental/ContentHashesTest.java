@@ -31,6 +31,16 @@ class ContentHashesTest {
         return f;
     }
 
+    private static String hashOf(String content) {
+        return ContentHashes.of(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The values file is rewritten with {@code content} (same stamp): {@code hashes} must read it again. */
+    private void assertReadAgain(ContentHashes hashes, String content) throws IOException {
+        Path f = file(content);
+        assertEquals(hashOf(content), hashes.hash(f));
+    }
+
     /** What a synth that hashed {@code f} records, as the next synth (saved at {@code savedAt}) reads it back. */
     private ContentHashes next(Path f, FileTime savedAt) {
         assertTrue(Files.exists(f));
@@ -44,7 +54,7 @@ class ContentHashesTest {
     @Test
     void anUnchangedStampIsTrustedWithoutReadingTheFile() throws IOException {
         Path f = file("replicas: 3\n");
-        String recorded = ContentHashes.of("replicas: 3\n".getBytes(StandardCharsets.UTF_8));
+        String recorded = hashOf("replicas: 3\n");
         ContentHashes next = next(f, SAVED_AFTER);
         // Same size, same time, same file: only a read could tell, and the stamp says it needs none.
         file("replicas: 9\n");
@@ -55,7 +65,7 @@ class ContentHashesTest {
     @Test
     void whileWatchingAFileTheWatchSawNoChangeOfIsNotEvenStatted() throws IOException {
         Path f = file("replicas: 3\n");
-        String recorded = ContentHashes.of("replicas: 3\n".getBytes(StandardCharsets.UTF_8));
+        String recorded = hashOf("replicas: 3\n");
         ContentHashes next = next(f, WRITTEN);
         next.watching(p -> ContentHashes.Watched.UNCHANGED);
         file("replicas: 10\n");
@@ -67,8 +77,7 @@ class ContentHashesTest {
         Path f = file("replicas: 3\n");
         ContentHashes next = next(f, SAVED_AFTER);
         next.watching(p -> ContentHashes.Watched.CHANGED);
-        file("replicas: 9\n");
-        assertEquals(ContentHashes.of("replicas: 9\n".getBytes(StandardCharsets.UTF_8)), next.hash(f));
+        assertReadAgain(next, "replicas: 9\n");
     }
 
     @Test
@@ -81,15 +90,14 @@ class ContentHashesTest {
         next.watching(p -> ContentHashes.Watched.UNCHANGED);
         // The target changes; the folder the watch sees has no event for the link.
         Files.writeString(target, "replicas: 40\n");
-        assertEquals(ContentHashes.of("replicas: 40\n".getBytes(StandardCharsets.UTF_8)), next.hash(link));
+        assertEquals(hashOf("replicas: 40\n"), next.hash(link));
     }
 
     @Test
     void aFileFromTheSameClockTickAsTheRecordIsReadAgain() throws IOException {
         Path f = file("replicas: 3\n");
         ContentHashes next = next(f, WRITTEN);
-        file("replicas: 9\n");
-        assertEquals(ContentHashes.of("replicas: 9\n".getBytes(StandardCharsets.UTF_8)), next.hash(f));
+        assertReadAgain(next, "replicas: 9\n");
         assertFalse(next.unchangedSinceRecorded(f));
     }
 
@@ -97,13 +105,12 @@ class ContentHashesTest {
     void anotherSizeOrTimeIsReadAgain() throws IOException {
         Path f = file("replicas: 3\n");
         ContentHashes next = next(f, SAVED_AFTER);
-        file("replicas: 10\n");
-        assertEquals(ContentHashes.of("replicas: 10\n".getBytes(StandardCharsets.UTF_8)), next.hash(f));
+        assertReadAgain(next, "replicas: 10\n");
 
         ContentHashes again = next(file("replicas: 3\n"), SAVED_AFTER);
         file("replicas: 4\n");
         Files.setLastModifiedTime(f, FileTime.fromMillis(WRITTEN.toMillis() + 1));
-        assertEquals(ContentHashes.of("replicas: 4\n".getBytes(StandardCharsets.UTF_8)), again.hash(f));
+        assertEquals(hashOf("replicas: 4\n"), again.hash(f));
         assertFalse(again.unchangedSinceRecorded(f));
     }
 

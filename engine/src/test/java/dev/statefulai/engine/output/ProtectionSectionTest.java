@@ -41,14 +41,18 @@ class ProtectionSectionTest {
             provisioner: efs.csi.aws.com
             """;
 
+    /** The section of StatefulSet db in {@code env}, with the backup schedule {@code schedule} (YAML documents) beside it. */
+    private static String renderWith(String env, String schedule) {
+        return StorageTopology.render("db", env, SET + "---\n" + schedule);
+    }
+
     private static List<String> lines(String section) {
         return section.lines().toList();
     }
 
     @Test
     void veleroEverySixHoursKeptAMonthCachesAndWhatIsLeftUncovered() {
-        String section = StorageTopology.render("db", "prod", SET + """
-                ---
+        String section = renderWith("prod", """
                 apiVersion: velero.io/v1
                 kind: Schedule
                 metadata: {name: db-prod, namespace: velero}
@@ -85,8 +89,7 @@ class ProtectionSectionTest {
 
     @Test
     void snapschedulerKeepsTheStricterOfAgeAndCountAndRestoresThroughDataSources() {
-        String section = StorageTopology.render("db", "staging", SET + """
-                ---
+        String section = renderWith("staging", """
                 apiVersion: snapscheduler.backube/v1
                 kind: SnapshotSchedule
                 metadata: {name: db-staging, namespace: ml}

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What a values file means: YAML 1.2 as written, with the line of every key. */
 class LocatedYamlTest {
@@ -63,18 +67,6 @@ class LocatedYamlTest {
     }
 
     @Test
-    void aMergeKeyOfSomethingElseThanMappingsIsRefused() {
-        assertEquals(List.of(FILE + ":2: resources.<<: the merge key takes a mapping or a list of mappings, such as "
-                + "'<<: *defaults', not a single value"), problems("resources:\n  <<: 3\n"));
-    }
-
-    @Test
-    void aSecondDocumentIsAnErrorNotIgnored() {
-        assertEquals(List.of(FILE + ":3: a second YAML document starts here; a values file holds one document: "
-                + "remove the '---' line or move the second document to a file of its own"), problems("replicas: 3\n---\nreplicas: 4\n"));
-    }
-
-    @Test
     void aDocumentMarkerBeforeTheOnlyDocumentIsFine() {
         assertEquals(3, parse("---\nreplicas: 3\n").tree().get("replicas").asInt());
     }
@@ -113,34 +105,35 @@ class LocatedYamlTest {
         assertFalse(y.tree().get("c") instanceof YamlNodes.NoValue);
     }
 
-    @Test
-    void aDuplicateKeyNamesBothLines() {
-        assertEquals(List.of(FILE + ":3: duplicate key 'replicas' (first at line 1)"), problems("replicas: 1\nimage: x\nreplicas: 2\n"));
+    /** Text that is refused with one problem, at its line. */
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("a merge key of something else than mappings", "resources:\n  <<: 3\n", ":2: resources.<<: the merge key"
+                        + " takes a mapping or a list of mappings, such as '<<: *defaults', not a single value"),
+                Arguments.of("a second document is an error, not ignored", "replicas: 3\n---\nreplicas: 4\n", ":3: a second YAML"
+                        + " document starts here; a values file holds one document: remove the '---' line or move the second document"
+                        + " to a file of its own"),
+                Arguments.of("a duplicate key names both lines", "replicas: 1\nimage: x\nreplicas: 2\n",
+                        ":3: duplicate key 'replicas' (first at line 1)"),
+                Arguments.of("an alias that contains itself", "a: &x\n  b: *x\n",
+                        ":2: a.b: the alias refers to a value that contains it; YAML values here must be finite"),
+                Arguments.of("a tag that is not a plain type", "a: !secret x\nb: !!str 010\n",
+                        ":1: a: the tag !secret is not supported; write plain strings, numbers, true or false, lists and mappings"),
+                Arguments.of("a syntax error is one line at its line", "replicas: [1,\n",
+                        ":2: not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
+                Arguments.of("a control character at its line", "replicas: 5\nimage: a\u0001b\n",
+                        ":2: not valid YAML: the character U+0001 is not allowed (a control character); remove it"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void isRefusedWithOneProblemAtItsLine(String name, String text, String problem) {
+        assertEquals(List.of(FILE + problem), problems(text));
     }
 
     @Test
-    void anAliasThatContainsItselfIsRefused() {
-        assertEquals(List.of(FILE + ":2: a.b: the alias refers to a value that contains it; YAML values here must be finite"),
-                problems("a: &x\n  b: *x\n"));
-    }
-
-    @Test
-    void aTagIsRefusedUnlessItIsAPlainType() {
-        assertEquals(List.of(FILE + ":1: a: the tag !secret is not supported; write plain strings, numbers, true or false, lists and mappings"),
-                problems("a: !secret x\nb: !!str 010\n"));
+    void aPlainTypeTagIsRead() {
         assertEquals("010", parse("b: !!str 010\n").tree().get("b").textValue());
-    }
-
-    @Test
-    void aSyntaxErrorIsOneLineAtItsLine() {
-        assertEquals(List.of(FILE + ":2: not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
-                problems("replicas: [1,\n"));
-    }
-
-    @Test
-    void aControlCharacterIsReportedAtItsLine() {
-        assertEquals(List.of(FILE + ":2: not valid YAML: the character U+0001 is not allowed (a control character); remove it"),
-                problems("replicas: 5\nimage: a\u0001b\n"));
     }
 
     @Test

@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DriverCatalogTest {
@@ -35,17 +37,29 @@ class DriverCatalogTest {
             }
         }
 
-        @Test
-        void knowsTheProjectsDriversByTheNamesManifestsUse() {
-            assertSame(AwsDrivers.EBS, DriverCatalog.require("ebs.csi.aws.com"));
-            assertSame(AwsDrivers.EFS, DriverCatalog.require("efs.csi.aws.com"));
-            assertSame(GcpDrivers.PD, DriverCatalog.require("pd.csi.storage.gke.io"));
-            assertSame(AzureDrivers.DISK, DriverCatalog.require("disk.csi.azure.com"));
-            assertSame(SelfHostedDrivers.NFS, DriverCatalog.require("nfs.csi.k8s.io"));
-            assertSame(SelfHostedDrivers.LOCAL, DriverCatalog.require("kubernetes.io/no-provisioner"));
-            assertSame(AwsDrivers.EBS_IN_TREE, DriverCatalog.require("kubernetes.io/aws-ebs"));
-            assertSame(GcpDrivers.PD_IN_TREE, DriverCatalog.require("kubernetes.io/gce-pd"));
-            assertSame(AzureDrivers.DISK_IN_TREE, DriverCatalog.require("kubernetes.io/azure-disk"));
+        /** The project's drivers, the in-tree ones, buckets and file systems, by the provisioner names manifests use. */
+        static Stream<Arguments> namesManifestsUse() {
+            return Stream.of(
+                    Arguments.of("ebs.csi.aws.com", AwsDrivers.EBS),
+                    Arguments.of("efs.csi.aws.com", AwsDrivers.EFS),
+                    Arguments.of("pd.csi.storage.gke.io", GcpDrivers.PD),
+                    Arguments.of("disk.csi.azure.com", AzureDrivers.DISK),
+                    Arguments.of("nfs.csi.k8s.io", SelfHostedDrivers.NFS),
+                    Arguments.of("kubernetes.io/no-provisioner", SelfHostedDrivers.LOCAL),
+                    Arguments.of("kubernetes.io/aws-ebs", AwsDrivers.EBS_IN_TREE),
+                    Arguments.of("kubernetes.io/gce-pd", GcpDrivers.PD_IN_TREE),
+                    Arguments.of("kubernetes.io/azure-disk", AzureDrivers.DISK_IN_TREE),
+                    Arguments.of("s3.csi.aws.com", AwsDrivers.S3_MOUNTPOINT),
+                    Arguments.of("gcsfuse.csi.storage.gke.io", GcpDrivers.GCS_FUSE),
+                    Arguments.of("blob.csi.azure.com", AzureDrivers.BLOB),
+                    Arguments.of("fsx.csi.aws.com", AwsDrivers.FSX_LUSTRE),
+                    Arguments.of("filestore.csi.storage.gke.io", GcpDrivers.FILESTORE));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("namesManifestsUse")
+        void knowsEachDriverByTheNameManifestsUse(String provisioner, StorageDriver driver) {
+            assertSame(driver, DriverCatalog.require(provisioner));
         }
 
         @Test

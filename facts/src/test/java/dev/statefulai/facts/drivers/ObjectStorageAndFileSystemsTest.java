@@ -20,15 +20,6 @@ class ObjectStorageAndFileSystemsTest {
     private static final List<StorageDriver> BUCKETS = List.of(AwsDrivers.S3_MOUNTPOINT, GcpDrivers.GCS_FUSE, AzureDrivers.BLOB);
 
     @Test
-    void theCatalogKnowsTheNewDriversByTheNamesManifestsUse() {
-        assertSame(AwsDrivers.S3_MOUNTPOINT, DriverCatalog.require("s3.csi.aws.com"));
-        assertSame(GcpDrivers.GCS_FUSE, DriverCatalog.require("gcsfuse.csi.storage.gke.io"));
-        assertSame(AzureDrivers.BLOB, DriverCatalog.require("blob.csi.azure.com"));
-        assertSame(AwsDrivers.FSX_LUSTRE, DriverCatalog.require("fsx.csi.aws.com"));
-        assertSame(GcpDrivers.FILESTORE, DriverCatalog.require("filestore.csi.storage.gke.io"));
-    }
-
-    @Test
     void bucketsAreFuseFileSystemsReadByManyNodesAndNeverBlockDevices() {
         for (StorageDriver d : BUCKETS) {
             assertEquals(Attachment.OBJECT_STORAGE, d.attachment(), d.name());

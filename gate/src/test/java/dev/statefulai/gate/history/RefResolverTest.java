@@ -44,6 +44,29 @@ class RefResolverTest {
         }
     }
 
+    /** Two commits on the current branch; returns the first, the parent of HEAD. */
+    private static String twoCommits(TempGit repo) {
+        String first = change(repo, "a: 1", "one");
+        change(repo, "a: 2", "two");
+        return first;
+    }
+
+    /** Where {@code branch} left main, and main's tip after it moved on (in another file, so the two merge cleanly). */
+    private record Fork(String base, String mainTip) {
+    }
+
+    /**
+     * A commit on main, {@code branch} made from it with one change, then main moving on; ends on main.
+     */
+    private static Fork fork(TempGit repo, String branch) {
+        String base = change(repo, "a: 1", "one");
+        repo.git("checkout", "-q", "-b", branch);
+        change(repo, "a: 2", branch + " change");
+        repo.git("checkout", "-q", "main");
+        write(repo, "dist/prod/other.yaml", "b: 1");
+        return new Fork(base, repo.commitAll("main moves on"));
+    }
+
     private static RefResolver.Resolution resolve(TempGit repo, Map<String, String> env) {
         Path dist = repo.dir.resolve("dist");
         return RefResolver.resolve(Files.isDirectory(dist) ? dist : repo.dir, new RefRequest.PipelineDefault(env));
@@ -58,8 +81,7 @@ class RefResolverTest {
     @Test
     void onTheDefaultBranchTheParentCommit() {
         TempGit repo = origin();
-        String first = change(repo, "a: 1", "one");
-        change(repo, "a: 2", "two");
+        String first = twoCommits(repo);
         ComparedRef ref = compared(repo, CI);
         assertEquals(first, ref.commit());
         assertEquals("HEAD^", ref.label());
@@ -70,13 +92,9 @@ class RefResolverTest {
     @Test
     void onABranchTheMergeBaseWithTheDefaultBranch() {
         TempGit repo = origin();
-        String base = change(repo, "a: 1", "one");
-        repo.git("checkout", "-q", "-b", "feature");
-        change(repo, "a: 2", "two");
-        change(repo, "a: 3", "three");
-        repo.git("checkout", "-q", "main");
-        change(repo, "b: 1", "main moves on");
+        String base = fork(repo, "feature").base();
         repo.git("checkout", "-q", "feature");
+        change(repo, "a: 3", "three");
         ComparedRef ref = compared(repo, CI);
         assertEquals(base, ref.commit());
         assertEquals(base.substring(0, 8), ref.label());
@@ -100,8 +118,7 @@ class RefResolverTest {
     void masterWhenThereIsNoMain() {
         TempGit repo = origin();
         repo.git("checkout", "-q", "-b", "master");
-        String first = change(repo, "a: 1", "one");
-        change(repo, "a: 2", "two");
+        String first = twoCommits(repo);
         ComparedRef ref = compared(repo, CI);
         assertEquals(first, ref.commit());
         assertEquals("parent of HEAD on the default branch master", ref.reason());
@@ -121,12 +138,7 @@ class RefResolverTest {
     @Test
     void githubPullRequestMergeCommitComparesWithTheBaseBranch() {
         TempGit upstream = origin();
-        change(upstream, "a: 1", "one");
-        upstream.git("checkout", "-q", "-b", "pr");
-        change(upstream, "a: 2", "pr change");
-        upstream.git("checkout", "-q", "main");
-        write(upstream, "dist/prod/other.yaml", "b: 1");
-        String baseTip = upstream.commitAll("main moves on");
+        String baseTip = fork(upstream, "pr").mainTip();
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "--detach", "origin/main");
         clone.git("merge", "-q", "--no-ff", "-m", "merge", "origin/pr");
@@ -140,11 +152,7 @@ class RefResolverTest {
     @Test
     void gitlabMergeRequestOnADetachedShaComparesWithTheMergeBase() {
         TempGit upstream = origin();
-        String base = change(upstream, "a: 1", "one");
-        upstream.git("checkout", "-q", "-b", "mr");
-        change(upstream, "a: 2", "mr change");
-        upstream.git("checkout", "-q", "main");
-        change(upstream, "b: 1", "main moves on");
+        String base = fork(upstream, "mr").base();
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "--detach", "origin/mr");
         ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
@@ -156,8 +164,7 @@ class RefResolverTest {
     @Test
     void gitlabPipelineOnTheDefaultBranchDetachedComparesWithTheParent() {
         TempGit upstream = origin();
-        String first = change(upstream, "a: 1", "one");
-        change(upstream, "a: 2", "two");
+        String first = twoCommits(upstream);
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "--detach", "HEAD");
         ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"));
@@ -178,8 +185,7 @@ class RefResolverTest {
     @Test
     void aShallowCloneWithoutTheParentIsAnErrorThatSaysToFetchDeeper() {
         TempGit upstream = origin();
-        change(upstream, "a: 1", "one");
-        change(upstream, "a: 2", "two");
+        twoCommits(upstream);
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
         assertEquals("this clone is shallow and lacks the parent of HEAD, which the immutable-change guard compares with on the"
@@ -202,11 +208,7 @@ class RefResolverTest {
     @Test
     void aShallowBranchCloneWhoseMergeBaseIsMissingIsAnError() {
         TempGit upstream = origin();
-        change(upstream, "a: 1", "one");
-        upstream.git("checkout", "-q", "-b", "feature");
-        change(upstream, "a: 2", "two");
-        upstream.git("checkout", "-q", "main");
-        change(upstream, "b: 1", "main moves on");
+        fork(upstream, "feature");
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1", "--no-single-branch", "--branch", "feature");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
         assertTrue(e.getMessage().startsWith("this clone is shallow and lacks the merge base of feature and origin/main: fetch deeper"),

@@ -91,6 +91,39 @@ class ManifestSchemaValidatorTest {
     return (ObjectNode) YAML.readTree(text);
   }
 
+  /** A PersistentVolume pv-1 of 10Gi, ReadWriteOnce, with {@code moreSpec} (YAML, at the spec's level). */
+  private static ObjectNode persistentVolume(String moreSpec) throws IOException {
+    return yaml("""
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata:
+          name: pv-1
+        spec:
+          capacity:
+            storage: 10Gi
+          accessModes: [ReadWriteOnce]
+        """ + moreSpec.indent(2));
+  }
+
+  /** A VolumeSnapshotClass ebs of the EBS driver with {@code rest} (YAML, at the top level). */
+  private static ObjectNode snapshotClass(String rest) throws IOException {
+    return yaml("""
+        apiVersion: snapshot.storage.k8s.io/v1
+        kind: VolumeSnapshotClass
+        metadata:
+          name: ebs
+        driver: ebs.csi.aws.com
+        """ + rest);
+  }
+
+  /** The object has exactly one error, at {@code path}; returns it. */
+  private static SchemaFinding assertOneErrorAt(String path, JsonNode object) {
+    List<SchemaFinding> findings = errors(object);
+    assertEquals(1, findings.size(), describe(findings));
+    assertEquals(path, findings.get(0).path());
+    return findings.get(0);
+  }
+
   private static List<SchemaFinding> errors(JsonNode object) {
     return VALIDATOR.validate(object).stream().filter(SchemaFinding::isError).toList();
   }
@@ -135,10 +168,7 @@ class ManifestSchemaValidatorTest {
     ObjectNode sts = yaml(STATEFUL_SET);
     ObjectNode spec = (ObjectNode) sts.get("spec");
     spec.set("volumeClaimTemplate", spec.remove("volumeClaimTemplates"));
-    List<SchemaFinding> findings = errors(sts);
-    assertEquals(1, findings.size(), describe(findings));
-    SchemaFinding f = findings.get(0);
-    assertEquals("$.spec.volumeClaimTemplate", f.path());
+    SchemaFinding f = assertOneErrorAt("$.spec.volumeClaimTemplate", sts);
     assertTrue(f.message().contains("volumeClaimTemplate"), f.message());
     assertEquals("StatefulSet", f.kind());
     assertEquals("vector-db", f.name());
@@ -149,9 +179,7 @@ class ManifestSchemaValidatorTest {
     ObjectNode sts = yaml(STATEFUL_SET);
     ObjectNode container = (ObjectNode) sts.at("/spec/template/spec/containers/0");
     container.put("imagePullPolicyy", "Always");
-    List<SchemaFinding> findings = errors(sts);
-    assertEquals(1, findings.size(), describe(findings));
-    assertEquals("$.spec.template.spec.containers[0].imagePullPolicyy", findings.get(0).path());
+    assertOneErrorAt("$.spec.template.spec.containers[0].imagePullPolicyy", sts);
   }
 
   @Test
@@ -173,9 +201,7 @@ class ManifestSchemaValidatorTest {
   void mapValuesAreTyped() throws IOException {
     ObjectNode sts = yaml(STATEFUL_SET);
     ((ObjectNode) sts.at("/metadata/labels")).put("replicas", 3);
-    List<SchemaFinding> findings = errors(sts);
-    assertEquals(1, findings.size(), describe(findings));
-    assertEquals("$.metadata.labels.replicas", findings.get(0).path());
+    assertOneErrorAt("$.metadata.labels.replicas", sts);
   }
 
   @Test
@@ -193,31 +219,21 @@ class ManifestSchemaValidatorTest {
   void containerWithoutNameFails() throws IOException {
     ObjectNode sts = yaml(STATEFUL_SET);
     ((ObjectNode) sts.at("/spec/template/spec/containers/0")).remove("name");
-    List<SchemaFinding> findings = errors(sts);
-    assertEquals(1, findings.size(), describe(findings));
-    assertEquals("$.spec.template.spec.containers[0].name", findings.get(0).path());
+    assertOneErrorAt("$.spec.template.spec.containers[0].name", sts);
   }
 
   @Test
   void persistentVolumeMissingRequiredFieldsFails() throws IOException {
     // 1.28: a volume source's required fields (csi.driver, csi.volumeHandle), a claimRef... and kind itself.
-    ObjectNode pv = yaml("""
-        apiVersion: v1
-        kind: PersistentVolume
-        metadata:
-          name: pv-1
-        spec:
-          capacity:
-            storage: 10Gi
-          accessModes: [ReadWriteOnce]
-          csi:
-            fsType: ext4
-          nodeAffinity:
-            required:
-              nodeSelectorTerms:
-                - matchExpressions:
-                    - key: topology.kubernetes.io/zone
-                      values: [eu-west-1a]
+    ObjectNode pv = persistentVolume("""
+        csi:
+          fsType: ext4
+        nodeAffinity:
+          required:
+            nodeSelectorTerms:
+              - matchExpressions:
+                  - key: topology.kubernetes.io/zone
+                    values: [eu-west-1a]
         """);
     List<String> paths = errors(pv).stream().map(SchemaFinding::path).sorted().toList();
     assertEquals(List.of(
@@ -228,19 +244,11 @@ class ManifestSchemaValidatorTest {
 
   @Test
   void pvcAndPvPass() throws IOException {
-    ObjectNode pv = yaml("""
-        apiVersion: v1
-        kind: PersistentVolume
-        metadata:
-          name: pv-1
-        spec:
-          capacity:
-            storage: 10Gi
-          accessModes: [ReadWriteOnce]
-          persistentVolumeReclaimPolicy: Retain
-          storageClassName: manual
-          hostPath:
-            path: /mnt/data
+    ObjectNode pv = persistentVolume("""
+        persistentVolumeReclaimPolicy: Retain
+        storageClassName: manual
+        hostPath:
+          path: /mnt/data
         """);
     assertTrue(errors(pv).isEmpty(), describe(errors(pv)));
   }
@@ -259,9 +267,7 @@ class ManifestSchemaValidatorTest {
     ObjectNode sts = yaml(STATEFUL_SET);
     ObjectNode podSpec = (ObjectNode) sts.at("/spec/template/spec");
     podSpec.set("containers", podSpec.get("containers").get(0));
-    List<SchemaFinding> findings = errors(sts);
-    assertEquals(1, findings.size(), describe(findings));
-    assertEquals("$.spec.template.spec.containers", findings.get(0).path());
+    assertOneErrorAt("$.spec.template.spec.containers", sts);
   }
 
   @Test
@@ -315,12 +321,7 @@ class ManifestSchemaValidatorTest {
             persistentVolumeClaimName: data
           volumeSnapshotClassName: ebs
         """)));
-    assertEquals(List.of(), VALIDATOR.validate(yaml("""
-        apiVersion: snapshot.storage.k8s.io/v1
-        kind: VolumeSnapshotClass
-        metadata:
-          name: ebs
-        driver: ebs.csi.aws.com
+    assertEquals(List.of(), VALIDATOR.validate(snapshotClass("""
         deletionPolicy: Retain
         parameters:
           tagSpecification_1: "team=ml"
@@ -329,12 +330,7 @@ class ManifestSchemaValidatorTest {
 
   @Test
   void aSnapshotClassWithoutDeletionPolicyOrWithAnUnknownFieldIsAnError() throws IOException {
-    List<SchemaFinding> findings = VALIDATOR.validate(yaml("""
-        apiVersion: snapshot.storage.k8s.io/v1
-        kind: VolumeSnapshotClass
-        metadata:
-          name: ebs
-        driver: ebs.csi.aws.com
+    List<SchemaFinding> findings = VALIDATOR.validate(snapshotClass("""
         reclaimPolicy: Retain
         """));
     assertEquals(2, findings.size(), describe(findings));

@@ -75,16 +75,10 @@ class VolumeSnapshotClassTest {
         assertEquals(Map.of("kind", "VolumeSnapshotClass", "driver", "ebs.csi.aws.com", "deletionPolicy", "Retain"), vsc.outputs());
     }
 
+    /** A missing name is reported under the construct id. */
     @Test
-    void rejectsANameThatIsNotADnsSubdomain() {
-        assertInvalid("VolumeSnapshotClass 'EBS': prop 'name' is 'EBS'; allowed: " + Messages.DNS_SUBDOMAIN,
-                () -> build(minimal().name("EBS")));
-    }
-
-    @Test
-    void rejectsAMissingNameWithTheConstructId() {
-        assertInvalid("VolumeSnapshotClass 'snapshots': prop 'name' is missing; allowed: " + Messages.DNS_SUBDOMAIN,
-                () -> build(minimal().name(null)));
+    void rejectsANameThatIsNotADnsSubdomainOrMissing() {
+        Messages.assertNameRefused("VolumeSnapshotClass", "snapshots", "EBS", Messages.DNS_SUBDOMAIN, name -> build(minimal().name(name)));
     }
 
     @Test
