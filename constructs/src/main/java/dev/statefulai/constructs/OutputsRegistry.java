@@ -1,6 +1,5 @@
 package dev.statefulai.constructs;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,29 +9,18 @@ import java.util.List;
  * an app defined its chart. Outside a collection, registering does nothing.
  */
 public final class OutputsRegistry {
-    private static final ThreadLocal<List<HasOutputs>> CURRENT = new ThreadLocal<>();
+    private static final PerThreadCollector<HasOutputs> CURRENT = new PerThreadCollector<>();
 
     private OutputsRegistry() {
     }
 
     /** Called by every {@link HasOutputs} construct in its constructor, right after {@code super(scope, id)}. */
     public static void register(HasOutputs construct) {
-        List<HasOutputs> current = CURRENT.get();
-        if (current != null) {
-            current.add(construct);
-        }
+        CURRENT.add(construct);
     }
 
     /** Runs {@code body} and returns the constructs that registered meanwhile, in creation order. */
     public static List<HasOutputs> collect(Runnable body) {
-        List<HasOutputs> previous = CURRENT.get();
-        List<HasOutputs> found = new ArrayList<>();
-        CURRENT.set(found);
-        try {
-            body.run();
-        } finally {
-            CURRENT.set(previous);
-        }
-        return found;
+        return CURRENT.collect(found -> body.run());
     }
 }

@@ -1,6 +1,5 @@
 package dev.statefulai.constructs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,16 @@ import java.util.Map;
  * the same: the first refusal is thrown.
  */
 public final class Refusals {
-    private static final ThreadLocal<List<InvalidPropsException>> COLLECTING = new ThreadLocal<>();
+    private static final PerThreadCollector<InvalidPropsException> COLLECTING = new PerThreadCollector<>();
 
     private Refusals() {
     }
 
     /** Throws {@code refusal}, or records it while this thread collects refusals and returns. */
     public static void refuse(InvalidPropsException refusal) {
-        List<InvalidPropsException> collecting = COLLECTING.get();
-        if (collecting == null) {
+        if (!COLLECTING.add(refusal)) {
             throw refusal;
         }
-        collecting.add(refusal);
     }
 
     /**
@@ -35,20 +32,17 @@ public final class Refusals {
      * is thrown as it is.
      */
     public static List<InvalidPropsException> collect(Runnable body) {
-        List<InvalidPropsException> previous = COLLECTING.get();
-        List<InvalidPropsException> found = new ArrayList<>();
-        COLLECTING.set(found);
-        try {
-            body.run();
-        } catch (InvalidPropsException e) {
-            found.add(e);
-        } catch (RuntimeException e) {
-            if (found.isEmpty()) {
-                throw e;
+        List<InvalidPropsException> found = COLLECTING.collect(refused -> {
+            try {
+                body.run();
+            } catch (InvalidPropsException e) {
+                refused.add(e);
+            } catch (RuntimeException e) {
+                if (refused.isEmpty()) {
+                    throw e;
+                }
             }
-        } finally {
-            COLLECTING.set(previous);
-        }
+        });
         Map<String, InvalidPropsException> distinct = new LinkedHashMap<>();
         found.forEach(e -> distinct.putIfAbsent(e.getMessage(), e));
         return List.copyOf(distinct.values());

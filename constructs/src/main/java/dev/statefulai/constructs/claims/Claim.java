@@ -2,6 +2,8 @@ package dev.statefulai.constructs.claims;
 
 import dev.statefulai.constructs.AccessMode;
 import dev.statefulai.constructs.InvalidPropsException;
+import dev.statefulai.constructs.Nullable;
+import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.Refusals;
 import dev.statefulai.constructs.Validate;
 import dev.statefulai.constructs.VolumeMode;
@@ -20,28 +22,22 @@ import org.cdk8s.plus28.k8s.PersistentVolumeClaimSpec;
 import org.cdk8s.plus28.k8s.PersistentVolumeSpec;
 import org.cdk8s.plus28.k8s.ResourceRequirements;
 import org.cdk8s.plus28.k8s.TypedLocalObjectReference;
+import org.immutables.value.Value;
 
 /**
  * The one model of a PersistentVolumeClaim that both constructs write: its name, size, access and
  * volume modes, class, binding ({@code volumeName}, {@code selector}), labels, annotations and data
  * source, checked once by the same rules. A {@link ClaimTemplate} is a claim plus where replicas mount
- * it; a {@link PipelineVolume} is a claim plus the volume and class behind it. Both are built with a
- * {@link ClaimBuilder}.
+ * it; a {@link PipelineVolume} is a claim plus the volume and class behind it. Both take their props from
+ * {@link ClaimProps}.
  */
-public final class Claim {
+@Value.Immutable
+@PropsStyle
+public abstract class Claim {
     static final String MODES_RULE = "one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod";
 
-    private final String name;
-    private final String size;
-    private final List<AccessMode> accessModes;
-    private final VolumeMode volumeMode;
-    private final String storageClassName;
-    private final String volumeName;
-    private final Map<String, String> selector;
-    private final Map<String, String> labels;
-    private final Map<String, String> annotations;
-    private final DataSource dataSource;
-    private final String volumeAttributesClassName;
+    Claim() {
+    }
 
     /**
      * Where a new claim's data comes from: a {@code VolumeSnapshot} to restore or a claim to clone (both
@@ -61,96 +57,84 @@ public final class Claim {
      * @param sizeRequired whether a size must be given (not for a claim that already exists)
      * @param defaultModes the access modes when none are given
      */
-    Claim(ClaimBuilder<?> b, String construct, String prefix, boolean sizeRequired, List<AccessMode> defaultModes) {
-        this.name = Validate.dnsLabel(construct, prefix + "name", b.name);
-        this.size = !sizeRequired && b.size == null ? null : Validate.size(construct, prefix + "size", b.size);
-        List<AccessMode> modes = b.accessModes == null ? defaultModes : Validate.nonEmpty(construct, prefix + "accessModes", b.accessModes, MODES_RULE);
-        this.accessModes = List.copyOf(new LinkedHashSet<>(modes));
-        if (b.storageClassName != null && !b.storageClassName.isEmpty()) {
-            Validate.dnsSubdomain(construct, prefix + "storageClassName", b.storageClassName);
+    static Claim of(ClaimProps b, String construct, String prefix, boolean sizeRequired, List<AccessMode> defaultModes) {
+        ImmutableClaim.Builder claim = ImmutableClaim.builder()
+                .name(Validate.dnsLabel(construct, prefix + "name", b.name()))
+                .size(!sizeRequired && b.size() == null ? null : Validate.size(construct, prefix + "size", b.size()));
+        List<AccessMode> modes = b.accessModes() == null ? defaultModes
+                : Validate.nonEmpty(construct, prefix + "accessModes", b.accessModes(), MODES_RULE);
+        claim.accessModes(new LinkedHashSet<>(modes));
+        if (b.storageClassName() != null && !b.storageClassName().isEmpty()) {
+            Validate.dnsSubdomain(construct, prefix + "storageClassName", b.storageClassName());
         }
-        this.storageClassName = b.storageClassName;
-        this.volumeMode = b.volumeMode;
-        if (volumeMode == VolumeMode.BLOCK && accessModes.contains(AccessMode.READ_WRITE_MANY)) {
+        claim.storageClassName(b.storageClassName()).volumeMode(b.volumeMode());
+        if (b.volumeMode() == VolumeMode.BLOCK && modes.contains(AccessMode.READ_WRITE_MANY)) {
             Refusals.refuse(new InvalidPropsException(construct, prefix + "accessModes", "ReadWriteMany",
                     "ReadWriteOnce or ReadWriteOncePod on a Block volume: two nodes writing one raw block device corrupt it"));
         }
-        this.volumeName = b.volumeName == null ? null : Validate.dnsSubdomain(construct, prefix + "volumeName", b.volumeName);
-        this.selector = new TreeMap<>(Validate.labels(construct, prefix + "selector", b.selector, false));
-        this.labels = new TreeMap<>(Validate.labels(construct, prefix + "labels", b.labels, false));
-        this.annotations = new TreeMap<>(Validate.labels(construct, prefix + "annotations", b.annotations, true));
-        if (b.dataSource != null) {
-            Validate.dnsSubdomain(construct, prefix + "dataSource", b.dataSource.name());
+        claim.volumeName(b.volumeName() == null ? null : Validate.dnsSubdomain(construct, prefix + "volumeName", b.volumeName()))
+                .selector(new TreeMap<>(Validate.labels(construct, prefix + "selector", b.selector(), false)))
+                .labels(new TreeMap<>(Validate.labels(construct, prefix + "labels", b.labels(), false)))
+                .annotations(new TreeMap<>(Validate.labels(construct, prefix + "annotations", b.annotations(), true)));
+        if (b.dataSource() != null) {
+            Validate.dnsSubdomain(construct, prefix + "dataSource", b.dataSource().name());
         }
-        this.dataSource = b.dataSource;
-        String attributes = b.volumeAttributesClassName;
+        String attributes = b.volumeAttributesClassName();
         if (attributes != null) {
             Validate.dnsSubdomain(construct, prefix + "volumeAttributesClassName", attributes);
             if (!TargetCluster.requires(FeatureGate.VOLUME_ATTRIBUTES_CLASS, construct, prefix + "volumeAttributesClassName", attributes)) {
                 attributes = null;
             }
         }
-        this.volumeAttributesClassName = attributes;
+        return claim.dataSource(b.dataSource()).volumeAttributesClassName(attributes).build();
     }
 
     /** The claim's name within its construct; also the pod volume's name. */
-    public String name() {
-        return name;
-    }
+    public abstract String name();
 
     /** The requested size, a Kubernetes quantity; {@code null} for an existing claim given without one. */
-    public String size() {
-        return size;
-    }
+    @Nullable
+    public abstract String size();
 
     /** The requested access modes, in the order given, each once. */
-    public List<AccessMode> accessModes() {
-        return accessModes;
-    }
+    public abstract List<AccessMode> accessModes();
+
+    /** File system or block device. */
+    public abstract VolumeMode volumeMode();
+
+    /** The class asked for by name: {@code ""} for none, {@code null} when the construct decides. */
+    @Nullable
+    public abstract String storageClassName();
+
+    /** The PersistentVolume the claim binds to by name, or {@code null}. */
+    @Nullable
+    public abstract String volumeName();
+
+    /** Labels a PersistentVolume must carry for the claim to bind it ({@code selector.matchLabels}); empty for any. */
+    public abstract Map<String, String> selector();
+
+    /** Extra labels on the claim, sorted. */
+    public abstract Map<String, String> labels();
+
+    /** Annotations on the claim, sorted. */
+    public abstract Map<String, String> annotations();
+
+    /** The VolumeAttributesClass the claim names, or {@code null}. */
+    @Nullable
+    public abstract String volumeAttributesClassName();
+
+    /** The snapshot or claim a new claim is filled from, or {@code null}. */
+    @Nullable
+    public abstract DataSource dataSource();
 
     /** The Kubernetes spelling of the access modes. */
     public List<String> accessModeValues() {
-        return accessModes.stream().map(AccessMode::value).toList();
+        return accessModes().stream().map(AccessMode::value).toList();
     }
 
     /** Whether only a node-exclusive mode is asked for (no {@code ReadWriteMany} or {@code ReadOnlyMany}). */
     public boolean isSingleNode() {
-        return accessModes.stream().noneMatch(AccessMode::isShared);
-    }
-
-    /** File system or block device. */
-    public VolumeMode volumeMode() {
-        return volumeMode;
-    }
-
-    /** The class asked for by name: {@code ""} for none, {@code null} when the construct decides. */
-    public String storageClassName() {
-        return storageClassName;
-    }
-
-    /** The PersistentVolume the claim binds to by name, or {@code null}. */
-    public String volumeName() {
-        return volumeName;
-    }
-
-    /** Labels a PersistentVolume must carry for the claim to bind it ({@code selector.matchLabels}); empty for any. */
-    public Map<String, String> selector() {
-        return selector;
-    }
-
-    /** Extra labels on the claim, sorted. */
-    public Map<String, String> labels() {
-        return labels;
-    }
-
-    /** Annotations on the claim, sorted. */
-    public Map<String, String> annotations() {
-        return annotations;
-    }
-
-    /** The VolumeAttributesClass the claim names, or {@code null}. */
-    public String volumeAttributesClassName() {
-        return volumeAttributesClassName;
+        return accessModes().stream().noneMatch(AccessMode::isShared);
     }
 
     /**
@@ -159,12 +143,7 @@ public final class Claim {
      * {@code /spec/volumeClaimTemplates/0/spec} of a StatefulSet).
      */
     public NewerFields newerFields(String specPointer) {
-        return NewerFields.none().with(specPointer + "/volumeAttributesClassName", volumeAttributesClassName);
-    }
-
-    /** The snapshot or claim a new claim is filled from, or {@code null}. */
-    public DataSource dataSource() {
-        return dataSource;
+        return NewerFields.none().with(specPointer + "/volumeAttributesClassName", volumeAttributesClassName());
     }
 
     /**
@@ -174,21 +153,22 @@ public final class Claim {
     public PersistentVolumeClaimSpec.Builder toSpec(String requested, String className) {
         PersistentVolumeClaimSpec.Builder spec = PersistentVolumeClaimSpec.builder()
                 .accessModes(accessModeValues())
-                .volumeMode(volumeMode.value())
+                .volumeMode(volumeMode().value())
                 .resources(ResourceRequirements.builder().requests(Quantities.map(Map.of("storage", requested))).build());
         if (className != null) {
             spec.storageClassName(className);
         }
-        if (volumeName != null) {
-            spec.volumeName(volumeName);
+        if (volumeName() != null) {
+            spec.volumeName(volumeName());
         }
-        if (!selector.isEmpty()) {
-            spec.selector(LabelSelector.builder().matchLabels(selector).build());
+        if (!selector().isEmpty()) {
+            spec.selector(LabelSelector.builder().matchLabels(selector()).build());
         }
-        if (dataSource != null) {
-            TypedLocalObjectReference.Builder ref = TypedLocalObjectReference.builder().kind(dataSource.kind()).name(dataSource.name());
-            if (dataSource.apiGroup() != null) {
-                ref.apiGroup(dataSource.apiGroup());
+        DataSource source = dataSource();
+        if (source != null) {
+            TypedLocalObjectReference.Builder ref = TypedLocalObjectReference.builder().kind(source.kind()).name(source.name());
+            if (source.apiGroup() != null) {
+                ref.apiGroup(source.apiGroup());
             }
             spec.dataSource(ref.build());
         }
@@ -203,12 +183,12 @@ public final class Claim {
     /** {@link #metadata(String, Map, String)} with {@code moreAnnotations} over the claim's own (a tier change). */
     public ObjectMeta metadata(String claimName, Map<String, String> labels, String namespace, Map<String, String> moreAnnotations) {
         Map<String, String> all = new TreeMap<>(labels);
-        all.putAll(this.labels);
+        all.putAll(labels());
         ObjectMeta.Builder meta = ObjectMeta.builder().name(claimName).labels(all);
         if (namespace != null) {
             meta.namespace(namespace);
         }
-        Map<String, String> notes = new TreeMap<>(annotations);
+        Map<String, String> notes = new TreeMap<>(annotations());
         notes.putAll(moreAnnotations);
         if (!notes.isEmpty()) {
             meta.annotations(notes);
@@ -224,7 +204,7 @@ public final class Claim {
         return PersistentVolumeSpec.builder()
                 .capacity(Quantities.map(Map.of("storage", capacity)))
                 .accessModes(accessModeValues())
-                .volumeMode(volumeMode.value())
+                .volumeMode(volumeMode().value())
                 .persistentVolumeReclaimPolicy(storageClass.reclaimPolicy().value())
                 .storageClassName(storageClass.name());
     }

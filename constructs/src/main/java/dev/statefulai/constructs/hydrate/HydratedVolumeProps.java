@@ -4,7 +4,7 @@ import dev.statefulai.constructs.NamedProps;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.cachefill.CacheFill;
-import dev.statefulai.constructs.pod.PodExtras;
+import dev.statefulai.constructs.pod.PodProps;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.storage.StorageClassSpec;
 import org.immutables.value.Value;
@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class HydratedVolumeProps extends NamedProps {
+public abstract class HydratedVolumeProps extends NamedProps implements PodProps {
     /** What the objects of a hydrated volume are, in the order they are rolled out. */
     public enum Stage {
         /** The fill claim and the Job that writes the weights to it. */
@@ -85,26 +85,6 @@ public abstract class HydratedVolumeProps extends NamedProps {
     @Value.Default
     public PodSecurity security() {
         return PodSecurity.defaults();
-    }
-
-    /**
-     * The ServiceAccount of the fill Job's pod, e.g. a source bucket's ({@code ModelBucket.serviceAccountName()}).
-     *
-     * @default none, and no API token
-     */
-    @Nullable
-    public abstract String serviceAccountName();
-
-    /**
-     * Annotations and volumes of the fill Job's pod that a source bucket asks for ({@code ModelBucket.podExtras()}), and
-     * annotations on the Job.
-     *
-     * @default {@link PodExtras#none()}
-     */
-    @Nullable
-    @Value.Default
-    public PodExtras extras() {
-        return PodExtras.none();
     }
 
     /** Builder for {@link HydratedVolumeProps}. */

@@ -1,9 +1,7 @@
 package dev.statefulai.constructs.protection;
 
-import java.util.Locale;
-
 /** The backup tool a cluster runs, which a {@link BackupSchedule} is written for. */
-public enum BackupTool {
+public enum BackupTool implements LowerCaseSpelling {
     /**
      * Velero ({@code velero.io/v1} {@code Schedule}): CSI snapshots of the claims, with their data moved to object
      * storage ({@code snapshotMoveData}), the app's objects with them; restores by {@code velero restore create}.
@@ -14,11 +12,6 @@ public enum BackupTool {
      * by count and age, in the storage system itself; restores by a claim whose {@code dataSource} is a snapshot.
      */
     SNAPSCHEDULER;
-
-    /** The tool as values files spell it. */
-    public String value() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

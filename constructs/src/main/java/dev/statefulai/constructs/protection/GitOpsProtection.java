@@ -5,7 +5,6 @@ import dev.statefulai.facts.protection.DataObjects;
 import dev.statefulai.facts.protection.GitOps;
 import dev.statefulai.facts.protection.Tree;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import software.constructs.Construct;
@@ -25,18 +24,13 @@ import software.constructs.Construct;
 public final class GitOpsProtection {
 
     /** Which objects are protected. */
-    public enum When {
+    public enum When implements LowerCaseSpelling {
         /** Objects that hold data and keep it when deleted ({@code Retain}); the default. */
         RETAINED,
         /** Every object that holds data. */
         ALWAYS,
         /** None. */
         NEVER;
-
-        /** As values files spell it. */
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         @Override
         public String toString() {

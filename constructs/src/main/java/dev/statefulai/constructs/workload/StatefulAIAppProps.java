@@ -6,7 +6,7 @@ import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.claims.ClaimTemplate;
 import dev.statefulai.constructs.pod.AvailabilityProps;
 import dev.statefulai.constructs.pod.ContainerProps;
-import dev.statefulai.constructs.pod.PodExtras;
+import dev.statefulai.constructs.pod.PodProps;
 import dev.statefulai.constructs.pod.PodSecurity;
 import dev.statefulai.constructs.pod.SchedulingProps;
 import dev.statefulai.constructs.presets.ImagePreset;
@@ -30,7 +30,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class StatefulAIAppProps extends NamedProps {
+public abstract class StatefulAIAppProps extends NamedProps implements PodProps {
 
     public static Builder builder() {
         return new Builder();
@@ -60,14 +60,6 @@ public abstract class StatefulAIAppProps extends NamedProps {
      */
     @Nullable
     public abstract String component();
-
-    /**
-     * Service account of the pods.
-     *
-     * @default none, and then the pod gets no API token: a model server or database seldom needs to talk to the Kubernetes API
-     */
-    @Nullable
-    public abstract String serviceAccountName();
 
     /**
      * User, group and fsGroup of the pods.
@@ -134,18 +126,6 @@ public abstract class StatefulAIAppProps extends NamedProps {
      */
     @Nullable
     public abstract ImagePreset preset();
-
-    /**
-     * Pod annotations and volumes that attached storage asks for (a bucket's FUSE sidecar and its cache), and annotations
-     * on the StatefulSet.
-     *
-     * @default {@link PodExtras#none()}
-     */
-    @Nullable
-    @Value.Default
-    public PodExtras extras() {
-        return PodExtras.none();
-    }
 
     /** Builder for {@link StatefulAIAppProps}. */
     public static final class Builder extends ImmutableStatefulAIAppProps.Builder {
