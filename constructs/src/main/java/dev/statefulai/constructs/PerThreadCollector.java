@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What {@link OutputsRegistry} and {@link Refusals} share: things reported on a thread are collected while that thread
+ * What {@link OutputsRegistry} and {@link Refusals} share ({@link ThreadScoped} lists): things reported on a thread are collected while that thread
  * runs a body, and a collection may nest (the inner one sees only what was reported meanwhile, the outer one resumes).
  *
  * @param <T> what is collected
  */
 final class PerThreadCollector<T> {
-    private final ThreadLocal<List<T>> current = new ThreadLocal<>();
+    private final ThreadScoped<List<T>> current = new ThreadScoped<>();
 
     /** Adds {@code item} to this thread's collection and says so, or says that the thread collects nothing. */
     boolean add(T item) {
@@ -25,14 +25,10 @@ final class PerThreadCollector<T> {
 
     /** Runs {@code body}, given the list being collected, and returns what was added meanwhile, in order. */
     List<T> collect(Consumer<List<T>> body) {
-        List<T> previous = current.get();
         List<T> found = new ArrayList<>();
-        current.set(found);
-        try {
+        return current.with(found, () -> {
             body.accept(found);
-        } finally {
-            current.set(previous);
-        }
-        return found;
+            return found;
+        });
     }
 }
