@@ -79,7 +79,7 @@ public final class AzureDrivers {
                     READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/blob-csi-driver/blob/master/docs/driver-parameters.md")
             .expansion(Expansion.RESIZES)
-            .clones()
+            .can(Capability.CLONES)
             .parameters(
                     Parameter.text("skuName", "storage account type (default Standard_LRS)"),
                     Parameter.text("location", "Azure location (default the cluster's)"),

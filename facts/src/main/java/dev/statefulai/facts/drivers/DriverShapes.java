@@ -30,7 +30,7 @@ final class DriverShapes {
 
     /** Volumes of the driver grow, and it takes snapshots and clones claims. */
     private static StorageDriver.Builder growsAndCopies(StorageDriver.Builder driver) {
-        return driver.expansion(Expansion.RESIZES).snapshots().clones();
+        return driver.expansion(Expansion.RESIZES).can(Capability.SNAPSHOTS, Capability.CLONES);
     }
 
     /** A network file system every node mounts at once (EFS, FSx for Lustre, NFS, Filestore): {@code Filesystem} volumes, no topology. */

@@ -39,7 +39,7 @@ public final class GcpDrivers {
             .volumeHandle(Format.of("projects/[^/]+/(zones|regions)/[^/]+/disks/[^/]+",
                     "a disk's path: projects/<project>/zones/<zone>/disks/<disk>, or regions/<region> for a regional disk"))
             .encryption(Encryption.always("disk-encryption-kms-key", "always (Google-managed key); customer key disk-encryption-kms-key"))
-            .readOnlyManyFromSnapshots()
+            .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS)
             .parameters(
                     Parameter.csiFsType(),
                     Parameter.oneOf("type", "disk type (default pd-standard)", "pd-standard", "pd-balanced", "pd-ssd", "pd-extreme",
@@ -116,7 +116,7 @@ public final class GcpDrivers {
             .encryption(Encryption.always("instance-encryption-kms-key",
                     "always (Google-managed key); customer key instance-encryption-kms-key"))
             .expansion(Expansion.RESIZES)
-            .snapshots()
+            .can(Capability.SNAPSHOTS)
             .parameters(
                     Parameter.oneOf("tier", "service tier (default standard)", "standard", "basic_hdd", "premium", "basic_ssd",
                             "enterprise", "high_scale_ssd", "zonal", "regional"),

@@ -13,8 +13,7 @@ public final class SelfHostedDrivers {
             .docs("https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md")
             .encryption(Encryption.byTheStorage("the NFS server's own setting"))
             .expansion(Expansion.sizeNotEnforced("NFS does not enforce a claim's size"))
-            .snapshots()
-            .clones()
+            .can(Capability.SNAPSHOTS, Capability.CLONES)
             .parameters(
                     Parameter.text("server", "the NFS server's host name or address"),
                     Parameter.text("share", "the exported path new volumes go under"),
@@ -46,7 +45,7 @@ public final class SelfHostedDrivers {
             .docs("https://github.com/ceph/ceph-csi/blob/devel/docs/deploy-rbd.md")
             .encryption(Encryption.byParameter("encrypted", "encryptionKMSID",
                     "only with parameter encrypted: \"true\" (LUKS or fscrypt); key encryptionKMSID"))
-            .readOnlyManyFromSnapshots()
+            .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS)
             .parameters(
                     Parameter.csiFsType(),
                     Parameter.text("clusterID", "the Ceph cluster (required)"),

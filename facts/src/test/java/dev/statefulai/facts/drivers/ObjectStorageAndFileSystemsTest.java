@@ -114,7 +114,7 @@ class ObjectStorageAndFileSystemsTest {
         e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("Y", "y.example.com")
                 .docs("https://example.com").attachment(Attachment.NETWORK_BLOCK).accessModes(READ_WRITE_ONCE, READ_ONLY_MANY)
                 .placement(Placement.ANY_NODE, null).encryption(Encryption.byTheStorage("")).expansion(Expansion.NONE)
-                .readOnlyManyFromSnapshots().build());
+                .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS).build());
         assertEquals("Y: ReadOnlyMany volumes from snapshots need snapshots and ReadOnlyMany", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BucketMount("bucket", List.of(), List.of(),
                 new FileCache.NodeDisk("x", "y"), true, null, null, "https://example.com"));
