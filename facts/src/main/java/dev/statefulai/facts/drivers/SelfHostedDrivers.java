@@ -58,11 +58,10 @@ public final class SelfHostedDrivers {
                     Parameter.bool("tryOtherMounters", "try other mounters when one fails"),
                     Parameter.text("mapOptions", "krbd or nbd options when mapping an image"),
                     Parameter.text("unmapOptions", "krbd or nbd options when unmapping an image"),
-                    Parameter.text("mounter", "rbd-nbd to map images with rbd-nbd"),
-                    Parameter.text("csi.storage.k8s.io/provisioner-secret-name", "Secret with Ceph credentials (required)"),
-                    Parameter.text("csi.storage.k8s.io/provisioner-secret-namespace", "its namespace (required)"),
-                    Parameter.text("csi.storage.k8s.io/node-stage-secret-name", "Secret with Ceph credentials for nodes (required)"),
-                    Parameter.text("csi.storage.k8s.io/node-stage-secret-namespace", "its namespace (required)"),
+                    Parameter.text("mounter", "rbd-nbd to map images with rbd-nbd"))
+            .parameters(CommonParameters.csiSecret("provisioner", "Secret with Ceph credentials", true))
+            .parameters(CommonParameters.csiSecret("node-stage", "Secret with Ceph credentials for nodes", true))
+            .parameters(
                     Parameter.bool("encrypted", "encrypt volumes (default false; never change on an existing class)"),
                     Parameter.text("encryptionKMSID", "the KMS that holds passphrases"),
                     Parameter.oneOf("encryptionType", "LUKS on the block device or fscrypt on the file system (default block)", "block", "file"),
@@ -79,7 +78,7 @@ public final class SelfHostedDrivers {
                     Parameter.wholeNumber("numberOfReplicas", "replicas of each volume (default 3)"),
                     Parameter.wholeNumber("staleReplicaTimeout", "minutes before a failed replica is removed (default 2880)"),
                     Parameter.text("fromBackup", "URL of a backup to restore new volumes from"),
-                    Parameter.text("fsType", "file system of new volumes (default ext4)"),
+                    CommonParameters.fsType("fsType", "volumes"),
                     Parameter.text("mkfsParams", "options of mkfs on new volumes"),
                     Parameter.bool("migratable", "live migration of volumes (default false)"),
                     Parameter.bool("encrypted", "encrypt volumes (default false)"),

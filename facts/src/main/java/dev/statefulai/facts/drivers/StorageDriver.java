@@ -197,7 +197,12 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         }
 
         public Builder parameters(Parameter... parameters) {
-            this.parameters.addAll(List.of(parameters));
+            return parameters(List.of(parameters));
+        }
+
+        /** Adds {@code parameters} after those given before (a group of {@link CommonParameters} among the entry's own). */
+        public Builder parameters(List<Parameter> parameters) {
+            this.parameters.addAll(parameters);
             return this;
         }
 
