@@ -26,9 +26,8 @@ public final class SelfHostedDrivers {
      * Disks attached to the nodes, as {@code local} PersistentVolumes made by hand (or by the local static
      * provisioner) and a class without a provisioner, which must bind with {@code WaitForFirstConsumer}.
      */
-    public static final StorageDriver LOCAL = StorageDriver.provisioner("local disks", "kubernetes.io/no-provisioner")
+    public static final StorageDriver LOCAL = StorageDriver.provisioner("local disks", "kubernetes.io/no-provisioner", Attachment.NODE_LOCAL)
             .docs("https://kubernetes.io/docs/concepts/storage/storage-classes/#local")
-            .attachment(Attachment.NODE_LOCAL)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .placement(Placement.NODE, "kubernetes.io/hostname")
             .encryption(Encryption.byTheStorage("the node disk's own (self-encrypting drive, LUKS)"))

@@ -66,14 +66,14 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         }
     }
 
-    /** A CSI driver, whose provisioner and driver name are the same. */
-    public static Builder csi(String name, String driver) {
-        return new Builder(name, driver).csiDriver(driver);
+    /** A CSI driver, whose provisioner and driver name are the same, giving volumes by {@code attachment}. */
+    public static Builder csi(String name, String driver, Attachment attachment) {
+        return new Builder(name, driver, driver, attachment);
     }
 
-    /** A provisioner that is no CSI driver (the no-provisioner of local volumes). */
-    public static Builder provisioner(String name, String provisioner) {
-        return new Builder(name, provisioner);
+    /** A provisioner that is no CSI driver (the no-provisioner of local volumes), giving volumes by {@code attachment}. */
+    public static Builder provisioner(String name, String provisioner, Attachment attachment) {
+        return new Builder(name, provisioner, null, attachment);
     }
 
     /**
@@ -82,10 +82,9 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
      * volume modes, placement, expansion), but no snapshots or clones, which migration does not carry.
      */
     public static Builder retired(String name, String provisioner, String volumeSource, StorageDriver replacement) {
-        Builder b = new Builder(name, provisioner);
+        Builder b = new Builder(name, provisioner, null, replacement.attachment());
         b.replacedBy = replacement.provisioner();
         b.inTreeVolumeSource = volumeSource;
-        b.attachment = replacement.attachment();
         b.accessModes = replacement.accessModes();
         b.volumeModes = replacement.volumeModes();
         b.expansion = replacement.expansion();
@@ -142,14 +141,17 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         return Optional.ofNullable(bucketMount);
     }
 
-    /** Builder for {@link StorageDriver}; each entry states every fact but the defaults noted here. */
+    /**
+     * Builder for {@link StorageDriver}, started from what the driver is (name, provisioner, CSI driver, attachment);
+     * each entry states every other fact but the defaults noted here.
+     */
     public static final class Builder {
         private final String name;
         private final String provisioner;
-        private String csiDriver;
+        private final String csiDriver;
+        private final Attachment attachment;
         private String replacedBy;
         private String inTreeVolumeSource;
-        private Attachment attachment;
         private List<String> accessModes = List.of();
         private List<String> volumeModes = List.of(Modes.FILESYSTEM, Modes.BLOCK);
         private final List<Parameter> parameters = new ArrayList<>();
@@ -162,19 +164,11 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         private String docs;
         private BucketMount bucketMount;
 
-        private Builder(String name, String provisioner) {
+        private Builder(String name, String provisioner, String csiDriver, Attachment attachment) {
             this.name = name;
             this.provisioner = provisioner;
-        }
-
-        private Builder csiDriver(String csiDriver) {
             this.csiDriver = csiDriver;
-            return this;
-        }
-
-        public Builder attachment(Attachment attachment) {
             this.attachment = attachment;
-            return this;
         }
 
         public Builder accessModes(String... accessModes) {
@@ -182,18 +176,14 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
-        /** Default: {@code Filesystem} and {@code Block}. */
-        public Builder fileSystemOnly() {
-            this.volumeModes = List.of(Modes.FILESYSTEM);
-            return this;
-        }
-
         /**
          * A file system that every node can mount, with no topology ({@link Placement#ANY_NODE}, {@code Filesystem}
-         * volumes only): the shape of the shared file systems and buckets.
+         * volumes only): the shape of the shared file systems and buckets. Default volume modes: {@code Filesystem}
+         * and {@code Block}.
          */
         public Builder fileSystemOnAnyNode(String... accessModes) {
-            return accessModes(accessModes).fileSystemOnly().placement(Placement.ANY_NODE, null);
+            this.volumeModes = List.of(Modes.FILESYSTEM);
+            return accessModes(accessModes).placement(Placement.ANY_NODE, null);
         }
 
         public Builder parameters(Parameter... parameters) {
