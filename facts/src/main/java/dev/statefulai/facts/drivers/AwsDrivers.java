@@ -13,6 +13,11 @@ public final class AwsDrivers {
             "the ARN of a KMS key or alias, such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     private static final Format VOLUME_ID = Format.of("vol-([0-9a-f]{8}|[0-9a-f]{17})",
             "an EBS volume id: 'vol-' and 17 (or, for old volumes, 8) lower-case hex digits");
+    /** The EBS volume types, which the in-tree provisioner passes on to the CSI driver as they are. */
+    private static final String[] VOLUME_TYPES = {"io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"};
+    /** Encryption of EBS volumes, the same through the CSI driver and the in-tree provisioner. */
+    private static final Encryption ENCRYPTION = Encryption.byParameter("encrypted", "kmsKeyId",
+            "only with parameter encrypted: \"true\"; key kmsKeyId");
 
     /**
      * Amazon EBS through its CSI driver. Multi-Attach (ReadWriteMany of io2 volumes in Block mode, which
@@ -22,10 +27,10 @@ public final class AwsDrivers {
             .docs("https://github.com/kubernetes-sigs/aws-ebs-csi-driver/blob/master/docs/parameters.md")
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .volumeHandle(VOLUME_ID)
-            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
+            .encryption(ENCRYPTION)
             .parameters(
                     Parameter.csiFsType("xfs", "ext3", "ext4"),
-                    Parameter.oneOf("type", "EBS volume type (default gp3)", "io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"),
+                    Parameter.oneOf("type", "EBS volume type (default gp3)", VOLUME_TYPES),
                     Parameter.wholeNumber("iopsPerGB", "IOPS per GiB of io1, io2 and gp3 volumes; not with iops"),
                     Parameter.bool("allowAutoIOPSPerGBIncrease", "raise IOPS to the volume type's minimum"),
                     Parameter.bool("allowAutoIOPSIncreaseOnModify", "keep the IOPS per GiB when a volume grows"),
@@ -49,13 +54,12 @@ public final class AwsDrivers {
      */
     public static final StorageDriver EBS_IN_TREE = DriverShapes.retired("AWS EBS in-tree", "kubernetes.io/aws-ebs",
                     "awsElasticBlockStore", EBS, "aws-ebs")
-            .encryption(Encryption.byParameter("encrypted", "kmsKeyId", "only with parameter encrypted: \"true\"; key kmsKeyId"))
+            .encryption(ENCRYPTION)
+            .parameters(Parameter.oneOf("type", "EBS volume type, as the CSI driver takes it", VOLUME_TYPES))
+            .parameters(CommonParameters.inTreeZones("volumes"))
             .parameters(
-                    Parameter.oneOf("type", "EBS volume type, as the CSI driver takes it", "io1", "io2", "gp2", "gp3", "sc1", "st1", "standard"),
-                    Parameter.text("zone", "the zone of new volumes (deprecated: allowedTopologies)"),
-                    Parameter.text("zones", "comma-separated zones of new volumes (deprecated: allowedTopologies)"),
                     Parameter.wholeNumber("iopsPerGB", "IOPS per GiB of io1 volumes"),
-                    Parameter.text("fsType", "file system of new volumes (default ext4)"),
+                    CommonParameters.fsType("fsType", "volumes"),
                     Parameter.bool("encrypted", "encrypt volumes at rest"),
                     Parameter.formatted("kmsKeyId", "ARN of the KMS key", KMS_KEY))
             .build();

@@ -9,6 +9,11 @@ import java.util.List;
 
 /** The Microsoft Azure drivers: managed disks (and their retired in-tree provisioner) and Blob storage. */
 public final class AzureDrivers {
+    /** How Blob storage is mounted, a class parameter and a volume attribute alike (docs/driver-parameters.md). */
+    private static final Parameter PROTOCOL = Parameter.oneOf("protocol", "blobfuse, blobfuse2 or NFSv3 (default fuse)", "fuse", "fuse2", "nfs");
+    /** A workload identity mount of Blob storage, a class parameter and a volume attribute alike (docs/driver-parameters.md). */
+    private static final Parameter WORKLOAD_IDENTITY_TOKEN = Parameter.bool("mountWithWorkloadIdentityToken",
+            "mount with the workload identity token only");
 
     /**
      * Azure managed disks through their CSI driver ("Supported access mode: ReadWriteOnce"; shared disks
@@ -61,7 +66,7 @@ public final class AzureDrivers {
                     Parameter.text("skuName", "disk SKU, e.g. Premium_LRS"),
                     Parameter.text("kind", "managed, shared or dedicated (default managed)"),
                     Parameter.text("cachingMode", "host caching: None, ReadOnly or ReadWrite"),
-                    Parameter.text("fsType", "file system of new disks (default ext4)"))
+                    CommonParameters.fsType("fsType", "disks"))
             .build();
 
     /**
@@ -79,14 +84,14 @@ public final class AzureDrivers {
                     READ_WRITE_ONCE, READ_WRITE_ONCE_POD, READ_ONLY_MANY, READ_WRITE_MANY)
             .docs("https://github.com/kubernetes-sigs/blob-csi-driver/blob/master/docs/driver-parameters.md")
             .expansion(Expansion.RESIZES)
-            .clones()
+            .can(Capability.CLONES)
             .parameters(
                     Parameter.text("skuName", "storage account type (default Standard_LRS)"),
                     Parameter.text("location", "Azure location (default the cluster's)"),
                     Parameter.text("resourceGroup", "resource group (default the cluster's)"),
                     Parameter.text("subscriptionID", "subscription of the container; needs resourceGroup"),
                     Parameter.text("storageAccount", "an existing storage account"),
-                    Parameter.oneOf("protocol", "blobfuse, blobfuse2 or NFSv3 (default fuse)", "fuse", "fuse2", "nfs"),
+                    PROTOCOL,
                     Parameter.text("containerName", "an existing container (default: a new one per claim)"),
                     Parameter.text("containerNamePrefix", "prefix of new containers"),
                     Parameter.oneOf("networkEndpointType", "a private endpoint for a new storage account", "privateEndpoint"),
@@ -95,15 +100,15 @@ public final class AzureDrivers {
                     Parameter.text("tags", "tags of a new storage account, foo=aaa,bar=bbb"),
                     Parameter.bool("isHnsEnabled", "hierarchical namespace (Data Lake) for a new account (default false)"),
                     Parameter.text("clientID", "client id of the managed identity for workload identity mounts"),
-                    Parameter.bool("mountWithWorkloadIdentityToken", "mount with the workload identity token only"))
+                    WORKLOAD_IDENTITY_TOKEN)
             .bucket(new BucketMount("containerName", List.of(
                     Parameter.text("storageAccount", "the existing storage account (required)"),
                     Parameter.text("containerName", "the existing container (required)"),
                     Parameter.text("resourceGroup", "its resource group (default the cluster's node resource group)"),
                     Parameter.text("subscriptionID", "its subscription; needs resourceGroup"),
-                    Parameter.oneOf("protocol", "blobfuse, blobfuse2 or NFSv3 (default fuse)", "fuse", "fuse2", "nfs"),
+                    PROTOCOL,
                     Parameter.text("clientID", "client id of the managed identity, for workload identity"),
-                    Parameter.bool("mountWithWorkloadIdentityToken", "mount with the workload identity token only")),
+                    WORKLOAD_IDENTITY_TOKEN),
                     List.of("-o allow_other", "-o uid", "-o gid", "--file-cache-timeout-in-seconds", "--cache-size-mb", "--tmp-path",
                             "--use-adls"),
                     new FileCache.NodeDisk("--cache-size-mb", "the node's /mnt (the temporary disk, else the OS disk); --tmp-path moves it"),

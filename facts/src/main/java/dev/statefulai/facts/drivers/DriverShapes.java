@@ -16,7 +16,7 @@ final class DriverShapes {
      * one zone (which the driver reports as {@code topologyKey}); it grows, snapshots and clones.
      */
     static StorageDriver.Builder zonalDisk(String name, String driver, String topologyKey) {
-        return growsAndCopies(StorageDriver.csi(name, driver).attachment(Attachment.ONE_NODE_AT_A_TIME).placement(Placement.ZONE, topologyKey));
+        return growsAndCopies(StorageDriver.csi(name, driver, Attachment.ONE_NODE_AT_A_TIME).placement(Placement.ZONE, topologyKey));
     }
 
     /**
@@ -24,19 +24,18 @@ final class DriverShapes {
      * node, no topology key; it grows, snapshots and clones.
      */
     static StorageDriver.Builder networkBlock(String name, String driver, String... accessModes) {
-        return growsAndCopies(StorageDriver.csi(name, driver).attachment(Attachment.NETWORK_BLOCK).accessModes(accessModes)
+        return growsAndCopies(StorageDriver.csi(name, driver, Attachment.NETWORK_BLOCK).accessModes(accessModes)
                 .placement(Placement.ANY_NODE, null));
     }
 
     /** Volumes of the driver grow, and it takes snapshots and clones claims. */
     private static StorageDriver.Builder growsAndCopies(StorageDriver.Builder driver) {
-        return driver.expansion(Expansion.RESIZES).snapshots().clones();
+        return driver.expansion(Expansion.RESIZES).can(Capability.SNAPSHOTS, Capability.CLONES);
     }
 
     /** A network file system every node mounts at once (EFS, FSx for Lustre, NFS, Filestore): {@code Filesystem} volumes, no topology. */
     static StorageDriver.Builder sharedFileSystem(String name, String driver, String... accessModes) {
-        return StorageDriver.csi(name, driver)
-                .attachment(Attachment.SHARED_FILE_SYSTEM)
+        return StorageDriver.csi(name, driver, Attachment.SHARED_FILE_SYSTEM)
                 .fileSystemOnAnyNode(accessModes);
     }
 
@@ -46,8 +45,7 @@ final class DriverShapes {
      * ({@code encryption}, how to say it for this store). The entry adds how a bucket is mounted.
      */
     static StorageDriver.Builder objectStorage(String name, String driver, String encryption, String... accessModes) {
-        return StorageDriver.csi(name, driver)
-                .attachment(Attachment.OBJECT_STORAGE)
+        return StorageDriver.csi(name, driver, Attachment.OBJECT_STORAGE)
                 .fileSystemOnAnyNode(accessModes)
                 .encryption(Encryption.byTheStorage(encryption));
     }

@@ -24,6 +24,8 @@ public final class GcpDrivers {
     private static final Format CLOUD_KMS_KEY = Format.of(
             "projects/[a-z][-a-z0-9]{4,28}[a-z0-9]/locations/[a-z0-9-]+/keyRings/[A-Za-z0-9_-]+/cryptoKeys/[A-Za-z0-9_-]+",
             "a Cloud KMS key name: projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>");
+    /** Resource Manager tags of what the driver creates, the same in the PD and Filestore drivers (their README.md). */
+    private static final Parameter RESOURCE_TAGS = Parameter.text("resource-tags", "resource tags parent/key/value,...");
 
     /**
      * Compute Engine persistent disks through their CSI driver. ReadOnlyMany attaches a disk read-only
@@ -39,7 +41,7 @@ public final class GcpDrivers {
             .volumeHandle(Format.of("projects/[^/]+/(zones|regions)/[^/]+/disks/[^/]+",
                     "a disk's path: projects/<project>/zones/<zone>/disks/<disk>, or regions/<region> for a regional disk"))
             .encryption(Encryption.always("disk-encryption-kms-key", "always (Google-managed key); customer key disk-encryption-kms-key"))
-            .readOnlyManyFromSnapshots()
+            .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS)
             .parameters(
                     Parameter.csiFsType(),
                     Parameter.oneOf("type", "disk type (default pd-standard)", "pd-standard", "pd-balanced", "pd-ssd", "pd-extreme",
@@ -52,18 +54,17 @@ public final class GcpDrivers {
                     Parameter.formatted("provisioned-throughput-on-create", "MiB/s of a Hyperdisk disk", Format.of("[1-9][0-9]*Mi",
                             "MiB/s with the unit Mi, such as 2400Mi (a bare number is bytes, rounded up to 1 MiB)")),
                     Parameter.bool(MULTI_ZONE_PARAMETER, "one disk per zone, for ReadOnlyMany claims restored from a snapshot"),
-                    Parameter.text("resource-tags", "resource tags parent/key/value,..."),
+                    RESOURCE_TAGS,
                     Parameter.bool("use-allowed-disk-topologies", "disk support labels in node affinity (default false)"))
             .build();
 
     /** The retired in-tree GCE PD provisioner (removed in Kubernetes 1.28; only CSI migration to {@link #PD} serves it). */
     public static final StorageDriver PD_IN_TREE = DriverShapes.retired("GCE PD in-tree", "kubernetes.io/gce-pd", "gcePersistentDisk", PD, "gce-pd")
             .encryption(Encryption.always(null, "always (Google-managed key)"))
+            .parameters(Parameter.text("type", "disk type: pd-standard or pd-ssd (default pd-standard)"))
+            .parameters(CommonParameters.inTreeZones("disks"))
             .parameters(
-                    Parameter.text("type", "disk type: pd-standard or pd-ssd (default pd-standard)"),
-                    Parameter.text("zone", "the zone of new disks (deprecated: allowedTopologies)"),
-                    Parameter.text("zones", "comma-separated zones of new disks (deprecated: allowedTopologies)"),
-                    Parameter.text("fstype", "file system of new disks (default ext4)"),
+                    CommonParameters.fsType("fstype", "disks"),
                     Parameter.oneOf("replication-type", "zonal (none) or replicated to two zones", "none", "regional-pd"))
             .build();
 
@@ -116,7 +117,7 @@ public final class GcpDrivers {
             .encryption(Encryption.always("instance-encryption-kms-key",
                     "always (Google-managed key); customer key instance-encryption-kms-key"))
             .expansion(Expansion.RESIZES)
-            .snapshots()
+            .can(Capability.SNAPSHOTS)
             .parameters(
                     Parameter.oneOf("tier", "service tier (default standard)", "standard", "basic_hdd", "premium", "basic_ssd",
                             "enterprise", "high_scale_ssd", "zonal", "regional"),
@@ -127,7 +128,7 @@ public final class GcpDrivers {
                             "PRIVATE_SERVICE_ACCESS"),
                     Parameter.formatted("instance-encryption-kms-key", "Cloud KMS key of new instances", CLOUD_KMS_KEY),
                     Parameter.text("labels", "instance labels key1=value1,key2=value2"),
-                    Parameter.text("resource-tags", "resource tags parent/key/value,..."))
+                    RESOURCE_TAGS)
             .build();
 
     private GcpDrivers() {

@@ -13,8 +13,7 @@ public final class SelfHostedDrivers {
             .docs("https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md")
             .encryption(Encryption.byTheStorage("the NFS server's own setting"))
             .expansion(Expansion.sizeNotEnforced("NFS does not enforce a claim's size"))
-            .snapshots()
-            .clones()
+            .can(Capability.SNAPSHOTS, Capability.CLONES)
             .parameters(
                     Parameter.text("server", "the NFS server's host name or address"),
                     Parameter.text("share", "the exported path new volumes go under"),
@@ -27,9 +26,8 @@ public final class SelfHostedDrivers {
      * Disks attached to the nodes, as {@code local} PersistentVolumes made by hand (or by the local static
      * provisioner) and a class without a provisioner, which must bind with {@code WaitForFirstConsumer}.
      */
-    public static final StorageDriver LOCAL = StorageDriver.provisioner("local disks", "kubernetes.io/no-provisioner")
+    public static final StorageDriver LOCAL = StorageDriver.provisioner("local disks", "kubernetes.io/no-provisioner", Attachment.NODE_LOCAL)
             .docs("https://kubernetes.io/docs/concepts/storage/storage-classes/#local")
-            .attachment(Attachment.NODE_LOCAL)
             .accessModes(READ_WRITE_ONCE, READ_WRITE_ONCE_POD)
             .placement(Placement.NODE, "kubernetes.io/hostname")
             .encryption(Encryption.byTheStorage("the node disk's own (self-encrypting drive, LUKS)"))
@@ -46,7 +44,7 @@ public final class SelfHostedDrivers {
             .docs("https://github.com/ceph/ceph-csi/blob/devel/docs/deploy-rbd.md")
             .encryption(Encryption.byParameter("encrypted", "encryptionKMSID",
                     "only with parameter encrypted: \"true\" (LUKS or fscrypt); key encryptionKMSID"))
-            .readOnlyManyFromSnapshots()
+            .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS)
             .parameters(
                     Parameter.csiFsType(),
                     Parameter.text("clusterID", "the Ceph cluster (required)"),
@@ -59,11 +57,10 @@ public final class SelfHostedDrivers {
                     Parameter.bool("tryOtherMounters", "try other mounters when one fails"),
                     Parameter.text("mapOptions", "krbd or nbd options when mapping an image"),
                     Parameter.text("unmapOptions", "krbd or nbd options when unmapping an image"),
-                    Parameter.text("mounter", "rbd-nbd to map images with rbd-nbd"),
-                    Parameter.text("csi.storage.k8s.io/provisioner-secret-name", "Secret with Ceph credentials (required)"),
-                    Parameter.text("csi.storage.k8s.io/provisioner-secret-namespace", "its namespace (required)"),
-                    Parameter.text("csi.storage.k8s.io/node-stage-secret-name", "Secret with Ceph credentials for nodes (required)"),
-                    Parameter.text("csi.storage.k8s.io/node-stage-secret-namespace", "its namespace (required)"),
+                    Parameter.text("mounter", "rbd-nbd to map images with rbd-nbd"))
+            .parameters(CommonParameters.csiSecret("provisioner", "Secret with Ceph credentials", true))
+            .parameters(CommonParameters.csiSecret("node-stage", "Secret with Ceph credentials for nodes", true))
+            .parameters(
                     Parameter.bool("encrypted", "encrypt volumes (default false; never change on an existing class)"),
                     Parameter.text("encryptionKMSID", "the KMS that holds passphrases"),
                     Parameter.oneOf("encryptionType", "LUKS on the block device or fscrypt on the file system (default block)", "block", "file"),
@@ -80,7 +77,7 @@ public final class SelfHostedDrivers {
                     Parameter.wholeNumber("numberOfReplicas", "replicas of each volume (default 3)"),
                     Parameter.wholeNumber("staleReplicaTimeout", "minutes before a failed replica is removed (default 2880)"),
                     Parameter.text("fromBackup", "URL of a backup to restore new volumes from"),
-                    Parameter.text("fsType", "file system of new volumes (default ext4)"),
+                    CommonParameters.fsType("fsType", "volumes"),
                     Parameter.text("mkfsParams", "options of mkfs on new volumes"),
                     Parameter.bool("migratable", "live migration of volumes (default false)"),
                     Parameter.bool("encrypted", "encrypt volumes (default false)"),

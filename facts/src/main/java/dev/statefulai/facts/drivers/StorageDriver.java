@@ -1,9 +1,12 @@
 package dev.statefulai.facts.drivers;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the project knows of one storage driver (a StorageClass {@code provisioner}): the one place
@@ -21,22 +24,17 @@ import java.util.Optional;
  * @param parameters          the StorageClass parameters the driver documents
  * @param encryption          whether and how volumes are encrypted at rest
  * @param expansion           whether bound claims can grow
- * @param snapshots           whether the driver takes CSI volume snapshots (a VolumeSnapshotClass can name it)
- * @param clones              whether a claim can be a clone of another ({@code dataSource} a claim)
- * @param dynamicProvisioning whether the driver creates a volume for a claim (false: pre-provisioned volumes only)
+ * @param capabilities        what the driver can do: create volumes for claims, snapshots, clones, ReadOnlyMany from snapshots
  * @param placement           where a volume can be used, as node labels say it
  * @param topologyKey         the topology key the driver reports and {@code allowedTopologies} names; null for none
  * @param volumeHandle        the shape of the volume handle (in-tree: volume id) of an existing volume; null when any unique text does
  * @param docs                the page that documents the driver's StorageClass parameters
  * @param bucketMount         for {@link Attachment#OBJECT_STORAGE}, how a bucket is mounted; otherwise null
- * @param readOnlyManyFromSnapshots whether a new volume restored from a snapshot can be {@code ReadOnlyMany}, attached
- *                            read-only to many nodes at once (fill once, serve everywhere)
  */
 public record StorageDriver(String name, String provisioner, String csiDriver, String replacedBy, String inTreeVolumeSource,
                             Attachment attachment, List<String> accessModes, List<String> volumeModes, List<Parameter> parameters,
-                            Encryption encryption, Expansion expansion, boolean snapshots, boolean clones,
-                            boolean dynamicProvisioning, Placement placement, String topologyKey, Format volumeHandle, String docs,
-                            BucketMount bucketMount, boolean readOnlyManyFromSnapshots) {
+                            Encryption encryption, Expansion expansion, Set<Capability> capabilities,
+                            Placement placement, String topologyKey, Format volumeHandle, String docs, BucketMount bucketMount) {
 
     public StorageDriver {
         Objects.requireNonNull(name, "name");
@@ -49,6 +47,7 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         accessModes = List.copyOf(accessModes);
         volumeModes = List.copyOf(volumeModes);
         parameters = List.copyOf(parameters);
+        capabilities = Collections.unmodifiableSet(capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
         if (!Modes.ACCESS_MODES.containsAll(accessModes) || accessModes.isEmpty()) {
             throw new IllegalArgumentException(name + ": access modes " + accessModes + " are not among " + Modes.ACCESS_MODES);
         }
@@ -61,19 +60,20 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         if ((attachment == Attachment.OBJECT_STORAGE) != (bucketMount != null)) {
             throw new IllegalArgumentException(name + ": a bucket mount is given for object storage, and only then");
         }
-        if (readOnlyManyFromSnapshots && !(snapshots && accessModes.contains(Modes.READ_ONLY_MANY))) {
+        if (capabilities.contains(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS)
+                && !(capabilities.contains(Capability.SNAPSHOTS) && accessModes.contains(Modes.READ_ONLY_MANY))) {
             throw new IllegalArgumentException(name + ": ReadOnlyMany volumes from snapshots need snapshots and ReadOnlyMany");
         }
     }
 
-    /** A CSI driver, whose provisioner and driver name are the same. */
-    public static Builder csi(String name, String driver) {
-        return new Builder(name, driver).csiDriver(driver);
+    /** A CSI driver, whose provisioner and driver name are the same, giving volumes by {@code attachment}. */
+    public static Builder csi(String name, String driver, Attachment attachment) {
+        return new Builder(name, driver, driver, attachment);
     }
 
-    /** A provisioner that is no CSI driver (the no-provisioner of local volumes). */
-    public static Builder provisioner(String name, String provisioner) {
-        return new Builder(name, provisioner);
+    /** A provisioner that is no CSI driver (the no-provisioner of local volumes), giving volumes by {@code attachment}. */
+    public static Builder provisioner(String name, String provisioner, Attachment attachment) {
+        return new Builder(name, provisioner, null, attachment);
     }
 
     /**
@@ -82,10 +82,9 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
      * volume modes, placement, expansion), but no snapshots or clones, which migration does not carry.
      */
     public static Builder retired(String name, String provisioner, String volumeSource, StorageDriver replacement) {
-        Builder b = new Builder(name, provisioner);
+        Builder b = new Builder(name, provisioner, null, replacement.attachment());
         b.replacedBy = replacement.provisioner();
         b.inTreeVolumeSource = volumeSource;
-        b.attachment = replacement.attachment();
         b.accessModes = replacement.accessModes();
         b.volumeModes = replacement.volumeModes();
         b.expansion = replacement.expansion();
@@ -94,6 +93,23 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         b.volumeHandle = replacement.volumeHandle();
         return b;
     }
+
+    /** Whether the driver can do {@code capability}. */
+    public boolean has(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
+    /** Whether the driver takes CSI volume snapshots ({@link Capability#SNAPSHOTS}). */
+    public boolean snapshots() { return has(Capability.SNAPSHOTS); }
+
+    /** Whether a claim can be a clone of another ({@link Capability#CLONES}). */
+    public boolean clones() { return has(Capability.CLONES); }
+
+    /** Whether the driver creates volumes for claims ({@link Capability#DYNAMIC_PROVISIONING}); false: pre-provisioned only. */
+    public boolean dynamicProvisioning() { return has(Capability.DYNAMIC_PROVISIONING); }
+
+    /** Whether a volume restored from a snapshot can be ReadOnlyMany ({@link Capability#READ_ONLY_MANY_FROM_SNAPSHOTS}). */
+    public boolean readOnlyManyFromSnapshots() { return has(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS); }
 
     /** Whether this is a retired in-tree provisioner. */
     public boolean isRetired() {
@@ -125,42 +141,34 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
         return Optional.ofNullable(bucketMount);
     }
 
-    /** Builder for {@link StorageDriver}; each entry states every fact but the defaults noted here. */
+    /**
+     * Builder for {@link StorageDriver}, started from what the driver is (name, provisioner, CSI driver, attachment);
+     * each entry states every other fact but the defaults noted here.
+     */
     public static final class Builder {
         private final String name;
         private final String provisioner;
-        private String csiDriver;
+        private final String csiDriver;
+        private final Attachment attachment;
         private String replacedBy;
         private String inTreeVolumeSource;
-        private Attachment attachment;
         private List<String> accessModes = List.of();
         private List<String> volumeModes = List.of(Modes.FILESYSTEM, Modes.BLOCK);
         private final List<Parameter> parameters = new ArrayList<>();
         private Encryption encryption;
         private Expansion expansion;
-        private boolean snapshots;
-        private boolean clones;
-        private boolean dynamicProvisioning = true;
+        private final Set<Capability> capabilities = EnumSet.of(Capability.DYNAMIC_PROVISIONING);
         private Placement placement;
         private String topologyKey;
         private Format volumeHandle;
         private String docs;
         private BucketMount bucketMount;
-        private boolean readOnlyManyFromSnapshots;
 
-        private Builder(String name, String provisioner) {
+        private Builder(String name, String provisioner, String csiDriver, Attachment attachment) {
             this.name = name;
             this.provisioner = provisioner;
-        }
-
-        private Builder csiDriver(String csiDriver) {
             this.csiDriver = csiDriver;
-            return this;
-        }
-
-        public Builder attachment(Attachment attachment) {
             this.attachment = attachment;
-            return this;
         }
 
         public Builder accessModes(String... accessModes) {
@@ -168,22 +176,23 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
-        /** Default: {@code Filesystem} and {@code Block}. */
-        public Builder fileSystemOnly() {
-            this.volumeModes = List.of(Modes.FILESYSTEM);
-            return this;
-        }
-
         /**
          * A file system that every node can mount, with no topology ({@link Placement#ANY_NODE}, {@code Filesystem}
-         * volumes only): the shape of the shared file systems and buckets.
+         * volumes only): the shape of the shared file systems and buckets. Default volume modes: {@code Filesystem}
+         * and {@code Block}.
          */
         public Builder fileSystemOnAnyNode(String... accessModes) {
-            return accessModes(accessModes).fileSystemOnly().placement(Placement.ANY_NODE, null);
+            this.volumeModes = List.of(Modes.FILESYSTEM);
+            return accessModes(accessModes).placement(Placement.ANY_NODE, null);
         }
 
         public Builder parameters(Parameter... parameters) {
-            this.parameters.addAll(List.of(parameters));
+            return parameters(List.of(parameters));
+        }
+
+        /** Adds {@code parameters} after those given before (a group of {@link CommonParameters} among the entry's own). */
+        public Builder parameters(List<Parameter> parameters) {
+            this.parameters.addAll(parameters);
             return this;
         }
 
@@ -197,21 +206,15 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
-        /** The driver takes CSI volume snapshots. Default: it does not. */
-        public Builder snapshots() {
-            this.snapshots = true;
-            return this;
-        }
-
-        /** The driver clones claims. Default: it does not. */
-        public Builder clones() {
-            this.clones = true;
+        /** What the driver can do besides creating volumes for claims. Default: {@link Capability#DYNAMIC_PROVISIONING} only. */
+        public Builder can(Capability... capabilities) {
+            Collections.addAll(this.capabilities, capabilities);
             return this;
         }
 
         /** Only pre-provisioned volumes: the driver creates none. Default: it creates volumes for claims. */
         public Builder preProvisionedOnly() {
-            this.dynamicProvisioning = false;
+            capabilities.remove(Capability.DYNAMIC_PROVISIONING);
             return this;
         }
 
@@ -239,16 +242,9 @@ public record StorageDriver(String name, String provisioner, String csiDriver, S
             return this;
         }
 
-        /** A volume restored from a snapshot can be ReadOnlyMany. Default: not known to. */
-        public Builder readOnlyManyFromSnapshots() {
-            this.readOnlyManyFromSnapshots = true;
-            return this;
-        }
-
         public StorageDriver build() {
             return new StorageDriver(name, provisioner, csiDriver, replacedBy, inTreeVolumeSource, attachment, accessModes, volumeModes,
-                    parameters, encryption, expansion, snapshots, clones, dynamicProvisioning, placement, topologyKey, volumeHandle, docs,
-                    bucketMount, readOnlyManyFromSnapshots);
+                    parameters, encryption, expansion, capabilities, placement, topologyKey, volumeHandle, docs, bucketMount);
         }
     }
 }

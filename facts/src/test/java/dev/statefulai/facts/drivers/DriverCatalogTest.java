@@ -298,8 +298,9 @@ class DriverCatalogTest {
 
     @Test
     void anEntryRefusesModesKubernetesDoesNotHave() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("X", "x.example.com")
-                .docs("https://example.com").attachment(Attachment.NETWORK_BLOCK).accessModes("ReadWriteAll")
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("X", "x.example.com",
+                Attachment.NETWORK_BLOCK)
+                .docs("https://example.com").accessModes("ReadWriteAll")
                 .placement(Placement.ANY_NODE, null).encryption(Encryption.byTheStorage("")).expansion(Expansion.NONE).build());
         assertEquals("X: access modes [ReadWriteAll] are not among [ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod]",
                 e.getMessage());

@@ -107,14 +107,15 @@ class ObjectStorageAndFileSystemsTest {
     @Test
     void anEntryRefusesABucketMountOutsideObjectStorageAndHydrationWithoutSnapshots() {
         BucketMount mount = AwsDrivers.S3_MOUNTPOINT.bucket().orElseThrow();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("X", "x.example.com")
-                .docs("https://example.com").attachment(Attachment.SHARED_FILE_SYSTEM).accessModes(READ_WRITE_MANY)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("X", "x.example.com",
+                Attachment.SHARED_FILE_SYSTEM)
+                .docs("https://example.com").accessModes(READ_WRITE_MANY)
                 .placement(Placement.ANY_NODE, null).encryption(Encryption.byTheStorage("")).expansion(Expansion.NONE).bucket(mount).build());
         assertEquals("X: a bucket mount is given for object storage, and only then", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("Y", "y.example.com")
-                .docs("https://example.com").attachment(Attachment.NETWORK_BLOCK).accessModes(READ_WRITE_ONCE, READ_ONLY_MANY)
+        e = assertThrows(IllegalArgumentException.class, () -> StorageDriver.csi("Y", "y.example.com", Attachment.NETWORK_BLOCK)
+                .docs("https://example.com").accessModes(READ_WRITE_ONCE, READ_ONLY_MANY)
                 .placement(Placement.ANY_NODE, null).encryption(Encryption.byTheStorage("")).expansion(Expansion.NONE)
-                .readOnlyManyFromSnapshots().build());
+                .can(Capability.READ_ONLY_MANY_FROM_SNAPSHOTS).build());
         assertEquals("Y: ReadOnlyMany volumes from snapshots need snapshots and ReadOnlyMany", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BucketMount("bucket", List.of(), List.of(),
                 new FileCache.NodeDisk("x", "y"), true, null, null, "https://example.com"));
