@@ -4,7 +4,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.CatalogBackend;
-import dev.statefulai.constructs.storage.EncryptionKeyProps;
+import dev.statefulai.constructs.storage.keys.CloudKmsKey;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import org.immutables.value.Value;
@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class HyperdiskMl extends CatalogBackend implements EncryptionKeyProps.CloudKmsKey {
+public abstract class HyperdiskMl extends CatalogBackend implements CloudKmsKey {
     private static final int MIN_THROUGHPUT = 400;
 
     HyperdiskMl() {

@@ -3,8 +3,8 @@ package dev.statefulai.constructs.storage.files;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
-import dev.statefulai.constructs.storage.EncryptionKeyProps;
 import dev.statefulai.constructs.storage.OptionalProvisioningBackend;
+import dev.statefulai.constructs.storage.keys.AwsKmsKey;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class FsxLustre extends OptionalProvisioningBackend implements EncryptionKeyProps.AwsKmsKey {
+public abstract class FsxLustre extends OptionalProvisioningBackend implements AwsKmsKey {
     /** The mount option that enables file locking across clients (examples/kubernetes/static_provisioning/specs/pv.yaml). */
     public static final String FLOCK = "flock";
     /**
