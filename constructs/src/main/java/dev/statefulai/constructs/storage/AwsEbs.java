@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
+import dev.statefulai.constructs.storage.keys.AwsKmsKey;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.StorageDriver;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class AwsEbs extends FormattedDisk {
+public abstract class AwsEbs extends FormattedDisk implements AwsKmsKey {
     /** Provisioned IOPS per volume type, from the EBS volume type limits (gp3 as raised in 2025). */
     private static final Map<String, int[]> IOPS_RANGES = Map.of(
             "gp3", new int[] {3000, 80000}, "io1", new int[] {100, 64000}, "io2", new int[] {100, 256000});
@@ -44,13 +45,6 @@ public abstract class AwsEbs extends FormattedDisk {
     public boolean encrypted() {
         return true;
     }
-
-    /**
-     * The ARN of the KMS key (or alias) that encrypts the volumes; only with {@code encrypted(true)}.
-     * Default: the account's default EBS key.
-     */
-    @Nullable
-    public abstract String kmsKeyId();
 
     /**
      * Provisioned IOPS: gp3 3000-80000, io1 100-64000, io2 100-256000; not for gp2, st1, sc1,

@@ -2,6 +2,7 @@ package dev.statefulai.constructs.storage;
 
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
+import dev.statefulai.constructs.storage.keys.CloudKmsKey;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class GcePd extends FormattedDisk {
+public abstract class GcePd extends FormattedDisk implements CloudKmsKey {
     /** The disk types that can be replicated to two zones (all but pd-extreme). */
     private static final Set<String> REGIONAL_TYPES = Set.of("pd-balanced", "pd-ssd", "pd-standard");
 
@@ -41,13 +42,6 @@ public abstract class GcePd extends FormattedDisk {
     public boolean regional() {
         return false;
     }
-
-    /**
-     * A customer-managed Cloud KMS key ({@code disk-encryption-kms-key}),
-     * {@code projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>}. Default: a Google-managed key.
-     */
-    @Nullable
-    public abstract String kmsKey();
 
     /** Refuses what the driver does not take. */
     @Value.Check

@@ -4,6 +4,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.CatalogBackend;
+import dev.statefulai.constructs.storage.keys.CloudKmsKey;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import org.immutables.value.Value;
@@ -21,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class HyperdiskMl extends CatalogBackend {
+public abstract class HyperdiskMl extends CatalogBackend implements CloudKmsKey {
     private static final int MIN_THROUGHPUT = 400;
 
     HyperdiskMl() {
@@ -49,14 +50,6 @@ public abstract class HyperdiskMl extends CatalogBackend {
     public boolean multiZone() {
         return false;
     }
-
-    /**
-     * A customer-managed Cloud KMS key ({@code disk-encryption-kms-key}).
-     *
-     * @default a Google-managed key
-     */
-    @Nullable
-    public abstract String kmsKey();
 
     @Value.Check
     protected void check() {

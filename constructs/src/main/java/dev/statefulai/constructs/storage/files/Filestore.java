@@ -4,6 +4,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.CatalogBackend;
 import dev.statefulai.constructs.storage.Checks;
+import dev.statefulai.constructs.storage.keys.CloudKmsKey;
 import dev.statefulai.facts.drivers.ClassParameters;
 import dev.statefulai.facts.drivers.GcpDrivers;
 import org.immutables.value.Value;
@@ -20,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class Filestore extends CatalogBackend {
+public abstract class Filestore extends CatalogBackend implements CloudKmsKey {
     private static final String PSA = "PRIVATE_SERVICE_ACCESS";
 
     Filestore() {
@@ -69,14 +70,6 @@ public abstract class Filestore extends CatalogBackend {
      */
     @Nullable
     public abstract String reservedIpRange();
-
-    /**
-     * A customer-managed Cloud KMS key of new instances.
-     *
-     * @default a Google-managed key
-     */
-    @Nullable
-    public abstract String kmsKey();
 
     /** Refuses what the driver does not take. */
     @Value.Check

@@ -4,6 +4,7 @@ import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.storage.Checks;
 import dev.statefulai.constructs.storage.OptionalProvisioningBackend;
+import dev.statefulai.constructs.storage.keys.AwsKmsKey;
 import dev.statefulai.facts.drivers.AwsDrivers;
 import dev.statefulai.facts.drivers.ClassParameters;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class FsxLustre extends OptionalProvisioningBackend {
+public abstract class FsxLustre extends OptionalProvisioningBackend implements AwsKmsKey {
     /** The mount option that enables file locking across clients (examples/kubernetes/static_provisioning/specs/pv.yaml). */
     public static final String FLOCK = "flock";
     /**
@@ -75,14 +76,6 @@ public abstract class FsxLustre extends OptionalProvisioningBackend {
      */
     @Nullable
     public abstract Integer perUnitStorageThroughput();
-
-    /**
-     * The KMS key of a persistent file system.
-     *
-     * @default an FSx-managed key
-     */
-    @Nullable
-    public abstract String kmsKeyId();
 
     /**
      * The S3 repository new file systems load from, {@code s3://bucket/prefix}; files appear at once and load on first read.
