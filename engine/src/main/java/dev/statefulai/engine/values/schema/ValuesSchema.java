@@ -259,7 +259,7 @@ public final class ValuesSchema {
         JsonMetaSchema base = JsonMetaSchema.getV202012();
         JsonMetaSchema.Builder meta = JsonMetaSchema.builder(base.getIri(), base);
         for (Rule.Kind kind : Rule.Kind.values()) {
-            if (kind.format() != null) {
+            if (kind.keywords().format() != null) {
                 meta.format(new RuleFormat(kind));
             }
         }
@@ -271,7 +271,7 @@ public final class ValuesSchema {
     private record RuleFormat(Rule.Kind kind) implements com.networknt.schema.Format {
         @Override
         public String getName() {
-            return kind.format();
+            return kind.keywords().format();
         }
 
         @Override
