@@ -2,11 +2,31 @@ package dev.statefulai.app.values;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 
 /** The keys of a values record whose backends (or drivers) each take some of them: one given for another is refused. */
 final class BackendKeys {
     private BackendKeys() {
+    }
+
+    /**
+     * Refuses each key of {@code values} that is given, that some choice of {@code chosen}'s type takes, and that
+     * {@code chosen} does not take ({@link DriverChoice#keys()}), in the record's order, as the prop {@code <record>.<key>},
+     * e.g. {@code storageClass.iops}. The keys every choice takes (a class's name) are never refused.
+     *
+     * @param kind   what chooses the keys, e.g. {@code backend} or {@code driver}
+     * @param chosen the backend or driver chosen
+     */
+    static <C extends Enum<C> & DriverChoice> void refuseOthers(String record, String kind, C chosen, Record values) {
+        List<String> someTake = Arrays.stream(chosen.getDeclaringClass().getEnumConstants()).flatMap(c -> c.keys().stream()).toList();
+        for (RecordComponent component : values.getClass().getRecordComponents()) {
+            if (someTake.contains(component.getName())) {
+                refuseOthers(record, kind, chosen, chosen.keys(), component.getName(), valueOf(component, values));
+            }
+        }
     }
 
     /**
@@ -22,6 +42,14 @@ final class BackendKeys {
                 Refusals.refuse(new InvalidPropsException(record, record + "." + keyValues[i], keyValues[i + 1],
                         "nothing for " + kind + " " + chosen + ": " + keyValues[i] + " belongs to another " + kind));
             }
+        }
+    }
+
+    private static Object valueOf(RecordComponent component, Record values) {
+        try {
+            return component.getAccessor().invoke(values);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("the values record " + values.getClass().getSimpleName() + " hides " + component.getName(), e);
         }
     }
 }

@@ -78,10 +78,7 @@ public record BucketValues(Driver driver, String bucket, String prefix, String r
     /** The bucket of the driver named. */
     public Bucket toBucket() {
         Driver kind = driverOrDefault();
-        Object[] keyValues = {"prefix", prefix, "region", region, "roleArn", roleArn, "gcpServiceAccount", gcpServiceAccount,
-            "storageAccount", storageAccount, "clientId", clientId, "cacheSize", cacheSize, "immutable", immutable,
-            "parallelDownloads", parallelDownloads, "sidecar", sidecar};
-        BackendKeys.refuseOthers("bucket", "driver", kind, kind.keys(), keyValues);
+        BackendKeys.refuseOthers("bucket", "driver", kind, this);
         boolean forever = Boolean.TRUE.equals(immutable);
         switch (kind) {
             case GCS -> {

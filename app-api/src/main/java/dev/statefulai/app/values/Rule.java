@@ -27,80 +27,50 @@ public @interface Rule {
     /** The kinds of rule. */
     enum Kind {
         /** A storage or memory quantity greater than zero, e.g. {@code 10Gi}. */
-        SIZE("kubernetes-size", Patterns.anchored(Patterns.QUANTITY), null),
+        SIZE(Keywords.text("kubernetes-size", Patterns.QUANTITY, null)),
         /** A CPU quantity greater than zero, e.g. {@code 500m}. */
-        CPU("kubernetes-cpu", Patterns.anchored(Patterns.QUANTITY), null),
+        CPU(Keywords.text("kubernetes-cpu", Patterns.QUANTITY, null)),
         /** A DNS-1123 label (namespaces, app and claim names). */
-        DNS_LABEL("dns1123-label", Patterns.anchored(Patterns.LABEL), 63),
+        DNS_LABEL(Keywords.text("dns1123-label", Patterns.LABEL, 63)),
         /** A DNS-1123 subdomain (StorageClass, PersistentVolume and node names). */
-        DNS_SUBDOMAIN("dns1123-subdomain", Patterns.anchored(Patterns.SUBDOMAIN), 253),
+        DNS_SUBDOMAIN(Keywords.text("dns1123-subdomain", Patterns.SUBDOMAIN, 253)),
         /**
          * The StorageClass a claim asks for: a DNS-1123 subdomain, or {@code -} for no class ({@code storageClassName: ""}:
          * only volumes pre-provisioned without a class bind it), as Helm charts spell it.
          */
-        STORAGE_CLASS_NAME("storage-class-name", Patterns.anchored("-|" + Patterns.SUBDOMAIN), 253),
+        STORAGE_CLASS_NAME(Keywords.text("storage-class-name", "-|" + Patterns.SUBDOMAIN, 253)),
         /** A backup schedule: five cron fields in UTC, or a descriptor such as {@code @daily} ({@code Cron}). */
-        CRON("cron-schedule", Patterns.anchored(Patterns.CRON), null),
+        CRON(Keywords.text("cron-schedule", Patterns.CRON, null)),
         /** How long backups are kept: a whole number of hours, minutes or seconds, e.g. {@code 720h} ({@code Durations}). */
-        DURATION("duration", Patterns.anchored(Patterns.DURATION), null),
+        DURATION(Keywords.text("duration", Patterns.DURATION, null)),
         /** An integer of 1 or more. */
-        POSITIVE(null, null, null),
+        POSITIVE(Keywords.atLeast(1)),
         /** An integer of 0 or more. */
-        NON_NEGATIVE(null, null, null);
+        NON_NEGATIVE(Keywords.atLeast(0));
 
         /** {@link #STORAGE_CLASS_NAME}'s spelling of "no class". */
         public static final String NO_CLASS = "-";
 
-        private final String format;
-        private final String pattern;
-        private final Integer maxLength;
+        private final Keywords keywords;
 
-        Kind(String format, String pattern, Integer maxLength) {
-            this.format = format;
-            this.pattern = pattern;
-            this.maxLength = maxLength;
+        Kind(Keywords keywords) {
+            this.keywords = keywords;
         }
 
-        /** The schema's {@code format} for a text rule, e.g. {@code kubernetes-size}; null for a number rule. */
-        public String format() {
-            return format;
-        }
-
-        /**
-         * The schema's {@code pattern} (ECMA 262, anchored) for a text rule, for editors: it refuses what is never
-         * allowed ({@code 10GB}, {@code Team_A}); the {@link #check} is the authority (a size must also be more than zero
-         * and a whole number of bytes). Null for a number rule.
-         */
-        public String pattern() {
-            return pattern;
-        }
-
-        /** The schema's {@code maxLength} of a name; null when there is none. */
-        public Integer maxLength() {
-            return maxLength;
-        }
-
-        /** The schema's {@code minimum} of a number rule; null for a text rule. */
-        public Integer minimum() {
-            return switch (this) {
-                case POSITIVE -> 1;
-                case NON_NEGATIVE -> 0;
-                default -> null;
-            };
+        /** The schema keywords that carry the rule. */
+        public Keywords keywords() {
+            return keywords;
         }
 
         /** What is allowed, in the words the constructs refuse a value with (the schema's description). */
         public String allowed() {
-            return switch (this) {
-                case POSITIVE -> refusal(0).allowed();
-                case NON_NEGATIVE -> refusal(-1).allowed();
-                default -> refusal("").allowed();
-            };
+            // A value just below the minimum, or an empty text, is refused by every rule: its refusal says what is allowed.
+            return (keywords.minimum() != null ? refusal(keywords.minimum() - 1) : refusal("")).allowed();
         }
 
         /** The rule of {@code format}, when a rule has that format. */
         public static java.util.Optional<Kind> ofFormat(String format) {
-            return java.util.Arrays.stream(values()).filter(k -> k.format != null && k.format.equals(format)).findFirst();
+            return java.util.Arrays.stream(values()).filter(k -> format.equals(k.keywords.format())).findFirst();
         }
 
         /** Checks {@code value}; throws {@link InvalidPropsException} naming what is allowed. */
@@ -148,10 +118,29 @@ public @interface Rule {
                         Refusals.refuse(new InvalidPropsException("values", key, value, Durations.ALLOWED));
                     }
                 }
-                case POSITIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 1);
-                case NON_NEGATIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), 0);
+                case POSITIVE, NON_NEGATIVE -> Validate.atLeast("values", key, ((Number) value).intValue(), keywords.minimum());
                 default -> throw new IllegalStateException(name());
             }
+        }
+    }
+
+    /**
+     * What the values schema says of a rule, for editors to check as you type; the rule's {@link Kind#check} is the
+     * authority.
+     *
+     * @param format    the {@code format} of a text rule, named after the rule, e.g. {@code kubernetes-size}; null for a number rule
+     * @param pattern   the {@code pattern} of a text rule (ECMA 262, anchored): it refuses what is never allowed
+     *                  ({@code 10GB}, {@code Team_A}), while a size must also be more than zero and a whole number of bytes
+     * @param maxLength the {@code maxLength} of a name; null when there is none
+     * @param minimum   the {@code minimum} of a number rule; null for a text rule
+     */
+    record Keywords(String format, String pattern, Integer maxLength, Integer minimum) {
+        static Keywords text(String format, String regex, Integer maxLength) {
+            return new Keywords(format, Patterns.anchored(regex), maxLength, null);
+        }
+
+        static Keywords atLeast(int minimum) {
+            return new Keywords(null, null, null, minimum);
         }
     }
 

@@ -73,10 +73,7 @@ public record SharedFileSystemValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name,
     /** The backend named; a key of the other backend is refused. */
     public StorageBackend toBackend() {
         Backend kind = backend == null ? Backend.FSX_LUSTRE : backend;
-        Object[] keyValues = {"subnetId", subnetId, "securityGroupIds", securityGroupIds, "deploymentType", deploymentType,
-            "throughput", throughput, "s3ImportPath", s3ImportPath, "s3ExportPath", s3ExportPath, "tier", tier, "network", network,
-            "connectMode", connectMode, "reservedIpRange", reservedIpRange};
-        BackendKeys.refuseOthers("fileSystem", "backend", kind, kind.keys(), keyValues);
+        BackendKeys.refuseOthers("fileSystem", "backend", kind, this);
         if (kind == Backend.FILESTORE) {
             PropSources.feeds("Filestore", "", this, null);
             Filestore.Builder filestore = Filestore.builder();

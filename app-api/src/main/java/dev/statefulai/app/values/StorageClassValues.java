@@ -102,10 +102,7 @@ public record StorageClassValues(@Rule(Rule.Kind.DNS_SUBDOMAIN) String name, Bac
     public StorageBackend toBackend() {
         Backend kind = backendOrDefault();
         feedsBackendProps();
-        Object[] keyValues = {"volumeType", volumeType, "encrypted", encrypted, "kmsKeyId", kmsKeyId, "iops", iops, "throughput", throughput,
-            "fileSystemId", fileSystemId, "directoryPerms", directoryPerms, "basePath", basePath, "regional", regional,
-            "diskEncryptionSetId", diskEncryptionSetId, "server", server, "share", share};
-        BackendKeys.refuseOthers("storageClass", "backend", kind, kind.keys(), keyValues);
+        BackendKeys.refuseOthers("storageClass", "backend", kind, this);
         switch (kind) {
             case EBS, EBS_IN_TREE -> {
                 AwsEbs.Builder ebs = AwsEbs.builder().legacyInTreeProvisioner(kind == Backend.EBS_IN_TREE);

@@ -152,11 +152,11 @@ public final class ValuesChecker {
             kind = owner.get("minimum").asInt() >= 1 ? Optional.of(Rule.Kind.POSITIVE) : Optional.of(Rule.Kind.NON_NEGATIVE);
         }
         if (kind.isEmpty() || !given.isValueNode() || given.isNull() || given.isBoolean()
-                || (kind.get().minimum() != null) != given.isIntegralNumber()) {
+                || (kind.get().keywords().minimum() != null) != given.isIntegralNumber()) {
             return Optional.empty();
         }
         try {
-            kind.get().check(LocatedYaml.keyPath(pointer), kind.get().minimum() != null ? given.numberValue() : given.asText());
+            kind.get().check(LocatedYaml.keyPath(pointer), kind.get().keywords().minimum() != null ? given.numberValue() : given.asText());
             return Optional.empty();
         } catch (InvalidPropsException e) {
             return Optional.of(e.allowed());

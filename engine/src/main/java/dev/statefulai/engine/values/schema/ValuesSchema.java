@@ -230,18 +230,18 @@ public final class ValuesSchema {
         if (rule == null) {
             return;
         }
-        Rule.Kind kind = rule.value();
-        if (kind.format() != null) {
-            attributes.put(context.getKeyword(SchemaKeyword.TAG_FORMAT), kind.format());
-            attributes.put(context.getKeyword(SchemaKeyword.TAG_PATTERN), kind.pattern());
+        Rule.Keywords keywords = rule.value().keywords();
+        if (keywords.format() != null) {
+            attributes.put(context.getKeyword(SchemaKeyword.TAG_FORMAT), keywords.format());
+            attributes.put(context.getKeyword(SchemaKeyword.TAG_PATTERN), keywords.pattern());
         }
-        if (kind.maxLength() != null) {
-            attributes.put(context.getKeyword(SchemaKeyword.TAG_LENGTH_MAX), kind.maxLength());
+        if (keywords.maxLength() != null) {
+            attributes.put(context.getKeyword(SchemaKeyword.TAG_LENGTH_MAX), keywords.maxLength());
         }
-        if (kind.minimum() != null) {
-            attributes.put(context.getKeyword(SchemaKeyword.TAG_MINIMUM), kind.minimum());
+        if (keywords.minimum() != null) {
+            attributes.put(context.getKeyword(SchemaKeyword.TAG_MINIMUM), keywords.minimum());
         }
-        attributes.put(context.getKeyword(SchemaKeyword.TAG_DESCRIPTION), kind.allowed());
+        attributes.put(context.getKeyword(SchemaKeyword.TAG_DESCRIPTION), rule.value().allowed());
     }
 
     /** A {@code @Rule} is on the record component: Java does not copy it to the component's field. */
@@ -259,7 +259,7 @@ public final class ValuesSchema {
         JsonMetaSchema base = JsonMetaSchema.getV202012();
         JsonMetaSchema.Builder meta = JsonMetaSchema.builder(base.getIri(), base);
         for (Rule.Kind kind : Rule.Kind.values()) {
-            if (kind.format() != null) {
+            if (kind.keywords().format() != null) {
                 meta.format(new RuleFormat(kind));
             }
         }
@@ -271,7 +271,7 @@ public final class ValuesSchema {
     private record RuleFormat(Rule.Kind kind) implements com.networknt.schema.Format {
         @Override
         public String getName() {
-            return kind.format();
+            return kind.keywords().format();
         }
 
         @Override

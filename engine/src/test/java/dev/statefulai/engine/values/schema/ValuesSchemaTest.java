@@ -61,10 +61,11 @@ class ValuesSchemaTest {
         List<String> samples = List.of("10Gi", "1.5Gi", "100G", "1Ei", "2E", "500m", "0.1", "1e3", "+5Gi", ".5Gi", "10GB", "-1Gi", "Gi",
                 "0", "data", "team-a", "Team_A", "a.b.c", "-", "a-", "vector-db-gp3", "x".repeat(64), "a." + "b".repeat(60), "");
         for (Rule.Kind kind : Rule.Kind.values()) {
-            if (kind.pattern() == null) {
+            Rule.Keywords keywords = kind.keywords();
+            if (keywords.pattern() == null) {
                 continue;
             }
-            Pattern pattern = Pattern.compile(kind.pattern());
+            Pattern pattern = Pattern.compile(keywords.pattern());
             for (String sample : samples) {
                 boolean allowed;
                 try {
@@ -73,17 +74,17 @@ class ValuesSchemaTest {
                 } catch (IllegalArgumentException e) {
                     allowed = false;
                 }
-                boolean fitsPattern = pattern.matcher(sample).find() && (kind.maxLength() == null || sample.length() <= kind.maxLength());
+                boolean fitsPattern = pattern.matcher(sample).find() && (keywords.maxLength() == null || sample.length() <= keywords.maxLength());
                 if (allowed) {
                     assertTrue(fitsPattern, kind + " allows '" + sample + "', its pattern must too");
                 }
             }
         }
         for (String never : List.of("10GB", "-1Gi", "Gi", "1 Gi")) {
-            assertFalse(Pattern.compile(Rule.Kind.SIZE.pattern()).matcher(never).find(), never);
+            assertFalse(Pattern.compile(Rule.Kind.SIZE.keywords().pattern()).matcher(never).find(), never);
         }
-        assertFalse(Pattern.compile(Rule.Kind.DNS_LABEL.pattern()).matcher("Team_A").find());
-        assertTrue(Pattern.compile(Rule.Kind.STORAGE_CLASS_NAME.pattern()).matcher("-").find());
+        assertFalse(Pattern.compile(Rule.Kind.DNS_LABEL.keywords().pattern()).matcher("Team_A").find());
+        assertTrue(Pattern.compile(Rule.Kind.STORAGE_CLASS_NAME.keywords().pattern()).matcher("-").find());
     }
 
     @Test
