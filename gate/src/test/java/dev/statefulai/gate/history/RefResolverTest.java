@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +46,15 @@ class RefResolverTest {
         }
     }
 
+    /** {@code count} (at most three) commits on the current branch, each changing the manifest; returns their ids, oldest first. */
+    private static List<String> commits(TempGit repo, int count) {
+        List<String> messages = List.of("one", "two", "three");
+        return IntStream.rangeClosed(1, count).mapToObj(i -> change(repo, "a: " + i, messages.get(i - 1))).toList();
+    }
+
     /** Two commits on the current branch; returns the first, the parent of HEAD. */
     private static String twoCommits(TempGit repo) {
-        String first = change(repo, "a: 1", "one");
-        change(repo, "a: 2", "two");
-        return first;
+        return commits(repo, 2).get(0);
     }
 
     /** Where {@code branch} left main, and main's tip after it moved on (in another file, so the two merge cleanly). */
@@ -175,11 +181,9 @@ class RefResolverTest {
     @Test
     void aDetachedHeadInTheDefaultBranchHistoryComparesWithItsParent() {
         TempGit repo = origin();
-        String first = change(repo, "a: 1", "one");
-        String second = change(repo, "a: 2", "two");
-        change(repo, "a: 3", "three");
-        repo.git("checkout", "-q", "--detach", second);
-        assertEquals(first, compared(repo, CI).commit());
+        List<String> commits = commits(repo, 3);
+        repo.git("checkout", "-q", "--detach", commits.get(1));
+        assertEquals(commits.get(0), compared(repo, CI).commit());
     }
 
     @Test
@@ -235,13 +239,12 @@ class RefResolverTest {
     @Test
     void uncommittedDistOnTheDefaultBranchComparesWithHeadOutsideCi() {
         TempGit repo = origin();
-        String first = change(repo, "a: 1", "one");
-        String second = change(repo, "a: 2", "two");
+        List<String> commits = commits(repo, 2);
         write(repo, "dist/prod/app.yaml", "a: 3");
-        ComparedRef local = assertCompared(repo, LOCAL, second,
+        ComparedRef local = assertCompared(repo, LOCAL, commits.get(1),
                 "dist/ has uncommitted changes on the default branch main; a pipeline compares with the parent commit");
         assertEquals("HEAD", local.label());
-        assertEquals(first, compared(repo, CI).commit());
+        assertEquals(commits.get(0), compared(repo, CI).commit());
     }
 
     @Test
