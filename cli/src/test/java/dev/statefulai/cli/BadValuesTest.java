@@ -32,78 +32,82 @@ class BadValuesTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("unknown key, near miss", "values-prod.yaml", "replica: 3\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: unknown key 'replica' (did you mean 'replicas'?); "
+                inProd("unknown key, near miss", "replica: 3\n", 1,
+                        "unknown key 'replica' (did you mean 'replicas'?); "
                                 + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
-                Arguments.of("unknown nested key", "values-prod.yaml", "storageClass:\n  reclaimPolcy: Retain\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
+                inProd("unknown nested key", "storageClass:\n  reclaimPolcy: Retain\n", 2,
+                        "unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
                                 + "allowed keys here: backend, basePath, directoryPerms, diskEncryptionSetId, encrypted, fileSystemId, iops, "
                                 + "kmsKeyId, mountOptions, name, reclaimPolicy, regional, server, share, throughput, volumeType"),
-                Arguments.of("wrong type", "values-prod.yaml", "replicas: three\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: 'three' is not allowed; allowed: a whole number"),
-                Arguments.of("number as a string", "values-prod.yaml", "replicas: \"3\"\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: '3' is not allowed; allowed: a whole number"),
-                Arguments.of("mapping where a value belongs", "values-prod.yaml", "size:\n  value: 10Gi\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: size: a mapping is not allowed; allowed: a string"),
-                Arguments.of("quantity with a non-Kubernetes unit", "values-prod.yaml", "size: 10GB\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: size: '10GB' is not allowed; allowed: " + SIZE_RULE),
-                Arguments.of("negative quantity", "values-prod.yaml", "size: -1Gi\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: size: '-1Gi' is not allowed; allowed: " + SIZE_RULE),
-                Arguments.of("name that is not DNS-1123", "values-prod.yaml", "namespace: Team_A\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: namespace: 'Team_A' is not allowed; allowed: a DNS-1123 label: at most 63 "
+                inProd("wrong type", "replicas: three\n", 1, "replicas: 'three' is not allowed; allowed: a whole number"),
+                inProd("number as a string", "replicas: \"3\"\n", 1, "replicas: '3' is not allowed; allowed: a whole number"),
+                inProd("mapping where a value belongs", "size:\n  value: 10Gi\n", 1, "size: a mapping is not allowed; allowed: a string"),
+                inProd("quantity with a non-Kubernetes unit", "size: 10GB\n", 1, "size: '10GB' is not allowed; allowed: " + SIZE_RULE),
+                inProd("negative quantity", "size: -1Gi\n", 1, "size: '-1Gi' is not allowed; allowed: " + SIZE_RULE),
+                inProd("name that is not DNS-1123", "namespace: Team_A\n", 1,
+                        "namespace: 'Team_A' is not allowed; allowed: a DNS-1123 label: at most 63 "
                                 + "characters, lower-case letters, digits and '-', starting and ending with a letter or digit"),
-                Arguments.of("value outside an enum", "values-prod.yaml", "storageClass:\n  reclaimPolicy: Keep\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: storageClass.reclaimPolicy: 'Keep' is not allowed; allowed: one of Retain, Delete"),
-                Arguments.of("zero replicas", "values-prod.yaml", "replicas: 0\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more"),
-                Arguments.of("value the construct refuses", "values-prod.yaml",
-                        "resources:\n  memory: 4Gi\n  memoryLimit: 2Gi\n", List.of(),
+                inProd("value outside an enum", "storageClass:\n  reclaimPolicy: Keep\n", 2,
+                        "storageClass.reclaimPolicy: 'Keep' is not allowed; allowed: one of Retain, Delete"),
+                inProd("zero replicas", "replicas: 0\n", 1, "replicas: 0 is not allowed; allowed: an integer of 1 or more"),
+                inProd("value the construct refuses", "resources:\n  memory: 4Gi\n  memoryLimit: 2Gi\n",
                         "apps/demo (prod): Resources: prop 'resources.memoryLimit' is '2Gi'; allowed: at least the memory "
                                 + "request 4Gi [set by apps/demo/values-prod.yaml:3 (resources.memoryLimit)]"),
-                Arguments.of("not YAML", "values-prod.yaml", "replicas: [1,\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
-                Arguments.of("duplicate key", "values-prod.yaml", "replicas: 1\nreplicas: 2\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: duplicate key 'replicas' (first at line 1)"),
-                Arguments.of("YAML 1.1 octal", "values-prod.yaml", "replicas: 010\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
-                Arguments.of("hex", "values-prod.yaml", "replicas: 0x10\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: '0x10' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
-                Arguments.of("digit separators", "values-prod.yaml", "replicas: 1_000\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: '1_000' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
-                Arguments.of("YAML 1.1 octal in --set", null, null, List.of("--set", "demo.replicas=010"),
+                inProd("not YAML", "replicas: [1,\n", 2,
+                        "not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
+                inProd("duplicate key", "replicas: 1\nreplicas: 2\n", 2, "duplicate key 'replicas' (first at line 1)"),
+                inProd("YAML 1.1 octal", "replicas: 010\n", 1, "replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                inProd("hex", "replicas: 0x10\n", 1, "replicas: '0x10' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                inProd("digit separators", "replicas: 1_000\n", 1, "replicas: '1_000' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
+                withArgs("YAML 1.1 octal in --set", List.of("--set", "demo.replicas=010"),
                         "--set demo.replicas=010: replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
-                Arguments.of("YAML 1.1 boolean", "values-prod.yaml", "storageClass:\n  encrypted: yes\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: storageClass.encrypted: 'yes' is not allowed; allowed: true or false "
+                inProd("YAML 1.1 boolean", "storageClass:\n  encrypted: yes\n", 2,
+                        "storageClass.encrypted: 'yes' is not allowed; allowed: true or false "
                                 + "(YAML 1.1 read yes as a boolean; YAML 1.2 reads a string)"),
-                Arguments.of("a key without a value", "values-prod.yaml", "replicas:\nsize: 100Gi\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: replicas: no value is not allowed; allowed: a whole number; "
+                inProd("a key without a value", "replicas:\nsize: 100Gi\n", 1,
+                        "replicas: no value is not allowed; allowed: a whole number; "
                                 + "write null to keep the default"),
-                Arguments.of("a second document", "values-prod.yaml", "replicas: 3\n---\nreplicas: 4\n", List.of(),
-                        "apps/demo/values-prod.yaml:3: a second YAML document starts here; a values file holds one document: "
+                inProd("a second document", "replicas: 3\n---\nreplicas: 4\n", 3,
+                        "a second YAML document starts here; a values file holds one document: "
                                 + "remove the '---' line or move the second document to a file of its own"),
-                Arguments.of("a merge key of a single value", "values-prod.yaml", "resources:\n  <<: 3\n", List.of(),
-                        "apps/demo/values-prod.yaml:2: resources.<<: the merge key takes a mapping or a list of mappings, such as "
+                inProd("a merge key of a single value", "resources:\n  <<: 3\n", 2,
+                        "resources.<<: the merge key takes a mapping or a list of mappings, such as "
                                 + "'<<: *defaults', not a single value"),
-                Arguments.of("a look-alike key: Cyrillic letters", "values-prod.yaml", "r\u0435pli\u0441as: 3\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: unknown key 'r\u0435pli\u0441as' (character 2 is U+0435 CYRILLIC SMALL LETTER IE, "
+                inProd("a look-alike key: Cyrillic letters", "r\u0435pli\u0441as: 3\n", 1,
+                        "unknown key 'r\u0435pli\u0441as' (character 2 is U+0435 CYRILLIC SMALL LETTER IE, "
                                 + "character 6 is U+0441 CYRILLIC SMALL LETTER ES; did you mean 'replicas'?); "
                                 + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
-                Arguments.of("a look-alike key: zero-width space", "values-prod.yaml", "rep\u200blicas: 3\n", List.of(),
-                        "apps/demo/values-prod.yaml:1: unknown key 'rep\u200blicas' (character 4 is U+200B ZERO WIDTH SPACE; "
+                inProd("a look-alike key: zero-width space", "rep\u200blicas: 3\n", 1,
+                        "unknown key 'rep\u200blicas' (character 4 is U+200B ZERO WIDTH SPACE; "
                                 + "did you mean 'replicas'?); allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
-                Arguments.of("--set into an element of a mapping", null, null, List.of("--set", "demo.storageClass[0].name=x"),
+                withArgs("--set into an element of a mapping", List.of("--set", "demo.storageClass[0].name=x"),
                         "--set demo.storageClass[0].name=x: storageClass is a mapping, not a list: write storageClass.name"),
-                Arguments.of("--set into a list the values do not set", null, null, List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
+                withArgs("--set into a list the values do not set", List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
                         "--set demo.storageClass.mountOptions[0]=ro: storageClass.mountOptions is not set in the values files; --set changes "
                                 + "an entry of a list they set, so write the whole list in a values file"),
-                Arguments.of("bad --set value", null, null, List.of("--set", "demo.replicas=-2"),
+                withArgs("bad --set value", List.of("--set", "demo.replicas=-2"),
                         "--set demo.replicas=-2: replicas: -2 is not allowed; allowed: an integer of 1 or more"),
-                Arguments.of("--set of an unknown app", null, null, List.of("--set", "dem.replicas=2"),
+                withArgs("--set of an unknown app", List.of("--set", "dem.replicas=2"),
                         "--set dem.replicas=2: no app 'dem' (did you mean 'demo'?); apps: [demo]"),
-                Arguments.of("--set without a key", null, null, List.of("--set", "replicas"),
+                withArgs("--set without a key", List.of("--set", "replicas"),
                         "--set replicas: write <app>.<key>=<value>, e.g. vectorDb.replicas=5; apps: [demo]"),
-                Arguments.of("unknown environment", null, null, List.of("--env", "prd"),
+                withArgs("unknown environment", List.of("--env", "prd"),
                         "--env prd: no app has values-prd.yaml (did you mean 'prod'?); environments: [dev, prod]"));
+    }
+
+    /** A case whose values-prod.yaml holds {@code content}, refused at its {@code line}: the message starts with the file and line. */
+    private static Arguments inProd(String name, String content, int line, String message) {
+        return inProd(name, content, "apps/demo/values-prod.yaml:" + line + ": " + message);
+    }
+
+    /** A case whose values-prod.yaml holds {@code content}, refused with {@code expected}. */
+    private static Arguments inProd(String name, String content, String expected) {
+        return Arguments.of(name, "values-prod.yaml", content, List.of(), expected);
+    }
+
+    /** A case of good values files and bad command-line {@code args}. */
+    private static Arguments withArgs(String name, List<String> args, String expected) {
+        return Arguments.of(name, null, null, args, expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,14 +123,10 @@ class BadValuesTest {
     /** After a good synth, {@code change} makes the input bad: the synth reports exactly {@code expected} and keeps dist/. */
     private void assertReported(Consumer<DemoRepo> change, List<String> args, String... expected) {
         DemoRepo repo = new DemoRepo(tmp);
-        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        CliRun.synth(tmp).assertSucceeded();
         SortedMap<String, String> before = repo.dist();
         change.accept(repo);
-        String[] argv = Stream.concat(Stream.of("synth", "--root", tmp.toString()), args.stream()).toArray(String[]::new);
-        CliRun run = CliRun.of(argv);
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: " + expected.length + " problem(s); dist/ was not changed\n  - " + String.join("\n  - ", expected) + "\n",
-                run.err());
+        CliRun.synth(tmp, args.toArray(String[]::new)).assertRefused(expected);
         assertEquals(before, repo.dist(), "a failed run leaves dist/ as it was");
     }
 
@@ -143,7 +143,7 @@ class BadValuesTest {
                 List.of(), "apps/demo/values-prod.yaml:1: encoded as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "\uFEFFreplicas: 4\nsize: 100Gi\n");
-        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        CliRun.synth(tmp).assertSucceeded();
         assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 4"));
     }
 
@@ -205,15 +205,13 @@ class BadValuesTest {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values.yaml", "namespace: demo\nimage: busybox:1.36\nsize: 10GB\nreplicas: 2\n");
         repo.write("apps/demo/values-prod.yaml", "replicas: 0\nsize: 100Gi\nstorageClas: {}\n");
-        CliRun run = CliRun.of("synth", "--root", tmp.toString(), "--set", "demo.namespace=X");
-        assertEquals(2, run.exitCode());
-        assertEquals("""
-                error: 4 problem(s); dist/ was not changed
-                  - apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more
-                  - apps/demo/values-prod.yaml:3: unknown key 'storageClas' (did you mean 'storageClass'?); allowed keys here: backup, image, namespace, replicas, resources, size, storageClass
-                  - apps/demo/values.yaml:3: size: '10GB' is not allowed; allowed: %s
-                  - --set demo.namespace=X: namespace: 'X' is not allowed; allowed: a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit
-                """.formatted(SIZE_RULE), run.err());
+        CliRun.synth(tmp, "--set", "demo.namespace=X").assertRefused(
+                "apps/demo/values-prod.yaml:1: replicas: 0 is not allowed; allowed: an integer of 1 or more",
+                "apps/demo/values-prod.yaml:3: unknown key 'storageClas' (did you mean 'storageClass'?); allowed keys here: backup, image,"
+                        + " namespace, replicas, resources, size, storageClass",
+                "apps/demo/values.yaml:3: size: '10GB' is not allowed; allowed: " + SIZE_RULE,
+                "--set demo.namespace=X: namespace: 'X' is not allowed; allowed: a DNS-1123 label: at most 63 characters, lower-case"
+                        + " letters, digits and '-', starting and ending with a letter or digit");
         assertEquals(List.of(), List.copyOf(repo.dist().keySet()), "nothing written");
     }
 }

@@ -26,8 +26,7 @@ class EnvironmentTargetTest {
     void theTargetOfEachEnvironmentIsWrittenIntoItsKustomizationAndCheckedAgainst() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("environments/prod.yaml", "# prod runs 1.30\nkubernetesVersion: \"1.30\"\n");
-        CliRun synth = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(0, synth.exitCode(), synth.err());
+        CliRun.synth(tmp).assertSucceeded();
         SortedMap<String, String> dist = repo.dist();
         assertTrue(dist.get("prod/Kustomization").startsWith("# Generated: every manifest of environment 'prod'.\n"
                 + "# Target: Kubernetes 1.30 (environments/prod.yaml).\n"), dist.get("prod/Kustomization"));
@@ -45,29 +44,33 @@ class EnvironmentTargetTest {
     @Test
     void aChangedTargetIsSynthesizedAgainThoughNoValuesChanged() {
         DemoRepo repo = new DemoRepo(tmp);
-        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        CliRun.synth(tmp).assertSucceeded();
         repo.write("environments/prod.yaml", "kubernetesVersion: \"1.31\"\nfeatureGates: [VolumeAttributesClass]\n");
-        CliRun run = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = CliRun.synth(tmp).assertSucceeded();
         assertTrue(repo.dist().get("prod/Kustomization").contains(
                 "# Target: Kubernetes 1.31 with feature gates VolumeAttributesClass (environments/prod.yaml).\n"));
         assertTrue(run.out().contains("(1 app-environment(s) unchanged since the last synth"), "dev is kept, prod is synthesized: " + run.out());
     }
 
+    /** A case of environments/prod.yaml holding {@code content}, refused at its {@code line} with {@code message}. */
+    private static Arguments atLine(String name, String content, int line, String message) {
+        return Arguments.of(name, content, "environments/prod.yaml:" + line + ": " + message);
+    }
+
     static Stream<Arguments> badFiles() {
         return Stream.of(
-                Arguments.of("an unquoted version", "kubernetesVersion: 1.30\n",
-                        "environments/prod.yaml:1: kubernetesVersion: 1.30 is not allowed (unquoted, YAML reads it as the number 1.3);"
+                atLine("an unquoted version", "kubernetesVersion: 1.30\n", 1,
+                        "kubernetesVersion: 1.30 is not allowed (unquoted, YAML reads it as the number 1.3);"
                                 + " allowed: a release from 1.28 to 1.34, quoted, e.g. \"1.31\""),
-                Arguments.of("a release without a schema", "kubernetesVersion: \"1.27\"\n",
-                        "environments/prod.yaml:1: kubernetesVersion: '1.27' is not allowed; allowed: a release from 1.28 to 1.34, quoted, e.g. \"1.31\""),
-                Arguments.of("an unknown key", "kubernetesVersoin: \"1.30\"\n",
-                        "environments/prod.yaml:1: unknown key 'kubernetesVersoin' (did you mean 'kubernetesVersion'?); allowed: kubernetesVersion, featureGates"),
-                Arguments.of("an unknown gate", "kubernetesVersion: \"1.33\"\nfeatureGates: [ImageVolumes]\n",
-                        "environments/prod.yaml:2: featureGates[0]: \"ImageVolumes\" is not allowed (did you mean 'ImageVolume'?);"
+                atLine("a release without a schema", "kubernetesVersion: \"1.27\"\n", 1,
+                        "kubernetesVersion: '1.27' is not allowed; allowed: a release from 1.28 to 1.34, quoted, e.g. \"1.31\""),
+                atLine("an unknown key", "kubernetesVersoin: \"1.30\"\n", 1,
+                        "unknown key 'kubernetesVersoin' (did you mean 'kubernetesVersion'?); allowed: kubernetesVersion, featureGates"),
+                atLine("an unknown gate", "kubernetesVersion: \"1.33\"\nfeatureGates: [ImageVolumes]\n", 2,
+                        "featureGates[0]: \"ImageVolumes\" is not allowed (did you mean 'ImageVolume'?);"
                                 + " allowed: VolumeAttributesClass, ImageVolume"),
-                Arguments.of("a gate the release does not have", "kubernetesVersion: \"1.30\"\nfeatureGates:\n  - ImageVolume\n",
-                        "environments/prod.yaml:3: featureGates[0]: 'ImageVolume' is not allowed with kubernetesVersion 1.30: Kubernetes 1.30 has"
+                atLine("a gate the release does not have", "kubernetesVersion: \"1.30\"\nfeatureGates:\n  - ImageVolume\n", 3,
+                        "featureGates[0]: 'ImageVolume' is not allowed with kubernetesVersion 1.30: Kubernetes 1.30 has"
                                 + " no such gate (alpha from 1.31 (off by default), beta from 1.33 (off by default), beta from 1.35 (on by default), ga from 1.36)"));
     }
 
@@ -75,12 +78,10 @@ class EnvironmentTargetTest {
     @MethodSource("badFiles")
     void aBadEnvironmentFileIsOneLineAndDistIsKept(String name, String content, String expected) {
         DemoRepo repo = new DemoRepo(tmp);
-        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        CliRun.synth(tmp).assertSucceeded();
         SortedMap<String, String> before = repo.dist();
         repo.write("environments/prod.yaml", content);
-        CliRun run = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: 1 problem(s); dist/ was not changed\n  - " + expected + "\n", run.err());
+        CliRun.synth(tmp).assertRefused(expected);
         assertEquals(before, repo.dist());
     }
 
@@ -88,10 +89,8 @@ class EnvironmentTargetTest {
     void aFileForAnEnvironmentThatIsNoneIsATypo() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("environments/prd.yaml", "kubernetesVersion: \"1.30\"\n");
-        CliRun run = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: 1 problem(s); dist/ was not changed\n  - environments/prd.yaml: no app has values-prd.yaml, so there is no"
-                + " environment 'prd' (did you mean 'prod'?); environments: [dev, prod]\n", run.err());
+        CliRun.synth(tmp).assertRefused("environments/prd.yaml: no app has values-prd.yaml, so there is no"
+                + " environment 'prd' (did you mean 'prod'?); environments: [dev, prod]");
     }
 
     @Test

@@ -36,10 +36,15 @@ class OutputFolderTest {
         return new DemoRepo(tmp.resolve("repo"));
     }
 
-    private CliRun synth(DemoRepo repo, String... extra) {
-        List<String> args = new ArrayList<>(List.of("synth", "--root", repo.root().toString()));
-        args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+    /** The demo repository after a first synth into its dist/. */
+    private DemoRepo synthesizedRepo() {
+        DemoRepo repo = repo();
+        synth(repo).assertSucceeded();
+        return repo;
+    }
+
+    private static CliRun synth(DemoRepo repo, String... extra) {
+        return CliRun.synth(repo.root(), extra);
     }
 
     private static void assertOneLineError(CliRun run, String expected) {
@@ -54,6 +59,12 @@ class OutputFolderTest {
         Files.writeString(file, content);
     }
 
+    /** Writes {@code name} into the environment folder {@code env} and lists it in the folder's Kustomization, as by hand. */
+    private static void listByHand(Path env, String name, String content) throws IOException {
+        write(env.resolve(name), content);
+        Files.writeString(env.resolve("Kustomization"), "  - " + name + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+
     @Test
     void outAtTheRepositoryRootIsRefusedAndNothingIsRemoved() {
         DemoRepo repo = repo();
@@ -66,12 +77,10 @@ class OutputFolderTest {
     @Test
     void outDotInTheRepositoryIsRefused() throws Exception {
         DemoRepo repo = repo();
-        Process p = javaMain(repo.root(), Map.of(), "synth", "--out", ".");
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue(), err);
+        MainRun run = javaMain(repo.root(), Map.of(), "synth", "--out", ".");
+        assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: output folder " + repo.root().toRealPath() + " is the repository root, which holds the project's "
-                + "sources; choose a folder of its own, such as " + repo.root().toRealPath().resolve("dist") + "\n", err);
+                + "sources; choose a folder of its own, such as " + repo.root().toRealPath().resolve("dist") + "\n", run.err());
         assertTrue(Files.isRegularFile(repo.root().resolve("apps/demo/values.yaml")), "apps/ is left alone");
     }
 
@@ -118,8 +127,8 @@ class OutputFolderTest {
     void anEmptyOrNewFolderIsWritten() throws IOException {
         DemoRepo repo = repo();
         Files.createDirectories(tmp.resolve("empty"));
-        assertEquals(0, synth(repo, "--out", tmp.resolve("empty").toString()).exitCode());
-        assertEquals(0, synth(repo, "--out", tmp.resolve("new/dist").toString()).exitCode());
+        synth(repo, "--out", tmp.resolve("empty").toString()).assertSucceeded();
+        synth(repo, "--out", tmp.resolve("new/dist").toString()).assertSucceeded();
         assertEquals(repo.files("../empty"), repo.files("../new/dist"));
         assertTrue(repo.files("../empty").containsKey("prod/demo.yaml"));
     }
@@ -127,50 +136,49 @@ class OutputFolderTest {
     @Test
     void cdk8sOutdirIsCheckedLikeOut() throws Exception {
         DemoRepo repo = repo();
-        Process refused = javaMain(repo.root(), Map.of("CDK8S_OUTDIR", "."), "synth", "--root", repo.root().toString());
-        String err = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(refused.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(2, refused.exitValue(), err);
-        assertTrue(err.contains("is the repository root"), err);
+        MainRun refused = javaMain(repo.root(), Map.of("CDK8S_OUTDIR", "."), "synth", "--root", repo.root().toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("is the repository root"), refused.err());
         assertTrue(Files.isRegularFile(repo.root().resolve("apps/demo/values.yaml")), "apps/ is left alone");
 
-        Process written = javaMain(repo.root(), Map.of("CDK8S_OUTDIR", "cdk8s.out"), "synth", "--root", repo.root().toString());
-        err = new String(written.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(written.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, written.exitValue(), err);
+        MainRun written = javaMain(repo.root(), Map.of("CDK8S_OUTDIR", "cdk8s.out"), "synth", "--root", repo.root().toString());
+        assertEquals(0, written.exitCode(), written.err());
         assertTrue(repo.files("cdk8s.out").containsKey("prod/demo.yaml"));
 
         // As the cdk8s CLI runs it from another folder: a relative CDK8S_OUTDIR is that folder's, not the repository's
         Path elsewhere = Files.createDirectories(tmp.resolve("cdk8s-project"));
-        Process outside = javaMain(elsewhere, Map.of("CDK8S_OUTDIR", "out"), "synth", "--root", repo.root().toString());
-        err = new String(outside.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(outside.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, outside.exitValue(), err);
+        MainRun outside = javaMain(elsewhere, Map.of("CDK8S_OUTDIR", "out"), "synth", "--root", repo.root().toString());
+        assertEquals(0, outside.exitCode(), outside.err());
         assertTrue(Files.isRegularFile(elsewhere.resolve("out/prod/demo.yaml")), "written where the CLI looks");
         assertFalse(Files.exists(repo.root().resolve("out")), "nothing written into the repository");
         assertFalse(Files.exists(repo.root().resolve(".out.synth-state.json")), "nor its state file");
     }
 
-    /** {@code bin/ai-storage <args>} in a JVM of its own, with {@code env} added to its environment. */
-    static Process javaMain(Path dir, Map<String, String> env, String... args) throws IOException {
+    /** The exit code and error output of a {@link #javaMain} run. */
+    record MainRun(int exitCode, String err) {
+    }
+
+    /** Runs {@code bin/ai-storage <args>} in {@code dir}, in a JVM of its own with {@code env} added to its environment, to its end. */
+    static MainRun javaMain(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
-        return pb.start();
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new MainRun(p.exitValue(), err);
     }
 
     @Test
     void aStrayFileInAnEnvironmentFolderIsKeptAndReported() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
         write(prod.resolve("notes.txt"), "mine\n");
         write(prod.resolve("extra.yaml"), "kind: ConfigMap\n");
         write(prod.resolve("patches/p.yaml"), "mine\n");
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = synth(repo).assertSucceeded();
         assertEquals("mine\n", Files.readString(prod.resolve("notes.txt")));
         assertEquals("kind: ConfigMap\n", Files.readString(prod.resolve("extra.yaml")));
         assertEquals("mine\n", Files.readString(prod.resolve("patches/p.yaml")));
@@ -182,13 +190,10 @@ class OutputFolderTest {
 
     @Test
     void aFileAddedByHandToTheKustomizationIsKept() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
-        write(prod.resolve("extra.yaml"), "kind: ConfigMap\n");
-        Files.writeString(prod.resolve("Kustomization"), "  - extra.yaml\n", java.nio.file.StandardOpenOption.APPEND);
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        listByHand(prod, "extra.yaml", "kind: ConfigMap\n");
+        CliRun run = synth(repo).assertSucceeded();
         assertEquals("kind: ConfigMap\n", Files.readString(prod.resolve("extra.yaml")));
         assertTrue(run.err().contains("warning: kept dist/prod/extra.yaml"), run.err());
         assertFalse(Files.readString(prod.resolve("Kustomization")).contains("extra.yaml"), "the kustomization is synth's");
@@ -196,14 +201,11 @@ class OutputFolderTest {
 
     @Test
     void theManifestOfAnAppThatIsGoneIsRemovedByName() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
         // As an earlier synth wrote it, when the repository still had the app 'old'.
-        write(prod.resolve("old.yaml"), "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
-        Files.writeString(prod.resolve("Kustomization"), "  - old.yaml\n", java.nio.file.StandardOpenOption.APPEND);
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        listByHand(prod, "old.yaml", "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
+        CliRun run = synth(repo).assertSucceeded();
         assertFalse(Files.exists(prod.resolve("old.yaml")));
         assertTrue(run.out().contains("1 removed"), run.out());
         assertTrue(run.out().contains("removed dist/prod/old.yaml\n"), run.out());
@@ -213,11 +215,10 @@ class OutputFolderTest {
     void aRemovedEnvironmentsFilesAreRemovedByNameAndForeignOnesStay() throws IOException {
         DemoRepo repo = repo();
         repo.write("apps/demo/values-perf.yaml", "replicas: 5\n");
-        assertEquals(0, synth(repo).exitCode());
+        synth(repo).assertSucceeded();
         write(repo.root().resolve("dist/perf/notes.txt"), "mine\n");
         Files.delete(repo.root().resolve("apps/demo/values-perf.yaml"));
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = synth(repo).assertSucceeded();
         for (String f : List.of("demo.yaml", "Kustomization", "outputs.json", "storage.md")) {
             assertTrue(run.out().contains("removed dist/perf/" + f + "\n"), run.out());
         }
@@ -228,8 +229,7 @@ class OutputFolderTest {
 
     @Test
     void aKustomizationYamlIsSynthsOnlyWhenAnOlderSynthWroteIt() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         SortedMap<String, String> current = repo.dist();
         Path prod = repo.root().resolve("dist/prod");
         write(prod.resolve("kustomization.yaml"), "resources: [demo.yaml]\n");
@@ -238,8 +238,7 @@ class OutputFolderTest {
         assertEquals("resources: [demo.yaml]\n", Files.readString(prod.resolve("kustomization.yaml")));
         // As a synth before the rename wrote it: same first line, named like a manifest
         Files.move(prod.resolve("Kustomization"), prod.resolve("kustomization.yaml"), StandardCopyOption.REPLACE_EXISTING);
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = synth(repo).assertSucceeded();
         assertTrue(run.out().contains("removed dist/prod/kustomization.yaml\n"), run.out());
         assertEquals(current, repo.dist(), "one kustomization again");
     }
@@ -250,19 +249,16 @@ class OutputFolderTest {
 
     @Test
     void aFolderWhoseKustomizationWasDeletedIsStillSynths() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         SortedMap<String, String> before = repo.dist();
         Files.delete(repo.root().resolve("dist/prod/Kustomization"));
-        CliRun run = synth(repo);
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = synth(repo).assertSucceeded();
         assertEquals(before, repo.dist());
     }
 
     @Test
     void aForeignFolderNamedLikeAnEnvironmentIsRefused() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         SortedMap<String, String> before = repo.dist();
         Path perf = repo.root().resolve("dist/perf");
         write(perf.resolve("kustomization.yaml"), "resources: [app.yaml]\n");
@@ -282,8 +278,7 @@ class OutputFolderTest {
 
     @Test
     void aForeignFileWhereSynthWritesIsRefused() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
         String kustomization = Files.readString(prod.resolve("Kustomization"));
         Files.writeString(prod.resolve("Kustomization"), kustomization.replace("  - demo.yaml\n", ""));
@@ -305,8 +300,7 @@ class OutputFolderTest {
 
     @Test
     void aFileWhereAnEnvironmentFolderGoesIsOneLine() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
         DistWriter.deleteTree(prod);
         Files.writeString(prod, "mine\n");
@@ -358,11 +352,9 @@ class OutputFolderTest {
 
     @Test
     void checkComparesWhatSynthWroteAndNamesWhatItKeeps() throws IOException {
-        DemoRepo repo = repo();
-        assertEquals(0, synth(repo).exitCode());
+        DemoRepo repo = synthesizedRepo();
         write(repo.root().resolve("dist/prod/notes.txt"), "mine\n");
-        CliRun run = synth(repo, "--check");
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = synth(repo, "--check").assertSucceeded();
         assertTrue(run.err().contains("warning: kept dist/prod/notes.txt: synth did not write it"), run.err());
     }
 }

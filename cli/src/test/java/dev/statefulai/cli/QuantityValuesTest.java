@@ -19,8 +19,7 @@ class QuantityValuesTest {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 1Ei\nbackup:\n  schedule: \"0 2 * * *\"\n  keep: 720h\n");
         repo.write("apps/demo/values-dev.yaml", "replicas: 1\nsize: 2E\nstorageClass:\n  reclaimPolicy: Delete\n");
-        CliRun synth = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(0, synth.exitCode(), synth.err());
+        CliRun.synth(tmp).assertSucceeded();
         assertTrue(repo.dist().get("prod/demo.yaml").contains("storage: 1Ei"), repo.dist().get("prod/demo.yaml"));
         assertTrue(repo.dist().get("dev/demo.yaml").contains("storage: 2E"), repo.dist().get("dev/demo.yaml"));
         CliRun check = CliRun.of("check", "--dist", tmp.resolve("dist").toString(), "--env", "prod");
@@ -31,9 +30,7 @@ class QuantityValuesTest {
     void aFractionOfAByteIsRefusedWithTheRule() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 0.1\n");
-        CliRun run = CliRun.of("synth", "--root", tmp.toString(), "--env", "prod");
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: 1 problem(s); dist/ was not changed\n  - apps/demo/values-prod.yaml:2: size: 0.1 is not allowed; "
-                + "allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)\n", run.err());
+        CliRun.synth(tmp, "--env", "prod").assertRefused("apps/demo/values-prod.yaml:2: size: 0.1 is not allowed; "
+                + "allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)");
     }
 }

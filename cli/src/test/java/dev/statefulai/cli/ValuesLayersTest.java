@@ -45,8 +45,7 @@ class ValuesLayersTest {
                   <<: {cpu: 500m, memory: 1Gi}
                   memory: 2Gi
                 """);
-        CliRun run = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun.synth(tmp).assertSucceeded();
         String prod = repo.dist().get("prod/demo.yaml");
         assertTrue(prod.contains("kind: StorageClass\n") && prod.contains("  name: team-a\nallowVolumeExpansion: true\n"), prod);
         assertTrue(prod.contains("cpu: 500m") && prod.contains("memory: 2Gi"), prod);
@@ -56,7 +55,7 @@ class ValuesLayersTest {
     void nullUnsetsAKeySoTheConstructDefaultApplies() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: null\nsize: 100Gi\n");
-        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        CliRun.synth(tmp).assertSucceeded();
         assertTrue(repo.dist().get("prod/demo.yaml").contains("replicas: 1"), "values.yaml says 2; null in prod leaves the default, 1");
     }
 
@@ -64,8 +63,7 @@ class ValuesLayersTest {
     void anEmptyEnvironmentFileIsAWarning() {
         DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "# nothing yet\n");
-        CliRun run = CliRun.of("synth", "--root", tmp.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        CliRun run = CliRun.synth(tmp).assertSucceeded();
         assertEquals("warning: apps/demo/values-prod.yaml is empty: demo takes apps/demo/values.yaml alone in prod; "
                 + "write {} to say so on purpose\n", run.err());
     }

@@ -4,9 +4,12 @@ import static dev.statefulai.constructs.Messages.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ResourcesTest {
 
@@ -47,56 +50,46 @@ class ResourcesTest {
                 () -> Resources.builder().memory("1Gi").memoryLimit("1G").build());
     }
 
-    @Test
-    void rejectsAMemoryLimitBelowTheRequest() {
-        assertInvalid("Resources: prop 'resources.memoryLimit' is '512Mi'; allowed: at least the memory request 1Gi",
-                () -> Resources.builder().memoryLimit("512Mi").build());
+    private static final String CPU_RULE = "a CPU quantity greater than zero, such as 250m, 1 or 4";
+    private static final String GPU_RESOURCE_RULE = "an extended resource name such as nvidia.com/gpu, amd.com/gpu or nvidia.com/mig-1g.10gb";
+
+    /** A case of {@link #refusesAPropByItsRule}: the builder, given {@code set}, is refused with {@code expected}. */
+    private static Arguments refused(String name, Consumer<Resources.Builder> set, String expected) {
+        return Arguments.of(name, set, expected);
     }
 
-    @Test
-    void rejectsACpuLimitBelowTheRequest() {
-        assertInvalid("Resources: prop 'resources.cpuLimit' is '250m'; allowed: at least the cpu request 500m",
-                () -> Resources.builder().cpuLimit("250m").build());
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refused("a memory limit below the request", b -> b.memoryLimit("512Mi"),
+                        "Resources: prop 'resources.memoryLimit' is '512Mi'; allowed: at least the memory request 1Gi"),
+                refused("a cpu limit below the request", b -> b.cpuLimit("250m"),
+                        "Resources: prop 'resources.cpuLimit' is '250m'; allowed: at least the cpu request 500m"),
+                refused("a cpu request of 0", b -> b.cpu("0"), "Resources: prop 'resources.cpu' is '0'; allowed: " + CPU_RULE),
+                refused("a cpu request of -1", b -> b.cpu("-1"), "Resources: prop 'resources.cpu' is '-1'; allowed: " + CPU_RULE),
+                refused("a cpu request of two", b -> b.cpu("two"), "Resources: prop 'resources.cpu' is 'two'; allowed: " + CPU_RULE),
+                refused("a cpu limit of 0", b -> b.cpuLimit("0"), "Resources: prop 'resources.cpuLimit' is '0'; allowed: " + CPU_RULE),
+                refused("a memory request of 1GB", b -> b.memory("1GB"), "Resources: prop 'resources.memory' is '1GB'; allowed: " + Messages.SIZE),
+                refused("a memory request of -1Gi", b -> b.memory("-1Gi"), "Resources: prop 'resources.memory' is '-1Gi'; allowed: " + Messages.SIZE),
+                refused("a memory request of 0Gi", b -> b.memory("0Gi"), "Resources: prop 'resources.memory' is '0Gi'; allowed: " + Messages.SIZE),
+                refused("a memory limit of 2GB", b -> b.memoryLimit("2GB"),
+                        "Resources: prop 'resources.memoryLimit' is '2GB'; allowed: " + Messages.SIZE),
+                refused("a negative gpu count", b -> b.gpus(-1), "Resources: prop 'resources.gpus' is -1; allowed: an integer of 0 or more"),
+                refused("a gpu resource without a domain", b -> b.gpuResource("gpu"),
+                        "Resources: prop 'resources.gpuResource' is 'gpu'; allowed: " + GPU_RESOURCE_RULE),
+                refused("a gpu resource without a name", b -> b.gpuResource("nvidia.com/"),
+                        "Resources: prop 'resources.gpuResource' is 'nvidia.com/'; allowed: " + GPU_RESOURCE_RULE),
+                refused("a gpu resource in upper case", b -> b.gpuResource("NVIDIA.com/gpu"),
+                        "Resources: prop 'resources.gpuResource' is 'NVIDIA.com/gpu'; allowed: " + GPU_RESOURCE_RULE),
+                refused("a gpu resource with an empty domain", b -> b.gpuResource("/gpu"),
+                        "Resources: prop 'resources.gpuResource' is '/gpu'; allowed: " + GPU_RESOURCE_RULE));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "two"})
-    void rejectsACpuRequestThatIsNotAPositiveQuantity(String cpu) {
-        assertInvalid("Resources: prop 'resources.cpu' is '" + cpu + "'; allowed: a CPU quantity greater than zero, such as 250m, 1 or 4",
-                () -> Resources.builder().cpu(cpu).build());
-    }
-
-    @Test
-    void rejectsAnInvalidCpuLimit() {
-        assertInvalid("Resources: prop 'resources.cpuLimit' is '0'; allowed: a CPU quantity greater than zero, such as 250m, 1 or 4",
-                () -> Resources.builder().cpuLimit("0").build());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1GB", "-1Gi", "0Gi"})
-    void rejectsAMemoryRequestThatIsNotAPositiveQuantity(String memory) {
-        assertInvalid("Resources: prop 'resources.memory' is '" + memory + "'; allowed: " + Messages.SIZE,
-                () -> Resources.builder().memory(memory).build());
-    }
-
-    @Test
-    void rejectsAnInvalidMemoryLimit() {
-        assertInvalid("Resources: prop 'resources.memoryLimit' is '2GB'; allowed: " + Messages.SIZE,
-                () -> Resources.builder().memoryLimit("2GB").build());
-    }
-
-    @Test
-    void rejectsANegativeGpuCount() {
-        assertInvalid("Resources: prop 'resources.gpus' is -1; allowed: an integer of 0 or more",
-                () -> Resources.builder().gpus(-1).build());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"gpu", "nvidia.com/", "NVIDIA.com/gpu", "/gpu"})
-    void rejectsAGpuResourceThatIsNotAnExtendedResourceName(String resource) {
-        assertInvalid("Resources: prop 'resources.gpuResource' is '" + resource + "'; allowed: an extended resource name "
-                        + "such as nvidia.com/gpu, amd.com/gpu or nvidia.com/mig-1g.10gb",
-                () -> Resources.builder().gpuResource(resource).build());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesAPropByItsRule(String name, Consumer<Resources.Builder> set, String expected) {
+        Resources.Builder builder = Resources.builder();
+        set.accept(builder);
+        assertInvalid(expected, builder::build);
     }
 
     @Test

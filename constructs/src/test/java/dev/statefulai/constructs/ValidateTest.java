@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -71,38 +75,82 @@ class ValidateTest {
         }
     }
 
-    @Nested
-    class DnsLabel {
-        @ParameterizedTest
-        @ValueSource(strings = {"a", "vector-db", "0", "llm-7b-2"})
-        void accepts(String name) {
-            assertEquals(name, Validate.dnsLabel(C, "name", name));
+    /** A rule of {@link Validate} that returns the value it accepts: construct, prop, value. */
+    @FunctionalInterface
+    interface Check {
+        String apply(String construct, String prop, String value);
+    }
+
+    /** A rule as the tables call it: on prop {@code prop}, refusing with {@code allowed}. */
+    record Rule(String name, Check check, String prop, String allowed) {
+        /** The same rule, for values it refuses with another {@code allowed}. */
+        Rule because(String otherAllowed) {
+            return new Rule(name, check, prop, otherAllowed);
         }
 
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Rule DNS_LABEL = new Rule("dnsLabel", Validate::dnsLabel, "name", Messages.DNS_LABEL);
+    static final Rule DNS_SUBDOMAIN = new Rule("dnsSubdomain", Validate::dnsSubdomain, "node", Messages.DNS_SUBDOMAIN);
+    static final Rule SIZE = new Rule("size", Validate::size, "size", Messages.SIZE);
+    static final Rule CPU = new Rule("cpu", Validate::cpu, "cpu", "a CPU quantity greater than zero, such as 250m, 1 or 4");
+    static final Rule ABSOLUTE_PATH = new Rule("absolutePath", Validate::absolutePath, "mountPath", "an absolute path such as /data");
+
+    /** One row a value: {@code rule} and each of {@code values}. */
+    private static Stream<Arguments> rows(Rule rule, String... values) {
+        return Arrays.stream(values).map(v -> Arguments.of(rule, v));
+    }
+
+    static Stream<Arguments> accepted() {
+        return Stream.of(
+                rows(DNS_LABEL, "a", "vector-db", "0", "llm-7b-2"),
+                rows(DNS_SUBDOMAIN, "gp3", "ml.fast-ssd", "ip-10-0-1-23.ec2.internal"),
+                rows(SIZE, "500Mi", "10Gi", "2Ti", "100G", "1.5Gi", ".5Gi", "1e3", "+1Gi", "1", "1Ei", "2E", "7Ei", "1.5E", "0.5Ki"),
+                rows(CPU, "250m", "1", "4", "0.5"),
+                rows(ABSOLUTE_PATH, "/var/lib/qdrant")).flatMap(r -> r);
+    }
+
+    /** Null is called missing. */
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                rows(DNS_LABEL, null, "Vector_DB", "vector_db", "-db", "db-", "vector.db", "Db"),
+                rows(DNS_SUBDOMAIN, "Fast_SSD", "ml..fast", ".ml", "ml.", "ml.-fast"),
+                rows(SIZE, null, "10GB", "512MB", "-1Gi", "0Gi", "0", "0.0Ti", "Gi", "10 Gi", "1.5.2Gi", "10gi"),
+                rows(SIZE.because("a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)"),
+                        "0.1", "500m", "1.5", "1m", "1E-3", "0.1Ki"),
+                rows(SIZE.because("less than 8Ei (2^63 bytes): Kubernetes caps larger quantities"), "8Ei", "16Ei", "10E"),
+                rows(CPU, "0", "0m", "-1", "2 cores", "1c"),
+                rows(ABSOLUTE_PATH, "data", "./data", "/data/../etc", "/..", null)).flatMap(r -> r);
+    }
+
+    @ParameterizedTest(name = "{0} accepts ''{1}''")
+    @MethodSource("accepted")
+    void returnsTheValueItAccepts(Rule rule, String value) {
+        assertEquals(value, rule.check().apply(C, rule.prop(), value));
+    }
+
+    @ParameterizedTest(name = "{0} refuses ''{1}''")
+    @MethodSource("refused")
+    void refusesWithItsRule(Rule rule, String value) {
+        assertInvalid(Messages.refusal(C, rule.prop(), value, rule.allowed()), () -> rule.check().apply(C, rule.prop(), value));
+    }
+
+    @Nested
+    class DnsLabel {
         @Test
         void acceptsSixtyThreeCharactersButNotSixtyFour() {
             assertEquals("a".repeat(63), Validate.dnsLabel(C, "name", "a".repeat(63)));
             assertInvalid("Thing 'x': prop 'name' is '" + "a".repeat(64) + "'; allowed: " + Messages.DNS_LABEL,
                     () -> Validate.dnsLabel(C, "name", "a".repeat(64)));
         }
-
-        /** Null is called missing. */
-        @ParameterizedTest
-        @NullSource
-        @ValueSource(strings = {"Vector_DB", "vector_db", "-db", "db-", "vector.db", "Db"})
-        void rejects(String name) {
-            assertInvalid(Messages.refusal(C, "name", name, Messages.DNS_LABEL), () -> Validate.dnsLabel(C, "name", name));
-        }
     }
 
     @Nested
     class DnsSubdomain {
-        @ParameterizedTest
-        @ValueSource(strings = {"gp3", "ml.fast-ssd", "ip-10-0-1-23.ec2.internal"})
-        void accepts(String name) {
-            assertEquals(name, Validate.dnsSubdomain(C, "node", name));
-        }
-
         @Test
         void acceptsTwoHundredFiftyThreeCharactersButNotMore() {
             String longest = ("a".repeat(62) + ".").repeat(4) + "a"; // 253
@@ -110,60 +158,6 @@ class ValidateTest {
             assertEquals(longest, Validate.dnsSubdomain(C, "node", longest));
             assertInvalid("Thing 'x': prop 'node' is '" + longest + "b'; allowed: " + Messages.DNS_SUBDOMAIN,
                     () -> Validate.dnsSubdomain(C, "node", longest + "b"));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"Fast_SSD", "ml..fast", ".ml", "ml.", "ml.-fast"})
-        void rejects(String name) {
-            assertInvalid("Thing 'x': prop 'node' is '" + name + "'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> Validate.dnsSubdomain(C, "node", name));
-        }
-    }
-
-    @Nested
-    class Size {
-        @ParameterizedTest
-        @ValueSource(strings = {"500Mi", "10Gi", "2Ti", "100G", "1.5Gi", ".5Gi", "1e3", "+1Gi", "1", "1Ei", "2E", "7Ei", "1.5E", "0.5Ki"})
-        void accepts(String size) {
-            assertEquals(size, Validate.size(C, "size", size));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"0.1", "500m", "1.5", "1m", "1E-3", "0.1Ki"})
-        void rejectsAFractionOfAByte(String size) {
-            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G "
-                    + "('m' means thousandths: mega is M or Mi)", () -> Validate.size(C, "size", size));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"8Ei", "16Ei", "10E"})
-        void rejectsMoreThanKubernetesHolds(String size) {
-            assertInvalid("Thing 'x': prop 'size' is '" + size + "'; allowed: less than 8Ei (2^63 bytes): Kubernetes caps "
-                    + "larger quantities", () -> Validate.size(C, "size", size));
-        }
-
-        /** Null is called missing. */
-        @ParameterizedTest
-        @NullSource
-        @ValueSource(strings = {"10GB", "512MB", "-1Gi", "0Gi", "0", "0.0Ti", "Gi", "10 Gi", "1.5.2Gi", "10gi"})
-        void rejects(String size) {
-            assertInvalid(Messages.refusal(C, "size", size, Messages.SIZE), () -> Validate.size(C, "size", size));
-        }
-    }
-
-    @Nested
-    class Cpu {
-        @ParameterizedTest
-        @ValueSource(strings = {"250m", "1", "4", "0.5"})
-        void accepts(String cpu) {
-            assertEquals(cpu, Validate.cpu(C, "cpu", cpu));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"0", "0m", "-1", "2 cores", "1c"})
-        void rejects(String cpu) {
-            assertInvalid("Thing 'x': prop 'cpu' is '" + cpu + "'; allowed: a CPU quantity greater than zero, such as 250m, 1 or 4",
-                    () -> Validate.cpu(C, "cpu", cpu));
         }
     }
 
@@ -178,27 +172,6 @@ class ValidateTest {
         void rejectsBelowTheMinimum() {
             assertInvalid("Thing 'x': prop 'replicas' is 0; allowed: an integer of 1 or more",
                     () -> Validate.atLeast(C, "replicas", 0, 1));
-        }
-    }
-
-    @Nested
-    class AbsolutePath {
-        @Test
-        void acceptsAnAbsolutePath() {
-            assertEquals("/var/lib/qdrant", Validate.absolutePath(C, "mountPath", "/var/lib/qdrant"));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"data", "./data", "/data/../etc", "/.."})
-        void rejects(String path) {
-            assertInvalid("Thing 'x': prop 'mountPath' is '" + path + "'; allowed: an absolute path such as /data",
-                    () -> Validate.absolutePath(C, "mountPath", path));
-        }
-
-        @Test
-        void callsNullMissing() {
-            assertInvalid("Thing 'x': prop 'mountPath' is missing; allowed: an absolute path such as /data",
-                    () -> Validate.absolutePath(C, "mountPath", null));
         }
     }
 

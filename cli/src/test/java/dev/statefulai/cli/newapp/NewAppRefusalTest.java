@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.statefulai.cli.testing.CliRun;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every refusal exits 2 with one message naming what is allowed, and writes nothing. */
 class NewAppRefusalTest {
@@ -19,14 +23,11 @@ class NewAppRefusalTest {
         repo = new AppsRepo(tmp).app("vector-db", "dev", "prod", "staging").app("feature-pipeline", "dev", "prod", "staging");
     }
 
-    private void assertRefused(String expectedError, String... args) {
+    /** Asserts that {@code new-app <name> --kind <kind>} exits 2 with {@code expectedError} alone, and writes nothing. */
+    private void assertRefused(String name, String kind, String expectedError) {
         long files = repo.fileCount();
         String pom = repo.read("apps/pom.xml");
-        String[] withRoot = new String[args.length + 2];
-        System.arraycopy(args, 0, withRoot, 0, args.length);
-        withRoot[args.length] = "--root";
-        withRoot[args.length + 1] = tmp.toString();
-        CliRun run = CliRun.of(withRoot);
+        CliRun run = CliRun.of("new-app", name, "--kind", kind, "--root", tmp.toString());
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: " + expectedError + "\n", run.err().replace("\r\n", "\n"));
         assertEquals("", run.out());
@@ -34,86 +35,58 @@ class NewAppRefusalTest {
         assertEquals(pom, repo.read("apps/pom.xml"));
     }
 
-    @Test
-    void refusesANameThatIsNoDnsLabel() {
-        assertRefused("app name 'My_Store' is not allowed; allowed: a DNS-1123 label that starts with a letter: lower-case letters, "
-                + "digits and '-', ending with a letter or digit, at most 52 characters here (the name becomes the StatefulSet, "
-                + "the namespaces <name>-<env> and the Java package dev.statefulai.apps.<name without dashes>)",
-                "new-app", "My_Store", "--kind", "stateful-ai");
+    private static final String NOT_TAKEN = "allowed: a name no app uses yet (taken: feature-pipeline, vector-db)";
+
+    /** Requests the repository with its two apps refuses: what the row is about, the name, the kind, the whole error. */
+    static Stream<Arguments> refusals() {
+        String longName = "a".repeat(56);
+        return Stream.of(
+                Arguments.of("a name that is no DNS label", "My_Store", "stateful-ai", "app name 'My_Store' is not allowed; allowed: a DNS-1123"
+                        + " label that starts with a letter: lower-case letters, digits and '-', ending with a letter or digit, at most 52"
+                        + " characters here (the name becomes the StatefulSet, the namespaces <name>-<env> and the Java package"
+                        + " dev.statefulai.apps.<name without dashes>)"),
+                Arguments.of("a name starting with a digit, because it becomes a Java package", "3d-store", "data-pipeline", "app name"
+                        + " '3d-store' is not allowed; allowed: a DNS-1123 label that starts with a letter: lower-case letters, digits and '-',"
+                        + " ending with a letter or digit, at most 55 characters here (the name becomes the claims' part-of label, the"
+                        + " namespaces <name>-<env> and the Java package dev.statefulai.apps.<name without dashes>)"),
+                Arguments.of("a name too long for the namespace of the longest environment", longName, "data-pipeline", "app name '" + longName
+                        + "' is not allowed; allowed: a DNS-1123 label that starts with a letter: lower-case letters, digits and '-', ending"
+                        + " with a letter or digit, at most 55 characters here (the name becomes the claims' part-of label, the namespaces"
+                        + " <name>-<env> and the Java package dev.statefulai.apps.<name without dashes>)"),
+                Arguments.of("a name whose package is a Java keyword", "d-o", "stateful-ai", "app name 'd-o' is not allowed: its Java package"
+                        + " dev.statefulai.apps.do ends in a Java keyword; allowed: a name that is no Java keyword once its dashes are removed"),
+                Arguments.of("an app that exists", "vector-db", "stateful-ai",
+                        "app name 'vector-db' is taken: apps/vector-db already exists; " + NOT_TAKEN),
+                Arguments.of("the folders of the apps project itself", "target", "stateful-ai",
+                        "app name 'target' is taken: apps/target belongs to the apps project itself; " + NOT_TAKEN),
+                Arguments.of("a name whose class clashes with an imported one", "resources", "stateful-ai", "app name 'resources' is not"
+                        + " allowed: it gives the class ResourcesValues, which clashes with dev.statefulai.app.values.ResourcesValues that the"
+                        + " app's code uses; allowed: a name whose classes ResourcesApp, ResourcesValues, ResourcesAppTest are named like no"
+                        + " imported class"),
+                Arguments.of("an unknown kind, with a did-you-mean", "my-store", "statefull-ai",
+                        "--kind statefull-ai is not allowed (did you mean 'stateful-ai'?); allowed: stateful-ai, data-pipeline"),
+                Arguments.of("an unknown kind, without a guess when nothing is close", "my-store", "database",
+                        "--kind database is not allowed; allowed: stateful-ai, data-pipeline"));
     }
 
-    @Test
-    void refusesANameStartingWithADigitBecauseItBecomesAJavaPackage() {
-        assertRefused("app name '3d-store' is not allowed; allowed: a DNS-1123 label that starts with a letter: lower-case letters, "
-                + "digits and '-', ending with a letter or digit, at most 55 characters here (the name becomes the claims' part-of "
-                + "label, the namespaces <name>-<env> and the Java package dev.statefulai.apps.<name without dashes>)",
-                "new-app", "3d-store", "--kind", "data-pipeline");
-    }
-
-    @Test
-    void refusesANameTooLongForTheNamespaceOfTheLongestEnvironment() {
-        String name = "a".repeat(56);
-        assertRefused("app name '" + name + "' is not allowed; allowed: a DNS-1123 label that starts with a letter: lower-case letters, "
-                + "digits and '-', ending with a letter or digit, at most 55 characters here (the name becomes the claims' part-of "
-                + "label, the namespaces <name>-<env> and the Java package dev.statefulai.apps.<name without dashes>)",
-                "new-app", name, "--kind", "data-pipeline");
-    }
-
-    @Test
-    void refusesANameWhosePackageIsAJavaKeyword() {
-        assertRefused("app name 'd-o' is not allowed: its Java package dev.statefulai.apps.do ends in a Java keyword; "
-                + "allowed: a name that is no Java keyword once its dashes are removed",
-                "new-app", "d-o", "--kind", "stateful-ai");
-    }
-
-    @Test
-    void refusesAnAppThatExists() {
-        assertRefused("app name 'vector-db' is taken: apps/vector-db already exists; "
-                + "allowed: a name no app uses yet (taken: feature-pipeline, vector-db)",
-                "new-app", "vector-db", "--kind", "stateful-ai");
+    @ParameterizedTest(name = "refuses {0}")
+    @MethodSource("refusals")
+    void refuses(String about, String name, String kind, String expectedError) {
+        assertRefused(name, kind, expectedError);
     }
 
     @Test
     void refusesAModuleThatIsRegisteredWithoutAFolder() {
         repo.write("apps/pom.xml", AppsRepo.APPS_POM.replace("<module>vector-db</module>", "<module>gone</module>\n    <module>vector-db</module>"));
-        assertRefused("app name 'gone' is taken: apps/pom.xml already lists the module gone; "
-                + "allowed: a name no app uses yet (taken: feature-pipeline, gone, vector-db)",
-                "new-app", "gone", "--kind", "stateful-ai");
+        assertRefused("gone", "stateful-ai", "app name 'gone' is taken: apps/pom.xml already lists the module gone; "
+                + "allowed: a name no app uses yet (taken: feature-pipeline, gone, vector-db)");
     }
 
     @Test
     void refusesANameWhosePackageAnotherAppUses() {
         repo.write("apps/vector-db/src/main/java/dev/statefulai/apps/vectordb/VectorDbApp.java", "");
-        assertRefused("app name 'vectordb' is taken: apps/vector-db already uses the Java package dev.statefulai.apps.vectordb; "
-                + "allowed: a name no app uses yet (taken: feature-pipeline, vector-db)",
-                "new-app", "vectordb", "--kind", "data-pipeline");
-    }
-
-    @Test
-    void refusesTheFoldersOfTheAppsProjectItself() {
-        assertRefused("app name 'target' is taken: apps/target belongs to the apps project itself; "
-                + "allowed: a name no app uses yet (taken: feature-pipeline, vector-db)",
-                "new-app", "target", "--kind", "stateful-ai");
-    }
-
-    @Test
-    void refusesANameWhoseClassClashesWithAnImportedOne() {
-        assertRefused("app name 'resources' is not allowed: it gives the class ResourcesValues, which clashes with "
-                + "dev.statefulai.app.values.ResourcesValues that the app's code uses; allowed: a name whose classes "
-                + "ResourcesApp, ResourcesValues, ResourcesAppTest are named like no imported class",
-                "new-app", "resources", "--kind", "stateful-ai");
-    }
-
-    @Test
-    void refusesAnUnknownKindWithADidYouMean() {
-        assertRefused("--kind statefull-ai is not allowed (did you mean 'stateful-ai'?); allowed: stateful-ai, data-pipeline",
-                "new-app", "my-store", "--kind", "statefull-ai");
-    }
-
-    @Test
-    void refusesAnUnknownKindWithoutAGuessWhenNothingIsClose() {
-        assertRefused("--kind database is not allowed; allowed: stateful-ai, data-pipeline",
-                "new-app", "my-store", "--kind", "database");
+        assertRefused("vectordb", "data-pipeline", "app name 'vectordb' is taken: apps/vector-db already uses the Java package "
+                + "dev.statefulai.apps.vectordb; " + NOT_TAKEN);
     }
 
     @Test

@@ -17,13 +17,9 @@ class AzureDiskVolumeTest {
 
     @Test
     void anLrsDiskIsTiedToItsZone() {
-        AzureDiskVolume v = AzureDisk.premium().existingVolume(DISK, "eastus-1");
-        assertEquals(DISK, v.handle());
+        AzureDiskVolume v = Volumes.assertNames(AzureDisk.premium().existingVolume(DISK, "eastus-1"), DISK, "disk.csi.azure.com");
         assertEquals("eastus-1", v.zone());
-        assertEquals("disk.csi.azure.com", v.provisioner());
-        Map<String, Object> spec = Volumes.persistentVolumeSpec(v);
-        assertEquals(Map.of("driver", "disk.csi.azure.com", "volumeHandle", DISK, "fsType", "ext4"), spec.get("csi"));
-        assertEquals(Volumes.requiredAffinity("topology.kubernetes.io/zone", "eastus-1"), spec.get("nodeAffinity"));
+        Volumes.assertZonalCsi(Volumes.persistentVolumeSpec(v), "disk.csi.azure.com", DISK, "eastus-1");
     }
 
     @Test

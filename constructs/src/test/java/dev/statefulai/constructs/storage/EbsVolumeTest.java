@@ -15,17 +15,14 @@ class EbsVolumeTest {
 
     @Test
     void keepsIdAndZone() {
-        EbsVolume v = AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a");
-        assertEquals(VOLUME_ID, v.handle());
+        EbsVolume v = Volumes.assertNames(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"), VOLUME_ID, "ebs.csi.aws.com");
         assertEquals("us-east-1a", v.zone());
-        assertEquals("ebs.csi.aws.com", v.provisioner());
     }
 
     @Test
     void isACsiVolumeTiedToItsZone() {
         Map<String, Object> spec = Volumes.persistentVolumeSpec(AwsEbs.gp3().existingVolume(VOLUME_ID, "eu-west-1b"));
-        assertEquals(Map.of("driver", "ebs.csi.aws.com", "volumeHandle", VOLUME_ID, "fsType", "ext4"), spec.get("csi"));
-        assertEquals(Volumes.requiredAffinity("topology.kubernetes.io/zone", "eu-west-1b"), spec.get("nodeAffinity"));
+        Volumes.assertZonalCsi(spec, "ebs.csi.aws.com", VOLUME_ID, "eu-west-1b");
         assertNull(spec.get("awsElasticBlockStore"));
     }
 

@@ -18,9 +18,7 @@ class EfsVolumeTest {
     @ValueSource(strings = {"fs-0123456789abcdef0", "fs-1a2b3c4d", "fs-0123456789abcdef0:/datasets/v1",
             "fs-0123456789abcdef0::fsap-0123456789abcdef0", "fs-0123456789abcdef0:/datasets:fsap-0123456789abcdef0"})
     void acceptsTheDriversHandles(String handle) {
-        EfsVolume v = AwsEfs.staticVolumes().existingVolume(handle);
-        assertEquals(handle, v.handle());
-        assertEquals("efs.csi.aws.com", v.provisioner());
+        EfsVolume v = Volumes.assertNames(AwsEfs.staticVolumes().existingVolume(handle), handle, "efs.csi.aws.com");
         assertTrue(handle.startsWith(v.fileSystemId() + ":") || handle.equals(v.fileSystemId()));
     }
 

@@ -15,14 +15,11 @@ class GcePdVolumeTest {
 
     @Test
     void aZonalDiskIsTiedToItsZone() {
-        GcePdVolume v = GcePd.balanced().existingVolume("ml-platform", "us-central1-a", "features");
-        assertEquals("projects/ml-platform/zones/us-central1-a/disks/features", v.handle());
-        assertEquals("pd.csi.storage.gke.io", v.provisioner());
+        String handle = "projects/ml-platform/zones/us-central1-a/disks/features";
+        GcePdVolume v = Volumes.assertNames(GcePd.balanced().existingVolume("ml-platform", "us-central1-a", "features"), handle,
+                "pd.csi.storage.gke.io");
         assertEquals(List.of("us-central1-a"), v.zones());
-        Map<String, Object> spec = Volumes.persistentVolumeSpec(v);
-        assertEquals(Map.of("driver", "pd.csi.storage.gke.io", "volumeHandle", "projects/ml-platform/zones/us-central1-a/disks/features",
-                "fsType", "ext4"), spec.get("csi"));
-        assertEquals(Volumes.requiredAffinity("topology.kubernetes.io/zone", "us-central1-a"), spec.get("nodeAffinity"));
+        Volumes.assertZonalCsi(Volumes.persistentVolumeSpec(v), "pd.csi.storage.gke.io", handle, "us-central1-a");
     }
 
     @Test

@@ -11,11 +11,10 @@ class LocalVolumeTest {
 
     @Test
     void keepsNodeAndPath() {
-        LocalVolume v = LocalVolume.on("gpu-node-1.ec2.internal", "/mnt/nvme0");
+        LocalVolume v = Volumes.assertNames(LocalVolume.on("gpu-node-1.ec2.internal", "/mnt/nvme0"), "gpu-node-1.ec2.internal:/mnt/nvme0",
+                "kubernetes.io/no-provisioner");
         assertEquals("gpu-node-1.ec2.internal", v.node());
         assertEquals("/mnt/nvme0", v.path());
-        assertEquals("gpu-node-1.ec2.internal:/mnt/nvme0", v.handle());
-        assertEquals("kubernetes.io/no-provisioner", v.provisioner());
     }
 
     @Test

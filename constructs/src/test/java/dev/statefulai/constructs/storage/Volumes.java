@@ -1,5 +1,7 @@
 package dev.statefulai.constructs.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.statefulai.constructs.Manifests;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,22 @@ final class Volumes {
                     .build());
         });
         return Manifests.map(m.one("PersistentVolume"), "spec");
+    }
+
+    /** Asserts that {@code volume} names the volume {@code handle} of {@code provisioner}; returns it for the asserts of its own. */
+    static <V extends PreProvisionedVolume> V assertNames(V volume, String handle, String provisioner) {
+        assertEquals(handle, volume.handle());
+        assertEquals(provisioner, volume.provisioner());
+        return volume;
+    }
+
+    /**
+     * Asserts that {@code spec} is a CSI volume of {@code driver} and {@code handle} on ext4, which attaches only on nodes
+     * of {@code zones} (by the well-known zone label).
+     */
+    static void assertZonalCsi(Map<String, Object> spec, String driver, String handle, String... zones) {
+        assertEquals(Map.of("driver", driver, "volumeHandle", handle, "fsType", "ext4"), spec.get("csi"));
+        assertEquals(requiredAffinity("topology.kubernetes.io/zone", zones), spec.get("nodeAffinity"));
     }
 
     /** The node affinity a volume of {@code label} in {@code values} must have. */

@@ -1,5 +1,6 @@
 package dev.statefulai.engine.output;
 
+import static dev.statefulai.engine.testing.AppSnapshotTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +47,12 @@ class ProtectionSectionTest {
         return StorageTopology.render("db", env, SET + "---\n" + schedule);
     }
 
-    private static List<String> lines(String section) {
-        return section.lines().toList();
+    /** Asserts that {@code section} has each of {@code rows} as a whole line (a row of its table). */
+    private static void assertRows(String section, String... rows) {
+        List<String> lines = section.lines().toList();
+        for (String row : rows) {
+            assertTrue(lines.contains(row), () -> "no row '" + row + "' in:\n" + section);
+        }
     }
 
     @Test
@@ -71,20 +76,19 @@ class ProtectionSectionTest {
                       - conditions: {storageClass: [cache]}
                         action: {type: skip}
                 """);
-        List<String> lines = lines(section);
-        assertTrue(lines.contains("| data-db-0 .. data-db-1 (template data) | Velero Schedule velero/db-prod | `0 */6 * * *` | up to 6 h"
-                + " | 30 days | CSI snapshot, moved to object storage |"), section);
-        assertTrue(lines.contains("| models-db-0 .. models-db-1 (template models) | not backed up: a cache, downloaded again from S3 | | | | |"), section);
-        assertTrue(lines.contains("| logs-db-0 .. logs-db-1 (template logs) | **not backed up** (Velero db-prod selects it, but its driver AWS"
-                + " EFS takes no CSI snapshots) | | | | |"), section);
-        assertTrue(section.contains("Before each Velero backup of its pods, StatefulSet db runs a pre-backup hook in container db"), section);
-        assertTrue(section.contains("""
+        assertRows(section,
+                "| data-db-0 .. data-db-1 (template data) | Velero Schedule velero/db-prod | `0 */6 * * *` | up to 6 h"
+                        + " | 30 days | CSI snapshot, moved to object storage |",
+                "| models-db-0 .. models-db-1 (template models) | not backed up: a cache, downloaded again from S3 | | | | |",
+                "| logs-db-0 .. logs-db-1 (template logs) | **not backed up** (Velero db-prod selects it, but its driver AWS"
+                        + " EFS takes no CSI snapshots) | | | | |");
+        assertContains(section, "Before each Velero backup of its pods, StatefulSet db runs a pre-backup hook in container db", """
                 kubectl -n ml scale statefulset db --replicas=0
                 kubectl -n ml delete pvc data-db-0 data-db-1
                 velero backup get --selector velero.io/schedule-name=db-prod   # the backups; restore the newest:
                 velero restore create --from-schedule db-prod --include-namespaces ml --selector app=db --wait
                 kubectl -n ml scale statefulset db --replicas=2
-                """), section);
+                """);
     }
 
     @Test
@@ -95,9 +99,9 @@ class ProtectionSectionTest {
                 metadata: {name: db-staging, namespace: ml}
                 spec: {schedule: "@daily", claimSelector: {matchLabels: {app: db}}, retention: {expires: 168h, maxCount: 3}}
                 """);
-        assertTrue(section.contains("| `@daily` | up to 1 day | 7 days or the last 3, whichever is fewer | CSI snapshot in the storage system |"), section);
-        assertTrue(section.contains("kubectl -n ml get volumesnapshots   # <claim>-db-staging-<YYYYMMDDHHMM>\n"
-                + "# set restore.snapshotTime: \"<YYYYMMDDHHMM>\" in apps/db/values-staging.yaml"), section);
+        assertContains(section, "| `@daily` | up to 1 day | 7 days or the last 3, whichever is fewer | CSI snapshot in the storage system |",
+                "kubectl -n ml get volumesnapshots   # <claim>-db-staging-<YYYYMMDDHHMM>\n"
+                        + "# set restore.snapshotTime: \"<YYYYMMDDHHMM>\" in apps/db/values-staging.yaml");
     }
 
     @Test

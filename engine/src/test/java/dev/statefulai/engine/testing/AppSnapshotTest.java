@@ -3,6 +3,7 @@ package dev.statefulai.engine.testing;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.AppSynthesizer;
+import dev.statefulai.engine.values.ValuesException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -56,6 +57,11 @@ public abstract class AppSnapshotTest {
     /** The app synthesized for {@code environment} with no overrides. */
     protected UnitOutput synth(String environment) {
         return AppSynthesizer.synth(app(), environment, Map.of());
+    }
+
+    /** The refusal of the synth of {@code environment} with {@code --set} overrides {@code set}; fails when it succeeds. */
+    protected ValuesException refusal(String environment, Map<String, String> set) {
+        return Assertions.assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), environment, set));
     }
 
     /** The names the app made in {@code environment}: its entry of {@code outputs.json}. */

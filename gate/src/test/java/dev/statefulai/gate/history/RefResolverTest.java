@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +46,15 @@ class RefResolverTest {
         }
     }
 
+    /** {@code count} (at most three) commits on the current branch, each changing the manifest; returns their ids, oldest first. */
+    private static List<String> commits(TempGit repo, int count) {
+        List<String> messages = List.of("one", "two", "three");
+        return IntStream.rangeClosed(1, count).mapToObj(i -> change(repo, "a: " + i, messages.get(i - 1))).toList();
+    }
+
     /** Two commits on the current branch; returns the first, the parent of HEAD. */
     private static String twoCommits(TempGit repo) {
-        String first = change(repo, "a: 1", "one");
-        change(repo, "a: 2", "two");
-        return first;
+        return commits(repo, 2).get(0);
     }
 
     /** Where {@code branch} left main, and main's tip after it moved on (in another file, so the two merge cleanly). */
@@ -78,14 +84,25 @@ class RefResolverTest {
         return r.compared();
     }
 
+    /** Asserts that the guard compares {@code repo} under {@code env} with {@code commit}, for {@code reason}; returns the ref. */
+    private static ComparedRef assertCompared(TempGit repo, Map<String, String> env, String commit, String reason) {
+        ComparedRef ref = compared(repo, env);
+        assertEquals(commit, ref.commit());
+        assertEquals(reason, ref.reason());
+        return ref;
+    }
+
+    /** The message of the error that choosing a ref for {@code repo} under {@code env} gives. */
+    private static String refusal(TempGit repo, Map<String, String> env) {
+        return assertThrows(IllegalArgumentException.class, () -> resolve(repo, env)).getMessage();
+    }
+
     @Test
     void onTheDefaultBranchTheParentCommit() {
         TempGit repo = origin();
         String first = twoCommits(repo);
-        ComparedRef ref = compared(repo, CI);
-        assertEquals(first, ref.commit());
+        ComparedRef ref = assertCompared(repo, CI, first, "parent of HEAD on the default branch main");
         assertEquals("HEAD^", ref.label());
-        assertEquals("parent of HEAD on the default branch main", ref.reason());
         assertEquals("HEAD^ (" + first.substring(0, 8) + ", parent of HEAD on the default branch main)", ref.describe());
     }
 
@@ -95,10 +112,7 @@ class RefResolverTest {
         String base = fork(repo, "feature").base();
         repo.git("checkout", "-q", "feature");
         change(repo, "a: 3", "three");
-        ComparedRef ref = compared(repo, CI);
-        assertEquals(base, ref.commit());
-        assertEquals(base.substring(0, 8), ref.label());
-        assertEquals("merge base of feature and main", ref.reason());
+        assertEquals(base.substring(0, 8), assertCompared(repo, CI, base, "merge base of feature and main").label());
     }
 
     @Test
@@ -109,9 +123,7 @@ class RefResolverTest {
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "-b", "feature");
         change(clone, "a: 2", "two");
-        ComparedRef ref = compared(clone, CI);
-        assertEquals(base, ref.commit());
-        assertEquals("merge base of feature and origin/trunk", ref.reason());
+        assertCompared(clone, CI, base, "merge base of feature and origin/trunk");
     }
 
     @Test
@@ -119,9 +131,7 @@ class RefResolverTest {
         TempGit repo = origin();
         repo.git("checkout", "-q", "-b", "master");
         String first = twoCommits(repo);
-        ComparedRef ref = compared(repo, CI);
-        assertEquals(first, ref.commit());
-        assertEquals("parent of HEAD on the default branch master", ref.reason());
+        assertCompared(repo, CI, first, "parent of HEAD on the default branch master");
     }
 
     @Test
@@ -129,9 +139,8 @@ class RefResolverTest {
         TempGit repo = origin();
         repo.git("checkout", "-q", "-b", "develop");
         change(repo, "a: 1", "one");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(repo, CI));
         assertEquals("cannot tell the default branch (no origin/HEAD, CI_DEFAULT_BRANCH, main or master): pass --ref,"
-                + " e.g. --ref origin/develop", e.getMessage());
+                + " e.g. --ref origin/develop", refusal(repo, CI));
     }
 
     /** GitHub Actions checks a pull request out as a detached merge commit of the PR into its base. */
@@ -142,10 +151,8 @@ class RefResolverTest {
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "--detach", "origin/main");
         clone.git("merge", "-q", "--no-ff", "-m", "merge", "origin/pr");
-        ComparedRef ref = compared(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main", "GITHUB_HEAD_REF", "pr",
-                "GITHUB_REF_NAME", "7/merge"));
-        assertEquals(baseTip, ref.commit());
-        assertEquals("merge base of HEAD and origin/main (target of GITHUB_BASE_REF)", ref.reason());
+        assertCompared(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main", "GITHUB_HEAD_REF", "pr", "GITHUB_REF_NAME", "7/merge"),
+                baseTip, "merge base of HEAD and origin/main (target of GITHUB_BASE_REF)");
     }
 
     /** GitLab runs a merge request pipeline on the source branch's detached SHA. */
@@ -155,9 +162,8 @@ class RefResolverTest {
         String base = fork(upstream, "mr").base();
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
         clone.git("checkout", "-q", "--detach", "origin/mr");
-        ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
-        assertEquals(base, ref.commit());
-        assertEquals("merge base of HEAD and origin/main (target of CI_MERGE_REQUEST_TARGET_BRANCH_NAME)", ref.reason());
+        assertCompared(clone, Map.of("CI", "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"), base,
+                "merge base of HEAD and origin/main (target of CI_MERGE_REQUEST_TARGET_BRANCH_NAME)");
     }
 
     /** GitLab's pipeline on the default branch: a detached SHA, CI_COMMIT_BRANCH names the branch. */
@@ -175,11 +181,9 @@ class RefResolverTest {
     @Test
     void aDetachedHeadInTheDefaultBranchHistoryComparesWithItsParent() {
         TempGit repo = origin();
-        String first = change(repo, "a: 1", "one");
-        String second = change(repo, "a: 2", "two");
-        change(repo, "a: 3", "three");
-        repo.git("checkout", "-q", "--detach", second);
-        assertEquals(first, compared(repo, CI).commit());
+        List<String> commits = commits(repo, 3);
+        repo.git("checkout", "-q", "--detach", commits.get(1));
+        assertEquals(commits.get(0), compared(repo, CI).commit());
     }
 
     @Test
@@ -187,10 +191,9 @@ class RefResolverTest {
         TempGit upstream = origin();
         twoCommits(upstream);
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
         assertEquals("this clone is shallow and lacks the parent of HEAD, which the immutable-change guard compares with on the"
                 + " default branch main: fetch deeper ('git fetch --unshallow'; GitHub Actions: actions/checkout with fetch-depth: 0;"
-                + " GitLab CI: GIT_DEPTH: 0) or pass --ref", e.getMessage());
+                + " GitLab CI: GIT_DEPTH: 0) or pass --ref", refusal(clone, CI));
     }
 
     @Test
@@ -200,9 +203,8 @@ class RefResolverTest {
         upstream.git("checkout", "-q", "-b", "pr");
         change(upstream, "a: 2", "two");
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1", "--branch", "pr");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> resolve(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main")));
-        assertTrue(e.getMessage().startsWith("the target branch 'main' (GITHUB_BASE_REF) is not in this clone: fetch deeper"), e.getMessage());
+        String message = refusal(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main"));
+        assertTrue(message.startsWith("the target branch 'main' (GITHUB_BASE_REF) is not in this clone: fetch deeper"), message);
     }
 
     @Test
@@ -210,9 +212,8 @@ class RefResolverTest {
         TempGit upstream = origin();
         fork(upstream, "feature");
         TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"), "--depth", "1", "--no-single-branch", "--branch", "feature");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolve(clone, CI));
-        assertTrue(e.getMessage().startsWith("this clone is shallow and lacks the merge base of feature and origin/main: fetch deeper"),
-                e.getMessage());
+        String message = refusal(clone, CI);
+        assertTrue(message.startsWith("this clone is shallow and lacks the merge base of feature and origin/main: fetch deeper"), message);
     }
 
     @Test
@@ -238,14 +239,12 @@ class RefResolverTest {
     @Test
     void uncommittedDistOnTheDefaultBranchComparesWithHeadOutsideCi() {
         TempGit repo = origin();
-        String first = change(repo, "a: 1", "one");
-        String second = change(repo, "a: 2", "two");
+        List<String> commits = commits(repo, 2);
         write(repo, "dist/prod/app.yaml", "a: 3");
-        ComparedRef local = compared(repo, LOCAL);
-        assertEquals(second, local.commit());
+        ComparedRef local = assertCompared(repo, LOCAL, commits.get(1),
+                "dist/ has uncommitted changes on the default branch main; a pipeline compares with the parent commit");
         assertEquals("HEAD", local.label());
-        assertEquals("dist/ has uncommitted changes on the default branch main; a pipeline compares with the parent commit", local.reason());
-        assertEquals(first, compared(repo, CI).commit());
+        assertEquals(commits.get(0), compared(repo, CI).commit());
     }
 
     @Test

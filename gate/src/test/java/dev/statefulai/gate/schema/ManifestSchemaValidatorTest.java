@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +125,22 @@ class ManifestSchemaValidatorTest {
     return findings.get(0);
   }
 
+  /** The valid StatefulSet with {@code edit} applied to its object at the JSON pointer {@code at} ("" for the whole). */
+  private static ObjectNode statefulSetWith(String at, Consumer<ObjectNode> edit) throws IOException {
+    ObjectNode sts = yaml(STATEFUL_SET);
+    edit.accept((ObjectNode) sts.at(at));
+    return sts;
+  }
+
+  private static void assertNoErrors(JsonNode object) {
+    assertTrue(errors(object).isEmpty(), describe(errors(object)));
+  }
+
+  /** The paths of the errors in {@code object}, sorted. */
+  private static List<String> errorPaths(JsonNode object) {
+    return errors(object).stream().map(SchemaFinding::path).sorted().toList();
+  }
+
   private static List<SchemaFinding> errors(JsonNode object) {
     return VALIDATOR.validate(object).stream().filter(SchemaFinding::isError).toList();
   }
@@ -156,19 +173,13 @@ class ManifestSchemaValidatorTest {
 
   @Test
   void embeddedClaimTemplatesNeedNoApiVersionOrKind() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ObjectNode template = (ObjectNode) sts.at("/spec/volumeClaimTemplates/0");
-    template.remove("apiVersion");
-    template.remove("kind");
-    assertTrue(errors(sts).isEmpty(), describe(errors(sts)));
+    assertNoErrors(statefulSetWith("/spec/volumeClaimTemplates/0", template -> template.remove(List.of("apiVersion", "kind"))));
   }
 
   @Test
   void unknownFieldFailsWithItsPath() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ObjectNode spec = (ObjectNode) sts.get("spec");
-    spec.set("volumeClaimTemplate", spec.remove("volumeClaimTemplates"));
-    SchemaFinding f = assertOneErrorAt("$.spec.volumeClaimTemplate", sts);
+    SchemaFinding f = assertOneErrorAt("$.spec.volumeClaimTemplate",
+        statefulSetWith("/spec", spec -> spec.set("volumeClaimTemplate", spec.remove("volumeClaimTemplates"))));
     assertTrue(f.message().contains("volumeClaimTemplate"), f.message());
     assertEquals("StatefulSet", f.kind());
     assertEquals("vector-db", f.name());
@@ -176,17 +187,13 @@ class ManifestSchemaValidatorTest {
 
   @Test
   void unknownFieldDeepInsideAContainerFails() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ObjectNode container = (ObjectNode) sts.at("/spec/template/spec/containers/0");
-    container.put("imagePullPolicyy", "Always");
-    assertOneErrorAt("$.spec.template.spec.containers[0].imagePullPolicyy", sts);
+    assertOneErrorAt("$.spec.template.spec.containers[0].imagePullPolicyy",
+        statefulSetWith("/spec/template/spec/containers/0", container -> container.put("imagePullPolicyy", "Always")));
   }
 
   @Test
   void unknownTopLevelFieldFails() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    sts.put("specs", "oops");
-    assertEquals("$.specs", errors(sts).get(0).path());
+    assertEquals("$.specs", errors(statefulSetWith("", sts -> sts.put("specs", "oops"))).get(0).path());
   }
 
   @Test
@@ -194,32 +201,25 @@ class ManifestSchemaValidatorTest {
     ObjectNode sts = yaml(STATEFUL_SET);
     ((ObjectNode) sts.at("/metadata/labels")).put("any.example.com/key", "v");
     ((ObjectNode) sts.at("/spec/template/spec/containers/0/resources/requests")).put("nvidia.com/gpu", 1);
-    assertTrue(errors(sts).isEmpty(), describe(errors(sts)));
+    assertNoErrors(sts);
   }
 
   @Test
   void mapValuesAreTyped() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ((ObjectNode) sts.at("/metadata/labels")).put("replicas", 3);
-    assertOneErrorAt("$.metadata.labels.replicas", sts);
+    assertOneErrorAt("$.metadata.labels.replicas", statefulSetWith("/metadata/labels", labels -> labels.put("replicas", 3)));
   }
 
   @Test
   void statefulSetSpecWithoutSelectorOrTemplateFails() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ObjectNode spec = (ObjectNode) sts.get("spec");
-    spec.remove("selector");
-    spec.remove("template");
-    List<String> paths = errors(sts).stream().map(SchemaFinding::path).sorted().toList();
-    assertEquals(List.of("$.spec.selector", "$.spec.template"), paths);
+    ObjectNode sts = statefulSetWith("/spec", spec -> spec.remove(List.of("selector", "template")));
+    assertEquals(List.of("$.spec.selector", "$.spec.template"), errorPaths(sts));
     assertTrue(errors(sts).get(0).message().startsWith("missing required field"));
   }
 
   @Test
   void containerWithoutNameFails() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ((ObjectNode) sts.at("/spec/template/spec/containers/0")).remove("name");
-    assertOneErrorAt("$.spec.template.spec.containers[0].name", sts);
+    assertOneErrorAt("$.spec.template.spec.containers[0].name",
+        statefulSetWith("/spec/template/spec/containers/0", container -> container.remove("name")));
   }
 
   @Test
@@ -235,11 +235,10 @@ class ManifestSchemaValidatorTest {
                   - key: topology.kubernetes.io/zone
                     values: [eu-west-1a]
         """);
-    List<String> paths = errors(pv).stream().map(SchemaFinding::path).sorted().toList();
     assertEquals(List.of(
         "$.spec.csi.driver",
         "$.spec.csi.volumeHandle",
-        "$.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].operator"), paths);
+        "$.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].operator"), errorPaths(pv));
   }
 
   @Test
@@ -250,7 +249,7 @@ class ManifestSchemaValidatorTest {
         hostPath:
           path: /mnt/data
         """);
-    assertTrue(errors(pv).isEmpty(), describe(errors(pv)));
+    assertNoErrors(pv);
   }
 
   @Test
@@ -258,16 +257,13 @@ class ManifestSchemaValidatorTest {
     ObjectNode sts = yaml(STATEFUL_SET);
     ((ObjectNode) sts.get("spec")).put("replicas", "three");
     ((ObjectNode) sts.at("/spec/template/spec/containers/0")).put("image", 42);
-    List<String> paths = errors(sts).stream().map(SchemaFinding::path).sorted().toList();
-    assertEquals(List.of("$.spec.replicas", "$.spec.template.spec.containers[0].image"), paths);
+    assertEquals(List.of("$.spec.replicas", "$.spec.template.spec.containers[0].image"), errorPaths(sts));
   }
 
   @Test
   void objectWhereListExpectedFails() throws IOException {
-    ObjectNode sts = yaml(STATEFUL_SET);
-    ObjectNode podSpec = (ObjectNode) sts.at("/spec/template/spec");
-    podSpec.set("containers", podSpec.get("containers").get(0));
-    assertOneErrorAt("$.spec.template.spec.containers", sts);
+    assertOneErrorAt("$.spec.template.spec.containers",
+        statefulSetWith("/spec/template/spec", podSpec -> podSpec.set("containers", podSpec.get("containers").get(0))));
   }
 
   @Test
@@ -276,7 +272,7 @@ class ManifestSchemaValidatorTest {
     ((ObjectNode) sts.at("/spec/updateStrategy/rollingUpdate")).put("maxUnavailable", 1);
     ((ObjectNode) sts.at("/spec/template/spec/containers/0/readinessProbe/httpGet")).put("port", 6333);
     ((ObjectNode) sts.at("/spec/template/spec/containers/0/resources/limits")).put("cpu", 1.5);
-    assertTrue(errors(sts).isEmpty(), describe(errors(sts)));
+    assertNoErrors(sts);
 
     ((ObjectNode) sts.at("/spec/template/spec/containers/0/resources/limits")).put("cpu", true);
     assertEquals("$.spec.template.spec.containers[0].resources.limits.cpu", errors(sts).get(0).path());

@@ -1,9 +1,7 @@
 package dev.statefulai.apps.featurepipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.testing.AppSnapshotTest;
 import dev.statefulai.engine.values.ValuesException;
 import java.util.List;
@@ -55,8 +53,7 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
      */
     @Test
     void aRefusedVolumeNameIsReportedAtThatVolumesKeyOnly() {
-        ValuesException e = assertThrows(ValuesException.class,
-                () -> AppSynthesizer.synth(app(), "prod", Map.of("volumes[1].name", "raw-events")));
+        ValuesException e = refusal("prod", Map.of("volumes[1].name", "raw-events"));
         assertEquals(List.of("apps/feature-pipeline (prod): DataPipelineStorage 'feature-pipeline': prop 'volumes[1].name' is 'raw-events'; "
                 + "allowed: a name used by no other volume of the storage [set by --set featurePipeline.volumes[1].name=raw-events "
                 + "(volumes[1].name)]"), e.problems().subList(0, 1));
@@ -64,8 +61,7 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
 
     @Test
     void aKeyOfTheSharedVolumeShapeThatAPipelineCannotTakeIsRefusedWhereItIsSet() {
-        ValuesException e = assertThrows(ValuesException.class,
-                () -> AppSynthesizer.synth(app(), "prod", Map.of("volumes[0].persistence.existingClaim", "old-events")));
+        ValuesException e = refusal("prod", Map.of("volumes[0].persistence.existingClaim", "old-events"));
         assertEquals(List.of("apps/feature-pipeline (prod): PipelineVolume 'raw-events': prop 'existingClaim' is 'old-events'; allowed: "
                 + "nothing for a volume of a data pipeline, which makes and binds its claim itself: only size, accessModes and volumeAttributesClass "
                 + "[set by --set featurePipeline.volumes[0].persistence.existingClaim=old-events (volumes[0].persistence.existingClaim)]"),
@@ -84,8 +80,7 @@ class FeaturePipelineAppTest extends AppSnapshotTest {
 
     @Test
     void anEfsDatasetWithoutAnotherBackupIsRefused() {
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod",
-                Map.of("backup.elsewhere", "null")));
+        ValuesException e = refusal("prod", Map.of("backup.elsewhere", "null"));
         assertEquals(List.of("apps/feature-pipeline (prod): AppBackup 'feature-pipeline-prod': prop 'claims' is 'training-datasets';"
                 + " allowed: claims on drivers that take CSI snapshots; training-datasets is on AWS EFS, which takes none: list it under"
                 + " elsewhere with how it is backed up (e.g. AWS Backup of the file system), or under caches"

@@ -2,7 +2,6 @@ package dev.statefulai.apps.llminference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.AppSynthesizer;
@@ -98,7 +97,7 @@ class LlmInferenceAppTest extends AppSnapshotTest {
 
     @Test
     void aPrefillBesideABucketIsRefusedAtItsKey() {
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "dev", Map.of("prefill", "true")));
+        ValuesException e = refusal("dev", Map.of("prefill", "true"));
         assertEquals("apps/llm-inference (dev): llm-inference: prop 'prefill' is true; allowed: none with bucket or hydrate, which hold"
                 + " the weights read-only at /models (unset it with prefill: null) [set by --set llmInference.prefill=true (prefill)]",
                 e.getMessage());
@@ -122,14 +121,14 @@ class LlmInferenceAppTest extends AppSnapshotTest {
 
     @Test
     void weightsFromAnImageAreRefusedAtTheirKeyOnAClusterWithoutTheGate() {
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", WEIGHTS_IMAGE));
+        ValuesException e = refusal("prod", WEIGHTS_IMAGE);
         assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'imageVolumes[0]' is 'registry.example.com/models/"
                 + "llama-3.1-70b-awq:v1'; allowed: nothing while the target lacks the feature gate ImageVolume: Kubernetes 1.30 has no ImageVolume"
                 + " (alpha from 1.31 (off by default), beta from 1.33 (off by default), beta from 1.35 (on by default), ga from 1.36)"
                 + " [set by --set llmInference.weights.reference=registry.example.com/models/llama-3.1-70b-awq:v1 (weights.reference)]",
                 e.getMessage());
-        ValuesException policy = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("weights.from", "localPath",
-                "weights.path", "/models/llama", "weights.pullPolicy", "Always", "prefill", "false")));
+        ValuesException policy = refusal("prod", Map.of("weights.from", "localPath",
+                "weights.path", "/models/llama", "weights.pullPolicy", "Always", "prefill", "false"));
         assertTrue(policy.getMessage().contains("prop 'pullPolicy' is 'Always'; allowed: none for from: localPath"), policy.getMessage());
     }
 
@@ -141,8 +140,7 @@ class LlmInferenceAppTest extends AppSnapshotTest {
 
     @Test
     void aTokenInPlainEnvIsRefusedWithoutShowingIt() {
-        ValuesException e = assertThrows(ValuesException.class,
-                () -> AppSynthesizer.synth(app(), "prod", Map.of("env.HF_TOKEN", "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789")));
+        ValuesException e = refusal("prod", Map.of("env.HF_TOKEN", "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"));
         assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'env['HF_TOKEN']' is '(value not shown)'; "
                 + "allowed: no credential in a plain variable (its value looks like a Hugging Face token): pass credentials with secretEnv "
                 + "(Secret references), which keep them out of the manifest [set by --set llmInference.env.HF_TOKEN (env.HF_TOKEN)]",
@@ -152,7 +150,7 @@ class LlmInferenceAppTest extends AppSnapshotTest {
     @Test
     void theTokenAsAPlainVariableBesideItsSecretIsRefused() {
         // hfTokenSecret already gives HF_TOKEN from a Secret: a second HF_TOKEN would make server-side apply refuse the StatefulSet.
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("env.HF_TOKEN", "")));
+        ValuesException e = refusal("prod", Map.of("env.HF_TOKEN", ""));
         assertEquals("apps/llm-inference (prod): StatefulAIApp 'llm-inference': prop 'env['HF_TOKEN']' is 'HF_TOKEN'; allowed: a name "
                 + "no other variable of container 'llm-inference' has (secretEnv[0] sets HF_TOKEN too): env is a list keyed by name, "
                 + "and server-side apply refuses two entries of one name [set by --set llmInference.env.HF_TOKEN= (env.HF_TOKEN)]",

@@ -2,10 +2,8 @@ package dev.statefulai.apps.shareddatasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.testing.AppSnapshotTest;
 import dev.statefulai.engine.values.ValuesException;
 import java.util.Map;
@@ -42,8 +40,7 @@ class SharedDatasetsAppTest extends AppSnapshotTest {
 
     @Test
     void aReadOnlyManyDatasetOnLustreIsRefusedByTheCatalog() {
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod",
-                Map.of("datasets[1].persistence.accessModes", "[ReadOnlyMany]")));
+        ValuesException e = refusal("prod", Map.of("datasets[1].persistence.accessModes", "[ReadOnlyMany]"));
         assertEquals("apps/shared-datasets (prod): DataPipelineStorage 'shared-datasets': prop 'volumes[1].accessModes' is"
                 + " 'ReadOnlyMany'; allowed: what Amazon FSx for Lustre PERSISTENT_2 in subnet-0f1e2d3c4b5a69788 (fsx.csi.aws.com) can"
                 + " give: [ReadWriteMany, ReadWriteOnce] [set by --set sharedDatasets.datasets[1].persistence.accessModes=[ReadOnlyMany]"
@@ -61,7 +58,7 @@ class SharedDatasetsAppTest extends AppSnapshotTest {
     @Test
     void aScheduleKeyBesideElsewhereStillMakesASchedule() {
         // elsewhere alone only says what keeps the data; with anything else it is a schedule's, which needs a claim to take.
-        ValuesException e = assertThrows(ValuesException.class, () -> AppSynthesizer.synth(app(), "prod", Map.of("backup.keep", "720h")));
+        ValuesException e = refusal("prod", Map.of("backup.keep", "720h"));
         assertTrue(e.getMessage().contains("prop 'claims' is 'null'; allowed: one or more claims to back up"), e.getMessage());
     }
 }

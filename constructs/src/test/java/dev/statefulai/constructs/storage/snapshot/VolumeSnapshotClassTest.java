@@ -34,12 +34,8 @@ class VolumeSnapshotClassTest {
 
     @Test
     void defaultsToTheBackendsDriverAndRetain() {
-        assertEquals(Map.of(
-                "apiVersion", "snapshot.storage.k8s.io/v1",
-                "kind", "VolumeSnapshotClass",
-                "metadata", Map.of("name", "ebs-snapshots"),
-                "driver", "ebs.csi.aws.com",
-                "deletionPolicy", "Retain"), rendered(null, minimal()));
+        assertEquals(SnapshotObjects.object("VolumeSnapshotClass", "ebs-snapshots",
+                Map.of("driver", "ebs.csi.aws.com", "deletionPolicy", "Retain")), rendered(null, minimal()));
     }
 
     @Test
@@ -68,11 +64,9 @@ class VolumeSnapshotClassTest {
     @Test
     void gettersAndOutputs() {
         VolumeSnapshotClass vsc = build(minimal());
-        assertEquals("ebs-snapshots", vsc.getName());
         assertEquals("ebs.csi.aws.com", vsc.getDriver());
-        assertEquals("VolumeSnapshotClass", vsc.getApiObject().getKind());
-        assertEquals("ebs-snapshots", vsc.outputName());
-        assertEquals(Map.of("kind", "VolumeSnapshotClass", "driver", "ebs.csi.aws.com", "deletionPolicy", "Retain"), vsc.outputs());
+        SnapshotObjects.assertTells(vsc, "ebs-snapshots", "VolumeSnapshotClass",
+                Map.of("kind", "VolumeSnapshotClass", "driver", "ebs.csi.aws.com", "deletionPolicy", "Retain"));
     }
 
     /** A missing name is reported under the construct id. */

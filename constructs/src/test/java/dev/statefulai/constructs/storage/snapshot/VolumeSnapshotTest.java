@@ -28,12 +28,8 @@ class VolumeSnapshotTest {
 
     @Test
     void snapshotsOneClaimWithTheDefaultClass() {
-        assertEquals(Map.of(
-                "apiVersion", "snapshot.storage.k8s.io/v1",
-                "kind", "VolumeSnapshot",
-                "metadata", Map.of("name", "features-2024-06-01"),
-                "spec", Map.of("source", Map.of("persistentVolumeClaimName", "features"))),
-                synth(null, minimal()).one("VolumeSnapshot"));
+        assertEquals(SnapshotObjects.object("VolumeSnapshot", "features-2024-06-01",
+                Map.of("spec", Map.of("source", Map.of("persistentVolumeClaimName", "features")))), synth(null, minimal()).one("VolumeSnapshot"));
     }
 
     @Test
@@ -59,12 +55,9 @@ class VolumeSnapshotTest {
     @Test
     void gettersAndOutputs() {
         VolumeSnapshot s = build(minimal().namespace("etl").snapshotClassName("ebs-snapshots"));
-        assertEquals("features-2024-06-01", s.getName());
         assertEquals("features", s.getClaimName());
-        assertEquals("VolumeSnapshot", s.getApiObject().getKind());
-        assertEquals("features-2024-06-01", s.outputName());
-        assertEquals(Map.of("kind", "VolumeSnapshot", "namespace", "etl", "claim", "features", "volumeSnapshotClass", "ebs-snapshots"),
-                s.outputs());
+        SnapshotObjects.assertTells(s, "features-2024-06-01", "VolumeSnapshot",
+                Map.of("kind", "VolumeSnapshot", "namespace", "etl", "claim", "features", "volumeSnapshotClass", "ebs-snapshots"));
         assertNull(build(minimal()).outputs().get("namespace"));
     }
 
