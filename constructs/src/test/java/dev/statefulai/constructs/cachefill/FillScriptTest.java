@@ -97,12 +97,18 @@ class FillScriptTest {
         return Files.exists(dir.resolve("calls.log"));
     }
 
+    /** Runs a fill from {@code source} that must succeed, and asserts that the marker then names the source. */
+    private Run assertFills(FillSource source, boolean shared) throws Exception {
+        Run run = fill(source, shared, "");
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(source.id(), Files.readString(marker()));
+        return run;
+    }
+
     @ParameterizedTest
     @MethodSource("sources")
     void aFillDownloadsThenWritesTheMarkerWithTheSourcesId(FillSource source) throws Exception {
-        Run run = fill(source, false, "");
-        assertEquals(0, run.exitCode(), run.output());
-        assertEquals(source.id(), Files.readString(marker()));
+        Run run = assertFills(source, false);
         assertTrue(toolsRan(), run.output());
         assertFalse(Files.exists(target.resolve(CacheFill.MARKER + ".tmp")));
         try (Stream<Path> files = Files.list(target)) {
@@ -127,10 +133,8 @@ class FillScriptTest {
     @MethodSource("sources")
     void aMarkerOfAnotherSourceFillsAgain(FillSource source) throws Exception {
         Files.writeString(marker(), "s3://ml-models/an-older-model/");
-        Run run = fill(source, false, "");
-        assertEquals(0, run.exitCode(), run.output());
+        assertFills(source, false);
         assertTrue(toolsRan());
-        assertEquals(source.id(), Files.readString(marker()));
     }
 
     @ParameterizedTest
@@ -149,9 +153,7 @@ class FillScriptTest {
     @ParameterizedTest
     @MethodSource("sources")
     void aSharedFillTakesTheLockAndLetsItGo(FillSource source) throws Exception {
-        Run run = fill(source, true, "");
-        assertEquals(0, run.exitCode(), run.output());
-        assertEquals(source.id(), Files.readString(marker()));
+        assertFills(source, true);
         assertFalse(Files.exists(target.resolve(CacheFill.LOCK)));
     }
 
