@@ -100,28 +100,30 @@ class StatefulAIAppModelServingTest {
 
     @Nested
     class Gpus {
+        /** The app with the container's {@code resources} and the pod's {@code scheduling}. */
+        private StatefulAIAppProps.Builder onGpus(Resources resources, SchedulingProps.Builder scheduling) {
+            return app().container(ContainerProps.builder().resources(resources).build()).scheduling(scheduling.build());
+        }
+
         @Test
         void theProductBecomesANodeSelectorNextToOthers() {
-            Map<String, Object> pod = Manifests.map(sts(app()
-                    .container(ContainerProps.builder().resources(gpus(1, "32Gi")).build())
-                    .scheduling(SchedulingProps.builder().gpuProduct("NVIDIA-A10G").nodeSelector(Map.of("karpenter.sh/capacity-type", "on-demand")).build())), POD);
+            Map<String, Object> pod = Manifests.map(sts(onGpus(gpus(1, "32Gi"),
+                    SchedulingProps.builder().gpuProduct("NVIDIA-A10G").nodeSelector(Map.of("karpenter.sh/capacity-type", "on-demand")))), POD);
             assertEquals(Map.of("nvidia.com/gpu.product", "NVIDIA-A10G", "karpenter.sh/capacity-type", "on-demand"), pod.get("nodeSelector"));
         }
 
         @Test
         void anAmdProductUsesAmdsLabel() {
-            Map<String, Object> pod = Manifests.map(sts(app()
-                    .container(ContainerProps.builder().resources(Resources.builder().gpus(1).gpuResource(Resources.AMD_GPU).build()).build())
-                    .scheduling(SchedulingProps.builder().gpuProduct("Instinct-MI300X").build())), POD);
+            Map<String, Object> pod = Manifests.map(sts(onGpus(Resources.builder().gpus(1).gpuResource(Resources.AMD_GPU).build(),
+                    SchedulingProps.builder().gpuProduct("Instinct-MI300X"))), POD);
             assertEquals(Map.of("amd.com/gpu.product-name", "Instinct-MI300X"), pod.get("nodeSelector"));
             assertEquals("amd.com/gpu", Manifests.at(pod, "tolerations[0].key"));
         }
 
         @Test
         void aMigSliceIsLimitedByItsNameAndToleratesTheGpuTaint() {
-            Map<String, Object> sts = sts(app()
-                    .container(ContainerProps.builder().resources(Resources.builder().gpus(1).gpuResource(Resources.nvidiaMig("1g.10gb")).build()).build())
-                    .scheduling(SchedulingProps.builder().gpuProduct("NVIDIA-A100-SXM4-80GB").runtimeClassName("nvidia").build()));
+            Map<String, Object> sts = sts(onGpus(Resources.builder().gpus(1).gpuResource(Resources.nvidiaMig("1g.10gb")).build(),
+                    SchedulingProps.builder().gpuProduct("NVIDIA-A100-SXM4-80GB").runtimeClassName("nvidia")));
             assertEquals("1", Manifests.at(sts, CONTAINER + ".resources.limits['nvidia.com/mig-1g.10gb']"));
             assertEquals(List.of(Map.of("key", "nvidia.com/gpu", "operator", "Exists", "effect", "NoSchedule")),
                     Manifests.at(sts, POD + ".tolerations"));
@@ -139,27 +141,24 @@ class StatefulAIAppModelServingTest {
         void rejectsAProductThatIsNoLabelValue() {
             assertInvalid(ERR + "prop 'gpuProduct' is 'NVIDIA A10G'; allowed: a node label value such as NVIDIA-A10G or "
                             + "NVIDIA-H100-80GB-HBM3: at most 63 letters, digits, '-', '_' and '.'",
-                    () -> build(app()
-                            .container(ContainerProps.builder().resources(gpus(1, "8Gi")).build())
-                            .scheduling(SchedulingProps.builder().gpuProduct("NVIDIA A10G").build())));
+                    () -> build(onGpus(gpus(1, "8Gi"),
+                            SchedulingProps.builder().gpuProduct("NVIDIA A10G"))));
         }
 
         @Test
         void rejectsAProductOfAnUnknownVendor() {
             assertInvalid(ERR + "prop 'gpuProduct' is 'Gaudi2'; allowed: none for habana.ai/gaudi, whose product label is not known: "
                             + "select nodes with nodeSelector",
-                    () -> build(app()
-                            .container(ContainerProps.builder().resources(Resources.builder().gpus(1).gpuResource("habana.ai/gaudi").build()).build())
-                            .scheduling(SchedulingProps.builder().gpuProduct("Gaudi2").build())));
+                    () -> build(onGpus(Resources.builder().gpus(1).gpuResource("habana.ai/gaudi").build(),
+                            SchedulingProps.builder().gpuProduct("Gaudi2"))));
         }
 
         @Test
         void rejectsAProductThatContradictsTheNodeSelector() {
             assertInvalid(ERR + "prop 'gpuProduct' is 'NVIDIA-L40S'; allowed: the value nodeSelector gives nvidia.com/gpu.product "
                             + "('NVIDIA-A10G'), or no such nodeSelector entry",
-                    () -> build(app()
-                            .container(ContainerProps.builder().resources(gpus(1, "8Gi")).build())
-                            .scheduling(SchedulingProps.builder().gpuProduct("NVIDIA-L40S").nodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-A10G")).build())));
+                    () -> build(onGpus(gpus(1, "8Gi"),
+                            SchedulingProps.builder().gpuProduct("NVIDIA-L40S").nodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-A10G")))));
         }
 
         @Test
