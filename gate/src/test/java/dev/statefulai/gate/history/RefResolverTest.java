@@ -31,6 +31,13 @@ class RefResolverTest {
         return TempGit.init(tmp.resolve("origin"));
     }
 
+    /** A clone of {@code upstream} with HEAD detached at {@code rev}, as CI checks a commit out. */
+    private TempGit detachedClone(TempGit upstream, String rev) {
+        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
+        clone.git("checkout", "-q", "--detach", rev);
+        return clone;
+    }
+
     private static String change(TempGit repo, String content, String message) {
         write(repo, "dist/prod/app.yaml", content);
         return repo.commitAll(message);
@@ -148,8 +155,7 @@ class RefResolverTest {
     void githubPullRequestMergeCommitComparesWithTheBaseBranch() {
         TempGit upstream = origin();
         String baseTip = fork(upstream, "pr").mainTip();
-        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
-        clone.git("checkout", "-q", "--detach", "origin/main");
+        TempGit clone = detachedClone(upstream, "origin/main");
         clone.git("merge", "-q", "--no-ff", "-m", "merge", "origin/pr");
         assertCompared(clone, Map.of("CI", "true", "GITHUB_BASE_REF", "main", "GITHUB_HEAD_REF", "pr", "GITHUB_REF_NAME", "7/merge"),
                 baseTip, "merge base of HEAD and origin/main (target of GITHUB_BASE_REF)");
@@ -160,8 +166,7 @@ class RefResolverTest {
     void gitlabMergeRequestOnADetachedShaComparesWithTheMergeBase() {
         TempGit upstream = origin();
         String base = fork(upstream, "mr").base();
-        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
-        clone.git("checkout", "-q", "--detach", "origin/mr");
+        TempGit clone = detachedClone(upstream, "origin/mr");
         assertCompared(clone, Map.of("CI", "true", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"), base,
                 "merge base of HEAD and origin/main (target of CI_MERGE_REQUEST_TARGET_BRANCH_NAME)");
     }
@@ -171,8 +176,7 @@ class RefResolverTest {
     void gitlabPipelineOnTheDefaultBranchDetachedComparesWithTheParent() {
         TempGit upstream = origin();
         String first = twoCommits(upstream);
-        TempGit clone = TempGit.cloneOf(upstream, tmp.resolve("clone"));
-        clone.git("checkout", "-q", "--detach", "HEAD");
+        TempGit clone = detachedClone(upstream, "HEAD");
         ComparedRef ref = compared(clone, Map.of("CI", "true", "CI_COMMIT_BRANCH", "main", "CI_DEFAULT_BRANCH", "main"));
         assertEquals(first, ref.commit());
         assertEquals("HEAD^", ref.label());
