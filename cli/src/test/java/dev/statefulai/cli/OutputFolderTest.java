@@ -59,10 +59,20 @@ class OutputFolderTest {
         Files.writeString(file, content);
     }
 
-    /** Writes {@code name} into the environment folder {@code env} and lists it in the folder's Kustomization, as by hand. */
-    private static void listByHand(Path env, String name, String content) throws IOException {
-        write(env.resolve(name), content);
-        Files.writeString(env.resolve("Kustomization"), "  - " + name + "\n", java.nio.file.StandardOpenOption.APPEND);
+    /** The folder dist/prod of a synthesized repository, and the run of the synth that came next. */
+    private record Resynth(Path prod, CliRun run) {
+    }
+
+    /**
+     * Synthesizes the demo repository, writes {@code name} into dist/prod and lists it in the folder's Kustomization,
+     * as by hand, then synthesizes again, which must succeed.
+     */
+    private Resynth resynthAfterListingByHand(String name, String content) throws IOException {
+        DemoRepo repo = synthesizedRepo();
+        Path prod = repo.root().resolve("dist/prod");
+        write(prod.resolve(name), content);
+        Files.writeString(prod.resolve("Kustomization"), "  - " + name + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return new Resynth(prod, synth(repo).assertSucceeded());
     }
 
     @Test
@@ -190,10 +200,9 @@ class OutputFolderTest {
 
     @Test
     void aFileAddedByHandToTheKustomizationIsKept() throws IOException {
-        DemoRepo repo = synthesizedRepo();
-        Path prod = repo.root().resolve("dist/prod");
-        listByHand(prod, "extra.yaml", "kind: ConfigMap\n");
-        CliRun run = synth(repo).assertSucceeded();
+        Resynth resynth = resynthAfterListingByHand("extra.yaml", "kind: ConfigMap\n");
+        Path prod = resynth.prod();
+        CliRun run = resynth.run();
         assertEquals("kind: ConfigMap\n", Files.readString(prod.resolve("extra.yaml")));
         assertTrue(run.err().contains("warning: kept dist/prod/extra.yaml"), run.err());
         assertFalse(Files.readString(prod.resolve("Kustomization")).contains("extra.yaml"), "the kustomization is synth's");
@@ -201,11 +210,11 @@ class OutputFolderTest {
 
     @Test
     void theManifestOfAnAppThatIsGoneIsRemovedByName() throws IOException {
-        DemoRepo repo = synthesizedRepo();
-        Path prod = repo.root().resolve("dist/prod");
         // As an earlier synth wrote it, when the repository still had the app 'old'.
-        listByHand(prod, "old.yaml", "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
-        CliRun run = synth(repo).assertSucceeded();
+        Resynth resynth = resynthAfterListingByHand("old.yaml",
+                "# Generated from apps/old (values.yaml, values-prod.yaml). Do not edit.\nkind: ConfigMap\n");
+        Path prod = resynth.prod();
+        CliRun run = resynth.run();
         assertFalse(Files.exists(prod.resolve("old.yaml")));
         assertTrue(run.out().contains("1 removed"), run.out());
         assertTrue(run.out().contains("removed dist/prod/old.yaml\n"), run.out());
