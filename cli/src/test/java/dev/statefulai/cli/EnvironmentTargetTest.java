@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.cli.testing.CliRun;
-import dev.statefulai.engine.demo.DemoRepo;
-import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,13 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * environments/&lt;env&gt;.yaml: each environment's cluster release and feature gates, written by synth into the
  * environment's Kustomization and read from there by check; a bad file is one line per problem, exit 2.
  */
-class EnvironmentTargetTest {
-    @TempDir
-    Path tmp;
-
+class EnvironmentTargetTest extends DemoRepoTest {
     @Test
     void theTargetOfEachEnvironmentIsWrittenIntoItsKustomizationAndCheckedAgainst() {
-        DemoRepo repo = new DemoRepo(tmp);
         repo.write("environments/prod.yaml", "# prod runs 1.30\nkubernetesVersion: \"1.30\"\n");
         CliRun.synth(tmp).assertSucceeded();
         SortedMap<String, String> dist = repo.dist();
@@ -43,7 +36,6 @@ class EnvironmentTargetTest {
 
     @Test
     void aChangedTargetIsSynthesizedAgainThoughNoValuesChanged() {
-        DemoRepo repo = new DemoRepo(tmp);
         CliRun.synth(tmp).assertSucceeded();
         repo.write("environments/prod.yaml", "kubernetesVersion: \"1.31\"\nfeatureGates: [VolumeAttributesClass]\n");
         CliRun run = CliRun.synth(tmp).assertSucceeded();
@@ -77,7 +69,6 @@ class EnvironmentTargetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
     void aBadEnvironmentFileIsOneLineAndDistIsKept(String name, String content, String expected) {
-        DemoRepo repo = new DemoRepo(tmp);
         CliRun.synth(tmp).assertSucceeded();
         SortedMap<String, String> before = repo.dist();
         repo.write("environments/prod.yaml", content);
@@ -87,7 +78,6 @@ class EnvironmentTargetTest {
 
     @Test
     void aFileForAnEnvironmentThatIsNoneIsATypo() {
-        DemoRepo repo = new DemoRepo(tmp);
         repo.write("environments/prd.yaml", "kubernetesVersion: \"1.30\"\n");
         CliRun.synth(tmp).assertRefused("environments/prd.yaml: no app has values-prd.yaml, so there is no"
                 + " environment 'prd' (did you mean 'prod'?); environments: [dev, prod]");
@@ -95,7 +85,6 @@ class EnvironmentTargetTest {
 
     @Test
     void aBadTargetForCheckIsOneLine() {
-        new DemoRepo(tmp);
         CliRun run = CliRun.of("check", "--root", tmp.toString(), "--kubernetes-version", "1.40");
         assertEquals(2, run.exitCode());
         assertEquals("error: --kubernetes-version 1.40 is not allowed; allowed: 1.28 to 1.34, e.g. 1.31\n", run.err());

@@ -3,20 +3,13 @@ package dev.statefulai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Sizes in values files: every Kubernetes suffix (E and Ei too) is read, and a fraction of a byte is refused. */
-class QuantityValuesTest {
-    @TempDir
-    Path tmp;
-
+class QuantityValuesTest extends DemoRepoTest {
     @Test
     void exaAndExbiSizesSynthesizeAndPassTheGate() {
-        DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 1Ei\nbackup:\n  schedule: \"0 2 * * *\"\n  keep: 720h\n");
         repo.write("apps/demo/values-dev.yaml", "replicas: 1\nsize: 2E\nstorageClass:\n  reclaimPolicy: Delete\n");
         CliRun.synth(tmp).assertSucceeded();
@@ -28,7 +21,6 @@ class QuantityValuesTest {
 
     @Test
     void aFractionOfAByteIsRefusedWithTheRule() {
-        DemoRepo repo = new DemoRepo(tmp);
         repo.write("apps/demo/values-prod.yaml", "replicas: 3\nsize: 0.1\n");
         CliRun.synth(tmp, "--env", "prod").assertRefused("apps/demo/values-prod.yaml:2: size: 0.1 is not allowed; "
                 + "allowed: a whole number of bytes, such as 1Gi, 1.5Gi or 100G ('m' means thousandths: mega is M or Mi)");
