@@ -27,6 +27,9 @@ class BadValuesTest {
     private static final String WHOLE_NUMBER_DIGITS = "a whole number in decimal digits, such as 8 or 1000; a leading 0, 0x, 0o, 0b "
             + "or '_' is refused: YAML 1.1 and YAML 1.2 read it differently (010 is 8 in one and 10 in the other)";
 
+    /** The end of the message for an unknown top-level key of the demo app. */
+    private static final String DEMO_KEYS = "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass";
+
     @TempDir
     Path tmp;
 
@@ -34,7 +37,7 @@ class BadValuesTest {
         return Stream.of(
                 inProd("unknown key, near miss", "replica: 3\n", 1,
                         "unknown key 'replica' (did you mean 'replicas'?); "
-                                + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
+                                + DEMO_KEYS),
                 inProd("unknown nested key", "storageClass:\n  reclaimPolcy: Retain\n", 2,
                         "unknown key 'storageClass.reclaimPolcy' (did you mean 'reclaimPolicy'?); "
                                 + "allowed keys here: backend, basePath, directoryPerms, diskEncryptionSetId, encrypted, fileSystemId, iops, "
@@ -76,10 +79,10 @@ class BadValuesTest {
                 inProd("a look-alike key: Cyrillic letters", "r\u0435pli\u0441as: 3\n", 1,
                         "unknown key 'r\u0435pli\u0441as' (character 2 is U+0435 CYRILLIC SMALL LETTER IE, "
                                 + "character 6 is U+0441 CYRILLIC SMALL LETTER ES; did you mean 'replicas'?); "
-                                + "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
+                                + DEMO_KEYS),
                 inProd("a look-alike key: zero-width space", "rep\u200blicas: 3\n", 1,
                         "unknown key 'rep\u200blicas' (character 4 is U+200B ZERO WIDTH SPACE; "
-                                + "did you mean 'replicas'?); allowed keys here: backup, image, namespace, replicas, resources, size, storageClass"),
+                                + "did you mean 'replicas'?); " + DEMO_KEYS),
                 withArgs("--set into an element of a mapping", List.of("--set", "demo.storageClass[0].name=x"),
                         "--set demo.storageClass[0].name=x: storageClass is a mapping, not a list: write storageClass.name"),
                 withArgs("--set into a list the values do not set", List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
