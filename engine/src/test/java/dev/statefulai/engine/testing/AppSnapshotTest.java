@@ -1,5 +1,6 @@
 package dev.statefulai.engine.testing;
 
+import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.AppSynthesizer;
@@ -14,6 +15,7 @@ import dev.statefulai.engine.values.schema.ValuesSchemaFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,12 +26,30 @@ import org.junit.jupiter.api.TestFactory;
  * The test every app module has: in each environment, the app synthesizes to the manifest committed in
  * {@code dist/<env>/<app>.yaml}, byte for byte ({@code dist/} is the one golden file per app and
  * environment; {@code bin/ai-storage synth} writes it), and on either render path to the bytes of cdk8s.
- * An app's test class only names the app.
+ * An app's test class, beside its app in the app's package, needs no code of its own.
  */
 public abstract class AppSnapshotTest {
 
-    /** The app under test, e.g. {@code vector-db}. */
-    protected abstract String appName();
+    private String appName;
+
+    /**
+     * The app under test, e.g. {@code vector-db}: the one app whose {@link AppDefinition} is in this test's
+     * package, as in an app module; a test kept elsewhere overrides it.
+     */
+    protected String appName() {
+        if (appName == null) {
+            List<String> names = ServiceLoader.load(AppDefinition.class, getClass().getClassLoader()).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .filter(def -> def.getClass().getPackageName().equals(getClass().getPackageName()))
+                    .map(AppDefinition::name).toList();
+            if (names.size() != 1) {
+                throw new AssertionError(getClass().getName() + ": " + names.size() + " app definitions in its package "
+                        + names + "; override appName() to name the app under test");
+            }
+            appName = names.get(0);
+        }
+        return appName;
+    }
 
     /** The app's folder (values files): {@code apps/<appName()>}; a test of an app kept elsewhere overrides it. */
     protected Path appDir() {

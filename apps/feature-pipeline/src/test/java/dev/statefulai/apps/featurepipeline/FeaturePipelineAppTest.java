@@ -10,11 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class FeaturePipelineAppTest extends AppSnapshotTest {
 
-    @Override
-    protected String appName() {
-        return FeaturePipelineApp.NAME;
-    }
-
     @Test
     void eachVolumeIsPreBoundToItsOwnClaimOnTheEbsCsiDriver() {
         assertContains(synth("prod").yaml(), "volumeHandle: vol-0d1e2f3a4b5c60718", "driver: ebs.csi.aws.com",

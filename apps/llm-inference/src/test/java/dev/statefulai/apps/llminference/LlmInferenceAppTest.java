@@ -17,11 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class LlmInferenceAppTest extends AppSnapshotTest {
 
-    @Override
-    protected String appName() {
-        return LlmInferenceApp.NAME;
-    }
-
     @Test
     void prodKeepsTheModelCacheOnLocalNvmeOfEachGpuNode() {
         String yaml = synth("prod").yaml();

@@ -16,11 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDatasetsAppTest extends AppSnapshotTest {
 
-    @Override
-    protected String appName() {
-        return SharedDatasetsApp.NAME;
-    }
-
     @Test
     void prodMakesAPersistentLustreFileSystemLinkedToS3AndBindsAnExistingOneReadOnly() {
         String yaml = synth("prod").yaml();

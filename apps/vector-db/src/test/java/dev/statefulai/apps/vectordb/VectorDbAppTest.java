@@ -11,11 +11,6 @@ import org.junit.jupiter.api.Test;
 
 class VectorDbAppTest extends AppSnapshotTest {
 
-    @Override
-    protected String appName() {
-        return VectorDbApp.NAME;
-    }
-
     @Test
     void prodRunsFiveNodesWithDataAndSnapshotClaimsAndABudget() {
         Map<String, Object> outputs = outputs("prod");
