@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.ConstructUnderTest;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import dev.statefulai.constructs.ReclaimPolicy;
@@ -56,17 +57,8 @@ class DataPipelineStorageTest {
         return PipelineVolume.builder().name("features").size("100Gi").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"));
     }
 
-    private static Manifests synth(String chartNamespace, DataPipelineStorageProps.Builder props) {
-        return Manifests.synth(chartNamespace, chart -> new DataPipelineStorage(chart, "storage", props.build()));
-    }
-
-    private static DataPipelineStorage build(String chartNamespace, DataPipelineStorageProps.Builder props) {
-        return new DataPipelineStorage(Manifests.chart(chartNamespace), "storage", props.build());
-    }
-
-    private static DataPipelineStorage build(DataPipelineStorageProps.Builder props) {
-        return build(null, props);
-    }
+    private static final ConstructUnderTest<DataPipelineStorageProps.Builder, DataPipelineStorage> STORAGE =
+            new ConstructUnderTest<>((chart, props) -> new DataPipelineStorage(chart, "storage", props.build()));
 
     /** The one volume and the one claim name each other: the volume's claimRef the claim, the claim's volumeName the volume. */
     private static void assertBound(Manifests m, String volume, String claim, String namespace) {
@@ -140,7 +132,7 @@ class DataPipelineStorageTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one synth for all the read-only checks
     class Defaults {
-        private final Manifests m = synth(null, minimal());
+        private final Manifests m = STORAGE.synth(null, minimal());
 
         @Test
         void makesAClassAVolumeAndAClaim() {
@@ -209,23 +201,23 @@ class DataPipelineStorageTest {
     class Options {
         @Test
         void theChartsNamespaceNamesTheVolumeAndTheClaimRef() {
-            assertBound(synth("ml", minimal()), "ml-features", "features", "ml");
+            assertBound(STORAGE.synth("ml", minimal()), "ml-features", "features", "ml");
         }
 
         @Test
         void theNamespacePropWinsOverTheChartsNamespace() {
-            assertBound(synth("ml", minimal().namespace("etl")), "etl-features", "features", "etl");
+            assertBound(STORAGE.synth("ml", minimal().namespace("etl")), "etl-features", "features", "etl");
         }
 
         @Test
         void ownNamesAreUsedOnBothSidesOfTheBinding() {
-            Manifests m = synth(null, storage(features().claimName("raw-features").persistentVolumeName("pv.features.2024")));
+            Manifests m = STORAGE.synth(null, storage(features().claimName("raw-features").persistentVolumeName("pv.features.2024")));
             assertBound(m, "pv.features.2024", "raw-features", "default");
         }
 
         @Test
         void ownStorageClass() {
-            Manifests m = synth(null, minimal().storageClass(StorageClassSpec.builder().name("scratch-gp3").backend(AwsEbs.gp3())
+            Manifests m = STORAGE.synth(null, minimal().storageClass(StorageClassSpec.builder().name("scratch-gp3").backend(AwsEbs.gp3())
                     .reclaimPolicy(ReclaimPolicy.DELETE).build()));
             assertEquals("scratch-gp3", m.at("StorageClass", "metadata.name"));
             assertEquals("Delete", m.at("StorageClass", "reclaimPolicy"));
@@ -236,7 +228,7 @@ class DataPipelineStorageTest {
 
         @Test
         void aBlockVolume() {
-            Manifests m = synth(null, storage(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_ONCE_POD))));
+            Manifests m = STORAGE.synth(null, storage(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_ONCE_POD))));
             assertEquals("Block", m.at("PersistentVolume", "spec.volumeMode"));
             assertEquals("Block", m.at("PersistentVolumeClaim", "spec.volumeMode"));
             assertEquals(List.of("ReadWriteOncePod"), m.at("PersistentVolumeClaim", "spec.accessModes"));
@@ -245,7 +237,7 @@ class DataPipelineStorageTest {
         @Test
         void aLegacyInTreeVolume() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
-            Manifests m = synth(null, storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a"))).storageClass(StorageClassSpec.builder().name("features").backend(inTree).build()));
+            Manifests m = STORAGE.synth(null, storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a"))).storageClass(StorageClassSpec.builder().name("features").backend(inTree).build()));
             assertEquals("kubernetes.io/aws-ebs", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("volumeID", VOLUME_ID, "fsType", "ext4"), m.at("PersistentVolume", "spec.awsElasticBlockStore"));
             assertNull(m.at("PersistentVolume", "spec.csi"));
@@ -253,7 +245,7 @@ class DataPipelineStorageTest {
 
         @Test
         void aLocalDiskOnOneNode() {
-            Manifests m = synth(null, storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0"))).storageClass(StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build()));
+            Manifests m = STORAGE.synth(null, storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0"))).storageClass(StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build()));
             assertEquals("kubernetes.io/no-provisioner", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("path", "/mnt/nvme0"), m.at("PersistentVolume", "spec.local"));
             assertEquals(List.of(Map.of("key", "kubernetes.io/hostname", "operator", "In", "values", List.of("gpu-node-1"))),
@@ -262,20 +254,20 @@ class DataPipelineStorageTest {
 
         @Test
         void readWriteManyOnASharedFileSystem() {
-            Manifests m = synth(null, onSharedFileSystem(features().accessModes(List.of(AccessMode.READ_WRITE_MANY))));
+            Manifests m = STORAGE.synth(null, onSharedFileSystem(features().accessModes(List.of(AccessMode.READ_WRITE_MANY))));
             assertEquals(List.of("ReadWriteMany"), m.at("PersistentVolumeClaim", "spec.accessModes"));
             assertEquals(Map.of("server", "nfs.internal", "path", "/exports/features"), m.at("PersistentVolume", "spec.nfs"));
         }
 
         @Test
         void partOfLabel() {
-            assertEquals("lakehouse", synth(null, minimal().partOf("lakehouse"))
+            assertEquals("lakehouse", STORAGE.synth(null, minimal().partOf("lakehouse"))
                     .at("PersistentVolumeClaim", "metadata.labels['app.kubernetes.io/part-of']"));
         }
 
         @Test
         void gettersAndOutputs() {
-            DataPipelineStorage storage = build("ml", minimal());
+            DataPipelineStorage storage = STORAGE.build("ml", minimal());
             assertEquals("features", storage.getClaimName("features"));
             assertEquals("ml-features", storage.getPersistentVolumeName("features"));
             assertEquals("features", storage.getStorageClassName("features"));
@@ -300,37 +292,37 @@ class DataPipelineStorageTest {
         @ValueSource(strings = {"10GB", "-1Gi", "0Gi"})
         void aSizeThatIsMissingOrNotAPositiveQuantity(String size) {
             assertInvalid(Messages.refusal("DataPipelineStorage 'features'", "volumes[0].size", size, Messages.SIZE),
-                    () -> build(storage(features().size(size))));
+                    () -> STORAGE.build(storage(features().size(size))));
         }
 
         /** A missing name is reported under the construct id. */
         @Test
         void aNameThatIsNotADnsLabelOrMissing() {
-            Messages.assertNameRefused("DataPipelineStorage", "storage", "Vector_DB", Messages.DNS_LABEL, name -> build(minimal().name(name)));
+            Messages.assertNameRefused("DataPipelineStorage", "storage", "Vector_DB", Messages.DNS_LABEL, name -> STORAGE.build(minimal().name(name)));
         }
 
         @Test
         void aNamespaceThatIsNotADnsLabel() {
-            assertInvalid(ERR + "prop 'namespace' is 'ETL'; allowed: " + Messages.DNS_LABEL, () -> build(minimal().namespace("ETL")));
+            assertInvalid(ERR + "prop 'namespace' is 'ETL'; allowed: " + Messages.DNS_LABEL, () -> STORAGE.build(minimal().namespace("ETL")));
         }
 
         @Test
         void noAccessMode() {
             assertInvalid(ERR + "prop 'volumes[0].accessModes' is missing; allowed: one or more of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, "
-                    + "ReadWriteOncePod", () -> build(storage(features().accessModes(List.of()))));
+                    + "ReadWriteOncePod", () -> STORAGE.build(storage(features().accessModes(List.of()))));
         }
 
         @Test
         void readWriteManyOnAnEbsClass() {
             assertInvalid(ERR + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
-                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(storage(features().accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> STORAGE.build(storage(features().accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
         }
 
         @Test
         void readWriteManyOnABlockVolume() {
             assertInvalid(ERR + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: ReadWriteOnce or ReadWriteOncePod on a Block volume: "
                     + "two nodes writing one raw block device corrupt it",
-                    () -> build(onSharedFileSystem(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
+                    () -> STORAGE.build(onSharedFileSystem(features().volumeMode(VolumeMode.BLOCK).accessModes(List.of(AccessMode.READ_WRITE_MANY)))));
         }
 
         @Test
@@ -338,26 +330,26 @@ class DataPipelineStorageTest {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
             assertInvalid(ERR + "prop 'volumes[0].volume' is '" + VOLUME_ID + "'; allowed: a volume of the StorageClass backend "
                             + "AWS EBS gp3 (ebs.csi.aws.com) (this one belongs to kubernetes.io/aws-ebs)",
-                    () -> build(storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")))));
+                    () -> STORAGE.build(storage(features().volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")))));
         }
 
         @Test
         void aLocalVolumeOnAnEbsClass() {
             assertInvalid(ERR + "prop 'volumes[0].volume' is 'gpu-node-1:/mnt/nvme0'; allowed: a volume of the StorageClass backend "
                             + "AWS EBS gp3 (ebs.csi.aws.com) (this one belongs to kubernetes.io/no-provisioner)",
-                    () -> build(storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0")))));
+                    () -> STORAGE.build(storage(features().volume(LocalVolume.on("gpu-node-1", "/mnt/nvme0")))));
         }
 
         @Test
         void aClaimNameThatIsNotADnsSubdomain() {
             assertInvalid(ERR + "prop 'volumes[0].claimName' is 'Raw_Features'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(storage(features().claimName("Raw_Features"))));
+                    () -> STORAGE.build(storage(features().claimName("Raw_Features"))));
         }
 
         @Test
         void aVolumeNameThatIsNotADnsSubdomain() {
             assertInvalid(ERR + "prop 'volumes[0].persistentVolumeName' is 'PV_1'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(storage(features().persistentVolumeName("PV_1"))));
+                    () -> STORAGE.build(storage(features().persistentVolumeName("PV_1"))));
         }
     }
 
@@ -385,7 +377,7 @@ class DataPipelineStorageTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class SeveralVolumes {
-        private final Manifests m = synth(null, pipeline());
+        private final Manifests m = STORAGE.synth(null, pipeline());
 
         @Test
         void makesEachClassOnceThenAVolumeAndClaimPerExistingVolumeAndAClaimPerNewOne() {
@@ -433,7 +425,7 @@ class DataPipelineStorageTest {
     class SeveralVolumesOptions {
         @Test
         void gettersAndOutputs() {
-            DataPipelineStorage storage = build(pipeline());
+            DataPipelineStorage storage = STORAGE.build(pipeline());
             assertEquals(List.of("raw", "checkpoints", "datasets"), storage.getVolumeNames());
             assertEquals("datasets", storage.getClaimName("datasets"));
             assertEquals(2, storage.getStorageClasses().size());
@@ -459,7 +451,7 @@ class DataPipelineStorageTest {
 
         @Test
         void aNewVolumeHasNoPersistentVolume() {
-            DataPipelineStorage storage = build(withVolumes(volume("scratch").build()));
+            DataPipelineStorage storage = STORAGE.build(withVolumes(volume("scratch").build()));
             assertNull(storage.getPersistentVolumes().get("scratch"));
             assertNull(storage.getPersistentVolumeName("scratch"));
             assertEquals("scratch", storage.getClaimName("scratch"));
@@ -467,14 +459,14 @@ class DataPipelineStorageTest {
 
         @Test
         void ownNamesOnBothSidesOfTheBinding() {
-            Manifests m = synth("ml", withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))
+            Manifests m = STORAGE.synth("ml", withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a"))
                     .claimName("raw-events").persistentVolumeName("pv.raw").build()));
             assertBound(m, "pv.raw", "raw-events", "ml");
         }
 
         @Test
         void theSameClassSpecUsedTwiceIsCreatedOnce() {
-            Manifests m = synth(null, withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build(),
+            Manifests m = STORAGE.synth(null, withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build(),
                     volume("b").storageClass(EFS).build()));
             assertEquals(List.of("StorageClass", "PersistentVolumeClaim", "PersistentVolumeClaim"), m.kinds());
         }
@@ -482,7 +474,7 @@ class DataPipelineStorageTest {
         @Test
         void anExistingEfsAccessPoint() {
             StorageClassSpec efs = StorageClassSpec.builder().name("efs-static").backend(AwsEfs.staticVolumes()).build();
-            Manifests m = synth(null, withVolumes(volume("datasets").storageClass(efs)
+            Manifests m = STORAGE.synth(null, withVolumes(volume("datasets").storageClass(efs)
                     .volume(AwsEfs.staticVolumes().existingVolume(FS + "::fsap-0123456789abcdef0"))
                     .accessModes(List.of(AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY)).build()));
             assertFalse(m.one("StorageClass").containsKey("parameters"), "a class of static volumes: " + m.one("StorageClass"));
@@ -495,7 +487,7 @@ class DataPipelineStorageTest {
         void anNfsShareGetsTheClassMountOptions() {
             NfsCsi nfs = NfsCsi.staticVolumes();
             StorageClassSpec cls = StorageClassSpec.builder().name("nfs").backend(nfs).mountOptions(List.of("nfsvers=4.1", "hard")).build();
-            Manifests m = synth(null, withVolumes(volume("datasets").storageClass(cls).volume(nfs.existingVolume("nfs.internal", "/exports/ds"))
+            Manifests m = STORAGE.synth(null, withVolumes(volume("datasets").storageClass(cls).volume(nfs.existingVolume("nfs.internal", "/exports/ds"))
                     .accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
             assertEquals(List.of("nfsvers=4.1", "hard"), m.at("PersistentVolume", "spec.mountOptions"));
             assertEquals(Map.of("server", "nfs.internal", "share", "/exports/ds"), m.at("PersistentVolume", "spec.csi.volumeAttributes"));
@@ -504,7 +496,7 @@ class DataPipelineStorageTest {
         @Test
         void aNewNfsVolumeOnAShare() {
             StorageClassSpec cls = StorageClassSpec.builder().name("nfs").backend(NfsCsi.share("nfs.internal", "/exports")).build();
-            Manifests m = synth(null, withVolumes(volume("scratch").storageClass(cls).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
+            Manifests m = STORAGE.synth(null, withVolumes(volume("scratch").storageClass(cls).accessModes(List.of(AccessMode.READ_WRITE_MANY)).build()));
             assertEquals(List.of("StorageClass", "PersistentVolumeClaim"), m.kinds());
             assertEquals("nfs.csi.k8s.io", m.at("StorageClass", "provisioner"));
         }
@@ -514,7 +506,7 @@ class DataPipelineStorageTest {
             GcePd pd = GcePd.balanced();
             AzureDisk azure = AzureDisk.premium();
             String diskId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ml/providers/Microsoft.Compute/disks/raw";
-            Manifests m = synth(null, withVolumes(
+            Manifests m = STORAGE.synth(null, withVolumes(
                     volume("gcp").storageClass(StorageClassSpec.builder().name("pd").backend(pd).build())
                             .volume(pd.existingVolume("ml-platform", "us-central1-a", "raw")).volumeMode(VolumeMode.BLOCK).build(),
                     volume("azure").storageClass(StorageClassSpec.builder().name("azure").backend(azure).build())
@@ -538,17 +530,17 @@ class DataPipelineStorageTest {
 
         @Test
         void aReadOnlyVolumeIsPublishedReadOnlyWithAReadOnlyManyClaim() {
-            Manifests m = synth(null, readOnlyDataset());
+            Manifests m = STORAGE.synth(null, readOnlyDataset());
             assertEquals(true, m.at("PersistentVolume", "spec.csi.readOnly"));
             assertEquals(List.of("ReadOnlyMany"), m.at("PersistentVolume", "spec.accessModes"));
             assertEquals(List.of("ReadOnlyMany"), Manifests.at(m.all("PersistentVolumeClaim").get(0), "spec.accessModes"));
-            assertEquals(true, Manifests.at(build(readOnlyDataset()).outputs(), "volumes.reference.readOnly"));
+            assertEquals(true, Manifests.at(STORAGE.build(readOnlyDataset()).outputs(), "volumes.reference.readOnly"));
         }
 
         @Test
         void aReadOnlyBlockDiskOnOneNode() {
             AwsEbs ebs = AwsEbs.gp3();
-            Manifests m = synth(null, withVolumes(volume("model").volume(ebs.existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true)
+            Manifests m = STORAGE.synth(null, withVolumes(volume("model").volume(ebs.existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true)
                     .accessModes(List.of(AccessMode.READ_WRITE_ONCE)).build()));
             assertEquals(true, m.at("PersistentVolume", "spec.csi.readOnly"));
             assertEquals(List.of("ReadWriteOnce"), m.at("PersistentVolumeClaim", "spec.accessModes"));
@@ -556,7 +548,7 @@ class DataPipelineStorageTest {
 
         @Test
         void podVolumesMountTheClaimReadOnlyForConsumers() {
-            DataPipelineStorage storage = build(readOnlyDataset());
+            DataPipelineStorage storage = STORAGE.build(readOnlyDataset());
             PersistentVolumeClaimVolumeSource consumer = storage.podVolume("scratch", true).getPersistentVolumeClaim();
             assertEquals("scratch", consumer.getClaimName());
             assertEquals(true, consumer.getReadOnly());
@@ -568,20 +560,20 @@ class DataPipelineStorageTest {
         @Test
         void anUnknownVolumeHasNoPodVolume() {
             assertInvalid(ERR_PIPE + "prop 'volume' is 'models'; allowed: one of [reference, scratch]",
-                    () -> build(readOnlyDataset()).podVolume("models", true));
+                    () -> STORAGE.build(readOnlyDataset()).podVolume("models", true));
         }
 
         @Test
         void aNewVolumeCannotBeReadOnly() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].readOnly' is true; allowed: false for a new volume, which starts empty: "
-                    + "give the existing volume to publish read-only", () -> build(withVolumes(volume("x").storageClass(EFS).readOnly(true).build())));
+                    + "give the existing volume to publish read-only", () -> STORAGE.build(withVolumes(volume("x").storageClass(EFS).readOnly(true).build())));
         }
 
         @Test
         void aVolumeThatCannotBePublishedReadOnly() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
             assertInvalid(ERR_PIPE + "prop 'volumes[0].readOnly' is true; allowed: false for " + VOLUME_ID + ", which cannot be published read-only",
-                    () -> build(withVolumes(volume("x").storageClass(StorageClassSpec.builder().name("in-tree").backend(inTree).build())
+                    () -> STORAGE.build(withVolumes(volume("x").storageClass(StorageClassSpec.builder().name("in-tree").backend(inTree).build())
                             .volume(inTree.existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true)
                             .accessModes(List.of(AccessMode.READ_WRITE_ONCE)).build())));
         }
@@ -589,7 +581,7 @@ class DataPipelineStorageTest {
         @Test
         void aReadOnlyEbsVolumeCannotBeSharedByManyNodes() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is 'ReadOnlyMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
-                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(withVolumes(volume("x")
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> STORAGE.build(withVolumes(volume("x")
                     .volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).readOnly(true).build())));
         }
     }
@@ -599,25 +591,25 @@ class DataPipelineStorageTest {
         @Test
         void noVolumes() {
             assertInvalid(ERR_PIPE + "prop 'volumes' is missing; allowed: one or more PipelineVolume, e.g. the raw, features and "
-                    + "checkpoints stages", () -> build(withVolumes()));
+                    + "checkpoints stages", () -> STORAGE.build(withVolumes()));
         }
 
         @Test
         void aVolumeWithoutANameOrSize() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].name' is missing; allowed: " + Messages.DNS_LABEL,
-                    () -> build(withVolumes(PipelineVolume.builder().size("1Gi").build())));
+                    () -> STORAGE.build(withVolumes(PipelineVolume.builder().size("1Gi").build())));
             assertInvalid(ERR_PIPE + "prop 'volumes[1].size' is '10GB'; allowed: " + Messages.SIZE,
-                    () -> build(withVolumes(volume("a").build(), volume("b").size("10GB").build())));
+                    () -> STORAGE.build(withVolumes(volume("a").build(), volume("b").size("10GB").build())));
         }
 
         @Test
         void duplicateNames() {
             assertInvalid(ERR_PIPE + "prop 'volumes[1].name' is 'a'; allowed: a name used by no other volume of the storage",
-                    () -> build(withVolumes(volume("a").build(), volume("a").build())));
+                    () -> STORAGE.build(withVolumes(volume("a").build(), volume("a").build())));
             assertInvalid(ERR_PIPE + "prop 'volumes[1].claimName' is 'a'; allowed: a claim name used by no other volume of the storage",
-                    () -> build(withVolumes(volume("a").build(), volume("b").claimName("a").build())));
+                    () -> STORAGE.build(withVolumes(volume("a").build(), volume("b").claimName("a").build())));
             assertInvalid(ERR_PIPE + "prop 'volumes[1].persistentVolumeName' is 'pv'; allowed: a PersistentVolume name used by no other "
-                    + "volume of the storage", () -> build(withVolumes(
+                    + "volume of the storage", () -> STORAGE.build(withVolumes(
                     volume("a").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).persistentVolumeName("pv").build(),
                     volume("b").volume(AwsEbs.gp3().existingVolume("vol-1a2b3c4d", "us-east-1a")).persistentVolumeName("pv").build())));
         }
@@ -627,49 +619,49 @@ class DataPipelineStorageTest {
             StorageClassSpec other = StorageClassSpec.builder().name("pipeline").backend(AwsEfs.accessPoints(FS)).build();
             assertInvalid(ERR_PIPE + "prop 'volumes[1].storageClass' is 'pipeline'; allowed: a class name that no other StorageClassSpec of "
                     + "the storage has: two different classes named 'pipeline' would overwrite each other",
-                    () -> build(withVolumes(volume("a").build(), volume("b").storageClass(other).build())));
+                    () -> STORAGE.build(withVolumes(volume("a").build(), volume("b").storageClass(other).build())));
         }
 
         @Test
         void aNewVolumeOnAClassThatCreatesNone() {
             StorageClassSpec local = StorageClassSpec.builder().name("local-nvme").backend(LocalDisks.noProvisioner()).build();
             assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is missing; allowed: an existing volume: the StorageClass 'local-nvme' on "
-                    + "local disks (kubernetes.io/no-provisioner) creates no volumes", () -> build(withVolumes(volume("a").storageClass(local).build())));
+                    + "local disks (kubernetes.io/no-provisioner) creates no volumes", () -> STORAGE.build(withVolumes(volume("a").storageClass(local).build())));
             StorageClassSpec efs = StorageClassSpec.builder().name("efs-static").backend(AwsEfs.staticVolumes()).build();
             assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is missing; allowed: an existing volume: the StorageClass 'efs-static' on "
-                    + "AWS EFS static volumes (efs.csi.aws.com) creates no volumes", () -> build(withVolumes(volume("a").storageClass(efs).build())));
+                    + "AWS EFS static volumes (efs.csi.aws.com) creates no volumes", () -> STORAGE.build(withVolumes(volume("a").storageClass(efs).build())));
         }
 
         @Test
         void aNewVolumeThatCouldOnlyBeRead() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is [ReadOnlyMany]; allowed: a mode that writes as well (ReadWriteOnce, "
                     + "ReadWriteMany or ReadWriteOncePod): a new volume starts empty; to read existing data, give the existing volume",
-                    () -> build(withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_ONLY_MANY)).build())));
+                    () -> STORAGE.build(withVolumes(volume("a").storageClass(EFS).accessModes(List.of(AccessMode.READ_ONLY_MANY)).build())));
         }
 
         @Test
         void aNameForTheVolumeOfANewClaim() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].persistentVolumeName' is 'pv'; allowed: none for a new volume: its provisioner names it",
-                    () -> build(withVolumes(volume("a").persistentVolumeName("pv").build())));
+                    () -> STORAGE.build(withVolumes(volume("a").persistentVolumeName("pv").build())));
         }
 
         @Test
         void blockOnASharedFileSystem() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].volumeMode' is 'Block'; allowed: Filesystem for AWS EFS fs-0123456789abcdef0 "
-                    + "(efs.csi.aws.com), a shared file system", () -> build(withVolumes(volume("a").storageClass(EFS).volumeMode(VolumeMode.BLOCK).build())));
+                    + "(efs.csi.aws.com), a shared file system", () -> STORAGE.build(withVolumes(volume("a").storageClass(EFS).volumeMode(VolumeMode.BLOCK).build())));
         }
 
         @Test
         void readWriteManyOnAnEbsVolume() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) can give: "
-                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> build(withVolumes(volume("a").accessModes(List.of(AccessMode.READ_WRITE_MANY)).build())));
+                    + "[ReadWriteOnce, ReadWriteOncePod]", () -> STORAGE.build(withVolumes(volume("a").accessModes(List.of(AccessMode.READ_WRITE_MANY)).build())));
         }
 
         @Test
         void anEfsVolumeOnTheEbsClass() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].volume' is '" + FS + "'; allowed: a volume of the StorageClass backend AWS EBS gp3 "
                     + "(ebs.csi.aws.com) (this one belongs to efs.csi.aws.com)",
-                    () -> build(withVolumes(volume("a").volume(AwsEfs.staticVolumes().existingVolume(FS)).build())));
+                    () -> STORAGE.build(withVolumes(volume("a").volume(AwsEfs.staticVolumes().existingVolume(FS)).build())));
         }
     }
 
@@ -677,14 +669,14 @@ class DataPipelineStorageTest {
     class OneNamespaceRule {
         @Test
         void newVolumesAloneGoWhereTheyAreAppliedLikeAStatefulAIAppsObjects() {
-            Manifests m = synth(null, withVolumes(volume("scratch").build()));
+            Manifests m = STORAGE.synth(null, withVolumes(volume("scratch").build()));
             assertNull(m.at("PersistentVolumeClaim", "metadata.namespace"));
-            assertEquals("(namespace of kubectl or the GitOps engine)", build(withVolumes(volume("scratch").build())).outputs().get("namespace"));
+            assertEquals("(namespace of kubectl or the GitOps engine)", STORAGE.build(withVolumes(volume("scratch").build())).outputs().get("namespace"));
         }
 
         @Test
         void aPreBoundVolumeNamesDefaultOnBothSidesForEveryClaim() {
-            Manifests m = synth(null, withVolumes(volume("scratch").build(), volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).build()));
+            Manifests m = STORAGE.synth(null, withVolumes(volume("scratch").build(), volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).build()));
             for (Map<String, Object> pvc : m.all("PersistentVolumeClaim")) {
                 assertEquals("default", Manifests.at(pvc, "metadata.namespace"));
             }
@@ -697,7 +689,7 @@ class DataPipelineStorageTest {
     class OneClaimModel {
         @Test
         void aNewVolumeTakesLabelsAnnotationsAndASnapshotToRestore() {
-            Manifests m = synth("ml", withVolumes(volume("features").labels(Map.of("team", "ml"))
+            Manifests m = STORAGE.synth("ml", withVolumes(volume("features").labels(Map.of("team", "ml"))
                     .annotations(Map.of("backup.example.com/schedule", "daily")).restoreFromSnapshot("features-2024-10-01").build()));
             Map<String, Object> pvc = m.one("PersistentVolumeClaim");
             assertEquals("ml", Manifests.at(pvc, "metadata.labels.team"));
@@ -710,27 +702,27 @@ class DataPipelineStorageTest {
         @Test
         void aClaimToCloneIsItsDataSource() {
             assertEquals(Map.of("kind", "PersistentVolumeClaim", "name", "features-golden"),
-                    synth("ml", withVolumes(volume("features").cloneFromClaim("features-golden").build())).at("PersistentVolumeClaim", "spec.dataSource"));
+                    STORAGE.synth("ml", withVolumes(volume("features").cloneFromClaim("features-golden").build())).at("PersistentVolumeClaim", "spec.dataSource"));
         }
 
         @Test
         void rejectsADataSourceForAnExistingVolume() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].dataSource' is 'snap'; allowed: none for an existing volume, which holds its data "
                     + "already: restore or clone into a new volume (no volume given)",
-                    () -> build(withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).restoreFromSnapshot("snap").build())));
+                    () -> STORAGE.build(withVolumes(volume("raw").volume(AwsEbs.gp3().existingVolume(VOLUME_ID, "us-east-1a")).restoreFromSnapshot("snap").build())));
         }
 
         @Test
         void theClaimsPropsAreCheckedByTheSameRulesAsATemplatesNamedAsTheStoragesVolume() {
             assertInvalid(ERR_PIPE + "prop 'volumes[0].labels' is 'bad key'; allowed: keys of at most 63 characters (letters, digits, "
-                    + "'-', '_', '.'), optionally prefixed by a DNS subdomain and '/'", () -> build(withVolumes(volume("a").labels(Map.of("bad key", "x")).build())));
+                    + "'-', '_', '.'), optionally prefixed by a DNS subdomain and '/'", () -> STORAGE.build(withVolumes(volume("a").labels(Map.of("bad key", "x")).build())));
             assertInvalid(ERR_PIPE + "prop 'volumes[0].dataSource' is 'Snap_1'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(withVolumes(volume("a").restoreFromSnapshot("Snap_1").build())));
+                    () -> STORAGE.build(withVolumes(volume("a").restoreFromSnapshot("Snap_1").build())));
         }
 
         @Test
         void repeatedAccessModesAreWrittenOnce() {
-            assertEquals(List.of("ReadWriteOncePod", "ReadWriteOnce"), synth(null, withVolumes(volume("a")
+            assertEquals(List.of("ReadWriteOncePod", "ReadWriteOnce"), STORAGE.synth(null, withVolumes(volume("a")
                     .accessModes(AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD).build()))
                     .at("PersistentVolumeClaim", "spec.accessModes"));
         }

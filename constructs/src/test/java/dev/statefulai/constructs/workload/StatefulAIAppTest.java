@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.constructs.AccessMode;
+import dev.statefulai.constructs.ConstructUnderTest;
 import dev.statefulai.constructs.Manifests;
 import dev.statefulai.constructs.Messages;
 import dev.statefulai.constructs.ReclaimPolicy;
@@ -68,27 +69,13 @@ class StatefulAIAppTest {
                 .mapToObj(i -> (PreProvisionedVolume) LocalVolume.on("gpu-node-" + i, "/mnt/nvme0")).toList();
     }
 
-    private static Manifests synth(StatefulAIAppProps.Builder props) {
-        return synth(null, props);
-    }
-
-    private static Manifests synth(String chartNamespace, StatefulAIAppProps.Builder props) {
-        return Manifests.synth(chartNamespace, chart -> new StatefulAIApp(chart, "app", props.build()));
-    }
-
-    /** Builds the app without synthesizing it, in a chart of {@code chartNamespace} (null for none). */
-    private static StatefulAIApp build(String chartNamespace, StatefulAIAppProps.Builder props) {
-        return new StatefulAIApp(Manifests.chart(chartNamespace), "app", props.build());
-    }
-
-    private static StatefulAIApp build(StatefulAIAppProps.Builder props) {
-        return build(null, props);
-    }
+    private static final ConstructUnderTest<StatefulAIAppProps.Builder, StatefulAIApp> APP =
+            new ConstructUnderTest<>((chart, props) -> new StatefulAIApp(chart, "app", props.build()));
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one synth for all the read-only checks
     class Defaults {
-        private final Manifests m = synth(minimal());
+        private final Manifests m = APP.synth(minimal());
         private final Map<String, Object> sts = m.one("StatefulSet");
 
         @Test
@@ -209,7 +196,7 @@ class StatefulAIAppTest {
 
         @Test
         void hasNoPodDisruptionBudgetWithOneReplica() {
-            StatefulAIApp app = build(minimal());
+            StatefulAIApp app = APP.build(minimal());
             assertNull(app.getPodDisruptionBudget());
             assertNull(app.getStorageClass());
             assertEquals(List.of(), app.getPersistentVolumes());
@@ -223,7 +210,7 @@ class StatefulAIAppTest {
     class PodDisruptionBudget {
         @Test
         void allowsOnePodDownWithMoreThanOneReplica() {
-            Manifests m = synth(minimal().replicas(3));
+            Manifests m = APP.synth(minimal().replicas(3));
             assertEquals(List.of("Service", "StatefulSet", "PodDisruptionBudget"), m.kinds());
             Map<String, Object> pdb = m.one("PodDisruptionBudget");
             assertEquals("vector-db", Manifests.at(pdb, "metadata.name"));
@@ -235,22 +222,22 @@ class StatefulAIAppTest {
 
         @Test
         void takesAnotherMaxUnavailable() {
-            assertEquals(2, synth(minimal().replicas(3)
+            assertEquals(2, APP.synth(minimal().replicas(3)
                     .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(2).build())).at("PodDisruptionBudget", "spec.maxUnavailable"));
         }
 
         @Test
         void maxUnavailableIsIgnoredWithOneReplicaWhichGetsNoBudget() {
-            StatefulAIApp app = build(minimal()
+            StatefulAIApp app = APP.build(minimal()
                     .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(5).build()));
             assertNull(app.getPodDisruptionBudget());
-            assertEquals(List.of("Service", "StatefulSet"), synth(minimal()
+            assertEquals(List.of("Service", "StatefulSet"), APP.synth(minimal()
                     .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(0).build())).kinds());
         }
 
         @Test
         void canBeTurnedOff() {
-            StatefulAIApp app = build(minimal().replicas(3)
+            StatefulAIApp app = APP.build(minimal().replicas(3)
                     .availability(AvailabilityProps.builder().podDisruptionBudget(false).build()));
             assertNull(app.getPodDisruptionBudget());
             assertFalse(app.outputs().containsKey("podDisruptionBudget"));
@@ -261,7 +248,7 @@ class StatefulAIAppTest {
         void rejectsAMaxUnavailableOfAllReplicasOrMore(int maxUnavailable) {
             assertInvalid(ERR + "prop 'podDisruptionBudgetMaxUnavailable' is " + maxUnavailable
                             + "; allowed: from 1 to replicas - 1 (2): 0 blocks every node drain, replicas allows losing all",
-                    () -> build(minimal().replicas(3)
+                    () -> APP.build(minimal().replicas(3)
                             .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(maxUnavailable).build())));
         }
 
@@ -269,7 +256,7 @@ class StatefulAIAppTest {
         void rejectsAMaxUnavailableOfZero() {
             assertInvalid(ERR + "prop 'podDisruptionBudgetMaxUnavailable' is 0"
                             + "; allowed: from 1 to replicas - 1 (1): 0 blocks every node drain, replicas allows losing all",
-                    () -> build(minimal().replicas(2)
+                    () -> APP.build(minimal().replicas(2)
                             .availability(AvailabilityProps.builder().podDisruptionBudgetMaxUnavailable(0).build())));
         }
     }
@@ -278,7 +265,7 @@ class StatefulAIAppTest {
     class Options {
         @Test
         void gpusGoInTheLimitsAndTheGpuTaintIsTolerated() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .container(ContainerProps.builder().resources(Resources.builder().gpus(2).build()).build())).one("StatefulSet");
             assertEquals(Map.of("memory", "1Gi", "nvidia.com/gpu", "2"), Manifests.at(sts, CONTAINER + ".resources.limits"));
             assertEquals(List.of(Map.of("key", "nvidia.com/gpu", "operator", "Exists", "effect", "NoSchedule")),
@@ -287,7 +274,7 @@ class StatefulAIAppTest {
 
         @Test
         void anotherGpuResourceIsLimitedAndToleratedByItsOwnName() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .container(ContainerProps.builder().resources(Resources.builder().gpus(1).gpuResource("amd.com/gpu").build()).build()))
                     .one("StatefulSet");
             assertEquals("1", Manifests.at(sts, CONTAINER + ".resources.limits['amd.com/gpu']"));
@@ -296,7 +283,7 @@ class StatefulAIAppTest {
 
         @Test
         void sharedMemoryIsAMemoryBackedEmptyDirAtDevShm() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .container(ContainerProps.builder().sharedMemory("16Gi").resources(Resources.builder().memory("32Gi").build()).build()))
                     .one("StatefulSet");
             assertEquals(List.of(Map.of("name", "dshm", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "16Gi")), TMP),
@@ -308,7 +295,7 @@ class StatefulAIAppTest {
         @Test
         void aBlockVolumeIsADeviceNotAMount() {
             ClaimTemplate raw = claim("raw").volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").build();
-            Map<String, Object> sts = synth(minimal().claimTemplates(claim("data").build(), raw)).one("StatefulSet");
+            Map<String, Object> sts = APP.synth(minimal().claimTemplates(claim("data").build(), raw)).one("StatefulSet");
             assertEquals(List.of(Map.of("name", "raw", "devicePath", "/dev/xvdf")), Manifests.at(sts, CONTAINER + ".volumeDevices"));
             assertEquals(List.of(Map.of("name", "data", "mountPath", "/data"), TMP_MOUNT), Manifests.at(sts, CONTAINER + ".volumeMounts"));
             assertEquals("Block", Manifests.at(sts, "spec.volumeClaimTemplates[1].spec.volumeMode"));
@@ -317,7 +304,7 @@ class StatefulAIAppTest {
         @Test
         void onlyBlockVolumesMeansOnlyTheScratchIsMounted() {
             ClaimTemplate raw = claim("raw").volumeMode(VolumeMode.BLOCK).mountPath("/dev/xvdf").build();
-            Map<String, Object> container = Manifests.map(synth(minimal().claimTemplates(raw)).one("StatefulSet"), CONTAINER);
+            Map<String, Object> container = Manifests.map(APP.synth(minimal().claimTemplates(raw)).one("StatefulSet"), CONTAINER);
             assertEquals(List.of(TMP_MOUNT), container.get("volumeMounts"));
         }
 
@@ -325,7 +312,7 @@ class StatefulAIAppTest {
         void aReadOnlySubPathMount() {
             ClaimTemplate models = claim("models").readOnly(true).subPath("llama").accessModes(AccessMode.READ_ONLY_MANY)
                     .storageClassName("efs").build();
-            Map<String, Object> sts = synth(minimal().claimTemplates(models)).one("StatefulSet");
+            Map<String, Object> sts = APP.synth(minimal().claimTemplates(models)).one("StatefulSet");
             assertEquals(List.of(Map.of("name", "models", "mountPath", "/models", "readOnly", true, "subPath", "llama"), TMP_MOUNT),
                     Manifests.at(sts, CONTAINER + ".volumeMounts"));
             assertEquals(List.of("ReadOnlyMany"), Manifests.at(sts, "spec.volumeClaimTemplates[0].spec.accessModes"));
@@ -334,7 +321,7 @@ class StatefulAIAppTest {
 
         @Test
         void probesAreWrittenOnTheContainer() {
-            Map<String, Object> container = Manifests.map(synth(minimal()
+            Map<String, Object> container = Manifests.map(APP.synth(minimal()
                     .container(ContainerProps.builder().startupProbe(ProbeSpec.http("/health", 8000).allowStartupWithin(900)).readinessProbe(ProbeSpec.tcp(6333)).livenessProbe(ProbeSpec.exec("true")).build())).one("StatefulSet"), CONTAINER);
             assertEquals(Map.of("path", "/health", "port", 8000), Manifests.at(container, "startupProbe.httpGet"));
             assertEquals(90, Manifests.at(container, "startupProbe.failureThreshold"));
@@ -344,7 +331,7 @@ class StatefulAIAppTest {
 
         @Test
         void portsArePublishedByTheServiceByName() {
-            Manifests m = synth(minimal()
+            Manifests m = APP.synth(minimal()
                     .container(ContainerProps.builder().ports(List.of(PortSpec.of("http", 6333), PortSpec.of("grpc", 6334))).build()));
             assertEquals(List.of(
                     Map.of("name", "http", "containerPort", 6333, "protocol", "TCP"),
@@ -356,7 +343,7 @@ class StatefulAIAppTest {
 
         @Test
         void plainEnvIsSortedAndSecretsAreReferencedNeverCopied() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .container(ContainerProps.builder().env(Map.of("ZETA", "1", "ALPHA", "2")).secretEnv(List.of(new SecretEnv("HF_TOKEN", "hugging-face", "token"))).build())).one("StatefulSet");
             assertEquals(List.of(
                     Map.of("name", "ALPHA", "value", "2"),
@@ -367,7 +354,7 @@ class StatefulAIAppTest {
 
         @Test
         void commandAndArgs() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .container(ContainerProps.builder().command(List.of("python", "-m", "vllm")).args(List.of("--port", "8000")).build()))
                     .one("StatefulSet");
             assertEquals(List.of("python", "-m", "vllm"), Manifests.at(sts, CONTAINER + ".command"));
@@ -376,7 +363,7 @@ class StatefulAIAppTest {
 
         @Test
         void schedulingOptions() {
-            Map<String, Object> pod = Manifests.map(synth(minimal()
+            Map<String, Object> pod = Manifests.map(APP.synth(minimal()
                     .scheduling(SchedulingProps.builder().nodeSelector(Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB")).runtimeClassName("nvidia").priorityClassName("inference-critical").build())
                     .availability(AvailabilityProps.builder().terminationGracePeriodSeconds(120).build())).one("StatefulSet"), POD);
             assertEquals(Map.of("nvidia.com/gpu.product", "NVIDIA-A100-SXM4-80GB"), pod.get("nodeSelector"));
@@ -387,14 +374,14 @@ class StatefulAIAppTest {
 
         @Test
         void aServiceAccountGetsItsToken() {
-            Map<String, Object> pod = Manifests.map(synth(minimal().serviceAccountName("vector-db-backup")).one("StatefulSet"), POD);
+            Map<String, Object> pod = Manifests.map(APP.synth(minimal().serviceAccountName("vector-db-backup")).one("StatefulSet"), POD);
             assertEquals("vector-db-backup", pod.get("serviceAccountName"));
             assertFalse(pod.containsKey("automountServiceAccountToken"), "automountServiceAccountToken in " + pod);
         }
 
         @Test
         void anotherUserAndGroup() {
-            Map<String, Object> sts = synth(minimal().security(PodSecurity.of(2000, 3000))).one("StatefulSet");
+            Map<String, Object> sts = APP.synth(minimal().security(PodSecurity.of(2000, 3000))).one("StatefulSet");
             assertEquals(2000, Manifests.at(sts, POD + ".securityContext.runAsUser"));
             assertEquals(3000, Manifests.at(sts, POD + ".securityContext.runAsGroup"));
             assertEquals(3000, Manifests.at(sts, POD + ".securityContext.fsGroup"));
@@ -402,7 +389,7 @@ class StatefulAIAppTest {
 
         @Test
         void lifecycleOptions() {
-            Map<String, Object> sts = synth(minimal()
+            Map<String, Object> sts = APP.synth(minimal()
                     .storage(StorageProps.builder().claimRetention(ReclaimPolicy.DELETE, ReclaimPolicy.RETAIN).build())
                     .availability(AvailabilityProps.builder().podManagementPolicy(PodManagementPolicy.PARALLEL).updateStrategy(UpdateStrategy.rollingUpdate(1)).build())).one("StatefulSet");
             assertEquals("Parallel", Manifests.at(sts, "spec.podManagementPolicy"));
@@ -414,13 +401,13 @@ class StatefulAIAppTest {
         @Test
         void onDeleteUpdates() {
             assertEquals(Map.of("type", "OnDelete"),
-                    synth(minimal()
+                    APP.synth(minimal()
                             .availability(AvailabilityProps.builder().updateStrategy(UpdateStrategy.onDelete()).build())).at("StatefulSet", "spec.updateStrategy"));
         }
 
         @Test
         void componentAndPartOfLabelEveryObjectButNotTheSelector() {
-            Manifests m = synth(minimal().replicas(2).component("vector-store").partOf("rag"));
+            Manifests m = APP.synth(minimal().replicas(2).component("vector-store").partOf("rag"));
             Map<String, String> labels = Map.of("app.kubernetes.io/name", "vector-db", "app.kubernetes.io/managed-by", "cdk8s",
                     "app.kubernetes.io/component", "vector-store", "app.kubernetes.io/part-of", "rag");
             for (String kind : List.of("Service", "StatefulSet", "PodDisruptionBudget")) {
@@ -433,7 +420,7 @@ class StatefulAIAppTest {
 
         @Test
         void theNamespacePropGoesOnEveryNamespacedObject() {
-            Manifests m = synth(minimal().replicas(2).namespace("search"));
+            Manifests m = APP.synth(minimal().replicas(2).namespace("search"));
             for (String kind : List.of("Service", "StatefulSet", "PodDisruptionBudget")) {
                 assertEquals("search", m.at(kind, "metadata.namespace"), kind);
             }
@@ -441,9 +428,9 @@ class StatefulAIAppTest {
 
         @Test
         void theChartsNamespaceIsTheDefault() {
-            assertEquals("ml", synth("ml", minimal()).at("StatefulSet", "metadata.namespace"));
-            assertEquals("ml", build("ml", minimal()).outputs().get("namespace"));
-            assertEquals("search", build("ml", minimal().namespace("search")).outputs().get("namespace"));
+            assertEquals("ml", APP.synth("ml", minimal()).at("StatefulSet", "metadata.namespace"));
+            assertEquals("ml", APP.build("ml", minimal()).outputs().get("namespace"));
+            assertEquals("search", APP.build("ml", minimal().namespace("search")).outputs().get("namespace"));
         }
     }
 
@@ -452,7 +439,7 @@ class StatefulAIAppTest {
         @Test
         void templatesWithoutAClassUseTheAppsStorageClass() {
             ClaimTemplate onEfs = claim("shared").storageClassName("efs").build();
-            Manifests m = synth(minimal().claimTemplates(claim("data").build(), onEfs)
+            Manifests m = APP.synth(minimal().claimTemplates(claim("data").build(), onEfs)
                     .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertEquals(List.of("StorageClass", "Service", "StatefulSet"), m.kinds());
             Map<String, Object> sc = m.one("StorageClass");
@@ -466,14 +453,14 @@ class StatefulAIAppTest {
 
         @Test
         void theStorageClassIsReportedByGetterAndOutputs() {
-            StatefulAIApp app = build(minimal().storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
+            StatefulAIApp app = APP.build(minimal().storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertNotNull(app.getStorageClass());
             assertEquals("fast-ebs", app.outputs().get("storageClass"));
         }
 
         @Test
         void localVolumesArePinnedToTheirNodesByHostname() {
-            Manifests m = synth(minimal().replicas(2)
+            Manifests m = APP.synth(minimal().replicas(2)
                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build())
                     .availability(AvailabilityProps.builder().podDisruptionBudget(false).build()));
             assertEquals(List.of("StorageClass", "PersistentVolume", "PersistentVolume", "Service", "StatefulSet"), m.kinds());
@@ -497,7 +484,7 @@ class StatefulAIAppTest {
 
         @Test
         void persistentVolumesAreReportedInOrder() {
-            StatefulAIApp app = build(minimal().replicas(2)
+            StatefulAIApp app = APP.build(minimal().replicas(2)
                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(3)).build()));
             assertEquals(3, app.getPersistentVolumes().size());
             assertEquals(List.of("vector-db-pv-0", "vector-db-pv-1", "vector-db-pv-2"), app.outputs().get("persistentVolumes"));
@@ -505,14 +492,14 @@ class StatefulAIAppTest {
 
         @Test
         void theCapacityCanExceedTheClaim() {
-            Manifests m = synth(minimal()
+            Manifests m = APP.synth(minimal()
                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("3.5Ti").build()));
             assertEquals("3.5Ti", m.at("PersistentVolume", "spec.capacity.storage"));
         }
 
         @Test
         void theDefaultCapacityFitsTheLargestClaimOnTheClass() {
-            Manifests m = synth(minimal()
+            Manifests m = APP.synth(minimal()
                     .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build())
                             .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).build()));
             for (Map<String, Object> pv : m.all("PersistentVolume")) {
@@ -523,7 +510,7 @@ class StatefulAIAppTest {
         @Test
         void aLegacyInTreeEbsClassUsesTheInTreeProvisionerAndVolumeSource() {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
-            Manifests m = synth(minimal()
+            Manifests m = APP.synth(minimal()
                     .storage(StorageProps.builder().storageClass(ebsClass(inTree)).persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a"))).build()));
             assertEquals("kubernetes.io/aws-ebs", m.at("StorageClass", "provisioner"));
             assertEquals(Map.of("type", "gp3", "encrypted", "true", "fsType", "ext4"), m.at("StorageClass", "parameters"));
@@ -537,7 +524,7 @@ class StatefulAIAppTest {
         @Test
         void anExistingCsiEbsVolume() {
             AwsEbs ebs = AwsEbs.gp3();
-            Map<String, Object> pv = synth(minimal()
+            Map<String, Object> pv = APP.synth(minimal()
                     .storage(StorageProps.builder().storageClass(ebsClass(ebs)).persistentVolumes(List.of(ebs.existingVolume(EBS_VOLUME, "us-east-1a"))).build())).one("PersistentVolume");
             assertEquals(Map.of("driver", "ebs.csi.aws.com", "volumeHandle", EBS_VOLUME, "fsType", "ext4"), Manifests.at(pv, "spec.csi"));
             assertEquals("topology.kubernetes.io/zone",
@@ -549,7 +536,7 @@ class StatefulAIAppTest {
     class Outputs {
         @Test
         void claimNamesAreTemplateNameOrdinal() {
-            StatefulAIApp app = build(minimal().replicas(2).claimTemplates(claim("wal").build(), claim("data").build()));
+            StatefulAIApp app = APP.build(minimal().replicas(2).claimTemplates(claim("wal").build(), claim("data").build()));
             assertEquals(Map.of(
                     "data", List.of("data-vector-db-0", "data-vector-db-1"),
                     "wal", List.of("wal-vector-db-0", "wal-vector-db-1")), app.getClaimNames());
@@ -558,7 +545,7 @@ class StatefulAIAppTest {
 
         @Test
         void outputsOfAMinimalApp() {
-            StatefulAIApp app = build(minimal());
+            StatefulAIApp app = APP.build(minimal());
             assertEquals("vector-db", app.outputName());
             assertEquals(Map.of(
                     "kind", "StatefulAIApp",
@@ -573,7 +560,7 @@ class StatefulAIAppTest {
 
         @Test
         void outputsNameTheBudgetWhenThereIsOne() {
-            StatefulAIApp app = build(minimal().replicas(3));
+            StatefulAIApp app = APP.build(minimal().replicas(3));
             assertNotNull(app.getPodDisruptionBudget());
             assertEquals("vector-db", app.outputs().get("podDisruptionBudget"));
             assertEquals(3, app.outputs().get("replicas"));
@@ -584,73 +571,73 @@ class StatefulAIAppTest {
     class InvalidProps {
         @Test
         void replicasZero() {
-            assertInvalid(ERR + "prop 'replicas' is 0; allowed: an integer of 1 or more", () -> build(minimal().replicas(0)));
+            assertInvalid(ERR + "prop 'replicas' is 0; allowed: an integer of 1 or more", () -> APP.build(minimal().replicas(0)));
         }
 
         /** A missing name is reported under the construct id. */
         @Test
         void aNameThatIsNotADnsLabelOrMissing() {
-            Messages.assertNameRefused("StatefulAIApp", "app", "Vector_DB", Messages.DNS_LABEL, name -> build(minimal().name(name)));
+            Messages.assertNameRefused("StatefulAIApp", "app", "Vector_DB", Messages.DNS_LABEL, name -> APP.build(minimal().name(name)));
         }
 
         @Test
         void aNameOf52CharactersIsTheLongest() {
             String longest = "v".repeat(52);
-            assertEquals(longest, build(minimal().name(longest)).getName());
+            assertEquals(longest, APP.build(minimal().name(longest)).getName());
             String tooLong = longest + "v";
             assertInvalid("StatefulAIApp '" + tooLong + "': prop 'name' is '" + tooLong + "'; allowed: at most 52 characters: "
-                    + "Kubernetes adds an 11-character revision hash to the pods' labels", () -> build(minimal().name(tooLong)));
+                    + "Kubernetes adds an 11-character revision hash to the pods' labels", () -> APP.build(minimal().name(tooLong)));
         }
 
         @Test
         void aNamespaceThatIsNotADnsLabel() {
-            assertInvalid(ERR + "prop 'namespace' is 'ML'; allowed: " + Messages.DNS_LABEL, () -> build(minimal().namespace("ML")));
+            assertInvalid(ERR + "prop 'namespace' is 'ML'; allowed: " + Messages.DNS_LABEL, () -> APP.build(minimal().namespace("ML")));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", " "})
         void aMissingImage(String image) {
             assertInvalid(ERR + "prop 'image' is missing; allowed: a container image reference, e.g. vllm/vllm-openai:v0.6.3",
-                    () -> build(minimal().image(image)));
+                    () -> APP.build(minimal().image(image)));
         }
 
         @Test
         void noClaimTemplate() {
             assertInvalid(ERR + "prop 'claimTemplates' is missing; allowed: one or more ClaimTemplate: "
-                    + "a StatefulAIApp exists to give each replica its own volumes", () -> build(minimal().claimTemplates(List.of())));
+                    + "a StatefulAIApp exists to give each replica its own volumes", () -> APP.build(minimal().claimTemplates(List.of())));
         }
 
         @Test
         void twoClaimTemplatesOfOneName() {
             assertInvalid(ERR + "prop 'claimTemplates[1].name' is 'data'; allowed: a name used by no other claim template and not "
                             + "'dshm' (taken by /dev/shm)",
-                    () -> build(minimal().claimTemplates(claim("data").build(), claim("data").mountPath("/other").build())));
+                    () -> APP.build(minimal().claimTemplates(claim("data").build(), claim("data").mountPath("/other").build())));
         }
 
         @Test
         void aClaimTemplateNamedDshm() {
             assertInvalid(ERR + "prop 'claimTemplates[0].name' is 'dshm'; allowed: a name used by no other claim template and not "
-                    + "'dshm' (taken by /dev/shm)", () -> build(minimal().claimTemplates(claim("dshm").build())));
+                    + "'dshm' (taken by /dev/shm)", () -> APP.build(minimal().claimTemplates(claim("dshm").build())));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"64MB", "-1Gi", "0Gi"})
         void aSharedMemorySizeThatIsNotAPositiveQuantity(String size) {
             assertInvalid(ERR + "prop 'sharedMemory' is '" + size + "'; allowed: " + Messages.SIZE,
-                    () -> build(minimal().container(ContainerProps.builder().sharedMemory(size).build())));
+                    () -> APP.build(minimal().container(ContainerProps.builder().sharedMemory(size).build())));
         }
 
         @Test
         void aServiceAccountNameThatIsNotADnsSubdomain() {
             assertInvalid(ERR + "prop 'serviceAccountName' is 'Backup_SA'; allowed: " + Messages.DNS_SUBDOMAIN,
-                    () -> build(minimal().serviceAccountName("Backup_SA")));
+                    () -> APP.build(minimal().serviceAccountName("Backup_SA")));
         }
 
         @Test
         void readWriteManyOnAnEbsClass() {
             assertInvalid(ERR + "prop 'claimTemplates[1].accessModes' is 'ReadWriteMany'; allowed: what AWS EBS gp3 (ebs.csi.aws.com) "
                             + "can give: [ReadWriteOnce, ReadWriteOncePod]",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .claimTemplates(claim("data").build(), claim("shared").accessModes(AccessMode.READ_WRITE_MANY).build())
                                     .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build())));
         }
@@ -658,7 +645,7 @@ class StatefulAIAppTest {
         @Test
         void readWriteManyIsNotCheckedOnATemplateOfAnotherClass() {
             ClaimTemplate onEfs = claim("shared").accessModes(AccessMode.READ_WRITE_MANY).storageClassName("efs").build();
-            StatefulAIApp app = build(minimal().claimTemplates(onEfs)
+            StatefulAIApp app = APP.build(minimal().claimTemplates(onEfs)
                     .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).build()));
             assertEquals(List.of("shared-vector-db-0"), app.getClaimNames().get("shared"));
         }
@@ -667,14 +654,14 @@ class StatefulAIAppTest {
         void aNodeLocalClassWithoutVolumes() {
             assertInvalid(ERR + "prop 'persistentVolumes' is 'empty'; allowed: one pre-provisioned volume per replica (2 or more) for "
                             + "local disks (kubernetes.io/no-provisioner), which creates no volumes itself",
-                    () -> build(minimal().replicas(2).storage(StorageProps.builder().storageClass(localClass()).build())));
+                    () -> APP.build(minimal().replicas(2).storage(StorageProps.builder().storageClass(localClass()).build())));
         }
 
         @Test
         void tooFewLocalVolumesForEveryReplicaAndTemplate() {
             assertInvalid(ERR + "prop 'persistentVolumes' is '5 volumes'; allowed: at least replicas x claim templates on the class = 6: "
                             + "local disks (kubernetes.io/no-provisioner) creates no volumes, so a replica without one stays Pending",
-                    () -> build(minimal().replicas(3)
+                    () -> APP.build(minimal().replicas(3)
                             .claimTemplates(claim("data").build(), claim("wal").build())
                                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(5)).build())));
         }
@@ -682,14 +669,14 @@ class StatefulAIAppTest {
         @Test
         void volumesWithoutAStorageClass() {
             assertInvalid(ERR + "prop 'storageClass' is missing; allowed: a StorageClass for the pre-provisioned persistentVolumes to belong to",
-                    () -> build(minimal().storage(StorageProps.builder().persistentVolumes(localVolumes(1)).build())));
+                    () -> APP.build(minimal().storage(StorageProps.builder().persistentVolumes(localVolumes(1)).build())));
         }
 
         @Test
         void aVolumeOfAnotherBackend() {
             assertInvalid(ERR + "prop 'persistentVolumes[0]' is '" + EBS_VOLUME + "'; allowed: a volume of the app's StorageClass "
                             + "backend local disks (kubernetes.io/no-provisioner)",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(List.of(AwsEbs.gp3().existingVolume(EBS_VOLUME, "us-east-1a"))).build())));
         }
 
@@ -698,7 +685,7 @@ class StatefulAIAppTest {
             AwsEbs inTree = AwsEbs.builder().legacyInTreeProvisioner(true).build();
             assertInvalid(ERR + "prop 'persistentVolumes[0]' is '" + EBS_VOLUME + "'; allowed: a volume of the app's StorageClass "
                             + "backend AWS EBS gp3 (ebs.csi.aws.com)",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .storage(StorageProps.builder().storageClass(ebsClass(AwsEbs.gp3())).persistentVolumes(List.of(inTree.existingVolume(EBS_VOLUME, "us-east-1a"))).build())));
         }
 
@@ -706,7 +693,7 @@ class StatefulAIAppTest {
         void volumesNoTemplateCanClaim() {
             assertInvalid(ERR + "prop 'persistentVolumes' is '1 volumes'; allowed: none, unless a claim template uses the app's "
                             + "StorageClass 'local-nvme'",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .claimTemplates(claim("data").storageClassName("gp3").build())
                                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).build())));
         }
@@ -715,7 +702,7 @@ class StatefulAIAppTest {
         void aCapacitySmallerThanTheClaim() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '5Gi'; allowed: at least the largest claim on the class (10Gi), "
                             + "or no claim could bind",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("5Gi").build())));
         }
 
@@ -723,7 +710,7 @@ class StatefulAIAppTest {
         void aCapacitySmallerThanTheLargestOfSeveralClaims() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '15Gi'; allowed: at least the largest claim on the class (20Gi), "
                             + "or no claim could bind",
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .claimTemplates(claim("wal").size("10Gi").build(), claim("data").size("20Gi").build())
                                     .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(2)).persistentVolumeCapacity("15Gi").build())));
         }
@@ -731,7 +718,7 @@ class StatefulAIAppTest {
         @Test
         void aCapacityThatIsNotAQuantity() {
             assertInvalid(ERR + "prop 'persistentVolumeCapacity' is '100GB'; allowed: " + Messages.SIZE,
-                    () -> build(minimal()
+                    () -> APP.build(minimal()
                             .storage(StorageProps.builder().storageClass(localClass()).persistentVolumes(localVolumes(1)).persistentVolumeCapacity("100GB").build())));
         }
     }
