@@ -4,13 +4,17 @@ import dev.statefulai.app.values.PropSources;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.engine.values.LocatedYaml;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The values keys a refused prop came from, as the code that turned values into props told them
@@ -20,12 +24,39 @@ import java.util.Objects;
  */
 public final class PropOrigins implements PropSources.Listener {
     private record Feed(String construct, String prop, Object values, String base, String key) {
+        /**
+         * What tells two feeds apart: {@code base} is where {@code values} sits, and one place holds one record, so
+         * equal bases mean the same values; comparing the records themselves (deeply) made a unit's feeds cost the
+         * square of their number in record comparisons.
+         */
+        List<String> identity() {
+            return Arrays.asList(construct, prop, base, key);
+        }
     }
+
+    /** The components' accessors of each record class: reflection makes new ones on every call. */
+    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> accessors = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Method accessor = c.getAccessor();
+                try {
+                    accessor.setAccessible(true);
+                } catch (RuntimeException e) {
+                    // read() then finds it cannot be read
+                }
+                accessors.add(accessor);
+            }
+            return List.copyOf(accessors);
+        }
+    };
 
     /** Where each record of the bound values sits, by identity: two equal records may sit in two places. */
     private final Map<Object, String> pointers = new IdentityHashMap<>();
     private final Map<String, LocatedYaml.Origin> origins;
     private final List<Feed> feeds = new ArrayList<>();
+    private final Set<List<String>> fed = new HashSet<>();
 
     /** For {@code values} bound from a tree whose keys came from {@code origins}. */
     public PropOrigins(Object values, Map<String, LocatedYaml.Origin> origins) {
@@ -40,7 +71,7 @@ public final class PropOrigins implements PropSources.Listener {
         String base = pointers.get(values);
         if (base != null) {
             Feed feed = new Feed(construct, prop, values, base, key);
-            if (!feeds.contains(feed)) {
+            if (fed.add(feed.identity())) {
                 feeds.add(feed);
             }
         }
@@ -93,9 +124,9 @@ public final class PropOrigins implements PropSources.Listener {
     }
 
     private static Object component(Object record, String name) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                return read(c, (Record) record);
+        for (Method accessor : ACCESSORS.get(record.getClass())) {
+            if (accessor.getName().equals(name)) {
+                return read(accessor, (Record) record);
             }
         }
         return null;
@@ -127,8 +158,8 @@ public final class PropOrigins implements PropSources.Listener {
     private void index(Object value, String pointer) {
         if (value instanceof Record record) {
             pointers.putIfAbsent(record, pointer);
-            for (RecordComponent c : record.getClass().getRecordComponents()) {
-                index(read(c, record), pointer + "/" + LocatedYaml.escape(c.getName()));
+            for (Method accessor : ACCESSORS.get(record.getClass())) {
+                index(read(accessor, record), pointer + "/" + LocatedYaml.escape(accessor.getName()));
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -139,10 +170,9 @@ public final class PropOrigins implements PropSources.Listener {
         }
     }
 
-    private static Object read(RecordComponent component, Record record) {
+    private static Object read(Method accessor, Record record) {
         try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
+            return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             return null; // a component that cannot be read feeds nothing the messages could name
         }

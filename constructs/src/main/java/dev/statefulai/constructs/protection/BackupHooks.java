@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.constructs.Construct;
 
@@ -130,8 +131,15 @@ public final class BackupHooks {
         }
     }
 
+    /** The scripts read so far, by name: every app instance with hooks asks for the same few. */
+    private static final Map<String, String> SCRIPTS = new ConcurrentHashMap<>();
+
     /** A hook script beside this class; its lines that start with {@code #} document it and are left out. */
     static String script(String name) {
+        return SCRIPTS.computeIfAbsent(name, BackupHooks::readScript);
+    }
+
+    private static String readScript(String name) {
         try (InputStream in = BackupHooks.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " beside " + BackupHooks.class.getName());

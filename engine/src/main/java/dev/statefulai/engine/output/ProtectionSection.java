@@ -11,8 +11,6 @@ import dev.statefulai.facts.protection.GitOps;
 import dev.statefulai.facts.protection.Snapscheduler;
 import dev.statefulai.facts.protection.Tree;
 import dev.statefulai.facts.protection.Velero;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,22 +27,20 @@ import java.util.stream.Collectors;
  */
 final class ProtectionSection {
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final String app;
     private final String environment;
-    private final List<Map<String, Object>> manifests = new ArrayList<>();
+    private final List<Map<String, Object>> manifests;
 
-    private ProtectionSection(String app, String environment, List<JsonNode> objects) {
+    private ProtectionSection(String app, String environment, List<Map<String, Object>> manifests) {
         this.app = app;
         this.environment = environment;
-        objects.forEach(o -> manifests.add(YAML.convertValue(o, MAP)));
+        this.manifests = manifests;
     }
 
-    /** The part for {@code objects}, the app's manifests; empty when the app has no claims. */
-    static String of(String app, String environment, List<JsonNode> objects) {
-        return new ProtectionSection(app, environment, objects).markdown();
+    /** The part for {@code manifests}, the app's manifests as maps; empty when the app has no claims. */
+    static String of(String app, String environment, List<Map<String, Object>> manifests) {
+        return new ProtectionSection(app, environment, manifests).markdown();
     }
 
     private String markdown() {

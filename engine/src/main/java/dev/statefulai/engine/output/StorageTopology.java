@@ -2,8 +2,12 @@ package dev.statefulai.engine.output;
 
 import dev.statefulai.facts.ClaimNames;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,15 +26,21 @@ import java.util.TreeMap;
  */
 public final class StorageTopology {
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final List<JsonNode> objects;
+    /** The same objects as maps, as the data-protection part reads them. */
+    private final List<Map<String, Object>> manifests;
     private final Map<String, JsonNode> classes = new TreeMap<>();
     private final StringBuilder graph = new StringBuilder();
     private final List<String> rows = new ArrayList<>();
     private final Map<String, String> ids = new LinkedHashMap<>();
 
-    private StorageTopology(List<JsonNode> objects) {
+    private StorageTopology(List<JsonNode> objects, List<Map<String, Object>> manifests) {
         this.objects = objects;
+        this.manifests = manifests;
         for (JsonNode o : objects) {
             if ("StorageClass".equals(o.path("kind").asText())) {
                 classes.put(o.path("metadata").path("name").asText(), o);
@@ -68,14 +78,52 @@ public final class StorageTopology {
 
     /** The section for the manifests in {@code yaml} (a multi-document YAML string). */
     public static String render(String app, String environment, String yaml) {
-        return new StorageTopology(parse(yaml)).markdown(app, environment);
+        List<JsonNode> objects = parse(yaml);
+        List<Map<String, Object>> manifests = new ArrayList<>(objects.size());
+        objects.forEach(o -> manifests.add(YAML.convertValue(o, MAP)));
+        return new StorageTopology(objects, manifests).markdown(app, environment);
     }
 
     /** The section for the manifests {@code documents}, as rendered on the Java side. */
     public static String render(String app, String environment, List<Map<String, Object>> documents) {
+        // The documents are JSON-like maps already: read as they are, not through a serializer (valueToTree
+        // and back cost the synth of a fleet a twentieth of its time).
         List<JsonNode> objects = new ArrayList<>(documents.size());
-        documents.forEach(d -> objects.add(YAML.valueToTree(d)));
-        return new StorageTopology(objects).markdown(app, environment);
+        documents.forEach(d -> objects.add(node(d)));
+        return new StorageTopology(objects, documents).markdown(app, environment);
+    }
+
+    /** A JSON-like value (maps, lists, strings, numbers, booleans, null) as the Jackson node {@code valueToTree} makes of it. */
+    private static JsonNode node(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode out = NODES.objectNode();
+            map.forEach((k, v) -> out.set(String.valueOf(k), node(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode out = NODES.arrayNode(list.size());
+            list.forEach(v -> out.add(node(v)));
+            return out;
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        }
+        return YAML.valueToTree(value);
     }
 
     private static List<JsonNode> parse(String yaml) {
@@ -111,7 +159,7 @@ public final class StorageTopology {
                 .append("| claim or volume | size | access | storage class | reclaim | backed by |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> md.append(r).append('\n'));
-        return md.append(ProtectionSection.of(app, environment, objects)).toString();
+        return md.append(ProtectionSection.of(app, environment, manifests)).toString();
     }
 
     private void statefulSet(JsonNode sts) {

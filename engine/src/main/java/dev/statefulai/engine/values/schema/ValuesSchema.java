@@ -55,7 +55,10 @@ public final class ValuesSchema {
 
     private static final Map<Class<?>, ValuesSchema> MADE = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaGenerator GENERATOR = generator();
+    /** Made on first use: a synth that finds every committed schema current never generates one. */
+    private static final class Generator {
+        static final SchemaGenerator INSTANCE = generator();
+    }
     private static final JsonSchemaFactory FACTORY = factory();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
@@ -101,7 +104,7 @@ public final class ValuesSchema {
 
     /** A new generation of the schema of {@code type}, never read from a file: what a committed file must be. */
     public static ValuesSchema generate(Class<?> type) {
-        ObjectNode generated = GENERATOR.generateSchema(type);
+        ObjectNode generated = Generator.INSTANCE.generateSchema(type);
         ObjectNode ordered = JSON.createObjectNode();
         ordered.set("$schema", generated.remove("$schema"));
         ordered.put("$comment", marker(type));
