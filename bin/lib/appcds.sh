@@ -19,7 +19,11 @@ appcds_stale() {
   shift 2
   [ -e "$archive" ] || return 0
   IFS=: read -r -a entries <<< "$cp"
-  jdk="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  # the JDK of `java`: $JDK/bin/java with its links resolved (one fork: the path comes from bash's hash table)
+  hash java 2>/dev/null || return 0
+  jdk="$(readlink -f "${BASH_CMDS[java]}")"
+  jdk="${jdk%/*}"
+  jdk="${jdk%/*}"
   if [ -f "$jdk/release" ]; then
     set -- "$@" "$jdk/release" "$jdk/lib/modules" "$jdk/lib/server"
   fi

@@ -18,7 +18,10 @@ import java.util.Locale;
 public enum ReportFormat {
     text, json, sarif;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: a text report (the command line's default) needs no JSON writer, and one costs start-up time. */
+    private static final class JsonWriter {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** How the text report marks a finding's line: colors on a terminal (the command line's), else nothing. */
     public interface Marks {
@@ -76,8 +79,8 @@ public enum ReportFormat {
     }
 
     private static String json(Report r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.set("environments", JSON.valueToTree(r.environments()));
+        ObjectNode root = JsonWriter.JSON.createObjectNode();
+        root.set("environments", JsonWriter.JSON.valueToTree(r.environments()));
         ObjectNode targets = root.putObject("targets");
         r.targets().forEach((env, t) -> {
             ObjectNode target = targets.putObject(env);
@@ -120,14 +123,14 @@ public enum ReportFormat {
         ObjectNode rules = root.putObject("rules");
         r.findings().stream().map(Finding::rule).distinct().sorted().forEach(rule -> rules.putObject(rule.id())
                 .put("severity", rule.severity().label()).put("description", rule.description()));
-        root.set("notes", JSON.valueToTree(r.notes()));
+        root.set("notes", JsonWriter.JSON.valueToTree(r.notes()));
         ObjectNode summary = root.putObject("summary");
         summary.put("errors", r.errors());
         summary.put("warnings", r.warnings());
         summary.put("waived", r.waived());
         summary.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JsonWriter.JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -150,11 +150,14 @@ public final class SafetyGate {
                 });
         try {
             CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(() -> Baseline.read(checked, options.ref(), envs), workers);
-            DistManifests now = DistManifests.parse(folder.read(envs), folder.isDist());
             Map<String, ClusterTarget> targets = new TreeMap<>();
             for (String envName : envs) {
                 targets.put(envName, options.target() != null ? options.target() : folder.target(envName));
             }
+            // each release's schema is built while this thread parses the manifests
+            targets.values().stream().map(t -> t.version()).distinct()
+                    .forEach(version -> workers.execute(() -> SchemaStage.prepare(version)));
+            DistManifests now = DistManifests.parse(folder.read(envs), folder.isDist());
             List<CompletableFuture<EnvironmentResult>> checks = envs.stream()
                     .map(envName -> CompletableFuture.supplyAsync(() -> new EnvironmentResult(
                             new Environment(envName, now.of(envName), targets.get(envName)), options.policy()), workers))

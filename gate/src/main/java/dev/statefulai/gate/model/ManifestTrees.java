@@ -14,7 +14,10 @@ import java.util.Map;
  */
 public final class ManifestTrees {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Made on first use: only policy ConfigMaps hold YAML text to read. */
+    private static final class YamlReader {
+        static final YAMLMapper YAML = new YAMLMapper();
+    }
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -47,7 +50,7 @@ public final class ManifestTrees {
     /** YAML text (a ConfigMap's data) read into maps and lists; throws on text that is not YAML. */
     public static Object yaml(String text) {
         try {
-            return YAML.readValue(text, Object.class);
+            return YamlReader.YAML.readValue(text, Object.class);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

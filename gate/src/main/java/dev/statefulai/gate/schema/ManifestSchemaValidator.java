@@ -60,7 +60,10 @@ public final class ManifestSchemaValidator {
   private static final Set<String> NOT_MANIFESTS = Set.of("kustomization.yaml", "kustomization.yml", "Kustomization", "outputs.json");
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Made on first use: only {@link #validateFile} reads YAML text; the gate hands over parsed objects. */
+  private static final class YamlReader {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  }
 
   private static final Map<KubernetesVersion, ManifestSchemaValidator> SHARED = new ConcurrentHashMap<>();
 
@@ -204,6 +207,11 @@ public final class ManifestSchemaValidator {
     return out;
   }
 
+  /** Builds the schema of all definitions now rather than at the first validation. */
+  public synchronized void prepare() {
+    root();
+  }
+
   /** A definition's schema, taken from the one schema of all definitions so that shared ones (ObjectMeta, PodSpec) are built once. */
   private JsonSchema schemaFor(String definition) {
     return schemas.computeIfAbsent(definition,
@@ -256,8 +264,8 @@ public final class ManifestSchemaValidator {
   public List<SchemaFinding> validateFile(Path file) {
     List<SchemaFinding> out = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        JsonParser parser = YAML.getFactory().createParser(reader);
-        MappingIterator<JsonNode> docs = YAML.readValues(parser, JsonNode.class)) {
+        JsonParser parser = YamlReader.YAML.getFactory().createParser(reader);
+        MappingIterator<JsonNode> docs = YamlReader.YAML.readValues(parser, JsonNode.class)) {
       int index = 0;
       while (docs.hasNextValue()) {
         JsonNode doc = docs.nextValue();

@@ -2,6 +2,7 @@ package dev.statefulai.gate.schema;
 
 import dev.statefulai.facts.kubernetes.ApiLifecycle;
 import dev.statefulai.facts.kubernetes.GatedApis;
+import dev.statefulai.facts.kubernetes.KubernetesVersion;
 import dev.statefulai.gate.model.CheckStage;
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
@@ -57,6 +58,20 @@ public final class SchemaStage implements CheckStage {
     private static boolean isGatedField(Manifest m, SchemaFinding s) {
         return s.message().startsWith("unknown field")
                 && GatedApis.fields().stream().anyMatch(f -> f.matches(m.kind(), s.path()));
+    }
+
+    /**
+     * Builds {@code version}'s schema ahead of the check (on another thread while the manifests are parsed); a
+     * release the gate has no schema for is left to {@link #check}, which says so.
+     */
+    public static void prepare(KubernetesVersion version) {
+        try {
+            if (version.isSupported()) {
+                ManifestSchemaValidator.forVersion(version).prepare();
+            }
+        } catch (RuntimeException e) {
+            // the stage meets the same failure when it checks, and reports it as a note
+        }
     }
 
     /** Why the stage did not run, for the report's notes; empty when it ran. */
