@@ -4,7 +4,7 @@ import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.storage.AwsEbs;
 import dev.statefulai.constructs.storage.StorageBackend;
 import dev.statefulai.facts.drivers.Parameter;
-import dev.statefulai.facts.drivers.VolumeModification;
+import dev.statefulai.facts.drivers.tiers.VolumeModification;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,7 @@
-package dev.statefulai.facts.drivers;
+package dev.statefulai.facts.drivers.tiers;
+
+import dev.statefulai.facts.drivers.AwsDrivers;
+import dev.statefulai.facts.drivers.Parameter;
 
 import java.time.Duration;
 import java.util.List;

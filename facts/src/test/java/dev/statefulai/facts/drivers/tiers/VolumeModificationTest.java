@@ -1,9 +1,11 @@
-package dev.statefulai.facts.drivers;
+package dev.statefulai.facts.drivers.tiers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.facts.drivers.Parameter;
+import dev.statefulai.facts.drivers.SnapshotParameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
