@@ -28,19 +28,11 @@ import software.constructs.Construct;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class StorageClassSpec {
+public abstract class StorageClassSpec implements BackendClassProps {
 
     public static Builder builder() {
         return new Builder();
     }
-
-    /** Required. The StorageClass name (cluster-wide), a DNS-1123 subdomain. */
-    @Nullable
-    public abstract String name();
-
-    /** Required. The backend the class provisions from, e.g. {@code AwsEbs.gp3()}. */
-    @Nullable
-    public abstract StorageBackend backend();
 
     /**
      * Reclaim policy of the class's volumes.

@@ -4,7 +4,7 @@ import dev.statefulai.constructs.AllowNulls;
 import dev.statefulai.constructs.Nullable;
 import dev.statefulai.constructs.PropsStyle;
 import dev.statefulai.constructs.ReclaimPolicy;
-import dev.statefulai.constructs.storage.StorageBackend;
+import dev.statefulai.constructs.storage.BackendClassProps;
 import java.util.List;
 import java.util.SortedMap;
 import org.immutables.value.Value;
@@ -15,22 +15,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PropsStyle
-public abstract class VolumeSnapshotClassProps {
+public abstract class VolumeSnapshotClassProps implements BackendClassProps {
 
     public static Builder builder() {
         return new Builder();
     }
-
-    /** Required. The class name (cluster-wide), a DNS-1123 subdomain. */
-    @Nullable
-    public abstract String name();
-
-    /**
-     * Required. The backend whose CSI driver takes the snapshots (the class's {@code driver}), e.g.
-     * {@code AwsEbs.gp3()}; it must {@linkplain StorageBackend#supportsSnapshots() support snapshots}.
-     */
-    @Nullable
-    public abstract StorageBackend backend();
 
     /**
      * What happens to the snapshot in the cloud when its VolumeSnapshot object is deleted: with
