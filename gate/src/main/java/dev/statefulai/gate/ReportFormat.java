@@ -18,8 +18,11 @@ import java.util.Locale;
 public enum ReportFormat {
     text, json, sarif;
 
-    /** Made on first use: a text report (the command line's default) needs no JSON writer, and one costs start-up time. */
-    private static final class JsonWriter {
+    /**
+     * The indented JSON writer of the json and sarif reports, made on first use: a text report (the command line's
+     * default) needs none, and one costs start-up time.
+     */
+    static final class JsonWriter {
         static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 

@@ -125,12 +125,12 @@ public final class SafetyGate {
      */
     public static Report run(Options options) {
         long start = System.nanoTime();
-        ManifestFolder folder = options.folder();
-        Path dist = folder.dir().toAbsolutePath().normalize();
+        ManifestFolder given = options.folder();
+        Path dist = given.dir().toAbsolutePath().normalize();
         if (!Files.isDirectory(dist)) {
-            throw new IllegalArgumentException(folder.isDist() ? "no dist folder at " + dist : "no folder at " + dist);
+            throw new IllegalArgumentException(given.isDist() ? "no dist folder at " + dist : "no folder at " + dist);
         }
-        folder = folder.isDist() ? ManifestFolder.dist(dist) : ManifestFolder.anyFolder(dist, folder.environment());
+        ManifestFolder folder = given.isDist() ? ManifestFolder.dist(dist) : ManifestFolder.anyFolder(dist, given.environment());
         List<String> present = folder.environments();
         for (String env : options.environments()) {
             if (!present.contains(env)) {
@@ -141,7 +141,6 @@ public final class SafetyGate {
                 : options.environments().stream().distinct().sorted().toList();
         // The environments are checked in parallel, one worker each up to the number of cores, while one more
         // worker has git read the commit compared with (it mostly waits on git).
-        ManifestFolder checked = folder;
         ExecutorService workers = Executors.newFixedThreadPool(1 + Math.max(1, Math.min(envs.size(), Runtime.getRuntime().availableProcessors())),
                 runnable -> {
                     Thread thread = new Thread(runnable, "safety-gate");
@@ -149,7 +148,7 @@ public final class SafetyGate {
                     return thread;
                 });
         try {
-            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(() -> Baseline.read(checked, options.ref(), envs), workers);
+            CompletableFuture<Baseline> baseline = CompletableFuture.supplyAsync(() -> Baseline.read(folder, options.ref(), envs), workers);
             Map<String, ClusterTarget> targets = new TreeMap<>();
             for (String envName : envs) {
                 targets.put(envName, options.target() != null ? options.target() : folder.target(envName));

@@ -1,8 +1,6 @@
 package dev.statefulai.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statefulai.gate.model.Finding;
@@ -23,14 +21,13 @@ import java.util.HexFormat;
  * with lines, and a waived finding as suppressed in source with the waiver's reason.
  */
 final class Sarif {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private Sarif() {
     }
 
     static String render(Report report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = ReportFormat.JsonWriter.JSON.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -68,7 +65,7 @@ final class Sarif {
             }
         }
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return ReportFormat.JsonWriter.JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
