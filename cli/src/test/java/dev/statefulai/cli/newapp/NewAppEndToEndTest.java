@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated code compiles at once and synthesizes: new-app in a copy of the real repository,
- * then the build, the printed next steps and the synth there, as a developer would run them. The
- * generated test holds the app to its manifests in dist/, which only the synth writes: before the
- * first synth it fails and says to run it; after it, it passes.
- * About 30 s (three offline Maven runs), so it stays in the normal suite (no @Tag("slow")).
+ * then the synth (which builds the copy, main and test code) and the generated tests there, as a
+ * developer would run them. The generated test holds the app to its manifests in dist/, which only
+ * the synth writes: with them it passes; without them it fails and says to run the synth.
+ * About 45 s (one build and two offline test runs), so it stays in the normal suite (no @Tag("slow")).
  */
 class NewAppEndToEndTest {
     /** Not copied: build output, installed node packages, history and the copy's own dist/ (synth writes it). */
@@ -40,20 +40,8 @@ class NewAppEndToEndTest {
             CliRun run = CliRun.of("new-app", app[0], "--kind", app[1], "--root", copy.toString());
             assertEquals(0, run.exitCode(), run.err());
         }
-        // The generated tests (against the copy's own constructs and engine rather than whatever ~/.m2 holds; only the
-        // generated test classes run): they compile, and without dist/ they fail, saying which synth writes it.
-        String[] generatedTests = {"./mvnw", "-q", "-B", "-o", "-fae", "test", "-pl", "apps/e2e-store,apps/e2e-events", "-am",
-                "-Dtest=E2eStoreAppTest,E2eEventsAppTest", "-Dsurefire.failIfNoSpecifiedTests=false"};
-        String beforeSynth = run(1, generatedTests);
-        for (String env : environments) {
-            for (String app : APPS) {
-                assertTrue(beforeSynth.contains("dist/" + env + "/" + app + ".yaml does not exist"), app + " " + env + ":\n" + beforeSynth);
-            }
-        }
-        assertTrue(beforeSynth.contains("Run bin/ai-storage synth first"), beforeSynth);
-        // The printed next steps: the synth writes dist/, then the generated tests pass against it.
+        // The printed next steps: the synth builds the copy (the generated code, tests included, compiles) and writes dist/.
         run(0, "bin/ai-storage", "synth");
-        run(0, generatedTests);
         for (String env : environments) {
             for (String app : APPS) {
                 assertTrue(Files.isRegularFile(copy.resolve("dist/" + env + "/" + app + ".yaml")), "dist/" + env + "/" + app + ".yaml");
@@ -63,6 +51,24 @@ class NewAppEndToEndTest {
         assertTrue(prod.contains("reclaimPolicy: Retain") && prod.contains("encrypted: \"true\"") && prod.contains("replicas: 3\n"), prod);
         String dev = Files.readString(copy.resolve("dist/dev/e2e-store.yaml"));
         assertTrue(dev.contains("reclaimPolicy: Delete") && dev.contains("replicas: 1\n"), dev);
+        // The generated tests (against the copy's own constructs and engine rather than whatever ~/.m2 holds; only the
+        // generated test classes run) pass against what the synth wrote ...
+        String[] generatedTests = {"./mvnw", "-q", "-B", "-o", "-fae", "test", "-pl", "apps/e2e-store,apps/e2e-events", "-am",
+                "-Dtest=E2eStoreAppTest,E2eEventsAppTest", "-Dsurefire.failIfNoSpecifiedTests=false"};
+        run(0, generatedTests);
+        // ... and, as on a clone where nobody ran it, without those files they fail, saying which synth writes them.
+        for (String env : environments) {
+            for (String app : APPS) {
+                Files.delete(copy.resolve("dist/" + env + "/" + app + ".yaml"));
+            }
+        }
+        String withoutDist = run(1, generatedTests);
+        for (String env : environments) {
+            for (String app : APPS) {
+                assertTrue(withoutDist.contains("dist/" + env + "/" + app + ".yaml does not exist"), app + " " + env + ":\n" + withoutDist);
+            }
+        }
+        assertTrue(withoutDist.contains("Run bin/ai-storage synth first"), withoutDist);
     }
 
     /** Runs {@code command} in the copy; it must exit with {@code exitCode}. Returns its output. */
