@@ -176,12 +176,24 @@ public final class DistWriter {
         try {
             Path fresh = staging.resolve(env);
             Set<Path> folders = new HashSet<>();
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path target = staging.resolve(f.getKey());
-                if (folders.add(target.getParent())) {
-                    Files.createDirectories(target.getParent());
+            for (String path : files.keySet()) {
+                Path target = staging.resolve(path).getParent();
+                if (folders.add(target)) {
+                    Files.createDirectories(target);
                 }
-                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+            }
+            // A fleet's folder holds thousands of files: creating them is mostly the kernel's work, which runs on
+            // every core. Nobody sees the staging folder until the rename below, so the order does not matter.
+            try {
+                files.entrySet().parallelStream().forEach(f -> {
+                    try {
+                        Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
         } finally {
