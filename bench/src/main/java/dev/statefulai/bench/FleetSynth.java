@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.output.DistWriter;
-import dev.statefulai.engine.output.StorageTopology;
+import dev.statefulai.engine.topology.StorageTopology;
 import dev.statefulai.engine.ParallelSynth;
 import dev.statefulai.engine.incremental.SynthState;
 import dev.statefulai.engine.incremental.SynthWatcher;

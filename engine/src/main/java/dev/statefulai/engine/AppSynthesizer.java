@@ -4,7 +4,7 @@ import dev.statefulai.engine.environments.EnvironmentFile;
 import dev.statefulai.engine.output.ConstructMetadata;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.app.AppDefinition;
-import dev.statefulai.engine.output.StorageTopology;
+import dev.statefulai.engine.topology.StorageTopology;
 import dev.statefulai.engine.values.LocatedYaml;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.engine.values.ValuesException;

@@ -4,7 +4,7 @@ import dev.statefulai.engine.environments.EnvironmentFile;
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.output.DistTree;
-import dev.statefulai.engine.output.StorageTopology;
+import dev.statefulai.engine.topology.StorageTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.statefulai.engine.output;
 
+import dev.statefulai.engine.topology.StorageTopology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,6 @@
 package dev.statefulai.engine.output;
 
+import dev.statefulai.engine.topology.StorageTopology;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.statefulai.engine.output;
+package dev.statefulai.engine.topology;
 
 import static dev.statefulai.engine.testing.AppSnapshotTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
