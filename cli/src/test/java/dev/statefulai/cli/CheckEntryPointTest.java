@@ -1,5 +1,6 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.engine.testing.ChildJvm;
 import dev.statefulai.gate.testing.Docs;
 import dev.statefulai.gate.testing.GateFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +24,8 @@ class CheckEntryPointTest {
     @Test
     void checkPrintsNoSlf4jWarningsOnStderr() throws Exception {
         new GateFixture(tmp).file("prod", "app.yaml", Docs.cleanSet());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.statefulai.cli.Main", "check", "--dist", tmp.resolve("dist").toString(), "--ref", ""))
+        Process p = new ProcessBuilder(ChildJvm.command("dev.statefulai.cli.Main", "check", "--dist", tmp.resolve("dist").toString(),
+                "--ref", ""))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "check did not finish");

@@ -1,5 +1,6 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.engine.testing.ChildJvm;
 import dev.statefulai.engine.output.DistWriter;
 import dev.statefulai.engine.output.OutputFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -170,10 +170,7 @@ class OutputFolderTest {
 
     /** Runs {@code bin/ai-storage <args>} in {@code dir}, in a JVM of its own with {@code env} added to its environment, to its end. */
     static MainRun javaMain(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(Main.class.getName(), args)).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(env);
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

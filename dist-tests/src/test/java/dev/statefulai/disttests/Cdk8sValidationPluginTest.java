@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statefulai.engine.testing.ChildJvm;
 import dev.statefulai.cli.Main;
 import dev.statefulai.engine.testing.RepoRoot;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,11 +64,11 @@ class Cdk8sValidationPluginTest {
      * bin/ai-storage (which would compile) and the gate given {@code args}.
      */
     private Run synth(Path root, Path cli, List<String> args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        String command = JSON.writeValueAsString(List.of(java, "-cp", classPath, Main.class.getName()));
+        List<String> jvm = ChildJvm.command(Main.class.getName());
+        String command = JSON.writeValueAsString(jvm);
         Files.writeString(tmp.resolve("cdk8s.yaml"), "language: java\n"
-                + "app: " + JSON.writeValueAsString("'" + java + "' -cp '" + classPath + "' " + Main.class.getName() + " synth --root '" + root + "'") + "\n"
+                + "app: " + JSON.writeValueAsString(jvm.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "))
+                        + " synth --root '" + root + "'") + "\n"
                 + "output: out\n"
                 + "validations:\n"
                 + "  - package: " + JSON.writeValueAsString(root.resolve("tools/cdk8s-validation").toString()) + "\n"
