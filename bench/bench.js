@@ -15,6 +15,8 @@ const NS = sizes.length ? sizes : [10, 100, 1000, 3000];
 const work = path.resolve(process.env.BENCH_WORK || 'bench/target/work');
 const jobs = process.env.BENCH_JOBS || '0';
 const javaOpts = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+// The gate runs as bin/ai-storage check does: the small starting heap of every command but synth.
+const gateJavaOpts = javaOpts.map(o => (o === '-Xms128m' ? '-Xms32m' : o));
 const watchJavaOpts = (process.env.BENCH_WATCH_JAVA_OPTS || process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
 const cp = process.env.BENCH_CLASSPATH;
 // Rounds per N: the file system of a shared machine stalls now and then (a create can take 1 ms
@@ -134,7 +136,7 @@ function main() {
     for (const n of gateSizes) {
       const dist = path.join(work, `gate-${n}`);
       if (!fs.existsSync(path.join(dist, 'prod'))) {
-        timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
+        timed('java', [...gateJavaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
       }
       const rounds = [];
       for (let round = 0; round < runs; round++) {
