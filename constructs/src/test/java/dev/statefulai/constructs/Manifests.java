@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.cdk8s.App;
+import org.cdk8s.AppProps;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import org.cdk8s.Testing;
@@ -56,11 +57,18 @@ public final class Manifests {
         return new Manifests(out);
     }
 
-    /** A fresh chart in a fresh test app; {@code namespace} may be null. */
+    /**
+     * A fresh chart in a fresh test app; {@code namespace} may be null. Not cdk8s's Testing.app(): that makes a
+     * folder in the system's temporary folder for every app and never removes it (one per test, thousands per
+     * build). These apps are never synthesized to files, so their output folder is named and never made.
+     */
     public static Chart chart(String namespace) {
-        App app = Testing.app();
+        App app = new App(AppProps.builder().outdir(UNWRITTEN_OUTDIR).build());
         return new Chart(app, "test", ChartProps.builder().namespace(namespace).build());
     }
+
+    /** The output folder of the test apps: under target/, and never written. */
+    static final String UNWRITTEN_OUTDIR = "target/cdk8s-test-apps-never-written";
 
     /** The kinds of all manifests, in synth order. */
     public List<String> kinds() {

@@ -5,11 +5,16 @@ import dev.statefulai.constructs.workload.StatefulAIApp;
 import dev.statefulai.constructs.workload.StatefulAIAppProps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cdk8s.App;
+import org.cdk8s.Chart;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -48,5 +53,15 @@ class ManifestsTest {
         assertEquals("db", m.at("Service", "metadata.name"));
         assertEquals(List.of(), m.all("PersistentVolume"));
         assertThrows(AssertionFailedError.class, () -> m.one("PersistentVolume"));
+    }
+
+    /** cdk8s's Testing.app() made a temporary folder per app and never removed it: thousands per build. */
+    @Test
+    void aTestChartsAppWritesNothingAndNamesNoTemporaryFolder() {
+        Chart chart = Manifests.chart("ns");
+        Manifests.synth("ns", c -> { });
+        App app = (App) chart.getNode().getRoot();
+        assertEquals(Manifests.UNWRITTEN_OUTDIR, app.getOutdir());
+        assertFalse(Files.exists(Path.of(app.getOutdir())), "the output folder is never made");
     }
 }
