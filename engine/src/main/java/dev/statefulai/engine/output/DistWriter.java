@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -184,16 +185,19 @@ public final class DistWriter {
             }
             // A fleet's folder holds thousands of files: creating them is mostly the kernel's work, which runs on
             // every core. Nobody sees the staging folder until the rename below, so the order does not matter.
-            try {
-                files.entrySet().parallelStream().forEach(f -> {
-                    try {
+            // A failure is collected, not thrown, so that no write is still running when the staging folder is removed.
+            List<IOException> failures = Collections.synchronizedList(new ArrayList<>());
+            files.entrySet().parallelStream().forEach(f -> {
+                try {
+                    if (failures.isEmpty()) {
                         Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
                     }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            });
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
             }
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
         } finally {
