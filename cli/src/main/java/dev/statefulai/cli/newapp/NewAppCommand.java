@@ -51,6 +51,9 @@ public final class NewAppCommand implements Callable<Integer> {
         out.printf("created %s, a %s app for the environments %s:%n", dir, plan.kind(), String.join(", ", plan.environments()));
         plan.files().forEach(f -> out.println("  " + f.path()));
         out.printf("registered <module>%s</module> in %s%n", plan.name(), NewAppPlan.APPS_POM);
+        if (plan.distTestsPom() != null) {
+            out.printf("added app-%s to %s (built before the tests that synthesize every app)%n", plan.name(), DistTestsPom.FILE);
+        }
         out.println();
         out.println("next steps:");
         out.printf("  1. in %s/values*.yaml, %s%n", dir, plan.kind().firstEdit());
@@ -58,6 +61,7 @@ public final class NewAppCommand implements Callable<Integer> {
         out.printf("       compiles the new module and writes dist/<env>/%s.yaml for every environment%n", plan.name());
         out.printf("  3. ./mvnw -q test -pl %s%n", dir);
         out.println("       runs its tests, which hold it to those files in dist/ (review them: they are its golden files)");
-        out.printf("  4. git add %s %s dist && git commit%n", NewAppPlan.APPS_POM, dir);
+        out.printf("  4. git add %s%s %s dist && git commit%n", NewAppPlan.APPS_POM,
+                plan.distTestsPom() != null ? " " + DistTestsPom.FILE : "", dir);
     }
 }

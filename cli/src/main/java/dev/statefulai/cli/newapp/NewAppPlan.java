@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A checked {@code new-app} request and everything it will write, worked out before anything is
  * written: a refused request leaves the repository as it was.
  */
-record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environments, List<Scaffold.File> files, String appsPom) {
+record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environments, List<Scaffold.File> files, String appsPom,
+                  String distTestsPom) {
     static final String APPS_POM = AppCatalog.APPS_DIR + "/pom.xml";
     /** Folders of the apps project that are not apps. */
     private static final List<String> RESERVED = List.of("src", "target");
@@ -33,7 +34,9 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
         AppsPom pom = new AppsPom(read(pomFile));
         refuseTaken(root, appName, pom);
         List<Scaffold.File> files = Scaffold.files(appName, appKind, environments, pom.version());
-        return new NewAppPlan(root, appName, appKind, environments, files, pom.withModule(appName.value()));
+        Path distTests = root.resolve(DistTestsPom.FILE);
+        String distTestsPom = Files.isRegularFile(distTests) ? DistTestsPom.withApp(read(distTests), appName.value()) : null;
+        return new NewAppPlan(root, appName, appKind, environments, files, pom.withModule(appName.value()), distTestsPom);
     }
 
     private static void refuseTaken(Path root, AppName name, AppsPom pom) {
@@ -78,7 +81,10 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
         return AppCatalog.APPS_DIR + "/" + name;
     }
 
-    /** Writes the module, then registers it; a failed write removes what it created. */
+    /**
+     * Writes the module, then registers it (in dist-tests too, when that pom has its marker); a failed write
+     * removes what it created.
+     */
     void write() {
         Path moduleDir = root.resolve(moduleDir());
         try {
@@ -86,6 +92,9 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
                 Path path = root.resolve(file.path());
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.content(), StandardOpenOption.CREATE_NEW);
+            }
+            if (distTestsPom != null) {
+                Files.writeString(root.resolve(DistTestsPom.FILE), distTestsPom);
             }
             Files.writeString(root.resolve(APPS_POM), appsPom);
         } catch (IOException e) {

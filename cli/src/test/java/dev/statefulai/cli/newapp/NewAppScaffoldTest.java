@@ -108,4 +108,18 @@ class NewAppScaffoldTest {
                 """, run.out());
         assertEquals("", run.err());
     }
+
+    /** dist-tests synthesizes every app, so a parallel build must build the new app first: new-app adds its line. */
+    @Test
+    void addsTheNewAppToTheBuildOrderOfDistTests() {
+        AppsRepo repo = new AppsRepo(tmp).app("vector-db", "dev", "prod");
+        repo.write(DistTestsPom.FILE, "<project>\n  <dependencies>\n    " + DistTestsPom.dependency("vector-db") + "\n    "
+                + DistTestsPom.MARKER + "\n  </dependencies>\n</project>\n");
+        CliRun run = newApp("my-store", "stateful-ai");
+        assertEquals("<project>\n  <dependencies>\n    " + DistTestsPom.dependency("vector-db") + "\n    "
+                + DistTestsPom.dependency("my-store") + "\n    " + DistTestsPom.MARKER + "\n  </dependencies>\n</project>\n",
+                repo.read(DistTestsPom.FILE));
+        assertTrue(run.out().contains("added app-my-store to dist-tests/pom.xml")
+                && run.out().contains("4. git add apps/pom.xml dist-tests/pom.xml apps/my-store dist && git commit"), run.out());
+    }
 }
