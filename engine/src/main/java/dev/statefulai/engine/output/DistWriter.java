@@ -186,18 +186,21 @@ public final class DistWriter {
             // A fleet's folder holds thousands of files: creating them is mostly the kernel's work, which runs on
             // every core. Nobody sees the staging folder until the rename below, so the order does not matter.
             // A failure is collected, not thrown, so that no write is still running when the staging folder is removed.
-            List<IOException> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
             files.entrySet().parallelStream().forEach(f -> {
                 try {
                     if (failures.isEmpty()) {
                         Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     failures.add(e);
                 }
             });
             if (!failures.isEmpty()) {
-                throw failures.get(0);
+                if (failures.get(0) instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) failures.get(0);
             }
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
         } finally {
