@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,12 +83,23 @@ class NewAppEndToEndTest {
     private static void copyRepository(Path root, Path to) throws IOException {
         Path from = root.toAbsolutePath().normalize();
         copyTree(from, to, true);
-        // The build under test's own classes (this test's class path: the modules the command line is built from), with
-        // their times, so the copy's build finds them up to date.
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path classes = Path.of(entry).toAbsolutePath().normalize();
-            if (classes.startsWith(from) && Files.isDirectory(classes) && classes.getParent().endsWith("target")) {
-                copyTree(classes, to.resolve(from.relativize(classes).toString()), false);
+        // The build under test's own classes (of the modules on this test's class path), with their times, so the copy's
+        // build finds them up to date; only when all of them were built from this working tree: classes from the local
+        // repository (./mvnw test -pl cli alone) may not match the sources, and then the copy compiles everything.
+        List<Path> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().normalize()).toList();
+        if (entries.stream().anyMatch(e -> !e.startsWith(from) && e.toString().contains("/dev/statefulai/"))) {
+            return;
+        }
+        for (Path entry : entries) {
+            if (entry.startsWith(from) && entry.getParent().endsWith("target")) {
+                // A module's jar stands for the classes it was packed from in this build.
+                String name = entry.getFileName().toString();
+                Path classes = Files.isDirectory(entry) ? entry
+                        : entry.getParent().resolve(name.endsWith("-tests.jar") ? "test-classes" : "classes");
+                if (Files.isDirectory(classes)) {
+                    copyTree(classes, to.resolve(from.relativize(classes).toString()), false);
+                }
             }
         }
     }
