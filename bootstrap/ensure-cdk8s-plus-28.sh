@@ -27,7 +27,7 @@ if [ "$pinned" != "$version" ]; then
 fi
 
 echo "[bootstrap] building ${coords} from npm cdk8s-plus-28@${version} with jsii-pacmak (about a minute)"
-npm ci --no-audit --no-fund --loglevel=error
+npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 npx --no-install jsii-pacmak node_modules/cdk8s-plus-28 --target java --outdir "$work/pacmak"
 dir="$work/pacmak/java/org/cdk8s/cdk8s-plus-28/${version}"
 cd "$work"
