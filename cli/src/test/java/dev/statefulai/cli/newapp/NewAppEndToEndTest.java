@@ -45,6 +45,9 @@ class NewAppEndToEndTest {
         }
         // The printed next steps: the synth builds the copy (the generated code, tests included, compiles) and writes dist/.
         run(0, "bin/ai-storage", "synth");
+        // Its first run after a build also trained the class-data archive every later command starts with.
+        Path archive = copy.resolve("cli/target/ai-storage.jsa");
+        assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "the training wrote no class-data archive");
         for (String env : environments) {
             for (String app : APPS) {
                 assertTrue(Files.isRegularFile(copy.resolve("dist/" + env + "/" + app + ".yaml")), "dist/" + env + "/" + app + ".yaml");
