@@ -87,19 +87,34 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
      */
     void write() {
         Path moduleDir = root.resolve(moduleDir());
+        String appsPomBefore = read(root.resolve(APPS_POM));
+        String distTestsPomBefore = distTestsPom == null ? null : read(root.resolve(DistTestsPom.FILE));
         try {
             for (Scaffold.File file : files) {
                 Path path = root.resolve(file.path());
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.content(), StandardOpenOption.CREATE_NEW);
             }
+            Files.writeString(root.resolve(APPS_POM), appsPom);
             if (distTestsPom != null) {
                 Files.writeString(root.resolve(DistTestsPom.FILE), distTestsPom);
             }
-            Files.writeString(root.resolve(APPS_POM), appsPom);
         } catch (IOException e) {
             deleteTree(moduleDir);
+            // Neither pom may name a module that is not there: each goes back to what it was (best effort).
+            restore(APPS_POM, appsPomBefore);
+            if (distTestsPomBefore != null) {
+                restore(DistTestsPom.FILE, distTestsPomBefore);
+            }
             throw new UncheckedIOException("cannot write " + moduleDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void restore(String file, String text) {
+        try {
+            Files.writeString(root.resolve(file), text);
+        } catch (IOException ignored) {
+            // best effort: the error that made us restore is the one to report
         }
     }
 

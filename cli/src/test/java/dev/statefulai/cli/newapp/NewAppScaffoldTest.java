@@ -2,10 +2,14 @@ package dev.statefulai.cli.newapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.cli.testing.CliRun;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,5 +125,21 @@ class NewAppScaffoldTest {
                 repo.read(DistTestsPom.FILE));
         assertTrue(run.out().contains("added app-my-store to dist-tests/pom.xml")
                 && run.out().contains("4. git add apps/pom.xml dist-tests/pom.xml apps/my-store dist && git commit"), run.out());
+    }
+
+    /** A registration that fails half-way leaves no pom naming a module that is not there. */
+    @Test
+    void aFailedRegistrationLeavesDistTestsAsItWas() throws Exception {
+        Path unwritable = Path.of("/proc/version"); // readable, and no one may write it, root included
+        Assumptions.assumeTrue(Files.isReadable(unwritable), "needs Linux's /proc/version");
+        AppsRepo repo = new AppsRepo(tmp).app("vector-db", "dev", "prod");
+        String distTests = "<project>\n  <dependencies>\n    " + DistTestsPom.MARKER + "\n  </dependencies>\n</project>\n";
+        repo.write(DistTestsPom.FILE, distTests);
+        NewAppPlan plan = NewAppPlan.of(tmp, "my-store", "stateful-ai");
+        Files.delete(tmp.resolve("apps/pom.xml"));
+        Files.createSymbolicLink(tmp.resolve("apps/pom.xml"), unwritable);
+        assertThrows(UncheckedIOException.class, plan::write);
+        assertEquals(distTests, repo.read(DistTestsPom.FILE));
+        assertFalse(repo.exists("apps/my-store"), "the module is removed");
     }
 }
