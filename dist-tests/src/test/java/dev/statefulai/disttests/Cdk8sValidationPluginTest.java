@@ -40,16 +40,20 @@ class Cdk8sValidationPluginTest {
         assertTrue(Files.readString(root.resolve("cdk8s.yaml")).contains("  - package: ./tools/cdk8s-validation\n"),
                 "cdk8s.yaml declares the gate as a validation plugin");
 
-        Run clean = synth(root, cli, List.of());
+        // The two runs are independent (a folder each), so they run side by side: each is mostly one busy process at a time.
+        Started cleanRun = synth(root, cli, "clean", List.of());
+        // The same manifests checked as a 1.30 cluster: staging's VolumeAttributesClass is not served there.
+        Started failingRun = synth(root, cli, "as-1.30", List.of("--kubernetes-version", "1.30"));
+        Run clean = finished(cleanRun);
+        Run failing = finished(failingRun);
+
         assertEquals(0, clean.exit(), clean.output());
         assertTrue(clean.output().contains("Validation Report") && clean.output().contains("Validations ended succesfully"), clean.output());
-        JsonNode metadata = JSON.readTree(tmp.resolve("out/construct-metadata.json").toFile());
+        JsonNode metadata = JSON.readTree(tmp.resolve("clean/out/construct-metadata.json").toFile());
         assertEquals("1.0.0", metadata.path("version").asText());
         assertEquals("vector-db/volume-attributes-0/resource",
                 metadata.path("resources").path("staging/VolumeAttributesClass//vector-db-staging-fast").path("path").asText());
 
-        // The same manifests checked as a 1.30 cluster: staging's VolumeAttributesClass is not served there.
-        Run failing = synth(root, cli, List.of("--kubernetes-version", "1.30"));
         assertEquals(2, failing.exit(), failing.output());
         assertTrue(failing.output().contains("VER003 (error)"), failing.output());
         assertTrue(failing.output().contains("Construct Path: vector-db/volume-attributes-0/resource"), failing.output());
@@ -60,13 +64,14 @@ class Cdk8sValidationPluginTest {
     }
 
     /**
-     * {@code cdk8s synth} in a folder whose cdk8s.yaml is the repository's, but with this JVM's class path instead of
-     * bin/ai-storage (which would compile) and the gate given {@code args}.
+     * {@code cdk8s synth}, started in the folder {@code name} under the test's own, whose cdk8s.yaml is the repository's, but
+     * with this JVM's class path instead of bin/ai-storage (which would compile) and the gate given {@code args}.
      */
-    private Run synth(Path root, Path cli, List<String> args) throws IOException, InterruptedException {
+    private Started synth(Path root, Path cli, String name, List<String> args) throws IOException {
         List<String> jvm = ChildJvm.command(Main.class.getName());
         String command = JSON.writeValueAsString(jvm);
-        Files.writeString(tmp.resolve("cdk8s.yaml"), "language: java\n"
+        Path folder = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(folder.resolve("cdk8s.yaml"), "language: java\n"
                 + "app: " + JSON.writeValueAsString(jvm.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "))
                         + " synth --root '" + root + "'") + "\n"
                 + "output: out\n"
@@ -77,9 +82,22 @@ class Cdk8sValidationPluginTest {
                 + "    properties:\n"
                 + "      command: " + command + "\n"
                 + "      args: " + JSON.writeValueAsString(args) + "\n");
-        Process p = new ProcessBuilder(cli.toString(), "synth").directory(tmp.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "cdk8s synth did not finish in 300 s:\n" + output);
-        return new Run(p.exitValue(), output);
+        // Output to a file, read at the end: a pipe nobody drains while the other run is awaited could fill and stall it.
+        Path log = folder.resolve("cdk8s-synth.log");
+        Process process = new ProcessBuilder(cli.toString(), "synth").directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new Started(process, log);
+    }
+
+    private record Started(Process process, Path log) {
+    }
+
+    /** The exit code and output of a {@link #synth} run, once it has ended. */
+    private static Run finished(Started run) throws IOException, InterruptedException {
+        if (!run.process().waitFor(300, TimeUnit.SECONDS)) {
+            run.process().destroyForcibly();
+            throw new AssertionError("cdk8s synth did not finish in 300 s:\n" + Files.readString(run.log()));
+        }
+        return new Run(run.process().exitValue(), Files.readString(run.log()));
     }
 }
