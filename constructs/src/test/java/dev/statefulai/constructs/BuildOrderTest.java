@@ -1,6 +1,7 @@
 package dev.statefulai.constructs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,17 @@ class BuildOrderTest {
             }
         }
         assertEquals(List.of(), missing, "apps dist-tests/pom.xml does not depend on (new-app adds the line)");
+    }
+
+    /**
+     * Cdk8sValidationPluginTest runs the cdk8s CLI that the cdk8s-cli module installs, and skips without it: dist-tests
+     * starting before the install ends would skip it on a fresh clone instead of failing.
+     */
+    @Test
+    void distTestsIsBuiltAfterTheCdk8sCliInstall() throws Exception {
+        assertTrue(dependencies(ROOT.resolve("dist-tests/pom.xml")).contains("dev.statefulai:cdk8s-cli"),
+                "dist-tests/pom.xml depends on dev.statefulai:cdk8s-cli");
+        assertTrue(moduleNames(ROOT.resolve("pom.xml")).contains("cdk8s-cli"), "the root pom builds cdk8s-cli");
     }
 
     /** Every module of the build: those the root pom names (its profiles' too), and the apps. */
