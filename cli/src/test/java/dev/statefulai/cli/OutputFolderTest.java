@@ -1,7 +1,7 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.engine.files.FileTrees;
 import dev.statefulai.engine.testing.ChildJvm;
-import dev.statefulai.engine.output.DistWriter;
 import dev.statefulai.engine.output.OutputFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -308,7 +308,7 @@ class OutputFolderTest {
     void aFileWhereAnEnvironmentFolderGoesIsOneLine() throws IOException {
         DemoRepo repo = synthesizedRepo();
         Path prod = repo.root().resolve("dist/prod");
-        DistWriter.deleteTree(prod);
+        FileTrees.delete(prod);
         Files.writeString(prod, "mine\n");
         assertOneLineError(synth(repo), "dist/prod is a file, where synth writes the folder of environment prod");
         assertEquals("mine\n", Files.readString(prod));

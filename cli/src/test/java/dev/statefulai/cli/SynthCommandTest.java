@@ -1,10 +1,10 @@
 package dev.statefulai.cli;
 
-import dev.statefulai.engine.output.DistWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.statefulai.engine.files.FileTrees;
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class SynthCommandTest {
     @Test
     void anAppThatIsNotCompiledIsOneLineNamingTheCommandThatCompiles() throws IOException {
         new DemoRepo(tmp);
-        DistWriter.deleteTree(tmp.resolve("apps/demo/target"));
+        FileTrees.delete(tmp.resolve("apps/demo/target"));
         CliRun run = CliRun.of("synth", "--root", tmp.toString());
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("apps/demo is not compiled (no target/classes): run "

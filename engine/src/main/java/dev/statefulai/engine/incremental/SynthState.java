@@ -7,7 +7,7 @@ import dev.statefulai.engine.ParallelSynth;
 import dev.statefulai.engine.Reuse;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.topology.StorageTopology;
-import dev.statefulai.engine.output.TempFiles;
+import dev.statefulai.engine.files.TempFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
 package dev.statefulai.engine.output;
 
+import dev.statefulai.engine.files.FileTrees;
+import dev.statefulai.engine.files.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -264,17 +266,6 @@ public final class DistWriter {
                     .filter(n -> !n.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + distDir + ": " + IoErrors.describe(e), e);
-        }
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

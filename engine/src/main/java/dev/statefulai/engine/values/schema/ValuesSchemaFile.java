@@ -1,5 +1,6 @@
 package dev.statefulai.engine.values.schema;
 
+import dev.statefulai.engine.files.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,12 +76,19 @@ public record ValuesSchemaFile(Path file, String displayName, Class<?> type, Sta
                 + " here, but this file is not one it wrote (no \"$comment\" saying so); move it away and run bin/ai-storage synth";
     }
 
-    /** Writes what the record generates, through a temporary file so that a reader never sees half of it. */
+    /**
+     * Writes what the record generates, through a temporary file so that a reader never sees half of it; a file of its
+     * own (named after this process), so that two synths writing at once do not move each other's away.
+     */
     public void write() {
-        Path tmp = file.resolveSibling("." + ValuesSchema.FILE_NAME + ".synth-tmp");
         try {
-            Files.writeString(tmp, ValuesSchema.of(type).fileText(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path tmp = TempFiles.file(file.getParent(), "." + ValuesSchema.FILE_NAME + ".", ".synth-tmp");
+            try {
+                Files.writeString(tmp, ValuesSchema.of(type).fileText(), StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                TempFiles.done(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + displayName + ": " + e.getMessage(), e);
         }

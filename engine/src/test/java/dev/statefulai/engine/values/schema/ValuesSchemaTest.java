@@ -11,7 +11,12 @@ import dev.statefulai.app.values.StorageClassValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +90,35 @@ class ValuesSchemaTest {
         }
         assertFalse(Pattern.compile(Rule.Kind.DNS_LABEL.keywords().pattern()).matcher("Team_A").find());
         assertTrue(Pattern.compile(Rule.Kind.STORAGE_CLASS_NAME.keywords().pattern()).matcher("-").find());
+    }
+
+    /**
+     * Two synths at once in one repository (a developer's and the cdk8s CLI's, say) may both find a schema stale: each
+     * writes through a temporary file of its own, so neither fails on the other's, and nothing is left beside it.
+     */
+    @Test
+    void twoWritersAtOnceBothSucceedAndLeaveOnlyTheFile() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        ValuesSchemaFile.of(tmp, "apps/x", Values.class).write();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(); // a failed write fails the test here, with its cause
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(ValuesSchema.of(Values.class).fileText(), Files.readString(tmp.resolve(ValuesSchema.FILE_NAME)));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(ValuesSchema.FILE_NAME), left.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test

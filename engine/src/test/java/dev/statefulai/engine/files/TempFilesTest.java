@@ -1,4 +1,4 @@
-package dev.statefulai.engine.output;
+package dev.statefulai.engine.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

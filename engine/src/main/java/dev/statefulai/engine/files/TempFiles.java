@@ -1,4 +1,4 @@
-package dev.statefulai.engine.output;
+package dev.statefulai.engine.files;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -48,7 +48,7 @@ public final class TempFiles {
     }
 
     /** A new empty folder {@code dir/<prefix><pid>-<random>}, removed if this process ends before {@link #done}. */
-    static Path folder(Path dir, String prefix) throws IOException {
+    public static Path folder(Path dir, String prefix) throws IOException {
         return create(dir, prefix, "", Files::createDirectory);
     }
 
@@ -82,14 +82,14 @@ public final class TempFiles {
     /** Removes {@code p} (whatever is left of it: it may have been renamed into place) and stops tracking it. */
     public static void done(Path p) throws IOException {
         try {
-            DistWriter.deleteTree(p);
+            FileTrees.delete(p);
         } finally {
             LIVE.remove(p);
         }
     }
 
     /** Whether {@code name} in some folder is a temporary file or folder that no running synth will finish. */
-    static boolean isLeftover(Path dir, String name) {
+    public static boolean isLeftover(Path dir, String name) {
         for (Pattern pattern : NAMES) {
             Matcher m = pattern.matcher(name);
             if (m.matches()) {
@@ -107,7 +107,7 @@ public final class TempFiles {
     }
 
     /** Removes the leftovers ({@link #isLeftover}) directly in {@code dir}; returns their names, sorted. */
-    static List<String> sweep(Path dir) throws IOException {
+    public static List<String> sweep(Path dir) throws IOException {
         List<String> removed = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return removed;
@@ -116,7 +116,7 @@ public final class TempFiles {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (isLeftover(dir, name)) {
-                    DistWriter.deleteTree(entry);
+                    FileTrees.delete(entry);
                     removed.add(name);
                 }
             }
@@ -129,7 +129,7 @@ public final class TempFiles {
     static void removeLive() {
         for (Path p : List.copyOf(LIVE)) {
             try {
-                DistWriter.deleteTree(p);
+                FileTrees.delete(p);
             } catch (IOException | RuntimeException e) {
                 // Ending anyway; the next synth removes it (sweep).
             }
