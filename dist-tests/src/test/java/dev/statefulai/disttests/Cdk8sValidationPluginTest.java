@@ -42,10 +42,20 @@ class Cdk8sValidationPluginTest {
 
         // The two runs are independent (a folder each), so they run side by side: each is mostly one busy process at a time.
         Started cleanRun = synth(root, cli, "clean", List.of());
-        // The same manifests checked as a 1.30 cluster: staging's VolumeAttributesClass is not served there.
-        Started failingRun = synth(root, cli, "as-1.30", List.of("--kubernetes-version", "1.30"));
-        Run clean = finished(cleanRun);
-        Run failing = finished(failingRun);
+        Run clean;
+        Run failing;
+        try {
+            // The same manifests checked as a 1.30 cluster: staging's VolumeAttributesClass is not served there.
+            Started failingRun = synth(root, cli, "as-1.30", List.of("--kubernetes-version", "1.30"));
+            try {
+                clean = finished(cleanRun);
+                failing = finished(failingRun);
+            } finally {
+                stop(failingRun);
+            }
+        } finally {
+            stop(cleanRun);
+        }
 
         assertEquals(0, clean.exit(), clean.output());
         assertTrue(clean.output().contains("Validation Report") && clean.output().contains("Validations ended succesfully"), clean.output());
@@ -95,9 +105,14 @@ class Cdk8sValidationPluginTest {
     /** The exit code and output of a {@link #synth} run, once it has ended. */
     private static Run finished(Started run) throws IOException, InterruptedException {
         if (!run.process().waitFor(300, TimeUnit.SECONDS)) {
-            run.process().destroyForcibly();
             throw new AssertionError("cdk8s synth did not finish in 300 s:\n" + Files.readString(run.log()));
         }
         return new Run(run.process().exitValue(), Files.readString(run.log()));
+    }
+
+    /** Ends a run that is still going (a failure or a time-out elsewhere), with the JVMs and node it started. */
+    private static void stop(Started run) {
+        run.process().descendants().forEach(ProcessHandle::destroyForcibly);
+        run.process().destroyForcibly();
     }
 }

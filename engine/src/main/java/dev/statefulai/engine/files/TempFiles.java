@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The temporary files and folders of a synth: a file written beside the one it replaces, a new environment
+ * The temporary files and folders of a synth: a file written beside the one it replaces (a manifest, an app's
+ * values schema), a new environment
  * folder staged beside the output folder, the incremental state before it is renamed into place. Each name
  * carries the id of the process that made it. Those of a running synth are removed when it ends, however
  * it ends but killed ({@code Ctrl-C} and {@code SIGTERM} run a shutdown hook); those a killed synth left

@@ -78,10 +78,12 @@ public record ValuesSchemaFile(Path file, String displayName, Class<?> type, Sta
 
     /**
      * Writes what the record generates, through a temporary file so that a reader never sees half of it; a file of its
-     * own (named after this process), so that two synths writing at once do not move each other's away.
+     * own (named after this process), so that two synths writing at once do not move each other's away. What a killed
+     * synth left there goes first.
      */
     public void write() {
         try {
+            TempFiles.sweep(file.getParent());
             Path tmp = TempFiles.file(file.getParent(), "." + ValuesSchema.FILE_NAME + ".", ".synth-tmp");
             try {
                 Files.writeString(tmp, ValuesSchema.of(type).fileText(), StandardCharsets.UTF_8);

@@ -121,6 +121,21 @@ class ValuesSchemaTest {
         }
     }
 
+    /** What a killed synth left beside the schema (its temporary file, or one of the older fixed name) goes with the next write. */
+    @Test
+    void aKilledWritersTemporaryFileIsRemovedByTheNextWrite() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path killed = tmp.resolve("." + ValuesSchema.FILE_NAME + "." + ended.pid() + "-7.synth-tmp");
+        Path older = tmp.resolve("." + ValuesSchema.FILE_NAME + ".synth-tmp");
+        Files.writeString(killed, "{\"half");
+        Files.writeString(older, "{\"half");
+        ValuesSchemaFile.of(tmp, "apps/x", Values.class).write();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(ValuesSchema.FILE_NAME), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void theFileIsWrittenWhenMissingOrStaleAndAFileOfSomeoneElsesIsLeftAlone() throws IOException {
         ValuesSchemaFile missing = ValuesSchemaFile.of(tmp, "apps/x", Values.class);
