@@ -1,12 +1,12 @@
 package dev.statefulai.cli.newapp;
 
 import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -119,10 +119,8 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (IOException ignored) {
             // best effort: the error that made us clean up is the one to report
         }
