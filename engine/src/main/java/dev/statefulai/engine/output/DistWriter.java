@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +23,13 @@ import java.util.stream.Stream;
 
 /**
  * Writes a rendered {@link DistTree} into {@code dist/}. Everything is rendered before the first byte is
- * written, so a synth that fails on its input leaves {@code dist/} as it was. A new environment folder
- * is written beside {@code dist/} and renamed into place whole; in an existing one only the files whose
- * content changed are written, each to a temporary file renamed over the old one (a reader sees the old
- * file or the new one, never half of it), and files synth wrote that are no longer produced are removed.
- * A fleet's re-synth after one change so writes a few files instead of every one.
+ * written, so a synth that fails on its input leaves {@code dist/} as it was; and the write itself has two
+ * steps, so that one that fails (a file that cannot be written, a full disk) leaves it as it was too: first
+ * every change is written where nobody reads it (a new environment folder beside {@code dist/}, a changed file
+ * as a temporary file beside the one it replaces), then, once all are written, renamed into place, and the
+ * files synth wrote that are no longer produced removed. A reader sees an old file or a new one, never half
+ * of it. In an existing folder only the files whose content changed are written: a fleet's re-synth after
+ * one change writes a few files instead of every one.
  *
  * <p>Only what synth wrote is replaced or removed ({@link OutputFolder}): anything else in an environment
  * folder is kept and reported, a foreign file or folder where synth would write refuses the whole write
@@ -78,23 +81,34 @@ public final class DistWriter {
             }
             Files.createDirectories(distDir);
             tally.unchanged = tree.keptInDist().size();
-            for (EnvFolder folder : folders) {
-                for (String name : folder.leftovers()) {
-                    TempFiles.done(folder.dir().resolve(name));
-                    tally.leftovers.add(shown + "/" + folder.env() + "/" + name);
+            List<Change> changes = new ArrayList<>();
+            try {
+                for (EnvFolder folder : folders) {
+                    for (String name : folder.leftovers()) {
+                        TempFiles.done(folder.dir().resolve(name));
+                        tally.leftovers.add(shown + "/" + folder.env() + "/" + name);
+                    }
+                    SortedMap<String, String> wanted = tree.files().subMap(folder.env() + "/", folder.env() + "/\uffff");
+                    SortedSet<String> kept = tree.keptInDist().subSet(folder.env() + "/", folder.env() + "/\uffff");
+                    if (!folder.exists()) {
+                        if (!kept.isEmpty()) {
+                            throw new IllegalStateException("files to keep in a folder that does not exist: " + kept);
+                        }
+                        if (!wanted.isEmpty()) {
+                            changes.add(stageNewFolder(parent, folder.dir(), folder.env(), wanted));
+                            tally.written += wanted.size();
+                        }
+                    } else {
+                        stageUpdate(distDir, shown, folder, wanted, kept, tally, changes);
+                    }
                 }
-                SortedMap<String, String> wanted = tree.files().subMap(folder.env() + "/", folder.env() + "/\uffff");
-                SortedSet<String> kept = tree.keptInDist().subSet(folder.env() + "/", folder.env() + "/\uffff");
-                if (!folder.exists()) {
-                    if (!kept.isEmpty()) {
-                        throw new IllegalStateException("files to keep in a folder that does not exist: " + kept);
-                    }
-                    if (!wanted.isEmpty()) {
-                        writeNewFolder(parent, folder.dir(), folder.env(), wanted);
-                        tally.written += wanted.size();
-                    }
-                } else {
-                    update(distDir, shown, folder, wanted, kept, tally);
+                // Every change is written: from here on only renames and removals, in the order they were staged.
+                for (Change change : changes) {
+                    change.apply();
+                }
+            } finally {
+                for (Change change : changes) {
+                    change.discard();
                 }
             }
             return new Summary(tally.written, tally.unchanged, tally.removed, tally.kept, tally.leftovers);
@@ -171,12 +185,35 @@ public final class DistWriter {
         }
     }
 
-    /** A folder that does not exist yet: written beside {@code dist/}, then renamed into place. */
-    private static void writeNewFolder(Path parent, Path folder, String env, SortedMap<String, String> files)
+    /**
+     * A change to {@code dist/} that is written but not yet seen: {@link #apply} puts it in place (a rename or a
+     * removal), {@link #discard} removes what is left of it, applied or not.
+     */
+    private interface Change {
+        void apply() throws IOException;
+
+        default void discard() throws IOException {
+        }
+    }
+
+    /** A folder that does not exist yet: written beside {@code dist/}, to be renamed into place. */
+    private static Change stageNewFolder(Path parent, Path folder, String env, SortedMap<String, String> files)
             throws IOException {
         Path staging = TempFiles.folder(parent, ".synth-tmp-");
+        Path fresh = staging.resolve(env);
+        Change rename = new Change() {
+            @Override
+            public void apply() throws IOException {
+                Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            @Override
+            public void discard() throws IOException {
+                TempFiles.done(staging);
+            }
+        };
+        boolean written = false;
         try {
-            Path fresh = staging.resolve(env);
             Set<Path> folders = new HashSet<>();
             for (String path : files.keySet()) {
                 Path target = staging.resolve(path).getParent();
@@ -203,35 +240,44 @@ public final class DistWriter {
                 }
                 throw (RuntimeException) failures.get(0);
             }
-            Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+            written = true;
+            return rename;
         } finally {
-            TempFiles.done(staging);
+            if (!written) {
+                rename.discard();
+            }
         }
     }
 
     /**
-     * An existing folder: each file of {@code wanted} compared with the one on disk and, when it differs,
-     * replaced; files synth wrote that are neither wanted nor kept removed, anything else kept; the
-     * folder removed when nothing is left in it.
+     * An existing folder: each file of {@code wanted} compared with the one on disk and, when it differs, written
+     * beside it, to replace it; files synth wrote that are neither wanted nor kept to be removed, anything else
+     * kept; the folder to be removed when nothing is left in it. The changes are added to {@code changes}.
      */
-    private static void update(Path distDir, String shown, EnvFolder folder, SortedMap<String, String> wanted,
-            SortedSet<String> kept, Tally tally) throws IOException {
+    private static void stageUpdate(Path distDir, String shown, EnvFolder folder, SortedMap<String, String> wanted,
+            SortedSet<String> kept, Tally tally, List<Change> changes) throws IOException {
         String env = folder.env();
         for (Map.Entry<String, String> f : wanted.entrySet()) {
             Path target = distDir.resolve(f.getKey());
-            String name = f.getKey().substring(env.length() + 1);
-            if (folder.entries().contains(name) && f.getValue().equals(Files.readString(target, StandardCharsets.UTF_8))) {
+            byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
+            if (folder.entries().contains(f.getKey().substring(env.length() + 1)) && holds(target, content)) {
                 tally.unchanged++;
                 continue;
             }
             Files.createDirectories(target.getParent());
             Path tmp = TempFiles.file(target.getParent(), "." + target.getFileName() + ".", ".synth-tmp");
-            try {
-                Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                TempFiles.done(tmp);
-            }
+            changes.add(new Change() {
+                @Override
+                public void apply() throws IOException {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+
+                @Override
+                public void discard() throws IOException {
+                    TempFiles.done(tmp);
+                }
+            });
+            Files.write(tmp, content);
             tally.written++;
         }
         boolean anyLeft = !wanted.isEmpty() || !kept.isEmpty();
@@ -241,7 +287,8 @@ public final class DistWriter {
                 continue;
             }
             if (folder.wroteFile(name)) {
-                Files.delete(folder.dir().resolve(name));
+                Path removed = folder.dir().resolve(name);
+                changes.add(() -> Files.delete(removed));
                 tally.removed.add(shown + "/" + path);
             } else {
                 anyLeft = true;
@@ -251,8 +298,18 @@ public final class DistWriter {
             }
         }
         if (!anyLeft) {
-            Files.delete(folder.dir());
+            Path emptied = folder.dir();
+            changes.add(() -> Files.delete(emptied));
         }
+    }
+
+    /**
+     * Whether {@code file} is a regular file (not a link, a pipe or a device, which are replaced without being
+     * read) holding exactly {@code content}; bytes, not text, so that a file that is no longer UTF-8 is simply different.
+     */
+    private static boolean holds(Path file, byte[] content) throws IOException {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == content.length
+                && Arrays.equals(Files.readAllBytes(file), content);
     }
 
     /** The folders under {@code distDir} that are not hidden, sorted (whether synth wrote them or not). */
