@@ -1,6 +1,7 @@
 package dev.statefulai.cli;
 
 import dev.statefulai.engine.output.DistWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,7 +73,27 @@ public final class OutputsCommand implements Callable<Integer> {
                         + DistWriter.existingEnvironments(dist) + " (run bin/ai-storage synth first)");
                 return SynthCommand.BAD_INPUT;
             }
-            all.set(env, JSON.readTree(file.toFile()).path("apps"));
+            String problem = null;
+            JsonNode apps = null;
+            if (!Files.isRegularFile(file)) {
+                problem = "not a regular file";
+            } else {
+                try {
+                    apps = JSON.readTree(file.toFile()).path("apps");
+                    if (!apps.isObject()) {
+                        problem = "no object 'apps' of the apps and the names they made";
+                    }
+                } catch (JsonProcessingException e) {
+                    problem = "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+                            + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr());
+                }
+            }
+            if (problem != null) {
+                System.err.println("error: " + rootDir.relativize(file) + " is not the outputs.json synth writes (" + problem
+                        + "); run bin/ai-storage synth");
+                return SynthCommand.BAD_INPUT;
+            }
+            all.set(env, apps);
         }
         if (format == Format.json) {
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputsCommandTest {
@@ -50,5 +53,19 @@ class OutputsCommandTest {
         CliRun run = CliRun.of("outputs", "--root", tmp.toString(), "--env", "qa");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: no dist/qa/outputs.json; environments in dist/: [dev, prod]"), run.err());
+    }
+
+    /** An outputs.json that is not what synth writes is one line naming it, not Jackson's message, nor an empty table. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{bad", "{\"apps\": 5}", "null", "[]", "{\"environment\": \"prod\"}"})
+    void anOutputsFileThatIsNotSynthsIsOneLineNamingIt(String content) throws Exception {
+        new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        Files.writeString(tmp.resolve("dist/prod/outputs.json"), content);
+        CliRun run = CliRun.of("outputs", "--root", tmp.toString(), "--env", "prod");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().startsWith("error: dist/prod/outputs.json is not the outputs.json synth writes ("), run.err());
+        assertTrue(run.err().endsWith("); run bin/ai-storage synth\n"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 }
