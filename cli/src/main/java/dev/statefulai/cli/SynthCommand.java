@@ -130,9 +130,11 @@ public final class SynthCommand implements Callable<Integer> {
                 ? Path.of(System.getenv("CDK8S_OUTDIR")) : rootDir.resolve("dist")).toAbsolutePath().normalize();
         String shown = distDir.startsWith(rootDir) ? rootDir.relativize(distDir).toString() : distDir.toString();
         AppCatalog catalog;
+        List<String> allEnvironments;
         try {
             OutputFolder.check(distDir, rootDir, AppCatalog.APPS_DIR);
             catalog = AppCatalog.discover(rootDir, SynthCommand.class.getClassLoader());
+            allEnvironments = catalog.environments();
         } catch (OutputFolder.Refused e) {
             return refuse(e);
         } catch (ValuesException e) {
@@ -143,7 +145,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         // A bad --env or --set is reported with the problems of the values, not instead of them.
         List<String> argumentProblems = new ArrayList<>();
-        List<String> envs = selectEnvironments(catalog, argumentProblems);
+        List<String> envs = selectEnvironments(allEnvironments, argumentProblems);
         Map<String, Map<String, String>> perApp = Overrides.byApp(overrides, catalog, argumentProblems);
         // Incremental: an app and environment whose code, values and overrides are unchanged since the
         // last synth into this folder, and whose files there are untouched, is taken from the folder.
@@ -217,8 +219,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     /** The environments to synthesize: those of {@code --env} that exist (the others go to {@code problems}), else all. */
-    private List<String> selectEnvironments(AppCatalog catalog, List<String> problems) {
-        List<String> all = catalog.environments();
+    private List<String> selectEnvironments(List<String> all, List<String> problems) {
         if (environments.isEmpty()) {
             return all;
         }

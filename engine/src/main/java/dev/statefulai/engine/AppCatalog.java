@@ -1,6 +1,7 @@
 package dev.statefulai.engine;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.constructs.Validate;
 import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesFile;
@@ -146,18 +147,46 @@ public final class AppCatalog {
         return environmentsOf(apps.values());
     }
 
-    /** The environments of {@code apps}: every {@code <env>} of a {@code values-<env>.yaml} of any of them, sorted. */
+    /**
+     * The environments of {@code apps}: every {@code <env>} of a {@code values-<env>.yaml} of any of them, sorted.
+     *
+     * @throws ValuesException naming every values file whose {@code <env>} is not an environment name
+     */
     public static List<String> environmentsOf(java.util.Collection<App> apps) {
+        return environmentsIn(apps.stream().map(App::dir).toList());
+    }
+
+    /**
+     * The environments of the apps in {@code appDirs} ({@link #environmentsOf}), found without loading any app's
+     * classes. An environment names the folder {@code dist/<env>} and is part of object names (a snapshot class,
+     * a backup schedule), so it is a DNS-1123 label: {@code values-...yaml} would name {@code dist/..}.
+     *
+     * @throws ValuesException naming every values file whose {@code <env>} is not one
+     */
+    public static List<String> environmentsIn(List<Path> appDirs) {
         TreeSet<String> envs = new TreeSet<>();
-        for (App app : apps) {
-            try (Stream<Path> files = Files.list(app.dir())) {
-                files.map(f -> f.getFileName().toString())
-                        .filter(f -> f.startsWith("values-") && f.endsWith(".yaml"))
-                        .map(f -> f.substring("values-".length(), f.length() - ".yaml".length()))
-                        .forEach(envs::add);
+        List<String> problems = new ArrayList<>();
+        for (Path dir : appDirs) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (String file : files.map(f -> f.getFileName().toString()).sorted().toList()) {
+                    if (!file.startsWith("values-") || !file.endsWith(".yaml")) {
+                        continue;
+                    }
+                    String env = file.substring("values-".length(), file.length() - ".yaml".length());
+                    if (Validate.isDnsLabel(env)) {
+                        envs.add(env);
+                    } else {
+                        problems.add(APPS_DIR + "/" + dir.getFileName() + "/" + file + ": '" + env + "' is not an environment name;"
+                                + " allowed: " + Validate.DNS_LABEL_RULE + " (it names the folder dist/<env> and is part of object"
+                                + " names); rename the file");
+                    }
+                }
             } catch (IOException e) {
-                throw new IllegalStateException("cannot list " + app.dir() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage(), e);
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValuesException(problems);
         }
         return List.copyOf(envs);
     }

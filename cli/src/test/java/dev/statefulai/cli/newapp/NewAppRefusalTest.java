@@ -89,6 +89,15 @@ class NewAppRefusalTest {
                 + "dev.statefulai.apps.vectordb; " + NOT_TAKEN);
     }
 
+    /** An environment comes from a values file's name: one that cannot name a folder of dist/ and objects is refused. */
+    @Test
+    void refusesAValuesFileWhoseEnvironmentIsNotAName() {
+        repo.write("apps/vector-db/values-Q A.yaml", "{}\n");
+        assertRefused("my-store", "stateful-ai", "apps/vector-db/values-Q A.yaml: 'Q A' is not an environment name; allowed: "
+                + "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit"
+                + " (it names the folder dist/<env> and is part of object names); rename the file");
+    }
+
     @Test
     void refusesARootWithoutAppsPom() {
         Path elsewhere = tmp.resolve("elsewhere");
