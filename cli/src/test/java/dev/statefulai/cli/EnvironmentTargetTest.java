@@ -76,6 +76,19 @@ class EnvironmentTargetTest extends DemoRepoTest {
         assertEquals(before, repo.dist());
     }
 
+    /** A file named environments, where the folder of environment files goes, took every environment to the default release. */
+    @Test
+    void aFileWhereTheEnvironmentsFolderGoesIsRefused() throws Exception {
+        repo.write("environments/prod.yaml", "kubernetesVersion: \"1.30\"\n");
+        CliRun.synth(tmp).assertSucceeded();
+        SortedMap<String, String> before = repo.dist();
+        dev.statefulai.engine.files.FileTrees.delete(tmp.resolve("environments"));
+        repo.write("environments", "kubernetesVersion: \"1.30\"\n");
+        CliRun.synth(tmp).assertRefused("environments: not a folder; allowed: a folder of <env>.yaml files, each naming the"
+                + " cluster of one environment");
+        assertEquals(before, repo.dist());
+    }
+
     @Test
     void aFileForAnEnvironmentThatIsNoneIsATypo() {
         repo.write("environments/prd.yaml", "kubernetesVersion: \"1.30\"\n");

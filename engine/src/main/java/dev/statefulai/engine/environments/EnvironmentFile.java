@@ -77,6 +77,12 @@ public final class EnvironmentFile {
     public static Targets read(Path root, List<String> environments, List<String> all) {
         Map<String, ClusterTarget> targets = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        Path dir = root.resolve(DIR);
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            // Otherwise no environments/<env>.yaml is found under it, and every environment silently takes the default.
+            throw new ValuesException(List.of(DIR + ": not a folder; allowed: a folder of <env>.yaml files, each naming the"
+                    + " cluster of one environment"));
+        }
         for (String env : environments) {
             try {
                 read(root, env).ifPresent(t -> targets.put(env, t));
