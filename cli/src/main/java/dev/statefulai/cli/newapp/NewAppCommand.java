@@ -1,5 +1,6 @@
 package dev.statefulai.cli.newapp;
 
+import dev.statefulai.engine.output.IoErrors;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Parameters;
                 + "values-<env>.yaml for every environment of the repository, and a snapshot test; register it in apps/pom.xml.",
                 "Writes nothing when the name or kind is refused."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:created", "1:could not write the files", "2:refused: bad or taken name, unknown kind (nothing written)"})
+        exitCodeList = {"0:created", "2:refused (bad or taken name, unknown kind) or the files could not be written; nothing is left written"})
 public final class NewAppCommand implements Callable<Integer> {
-    static final int WRITE_FAILED = 1;
+    /** A refusal or an I/O error, as every command exits on a user's mistake or an I/O error. */
     static final int REFUSED = 2;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The app's name, a DNS-1123 label starting with a letter, e.g. my-store.")
@@ -39,8 +40,8 @@ public final class NewAppCommand implements Callable<Integer> {
             System.err.println("error: " + r.getMessage());
             return REFUSED;
         } catch (UncheckedIOException e) {
-            System.err.println("error: " + e.getMessage());
-            return WRITE_FAILED;
+            System.err.println("error: " + IoErrors.describe(e));
+            return REFUSED;
         }
         report(plan, System.out);
         return 0;

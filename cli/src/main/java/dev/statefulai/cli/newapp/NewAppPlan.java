@@ -1,6 +1,7 @@
 package dev.statefulai.cli.newapp;
 
 import dev.statefulai.engine.AppCatalog;
+import dev.statefulai.engine.output.IoErrors;
 import dev.statefulai.engine.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
         if (RESERVED.contains(name.value())) {
             return AppCatalog.APPS_DIR + "/" + name + " belongs to the apps project itself";
         }
-        if (Files.exists(appsDir.resolve(name.value()))) {
+        if (Files.exists(appsDir.resolve(name.value()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return AppCatalog.APPS_DIR + "/" + name + " already exists";
         }
         if (pom.modules().contains(name.value())) {
@@ -106,7 +107,7 @@ record NewAppPlan(Path root, AppName name, AppKind kind, List<String> environmen
             if (distTestsPomBefore != null) {
                 restore(DistTestsPom.FILE, distTestsPomBefore);
             }
-            throw new UncheckedIOException("cannot write " + moduleDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + moduleDir + ": " + IoErrors.describe(e), e);
         }
     }
 

@@ -98,6 +98,14 @@ class NewAppRefusalTest {
                 + " (it names the folder dist/<env> and is part of object names); rename the file");
     }
 
+    /** A dangling link where the module goes is someone's: refused and kept (the failed write removed it, exit 1). */
+    @Test
+    void refusesANameWhoseFolderIsADanglingLink() throws Exception {
+        java.nio.file.Files.createSymbolicLink(tmp.resolve("apps/my-store"), tmp.resolve("nowhere"));
+        assertRefused("my-store", "stateful-ai", "app name 'my-store' is taken: apps/my-store already exists; " + NOT_TAKEN);
+        assertEquals(true, java.nio.file.Files.isSymbolicLink(tmp.resolve("apps/my-store")), "the link is kept");
+    }
+
     @Test
     void refusesARootWithoutAppsPom() {
         Path elsewhere = tmp.resolve("elsewhere");
