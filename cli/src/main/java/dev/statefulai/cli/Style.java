@@ -36,6 +36,34 @@ public final class Style {
         return paint("green", text);
     }
 
+    /**
+     * {@code text} with its control characters shown escaped, as a Java string literal writes them (a newline as
+     * backslash-n, a NUL as backslash-u0000): a problem quotes what the user wrote, and a newline in it must not split
+     * the line, nor a NUL or an escape sequence reach the terminal.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isISOControl(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static String paint(String style, String text) {
         return Ansi.AUTO.string("@|" + style + " " + text.replace("|@", "| @") + "|@");
     }

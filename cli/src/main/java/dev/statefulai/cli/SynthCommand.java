@@ -159,7 +159,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         Synthesis.Run run = Synthesis.run(catalog.apps(), envs, perApp, new Synthesis.Options(jobs, state));
         Synthesis.Outcome outcome = run.outcome();
-        outcome.warnings().forEach(w -> System.err.println(Style.warning("warning: " + w)));
+        outcome.warnings().forEach(w -> System.err.println(Style.warning("warning: " + Style.oneLine(w))));
         if (!outcome.ok() || !argumentProblems.isEmpty()) {
             List<String> problems = new ArrayList<>(outcome.problems());
             problems.addAll(argumentProblems);
@@ -263,7 +263,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     private static int fail(List<String> problems) {
         System.err.println(Style.error("error: " + problems.size() + " problem(s); dist/ was not changed"));
-        problems.forEach(p -> System.err.println("  - " + p));
+        problems.forEach(p -> System.err.println("  - " + Style.oneLine(p)));
         return BAD_INPUT;
     }
 }
