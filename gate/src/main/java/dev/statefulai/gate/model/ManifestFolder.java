@@ -88,6 +88,11 @@ public record ManifestFolder(Path dir, String environment) {
         return manifestFile && environments.contains(environment) ? environment + "/" + path : null;
     }
 
+    /** How people find the file of {@code key}: {@code dist/<env>/<file>}, or its path in the folder checked. */
+    public String shown(String key) {
+        return isDist() ? "dist/" + key : key.substring(key.indexOf('/') + 1);
+    }
+
     /**
      * The cluster environment {@code env} deploys to, as the header comment of its kustomization names it
      * ({@link ClusterTarget#headerLine}, which synth writes from {@code environments/<env>.yaml}): of
