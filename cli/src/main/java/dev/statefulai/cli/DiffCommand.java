@@ -1,9 +1,9 @@
 package dev.statefulai.cli;
 
 import dev.statefulai.gate.history.ComparedRef;
-import dev.statefulai.gate.history.GitDist;
 import dev.statefulai.gate.history.ImmutableChangeRules;
 import dev.statefulai.gate.history.ObjectDiff;
+import dev.statefulai.gate.history.RefManifests;
 import dev.statefulai.gate.history.RefRequest;
 import dev.statefulai.gate.history.RefResolver;
 import dev.statefulai.gate.history.RemovalRules;
@@ -12,6 +12,7 @@ import dev.statefulai.gate.model.DistManifests;
 import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.Finding;
 import dev.statefulai.gate.model.Manifest;
+import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.Severity;
 import dev.statefulai.engine.output.DistTree;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
                 "changed field by field; changes the API server rejects are marked with how to roll them out."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no change the API server would reject (there may be other changes)",
-                "1:at least one change would be rejected or would orphan data", "2:usage error"})
+                "1:at least one change would be rejected or would orphan data, or a file at the ref cannot be read",
+                "2:usage error"})
 public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--root", description = "Repository root (default: the current folder).", defaultValue = ".")
@@ -91,19 +93,24 @@ public final class DiffCommand implements Callable<Integer> {
         }
         ComparedRef compared = base.compared();
         String against = compared.reason().equals(RefResolver.GIVEN) ? compared.label() : compared.describe();
-        DistManifests before = DistManifests.parse(GitDist.read(dist, compared, envs).files());
+        RefManifests before = RefManifests.read(ManifestFolder.dist(dist), compared, envs);
         DistManifests after = DistManifests.parse(DistTree.read(dist, envs));
         boolean rejected = false;
         for (String env : envs) {
-            Environment was = new Environment(env, before.of(env));
+            Environment was = new Environment(env, before.manifests().of(env));
             Environment now = new Environment(env, after.of(env));
-            rejected |= printEnvironment(out, env, against, was, now);
+            rejected |= printEnvironment(out, env, against, was, now, before);
         }
         return rejected ? 1 : 0;
     }
 
-    /** Prints one environment's changes; true when one of them would be rejected or lose data. */
-    private static boolean printEnvironment(PrintWriter out, String env, String against, Environment was, Environment now) {
+    /**
+     * Prints one environment's changes; true when one of them would be rejected or lose data, or when a file of it
+     * could not be read at the ref: what its objects were is unknown, so "nothing rejected" cannot be said.
+     */
+    private static boolean printEnvironment(PrintWriter out, String env, String against, Environment was, Environment now,
+                                            RefManifests atRef) {
+        List<String> unreadable = atRef.unreadableIn(env);
         Map<String, List<Finding>> marks = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>(new ImmutableChangeRules().check(was, now));
         findings.addAll(new RenameRules().check(was, now));
@@ -112,9 +119,15 @@ public final class DiffCommand implements Callable<Integer> {
 
         Map<String, Manifest> old = was.byIdentity();
         List<String> lines = new ArrayList<>();
+        for (String key : unreadable) {
+            lines.add(Style.error("  ? at " + against + ", " + atRef.describe(key) + "; the objects it held there are unknown:"
+                    + " those marked ? may have changed in ways this diff cannot show"));
+        }
         for (Manifest m : now.all()) {
             Manifest previous = old.remove(m.identity());
-            if (previous == null) {
+            if (previous == null && unreadable.contains(m.file())) {
+                lines.add(Style.warning("  ? " + m.ref()));
+            } else if (previous == null) {
                 lines.add(Style.ok("  + " + m.ref()));
             } else if (!previous.body().equals(m.body())) {
                 lines.add(Style.warning("  ~ " + m.ref()));
@@ -128,7 +141,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         out.println("dist/" + env + " against " + against + (lines.isEmpty() ? ": no changes" : ":"));
         lines.forEach(out::println);
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || f.rule() == Rule.IMM006);
+        return !unreadable.isEmpty() || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || f.rule() == Rule.IMM006);
     }
 
     private static void marks(List<String> lines, List<Finding> findings) {

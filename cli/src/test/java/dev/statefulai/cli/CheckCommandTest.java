@@ -117,6 +117,31 @@ class CheckCommandTest {
         assertEquals("error: git ref 'no-such-branch' does not exist in the git repository at " + tmp.toRealPath() + "\n", r.err());
     }
 
+    /** A misspelled key made every environment fall back to the global default, warning: prod's errors passed. */
+    @Test
+    void aPolicyFileWithATypoExitsTwoInsteadOfPassingProdsErrors() throws Exception {
+        new GateFixture(tmp).file("prod", "app.yaml", GateFixture.cleanWith(0, "reclaimPolicy: Retain", "reclaimPolicy: Delete"));
+        String dist = tmp.resolve("dist").toString();
+        assertEquals(1, run("check", "--dist", dist, "--ref", "").exit());
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, "enviroments:\n  prod: {default: error}\n");
+        Run r = run("check", "--dist", dist, "--ref", "", "--policy", policy.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals("error: " + policy + ":1: enviroments: not a key of a policy file; allowed: default, environments\n", r.err());
+    }
+
+    /** A binary file gave Jackson's two-line CharConversionException. */
+    @Test
+    void aPolicyFileThatIsNotUtf8ExitsTwoWithOneLine() throws Exception {
+        new GateFixture(tmp).file("prod", "app.yaml", Docs.cleanSet());
+        Path policy = tmp.resolve("policy.bin");
+        Files.write(policy, new byte[] {(byte) 0xC3, 0x28, 0, 1, 2, (byte) 0xFF});
+        Run r = run("check", "--dist", tmp.resolve("dist").toString(), "--ref", "", "--policy", policy.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("error: " + policy + ":1: not UTF-8: byte 0xC3 at byte 1 of the line; save the file as UTF-8\n", r.err());
+    }
+
     @Test
     void listRulesPrintsEveryRule() {
         Run r = run("check", "--list-rules");

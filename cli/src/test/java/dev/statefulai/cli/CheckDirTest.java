@@ -1,12 +1,16 @@
 package dev.statefulai.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.statefulai.gate.testing.Docs;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,39 @@ class CheckDirTest {
         assertUsage("error: --as Rendered_Chart: an environment is named like a folder of dist/: lower-case letters, digits and"
                 + " '-', such as prod (the folder's name is not; pass --as)", "--dir", dir.toString());
         assertUsage("error: no folder at " + tmp.resolve("missing"), "--dir", tmp.resolve("missing").toString());
+    }
+
+    /** The message named the folder ("cannot read DIR: Input length = 1"), not the file, nor where in it. */
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithItsLine() throws IOException {
+        Path dir = folder("prod", Docs.cleanSet());
+        Files.write(dir.resolve("base/bin.yaml"), new byte[] {'a', ':', ' ', '1', '\n', (byte) 0xFF, (byte) 0xFE, '\n'});
+        assertUsage("error: " + dir.resolve("base/bin.yaml") + ":2: not UTF-8: byte 0xFF at byte 1 of the line; save the file as UTF-8",
+                "--dir", dir.toString());
+    }
+
+    /** A file larger than the heap ended in an OutOfMemoryError's stack trace: the size is checked before reading. */
+    @Test
+    void aFileTooLargeForAManifestIsRefusedBeforeItIsRead() throws IOException {
+        Path dir = folder("prod", Docs.cleanSet());
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.yaml").toFile(), "rw")) {
+            big.setLength(40L << 20); // sparse: no disk space taken
+        }
+        assertUsage("error: " + dir.resolve("big.yaml") + ": 40.0 MiB; allowed: a manifest file of at most 32 MiB", "--dir", dir.toString());
+    }
+
+    /** A pipe or device named like a manifest was skipped without a word; reading one would wait forever. */
+    @Test
+    void aPipeOrALinkToADeviceIsRefusedWithoutWaiting() throws Exception {
+        Path dir = folder("prod", Docs.cleanSet());
+        Path pipe = dir.resolve("base/pipe.yaml");
+        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo is not available");
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertUsage("error: " + pipe
+                + ": not a regular file (a device, socket or pipe); allowed: regular files and links to them", "--dir", dir.toString()));
+        Files.delete(pipe);
+        Path device = Files.createSymbolicLink(dir.resolve("base/zero.yaml"), Path.of("/dev/zero"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertUsage("error: " + device
+                + ": not a regular file (a device, socket or pipe); allowed: regular files and links to them", "--dir", dir.toString()));
     }
 
     private static void assertUsage(String line, String... args) {

@@ -53,6 +53,31 @@ class DiffRefTest {
                 + " and its volume is released and keeps the data (reclaimPolicy Retain)"), run.out());
     }
 
+    /** A file at the ref that did not parse made diff show its objects as added and check skip them silently, both exiting 0. */
+    @Test
+    void aFileAtTheRefThatDoesNotParseIsNamedByDiffAndCheck() throws Exception {
+        String[] changed = GateFixture.cleanWith(0, "type: gp3", "type: io2");
+        commitThenChange(Docs.cleanSet(), changed);
+        java.nio.file.Files.writeString(fixture.dist.resolve("prod/app.yaml"), "\u0001 not yaml: [\n", java.nio.file.StandardOpenOption.APPEND);
+        String broken = repo.commitAll("a broken file");
+        fixture.file("prod", "app.yaml", changed);
+
+        GateCli diff = GateCli.diff(CI, "--root", tmp.toString(), "--ref", "HEAD");
+        assertEquals(1, diff.exit(), diff.out() + diff.err());
+        String[] lines = diff.out().split("\n");
+        assertEquals("dist/prod against HEAD:", lines[0], diff.out());
+        assertTrue(lines[1].matches("  \\? at HEAD, dist/prod/app\\.yaml cannot be read: not valid YAML: .* \\(line \\d+\\);"
+                + " the objects it held there are unknown: those marked \\? may have changed in ways this diff cannot show"), lines[1]);
+        assertEquals("  ? StorageClass/gp3", lines[2], diff.out());
+        assertTrue(!diff.out().contains("  + "), diff.out());
+
+        GateCli check = GateCli.check(CI, "--dist", tmp.resolve("dist").toString(), "--ref", "HEAD");
+        assertEquals(1, check.exit(), check.out() + check.err());
+        assertTrue(check.out().contains("error   DIST003   prod     File/dist/prod/app.yaml"), check.out());
+        assertTrue(check.out().contains("at HEAD (" + broken.substring(0, 8) + ", given with --ref), dist/prod/app.yaml cannot be read:"),
+                check.out());
+    }
+
     @Test
     void aRefThatDoesNotExistExitsTwo() {
         commitThenChange(Docs.cleanSet(), Docs.cleanSet());

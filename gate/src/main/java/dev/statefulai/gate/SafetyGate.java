@@ -3,8 +3,8 @@ package dev.statefulai.gate;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.gate.api.ApiStage;
 import dev.statefulai.gate.history.DataGuardRules;
-import dev.statefulai.gate.history.GitDist;
 import dev.statefulai.gate.history.ImmutableChangeRules;
+import dev.statefulai.gate.history.RefManifests;
 import dev.statefulai.gate.history.RefRequest;
 import dev.statefulai.gate.history.RefResolver;
 import dev.statefulai.gate.history.RemovalRules;
@@ -174,6 +174,7 @@ public final class SafetyGate {
                         .collect(Collectors.joining("; ")));
             }
             List<Finding> findings = new ArrayList<>(now.problems());
+            findings.addAll(base.unreadable());
             for (CompletableFuture<EnvironmentResult> check : checks) {
                 EnvironmentResult env = join(check);
                 findings.addAll(env.findings());
@@ -189,16 +190,20 @@ public final class SafetyGate {
         }
     }
 
-    /** What the gate compares with: the ref resolved, dist/ at that commit parsed (null when none). */
-    private record Baseline(RefResolver.Resolution resolution, DistManifests manifests, List<String> snapshotNotes) {
+    /**
+     * What the gate compares with: the ref resolved, dist/ at that commit parsed (null when none), and an error per
+     * file there that could not be read (its objects were not compared).
+     */
+    private record Baseline(RefResolver.Resolution resolution, DistManifests manifests, List<String> snapshotNotes,
+                            List<Finding> unreadable) {
         static Baseline read(ManifestFolder folder, RefRequest ref, List<String> envs) {
             RefResolver.Resolution resolution = RefResolver.resolve(folder.dir(), ref);
             if (resolution.compared() == null) {
-                return new Baseline(resolution, null, List.of());
+                return new Baseline(resolution, null, List.of(), List.of());
             }
-            GitDist.Snapshot snapshot = GitDist.read(folder, resolution.compared(), envs);
-            return new Baseline(resolution, DistManifests.parse(snapshot.files(), folder.isDist()),
-                    snapshot.note() == null ? List.of() : List.of(snapshot.note()));
+            RefManifests atRef = RefManifests.read(folder, resolution.compared(), envs);
+            return new Baseline(resolution, atRef.manifests(), atRef.note() == null ? List.of() : List.of(atRef.note()),
+                    atRef.findings());
         }
 
         List<String> notes() {

@@ -204,6 +204,53 @@ class ImmutableChangeRulesTest extends CommittedDistTest {
     }
 
 
+    /** A file at the ref that did not parse left its objects out of the comparison without a word: every change to them passed. */
+    @Test
+    void aFileAtTheRefThatDoesNotParseIsAnErrorNamingItAndTheRef() throws Exception {
+        dist.commit(Docs.cleanSet());
+        java.nio.file.Files.writeString(dist.fixture.dist.resolve("prod/app.yaml"), "\u0001 not yaml: [\n", java.nio.file.StandardOpenOption.APPEND);
+        String commit = dist.git.commitAll("a broken file at the ref");
+        dist.change(with(0, "type: gp3", "type: io2"));
+        Report report = dist.againstHead();
+        List<String> found = lines(report).stream().filter(l -> l.startsWith("DIST003 ")).toList();
+        assertEquals(1, found.size(), lines(report).toString());
+        String line = found.get(0);
+        String prefix = "DIST003 error prod File/dist/prod/app.yaml: at HEAD (" + commit.substring(0, 8) + ", given with --ref),"
+                + " dist/prod/app.yaml cannot be read: not valid YAML: ";
+        assertTrue(line.startsWith(prefix) && line.matches(".* \\(line \\d+\\); the immutable-change guard .*"), line);
+        assertTrue(line.endsWith("; the immutable-change guard did not compare the objects it held there, so a removal or an immutable"
+                + " change among them would go unseen: compare with a ref where it parses (--ref), or check them by hand and skip the"
+                + " comparison (--ref '')"), line);
+        assertEquals(1, report.exitCode());
+    }
+
+    /** A blob git could not give (a damaged clone) was dropped like a file that was never there. */
+    @Test
+    void aFileAtTheRefGitCannotGiveIsAnErrorNamingIt() throws Exception {
+        dist.commit(Docs.cleanSet());
+        String blob = dist.git.git("rev-parse", "HEAD:dist/prod/app.yaml").trim();
+        java.nio.file.Files.delete(dist.git.dir.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+        List<String> found = lines(dist.change(Docs.cleanSet()).againstHead()).stream().filter(l -> l.startsWith("DIST003 ")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("DIST003 error prod File/dist/prod/app.yaml: at HEAD ("), found.get(0));
+        assertTrue(found.get(0).contains(", given with --ref), dist/prod/app.yaml cannot be read: git cat-file cannot give its content (object "
+                + blob + " is missing); the immutable-change guard did not compare"), found.get(0));
+    }
+
+    /** A file at the ref was read whole, however large, into one buffer with every other file: the heap could run out. */
+    @Test
+    void aFileAtTheRefTooLargeToReadIsAnErrorNamingItWithoutReadingIt() throws Exception {
+        dist.commit(Docs.cleanSet());
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dist.fixture.dist.resolve("prod/app.yaml").toFile(), "rw")) {
+            big.setLength(33L << 20);
+        }
+        dist.git.commitAll("a file too large");
+        List<String> found = lines(dist.change(Docs.cleanSet()).againstHead()).stream().filter(l -> l.startsWith("DIST003 ")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains(", given with --ref), dist/prod/app.yaml cannot be read: 33.0 MiB; allowed: a manifest file"
+                + " of at most 32 MiB; the immutable-change guard did not compare"), found.get(0));
+    }
+
     @Test
     void pathMissingAtRefCountsEverythingAsNew() throws Exception {
         dist.fixture.file("other", "x.yaml", Docs.gp3());

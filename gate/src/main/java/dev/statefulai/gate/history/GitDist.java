@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,14 @@ import java.util.concurrent.TimeUnit;
 /** dist/ as it was at a git ref, read with {@code git ls-tree} and one {@code git cat-file --batch}, without touching the work tree. */
 public final class GitDist {
 
-    /** The files (relative to dist/) and, when dist/ had none at that commit, a note saying so. */
-    public record Snapshot(SortedMap<String, String> files, String note) {
+    /**
+     * The files (relative to dist/) and, when dist/ had none at that commit, a note saying so.
+     *
+     * @param unreadable the files git lists there but that were not read, by key, with why (too large, or git cannot
+     *                   give the content): their objects are unknown, which the guard must say rather than count
+     *                   them as never there
+     */
+    public record Snapshot(SortedMap<String, String> files, SortedMap<String, String> unreadable, String note) {
     }
 
     private GitDist() {
@@ -51,20 +58,27 @@ public final class GitDist {
         String rel = root.relativize(dist).toString().replace('\\', '/');
         String prefix = rel.isEmpty() ? "" : rel + "/";
         // -z: paths as they are (without it git quotes a name with non-ASCII or special characters, which then names no file)
-        Git.Result list = Git.run(root, "ls-tree", "-r", "-z", commit, "--", prefix.isEmpty() ? "." : prefix);
+        // -l: each blob's size, to leave one too large to read out of the one cat-file whose output is held whole
+        Git.Result list = Git.run(root, "ls-tree", "-r", "-l", "-z", commit, "--", prefix.isEmpty() ? "." : prefix);
         if (!list.ok()) {
             throw new IllegalArgumentException("cannot list dist/ at " + compared.describe() + " with git ls-tree");
         }
         SortedMap<String, String> objectByKey = new TreeMap<>();
+        SortedMap<String, String> unreadable = new TreeMap<>();
         for (String entry : list.out().split("\0")) {
-            // <mode> SP <type> SP <object> TAB <path>
+            // <mode> SP <type> SP <object> SP+ <size> TAB <path> (the size padded to the left)
             int tab = entry.indexOf('\t');
-            String[] head = tab < 0 ? new String[0] : entry.substring(0, tab).split(" ");
-            if (head.length != 3 || !"blob".equals(head[1])) {
+            String[] head = tab < 0 ? new String[0] : entry.substring(0, tab).split(" +");
+            if (head.length != 4 || !"blob".equals(head[1])) {
                 continue;
             }
             String key = folder.keyOf(entry.substring(tab + 1).substring(prefix.length()), environments);
-            if (key != null) {
+            // git shows no number for an object it lacks; cat-file then says it is missing
+            long size = head[3].matches("\\d{1,18}") ? Long.parseLong(head[3]) : 0;
+            if (key != null && size > ManifestFolder.MAX_MANIFEST_BYTES) {
+                unreadable.put(key, String.format(Locale.ROOT, "%.1f MiB; allowed: a manifest file of at most %d MiB",
+                        size / (double) (1 << 20), ManifestFolder.MAX_MANIFEST_BYTES >> 20));
+            } else if (key != null) {
                 objectByKey.put(key, head[2]);
             }
         }
@@ -78,11 +92,14 @@ public final class GitDist {
                 String text = contents.get(object);
                 if (text != null) {
                     files.put(key, text);
+                } else {
+                    unreadable.put(key, "git cat-file cannot give its content (object " + object + " is missing)");
                 }
             });
         }
-        String note = files.isEmpty() ? "dist/ has no files at " + compared.describe() + ": every object counts as new" : null;
-        return new Snapshot(files, note);
+        String note = files.isEmpty() && unreadable.isEmpty()
+                ? "dist/ has no files at " + compared.describe() + ": every object counts as new" : null;
+        return new Snapshot(files, unreadable, note);
     }
 
     /** A git child process. */

@@ -21,8 +21,11 @@ import java.util.TreeMap;
  * @param problems files that are not valid YAML and duplicated objects (only for the working tree)
  * @param skipped  files of a folder that is not dist/ that hold no Kubernetes object (a chart's values, a
  *                 kustomization): left out, named in a note
+ * @param unparsed the files that are not valid YAML, by key, with why: none of their objects is known (at a git
+ *                 ref, the immutable-change guard must say it could not compare them)
  */
-public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, List<Finding> problems, List<String> skipped) {
+public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, List<Finding> problems, List<String> skipped,
+                            SortedMap<String, String> unparsed) {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** Parses dist/'s {@code files} (path relative to dist/, e.g. {@code prod/vector-db.yaml}, to text). */
@@ -40,6 +43,7 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
         SortedMap<String, List<Manifest>> byEnv = new TreeMap<>();
         List<Finding> problems = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        SortedMap<String, String> unparsed = new TreeMap<>();
         files.forEach((path, text) -> {
             int slash = path.indexOf('/');
             String file = path.substring(slash + 1);
@@ -71,11 +75,14 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
                     }
                 }
             } catch (JsonProcessingException e) {
-                problems.add(fileProblem(env, path, strict, "not valid YAML: " + e.getOriginalMessage()
-                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+                String why = "not valid YAML: " + e.getOriginalMessage()
+                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "");
+                problems.add(fileProblem(env, path, strict, why));
+                unparsed.put(path, why);
                 return;
             } catch (IOException e) {
                 problems.add(fileProblem(env, path, strict, "cannot be read: " + e.getMessage()));
+                unparsed.put(path, "cannot be read: " + e.getMessage());
                 return;
             }
             if (!strict && found.isEmpty()) {
@@ -86,7 +93,7 @@ public record DistManifests(SortedMap<String, List<Manifest>> byEnvironment, Lis
             manifests.addAll(found);
         });
         byEnv.forEach((env, manifests) -> problems.addAll(duplicates(manifests)));
-        return new DistManifests(byEnv, problems, List.copyOf(skipped));
+        return new DistManifests(byEnv, problems, List.copyOf(skipped), unparsed);
     }
 
     /** The objects of a document: itself, or the items of a {@code List} ({@code v1 List}, or any {@code *List} kind with items). */

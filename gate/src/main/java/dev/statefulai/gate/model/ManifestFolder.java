@@ -32,6 +32,13 @@ public record ManifestFolder(Path dir, String environment) {
      * {@code RecognizedKustomizationFileNames}); synth writes {@code Kustomization}, which no {@code *.yaml} glob takes.
      */
     public static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    /**
+     * The largest manifest file the gate reads, checked before reading. Real ones are kilobytes, a cluster's whole
+     * kustomize output or a bundle of CRDs a few MiB; the gate holds a file's text and its parsed tree at once, several
+     * times the file's size, in bin/ai-storage's 512 MiB heap. 32 MiB is generous and keeps a mistaken file (a model, a
+     * dump) from ending in an OutOfMemoryError.
+     */
+    public static final int MAX_MANIFEST_BYTES = 32 << 20;
     /** How many lines of a kustomization's header comment are read for its target. */
     private static final int HEADER_LINES = 10;
 
@@ -81,6 +88,11 @@ public record ManifestFolder(Path dir, String environment) {
         return manifestFile && environments.contains(environment) ? environment + "/" + path : null;
     }
 
+    /** How people find the file of {@code key}: {@code dist/<env>/<file>}, or its path in the folder checked. */
+    public String shown(String key) {
+        return isDist() ? "dist/" + key : key.substring(key.indexOf('/') + 1);
+    }
+
     /**
      * The cluster environment {@code env} deploys to, as the header comment of its kustomization names it
      * ({@link ClusterTarget#headerLine}, which synth writes from {@code environments/<env>.yaml}): of
@@ -109,20 +121,29 @@ public record ManifestFolder(Path dir, String environment) {
         return ClusterTarget.DEFAULT;
     }
 
-    /** The files of {@code environments} in the working tree, by key. */
+    /**
+     * The files of {@code environments} in the working tree, by key.
+     *
+     * @throws IllegalArgumentException naming the file that is not a regular file of UTF-8 text of at most
+     *                                  {@link #MAX_MANIFEST_BYTES}, or the folder that cannot be listed
+     */
     public SortedMap<String, String> read(List<String> environments) {
         SortedMap<String, String> files = new TreeMap<>();
         List<Path> roots = isDist() ? environments.stream().map(dir::resolve).toList() : List.of(dir);
         for (Path root : roots) {
+            List<Path> paths;
             try (Stream<Path> walk = Files.walk(root)) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String key = keyOf(dir.relativize(f).toString().replace('\\', '/'), environments);
-                    if (key != null) {
-                        files.put(key, Files.readString(f, StandardCharsets.UTF_8));
-                    }
-                }
+                paths = walk.sorted().toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException("cannot read " + root + ": " + e.getMessage());
+                throw new IllegalArgumentException("cannot list " + root + ": " + e.getMessage());
+            }
+            for (Path f : paths) {
+                String key = keyOf(dir.relativize(f).toString().replace('\\', '/'), environments);
+                // A path named like a manifest is read or refused, never skipped: a pipe or a device is refused
+                // before it is opened (TextFile); a folder is walked into.
+                if (key != null && !Files.isDirectory(f)) {
+                    files.put(key, TextFile.read(f, f.toString(), MAX_MANIFEST_BYTES, "a manifest file"));
+                }
             }
         }
         return files;

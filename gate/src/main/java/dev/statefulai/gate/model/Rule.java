@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum Rule {
     DIST001(Severity.ERROR, "dist", "An object (kind/namespace/name) appears more than once in one environment (kustomize rejects it)"),
     DIST002(Severity.ERROR, "dist", "A dist file is not readable YAML or a document lacks apiVersion/kind/metadata.name"),
+    DIST003(Severity.ERROR, "dist", "A manifest file at the git ref compared with cannot be read or parsed: the immutable-change guard cannot compare its objects"),
     SCHEMA001(Severity.ERROR, "schema", "A manifest does not validate strictly against the schema of the environment's Kubernetes release (1.28 to 1.34)"),
     SCHEMA002(Severity.WARNING, "schema", "No Kubernetes schema covers the apiVersion/kind (custom resource): not validated"),
 
