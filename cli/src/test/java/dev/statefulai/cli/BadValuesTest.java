@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
@@ -158,6 +161,24 @@ class BadValuesTest {
     @Test
     void aDanglingValuesYamlIsAnErrorNotAnAppThatIsGone() {
         assertReported(repo -> repo.link("apps/demo/values.yaml", "../shared/demo.yaml"), List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
+    }
+
+    @Test
+    void anUnreadableAppFolderIsAnErrorNotAnAppThatIsGone() throws IOException {
+        DemoRepo repo = new DemoRepo(tmp);
+        CliRun.synth(tmp).assertSucceeded();
+        SortedMap<String, String> before = repo.dist();
+        Path app = tmp.resolve("apps/demo");
+        // No permissions, read alone (its files cannot be looked at), search alone (it cannot be listed).
+        for (String permissions : List.of("---------", "r--r--r--", "-wx-wx-wx")) {
+            Files.setPosixFilePermissions(app, PosixFilePermissions.fromString(permissions));
+            try {
+                CliRun.synthBoundByPermissions(tmp).assertRefused("apps/demo: cannot be read: permission denied");
+            } finally {
+                Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            assertEquals(before, repo.dist(), permissions + ": a failed run leaves dist/ as it was");
+        }
     }
 
     @Test
