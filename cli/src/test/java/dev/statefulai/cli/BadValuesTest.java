@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,6 +193,54 @@ class BadValuesTest {
     void aFiveMegabyteSingleLineIsRefusedAtOnce() {
         assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(5_000_000) + "\n"), List.of(),
                 "apps/demo/values-prod.yaml: 4.8 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
+    @Test
+    void aValuesFileOfGigabytesIsRefusedWithoutBeingRead() {
+        assertReported(repo -> {
+            // Sparse: three gigabytes that take no room, more than a Java array holds.
+            try (RandomAccessFile file = new RandomAccessFile(tmp.resolve("apps/demo/values-prod.yaml").toFile(), "rw")) {
+                file.setLength(3L << 30);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values-prod.yaml: 3072.0 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
+    @Test
+    void aDeviceForAValuesFileIsRefusedWithoutBeingRead() {
+        assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "/dev/zero"), List.of(),
+                "apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+    }
+
+    @Test
+    void aPipeForAValuesFileIsRefusedWithoutBeingOpened() throws Exception {
+        DemoRepo repo = new DemoRepo(tmp);
+        CliRun.synth(tmp).assertSucceeded();
+        SortedMap<String, String> before = repo.dist();
+        Path pipe = tmp.resolve("apps/demo/values-prod.yaml");
+        Files.delete(pipe);
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "no mkfifo here");
+        // A writer of a pipe waits for its reader: the synth lets it through if it opens the pipe.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(pipe, "replicas: 3\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            CliRun.synth(tmp, "--full").assertRefused("apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+            assertTrue(writer.isAlive(), "the synth opened the pipe");
+        } finally {
+            if (writer.isAlive()) {
+                Files.readAllBytes(pipe);
+            }
+            writer.join();
+        }
+        assertEquals(before, repo.dist(), "a failed run leaves dist/ as it was");
     }
 
     @Test
