@@ -94,6 +94,9 @@ class BadValuesTest {
                 withArgs("--set into a list the values do not set", List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
                         "--set demo.storageClass.mountOptions[0]=ro: storageClass.mountOptions is not set in the values files; --set changes "
                                 + "an entry of a list they set, so write the whole list in a values file"),
+                withArgs("--set of an index beyond any list", List.of("--set", "demo.storageClass.mountOptions[99999999999]=ro"),
+                        "--set demo.storageClass.mountOptions[99999999999]=ro: the index 99999999999 is not allowed; allowed: "
+                                + "from 0 to the last index of the list"),
                 withArgs("bad --set value", List.of("--set", "demo.replicas=-2"),
                         "--set demo.replicas=-2: replicas: -2 is not allowed; allowed: an integer of 1 or more"),
                 withArgs("--set of an unknown app", List.of("--set", "dem.replicas=2"),
