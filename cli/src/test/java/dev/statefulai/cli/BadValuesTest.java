@@ -33,6 +33,9 @@ class BadValuesTest {
     private static final String WHOLE_NUMBER_DIGITS = "a whole number in decimal digits, such as 8 or 1000; a leading 0, 0x, 0o, 0b "
             + "or '_' is refused: YAML 1.1 and YAML 1.2 read it differently (010 is 8 in one and 10 in the other)";
 
+    /** The problem of lists and mappings nested too deep, after the file and line. */
+    private static final String NESTED_TOO_DEEP = "nested deeper than 100 levels of lists and mappings; allowed: at most 100";
+
     /** The end of the message for an unknown top-level key of the demo app. */
     private static final String DEMO_KEYS = "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass";
 
@@ -64,6 +67,10 @@ class BadValuesTest {
                                 + "request 4Gi [set by apps/demo/values-prod.yaml:3 (resources.memoryLimit)]"),
                 inProd("not YAML", "replicas: [1,\n", 2,
                         "not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
+                inProd("lists nested 2,000 deep", "replicas: 3\nimage: " + "[".repeat(2000) + "]".repeat(2000) + "\n", 2, NESTED_TOO_DEEP),
+                inProd("mappings nested 3,000 deep", "image: " + "{a: ".repeat(3000) + "1" + "}".repeat(3000) + "\n", 1, NESTED_TOO_DEEP),
+                withArgs("--set of a value nested 2,000 deep", List.of("--set", "demo.image=" + "[".repeat(2000) + "]".repeat(2000)),
+                        "--set demo.image=" + "[".repeat(2000) + "]".repeat(2000) + ": the value is " + NESTED_TOO_DEEP),
                 inProd("duplicate key", "replicas: 1\nreplicas: 2\n", 2, "duplicate key 'replicas' (first at line 1)"),
                 inProd("YAML 1.1 octal", "replicas: 010\n", 1, "replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
                 inProd("hex", "replicas: 0x10\n", 1, "replicas: '0x10' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
@@ -185,6 +192,12 @@ class BadValuesTest {
             }
             assertEquals(before, repo.dist(), permissions + ": a failed run leaves dist/ as it was");
         }
+    }
+
+    @Test
+    void anEnvironmentFileNestedTooDeepIsAnError() {
+        assertReported(repo -> repo.write("environments/prod.yaml", "featureGates: " + "[".repeat(2000) + "]".repeat(2000) + "\n"),
+                List.of(), "environments/prod.yaml:1: " + NESTED_TOO_DEEP);
     }
 
     @Test
