@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +32,9 @@ class BadValuesTest {
 
     private static final String WHOLE_NUMBER_DIGITS = "a whole number in decimal digits, such as 8 or 1000; a leading 0, 0x, 0o, 0b "
             + "or '_' is refused: YAML 1.1 and YAML 1.2 read it differently (010 is 8 in one and 10 in the other)";
+
+    /** The problem of lists and mappings nested too deep, after the file and line. */
+    private static final String NESTED_TOO_DEEP = "nested deeper than 100 levels of lists and mappings; allowed: at most 100";
 
     /** The end of the message for an unknown top-level key of the demo app. */
     private static final String DEMO_KEYS = "allowed keys here: backup, image, namespace, replicas, resources, size, storageClass";
@@ -58,6 +67,10 @@ class BadValuesTest {
                                 + "request 4Gi [set by apps/demo/values-prod.yaml:3 (resources.memoryLimit)]"),
                 inProd("not YAML", "replicas: [1,\n", 2,
                         "not valid YAML: while parsing a flow node; expected the node content, but found '<stream end>'"),
+                inProd("lists nested 2,000 deep", "replicas: 3\nimage: " + "[".repeat(2000) + "]".repeat(2000) + "\n", 2, NESTED_TOO_DEEP),
+                inProd("mappings nested 3,000 deep", "image: " + "{a: ".repeat(3000) + "1" + "}".repeat(3000) + "\n", 1, NESTED_TOO_DEEP),
+                withArgs("--set of a value nested 2,000 deep", List.of("--set", "demo.image=" + "[".repeat(2000) + "]".repeat(2000)),
+                        "--set demo.image=" + "[".repeat(2000) + "]".repeat(2000) + ": the value is " + NESTED_TOO_DEEP),
                 inProd("duplicate key", "replicas: 1\nreplicas: 2\n", 2, "duplicate key 'replicas' (first at line 1)"),
                 inProd("YAML 1.1 octal", "replicas: 010\n", 1, "replicas: '010' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
                 inProd("hex", "replicas: 0x10\n", 1, "replicas: '0x10' is not allowed; allowed: " + WHOLE_NUMBER_DIGITS),
@@ -88,6 +101,9 @@ class BadValuesTest {
                 withArgs("--set into a list the values do not set", List.of("--set", "demo.storageClass.mountOptions[0]=ro"),
                         "--set demo.storageClass.mountOptions[0]=ro: storageClass.mountOptions is not set in the values files; --set changes "
                                 + "an entry of a list they set, so write the whole list in a values file"),
+                withArgs("--set of an index beyond any list", List.of("--set", "demo.storageClass.mountOptions[99999999999]=ro"),
+                        "--set demo.storageClass.mountOptions[99999999999]=ro: the index 99999999999 is not allowed; allowed: "
+                                + "from 0 to the last index of the list"),
                 withArgs("bad --set value", List.of("--set", "demo.replicas=-2"),
                         "--set demo.replicas=-2: replicas: -2 is not allowed; allowed: an integer of 1 or more"),
                 withArgs("--set of an unknown app", List.of("--set", "dem.replicas=2"),
@@ -161,6 +177,30 @@ class BadValuesTest {
     }
 
     @Test
+    void anUnreadableAppFolderIsAnErrorNotAnAppThatIsGone() throws IOException {
+        DemoRepo repo = new DemoRepo(tmp);
+        CliRun.synth(tmp).assertSucceeded();
+        SortedMap<String, String> before = repo.dist();
+        Path app = tmp.resolve("apps/demo");
+        // No permissions, read alone (its files cannot be looked at), search alone (it cannot be listed).
+        for (String permissions : List.of("---------", "r--r--r--", "-wx-wx-wx")) {
+            Files.setPosixFilePermissions(app, PosixFilePermissions.fromString(permissions));
+            try {
+                CliRun.synthBoundByPermissions(tmp).assertRefused("apps/demo: cannot be read: permission denied");
+            } finally {
+                Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            assertEquals(before, repo.dist(), permissions + ": a failed run leaves dist/ as it was");
+        }
+    }
+
+    @Test
+    void anEnvironmentFileNestedTooDeepIsAnError() {
+        assertReported(repo -> repo.write("environments/prod.yaml", "featureGates: " + "[".repeat(2000) + "]".repeat(2000) + "\n"),
+                List.of(), "environments/prod.yaml:1: " + NESTED_TOO_DEEP);
+    }
+
+    @Test
     void aFolderNamedLikeAValuesFileIsAnError() {
         assertReported(repo -> repo.replaceWithFolder("apps/demo/values-prod.yaml"), List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
     }
@@ -169,6 +209,54 @@ class BadValuesTest {
     void aFiveMegabyteSingleLineIsRefusedAtOnce() {
         assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(5_000_000) + "\n"), List.of(),
                 "apps/demo/values-prod.yaml: 4.8 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
+    @Test
+    void aValuesFileOfGigabytesIsRefusedWithoutBeingRead() {
+        assertReported(repo -> {
+            // Sparse: three gigabytes that take no room, more than a Java array holds.
+            try (RandomAccessFile file = new RandomAccessFile(tmp.resolve("apps/demo/values-prod.yaml").toFile(), "rw")) {
+                file.setLength(3L << 30);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, List.of(), "apps/demo/values-prod.yaml: 3072.0 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
+    @Test
+    void aDeviceForAValuesFileIsRefusedWithoutBeingRead() {
+        assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "/dev/zero"), List.of(),
+                "apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+    }
+
+    @Test
+    void aPipeForAValuesFileIsRefusedWithoutBeingOpened() throws Exception {
+        DemoRepo repo = new DemoRepo(tmp);
+        CliRun.synth(tmp).assertSucceeded();
+        SortedMap<String, String> before = repo.dist();
+        Path pipe = tmp.resolve("apps/demo/values-prod.yaml");
+        Files.delete(pipe);
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "no mkfifo here");
+        // A writer of a pipe waits for its reader: the synth lets it through if it opens the pipe.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(pipe, "replicas: 3\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            CliRun.synth(tmp, "--full").assertRefused("apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+            assertTrue(writer.isAlive(), "the synth opened the pipe");
+        } finally {
+            if (writer.isAlive()) {
+                Files.readAllBytes(pipe);
+            }
+            writer.join();
+        }
+        assertEquals(before, repo.dist(), "a failed run leaves dist/ as it was");
     }
 
     @Test

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +101,8 @@ public final class AppCatalog {
      * The folders under {@code root/apps} that hold a {@code values.yaml}, sorted by name.
      *
      * @throws ValuesException when a {@code values.yaml} is there but is no file (a dangling link, a
-     *                         folder): taking its app for gone would remove the app's manifests
+     *                         folder), or an app folder cannot be read: taking its app for gone would
+     *                         remove the app's manifests
      */
     public static List<Path> appDirs(Path root) {
         Path appsDir = root.resolve(APPS_DIR);
@@ -105,11 +110,15 @@ public final class AppCatalog {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> children = Files.list(appsDir)) {
             for (Path dir : children.sorted().toList()) {
-                Path values = dir.resolve("values.yaml");
-                if (Files.isRegularFile(values)) {
-                    dirs.add(dir);
-                } else if (Files.exists(values, LinkOption.NOFOLLOW_LINKS)) {
-                    ValuesFile.notAFile(values, APPS_DIR + "/" + dir.getFileName() + "/values.yaml").ifPresent(problems::add);
+                String shown = APPS_DIR + "/" + dir.getFileName();
+                try {
+                    if (Files.isDirectory(dir) && holdsValues(dir, shown, problems)) {
+                        dirs.add(dir);
+                    }
+                } catch (AccessDeniedException e) {
+                    problems.add(shown + ": cannot be read: permission denied");
+                } catch (IOException e) {
+                    problems.add(shown + ": cannot be read: " + e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -119,6 +128,30 @@ public final class AppCatalog {
             throw new ValuesException(problems);
         }
         return List.copyOf(dirs);
+    }
+
+    /**
+     * Whether folder {@code dir} holds a {@code values.yaml} file; one there that is no file is added to
+     * {@code problems}.
+     *
+     * @throws IOException when {@code dir} cannot be listed (its environments are found so) or its
+     *                     {@code values.yaml} cannot be looked at: never taken for no values.yaml
+     */
+    private static boolean holdsValues(Path dir, String shown, List<String> problems) throws IOException {
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            // Opened only to learn that it can be.
+        }
+        Path values = dir.resolve("values.yaml");
+        try {
+            Files.readAttributes(values, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (Files.isRegularFile(values)) {
+            return true;
+        }
+        ValuesFile.notAFile(values, shown + "/values.yaml").ifPresent(problems::add);
+        return false;
     }
 
     /** The repository root. */

@@ -1,11 +1,14 @@
 package dev.statefulai.engine.incremental;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -85,8 +88,17 @@ public final class ContentHashes {
         this.savedAtNanos = savedAt == null ? Long.MIN_VALUE : savedAt.to(TimeUnit.NANOSECONDS);
     }
 
-    /** The hash ({@link #of}) of {@code file}'s content; null when it does not exist or cannot be read. */
+    /** The hash ({@link #of}) of {@code file}'s content, of any size; see {@link #hash(Path, long)}. */
     String hash(Path file) {
+        return hash(file, Long.MAX_VALUE);
+    }
+
+    /**
+     * The hash ({@link #of}) of {@code file}'s content; null when it does not exist, cannot be read, is no
+     * regular file or holds more than {@code maxBytes}. Such a file is not read (a pipe would block the
+     * synth, a device or a file of gigabytes would exhaust memory): whoever reads it says why it cannot.
+     */
+    String hash(Path file, long maxBytes) {
         String name = name(file);
         Known now = seen.get(name);
         if (now != null) {
@@ -101,8 +113,11 @@ public final class ContentHashes {
         }
         try {
             Known stamp = stamp(file, null);
-            String hash = watched != Watched.CHANGED && sameStamp(before, stamp) && !before.hash().equals(Known.UNHASHED)
-                    ? before.hash() : of(Files.readAllBytes(file));
+            boolean asRecorded = watched != Watched.CHANGED && sameStamp(before, stamp) && !before.hash().equals(Known.UNHASHED);
+            if (!asRecorded && (stamp.size() > maxBytes || !Files.isRegularFile(file))) {
+                return null;
+            }
+            String hash = asRecorded ? before.hash() : ofContent(file);
             seen.put(name, stamp.withHash(hash));
             return hash;
         } catch (IOException e) {
@@ -165,8 +180,25 @@ public final class ContentHashes {
      * content from unchanged, where 128 bits are plenty, and halves the state file).
      */
     static String of(byte[] bytes) {
+        return formatted(sha256().digest(bytes));
+    }
+
+    /** {@link #of} the content of {@code file}, read a buffer at a time: a large file costs no more memory than a small one. */
+    private static String ofContent(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return formatted(digest.digest());
+    }
+
+    private static String formatted(byte[] digest) {
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import dev.statefulai.engine.Reuse;
 import dev.statefulai.engine.output.DistTree;
 import dev.statefulai.engine.topology.StorageTopology;
 import dev.statefulai.engine.files.TempFiles;
+import dev.statefulai.engine.values.ValuesFile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -123,7 +124,8 @@ public final class SynthState implements Reuse {
         update(d, "target", u.target().describe());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
             Path file = u.app().dir().resolve(f);
-            String sha = hashes.hash(file);
+            // Not read when it cannot be a values file (a pipe, a device, too large): the values reader says why.
+            String sha = hashes.hash(file, ValuesFile.MAX_BYTES);
             // A file there that cannot be read (a dangling link, a folder) is an error to report, not a missing layer.
             update(d, f, sha != null ? sha : Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "-");
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -90,7 +89,7 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
         ObjectNode tree = NODES.objectNode();
         boolean empty = true;
         try {
-            Iterator<Node> documents = new Compose(settings(text, displayName)).composeAllFromString(text).iterator();
+            Iterator<Node> documents = NestingLimit.composer(settings(text, displayName), text);
             Node root = documents.hasNext() ? documents.next() : null;
             empty = root == null || isEmptyDocument(root);
             if (root instanceof MappingNode mapping) {
@@ -103,6 +102,8 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
                 problems.add(displayName + ":" + line(documents.next()) + ": a second YAML document starts here; a values file holds "
                         + "one document: remove the '---' line or move the second document to a file of its own");
             }
+        } catch (NestingLimit.Exceeded e) {
+            problems.add(displayName + ":" + e.line() + ": " + NestingLimit.problem(false));
         } catch (ReaderException e) {
             problems.add(displayName + ":" + lineAt(text, e.getPosition()) + ": not valid YAML: the character "
                     + String.format("U+%04X", e.getCodePoint()) + " is not allowed (a control character); remove it");
@@ -126,8 +127,11 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
         List<String> problems = new ArrayList<>();
         JsonNode parsed;
         try {
-            parsed = new Compose(settings(value, source)).composeString(value)
+            parsed = NestingLimit.composer(settings(value, source), value).getSingleNode()
                     .map(node -> YamlTree.value(node, source, problems)).orElse(NODES.nullNode());
+        } catch (NestingLimit.Exceeded e) {
+            problems.add(source + ": the value is " + NestingLimit.problem(false));
+            parsed = null;
         } catch (YamlEngineException e) {
             problems.add(source + ": the value is not YAML: " + syntaxMessage(e));
             parsed = null;

@@ -53,7 +53,7 @@ final class SetOverride {
             if (!m.find(at) || m.start() != at || afterDot && m.group(1) == null) {
                 throw refused(source + ": the key has an empty or unclosed part; " + KEY_SHAPES);
             }
-            parts.add(m.group(1) != null ? new Part(m.group(1), -1) : new Part(null, Integer.parseInt(m.group(2))));
+            parts.add(m.group(1) != null ? new Part(m.group(1), -1) : new Part(null, index(m.group(2), source)));
             at = m.end();
             if (at == key.length()) {
                 return parts;
@@ -62,6 +62,15 @@ final class SetOverride {
             if (afterDot) {
                 at++;
             }
+        }
+    }
+
+    /** The list index {@code digits}: one too large for an int is past the end of any list, and refused here. */
+    private static int index(String digits, String source) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw refused(source + ": the index " + digits + " is not allowed; allowed: from 0 to the last index of the list");
         }
     }
 

@@ -25,7 +25,7 @@ public final class ValuesFile {
      * Values are settings: 1 MiB is hundreds of times the largest real one, and it bounds what a mistaken
      * file (a model, a data dump) costs to refuse.
      */
-    static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_BYTES = 1 << 20;
     /** Files larger than this are not looked at for emptiness: no one writes 64 KiB of comments alone. */
     private static final int EMPTY_SCAN_LIMIT = 1 << 16;
 

@@ -45,6 +45,12 @@ final class YamlTree {
     private final Set<Node> enclosing = Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<String, LocatedYaml.Origin> origins = new HashMap<>();
     private int values;
+    /**
+     * How deep the list or mapping being converted is: composing bounds what the text nests, but aliases
+     * nest what they refer to further, and the trees are walked by recursion.
+     */
+    private int depth;
+    private boolean tooDeep;
 
     private YamlTree(String file, boolean withLines) {
         this.file = file;
@@ -56,6 +62,7 @@ final class YamlTree {
         YamlTree tree = new YamlTree(file, true);
         tree.origins = origins;
         tree.enclosing.add(root);
+        tree.depth = 1;
         ObjectNode out = tree.mapping(root, "");
         problems.addAll(tree.problems);
         return out;
@@ -80,6 +87,20 @@ final class YamlTree {
             problem(node, pointer, "the alias refers to a value that contains it; YAML values here must be finite");
             return NODES.nullNode();
         }
+        boolean collection = !(node instanceof ScalarNode);
+        if (collection && depth == NestingLimit.MAX_DEPTH) {
+            enclosing.remove(node);
+            if (!tooDeep) {
+                tooDeep = true;
+                // Without the key path: a hundred levels of it say nothing.
+                LocatedYaml.Origin origin = origins.get(pointer);
+                problems.add(at(origin != null ? origin.line() : line(node)) + ": " + NestingLimit.problem(true));
+            }
+            return NODES.nullNode();
+        }
+        if (collection) {
+            depth++;
+        }
         try {
             if (node instanceof MappingNode m) {
                 return mapping(m, pointer);
@@ -96,6 +117,9 @@ final class YamlTree {
             return scalar((ScalarNode) node, pointer);
         } finally {
             enclosing.remove(node);
+            if (collection) {
+                depth--;
+            }
         }
     }
 

@@ -40,6 +40,19 @@ class LocatedYamlTest {
     }
 
     @Test
+    void nestingIsBoundedOnceAliasesAreExpanded() {
+        // Each anchor nests the one before 99 levels deeper: 50 aliases (SnakeYAML's limit) expand about 5,000 levels deep.
+        StringBuilder text = new StringBuilder("a0: &a0 1\n");
+        for (int i = 1; i <= 50; i++) {
+            text.append("a").append(i).append(": &a").append(i).append(' ').append("{k: ".repeat(99)).append("*a").append(i - 1)
+                    .append("}".repeat(99)).append('\n');
+        }
+        // a2 (line 3) holds a1 at level 101 (the file's mapping is level 1): reported at the key of the alias.
+        assertEquals(List.of(FILE + ":3: nested deeper than 100 levels of lists and mappings once aliases are expanded; "
+                + "allowed: at most 100"), problems(text.toString()));
+    }
+
+    @Test
     void anAliasIsTheAnchoredValueNotTheAnchorName() {
         LocatedYaml y = parse("namespace: &ns team-a\nstorageClass:\n  name: *ns\n  copy: &whole {a: 1}\nother: *whole\n");
         assertEquals("team-a", y.tree().at("/storageClass/name").asText());
