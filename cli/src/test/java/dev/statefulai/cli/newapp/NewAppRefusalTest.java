@@ -106,6 +106,22 @@ class NewAppRefusalTest {
         assertEquals(true, java.nio.file.Files.isSymbolicLink(tmp.resolve("apps/my-store")), "the link is kept");
     }
 
+    /** A module that cannot be written is one line with the reason, exit 2 like every I/O error (it was exit 1), nothing left. */
+    @Test
+    void aModuleThatCannotBeWrittenIsOneLineWithTheReason() throws Exception {
+        Path apps = tmp.resolve("apps");
+        java.nio.file.Files.setPosixFilePermissions(apps, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            CliRun run = CliRun.boundByPermissions("new-app", "my-store", "--kind", "stateful-ai", "--root", tmp.toString());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("error: cannot write " + apps.resolve("my-store") + ": " + apps.resolve("my-store") + ": permission denied\n",
+                    run.err());
+        } finally {
+            java.nio.file.Files.setPosixFilePermissions(apps, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertEquals(false, java.nio.file.Files.exists(apps.resolve("my-store")));
+    }
+
     @Test
     void refusesARootWithoutAppsPom() {
         Path elsewhere = tmp.resolve("elsewhere");

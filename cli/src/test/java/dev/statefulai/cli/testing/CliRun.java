@@ -51,6 +51,12 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun synthBoundByPermissions(Path root, String... extra) {
         List<String> args = new ArrayList<>(List.of("synth", "--root", root.toString()));
         args.addAll(List.of(extra));
+        return boundByPermissions(args.toArray(String[]::new));
+    }
+
+    /** Runs {@code bin/ai-storage <args>} bound by permission bits, as {@link #synthBoundByPermissions} does. */
+    public static CliRun boundByPermissions(String... arguments) {
+        List<String> args = List.of(arguments);
         if (permissionsBind()) {
             return of(args.toArray(String[]::new));
         }
