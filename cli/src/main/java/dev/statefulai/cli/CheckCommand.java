@@ -1,5 +1,6 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.facts.kubernetes.FeatureGate;
 import dev.statefulai.facts.kubernetes.KubernetesVersion;
@@ -95,7 +96,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         try {
             PolicyConfig policy = policyFile == null ? PolicyConfig.defaults() : PolicyConfig.load(policyFile);
-            SafetyGate.Options options = new SafetyGate.Options(folder(), request(ref, environment), environments, policy, target());
+            ManifestFolder folder = folder();
+            refuseOtherEnvironments(policy, folder);
+            SafetyGate.Options options = new SafetyGate.Options(folder, request(ref, environment), environments, policy, target());
             Report report = SafetyGate.run(options);
             out.print(format.render(report, Style.REPORT_MARKS));
             out.flush();
@@ -104,6 +107,25 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             err.flush();
             return USAGE;
+        }
+    }
+
+    /**
+     * A policy for an environment dist/ does not have is a typo, as far as this check can tell: {@code prd} left prod to
+     * the default level, warnings, and check passed what prod's policy makes errors. Not for --dir, one environment of
+     * many a policy may name; nor for the defaults, which name environments a repository may not have.
+     */
+    private void refuseOtherEnvironments(PolicyConfig policy, ManifestFolder folder) {
+        if (policyFile == null || !folder.isDist() || !java.nio.file.Files.isDirectory(folder.dir())) {
+            return;
+        }
+        List<String> present = folder.environments();
+        for (String env : policy.environments().keySet()) {
+            if (!present.contains(env)) {
+                throw new IllegalArgumentException(policyFile + ": environments: " + env + ": dist/ has no environment '" + env + "'"
+                        + DidYouMean.hint(env, present) + "; allowed: the environments checked: "
+                        + String.join(", ", present));
+            }
         }
     }
 

@@ -131,6 +131,19 @@ class CheckCommandTest {
         assertEquals("error: " + policy + ":1: enviroments: not a key of a policy file; allowed: default, environments\n", r.err());
     }
 
+    /** A misspelled environment left prod to the default level (warnings) and check passed. */
+    @Test
+    void aPolicyForAnEnvironmentTheFolderDoesNotHaveExitsTwo() throws Exception {
+        new GateFixture(tmp).file("prod", "app.yaml", GateFixture.cleanWith(0, "reclaimPolicy: Retain", "reclaimPolicy: Delete"));
+        String dist = tmp.resolve("dist").toString();
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, "default: warning\nenvironments:\n  prd: {default: error}\n");
+        Run r = run("check", "--dist", dist, "--ref", "", "--policy", policy.toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("error: " + policy + ": environments: prd: dist/ has no environment 'prd' (did you mean 'prod'?); allowed:"
+                + " the environments checked: prod\n", r.err());
+    }
+
     /** A binary file gave Jackson's two-line CharConversionException. */
     @Test
     void aPolicyFileThatIsNotUtf8ExitsTwoWithOneLine() throws Exception {
