@@ -104,6 +104,8 @@ class BadValuesTest {
                 withArgs("--set of an index beyond any list", List.of("--set", "demo.storageClass.mountOptions[99999999999]=ro"),
                         "--set demo.storageClass.mountOptions[99999999999]=ro: the index 99999999999 is not allowed; allowed: "
                                 + "from 0 to the last index of the list"),
+                withArgs("--set of a key 5,000 levels deep", List.of("--set", "demo.resources." + "a.".repeat(5000) + "b=1"),
+                        "--set demo.resources." + "a.".repeat(5000) + "b=1: the key is " + NESTED_TOO_DEEP),
                 withArgs("bad --set value", List.of("--set", "demo.replicas=-2"),
                         "--set demo.replicas=-2: replicas: -2 is not allowed; allowed: an integer of 1 or more"),
                 withArgs("--set of an unknown app", List.of("--set", "dem.replicas=2"),

@@ -54,6 +54,9 @@ final class SetOverride {
                 throw refused(source + ": the key has an empty or unclosed part; " + KEY_SHAPES);
             }
             parts.add(m.group(1) != null ? new Part(m.group(1), -1) : new Part(null, index(m.group(2), source)));
+            if (parts.size() > NestingLimit.MAX_DEPTH) {
+                throw refused(source + ": the key is " + NestingLimit.problem(false));
+            }
             at = m.end();
             if (at == key.length()) {
                 return parts;
