@@ -1,11 +1,7 @@
 package dev.statefulai.engine.values;
 
+import dev.statefulai.facts.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -96,55 +92,13 @@ public final class ValuesFile {
         }
     }
 
-    /** UTF-8 text, strictly: a byte that is not UTF-8 is reported at its line instead of being replaced. */
+    /** UTF-8 text, strictly ({@link StrictUtf8}): a byte that is not UTF-8 is reported at its line instead of being replaced. */
     static String decode(byte[] bytes, String displayName) {
-        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-            throw refused(displayName + ":1: encoded as UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8");
+        try {
+            return StrictUtf8.decode(bytes, displayName);
+        } catch (StrictUtf8.NotUtf8Exception e) {
+            throw refused(e.getMessage());
         }
-        if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {
-            throw refused(displayName + ":1: encoded as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
-        }
-        // YAML allows a byte order mark at the start of a stream; editors on Windows write one.
-        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw refused(notUtf8(bytes, in.position(), displayName));
-        }
-        result = decoder.flush(out);
-        if (result.isError()) {
-            throw refused(notUtf8(bytes, in.position(), displayName));
-        }
-        return out.flip().toString();
-    }
-
-    private static String notUtf8(byte[] bytes, int offset, String displayName) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return String.format(Locale.ROOT, "%s:%d: not UTF-8: byte 0x%02X at byte %d of the line; save the file as UTF-8",
-                displayName, line, bytes[offset] & 0xFF, offset - lineStart + 1);
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ValuesException refused(String problem) {
