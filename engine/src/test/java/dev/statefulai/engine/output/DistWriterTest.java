@@ -64,14 +64,11 @@ class DistWriterTest {
     /** A manifest of synth's with bytes that are not UTF-8 appended is synth's file all the same: replaced, not an error. */
     @Test
     void aManifestThatIsNoLongerUtf8IsRewritten() throws IOException {
-        Path dist = tmp.resolve("dist");
-        List<String> envs = List.of("prod");
-        DistTree tree = tree(envs, "replicas: 1\n", Map.of());
-        DistWriter.write(dist, "dist", tree, envs, true);
-        Path manifest = dist.resolve("prod/demo.yaml");
+        DistTree tree = writeProd();
+        Path manifest = tmp.resolve("dist/prod/demo.yaml");
         Files.write(manifest, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, java.nio.file.StandardOpenOption.APPEND);
 
-        DistWriter.Summary summary = DistWriter.write(dist, "dist", tree, envs, true);
+        DistWriter.Summary summary = DistWriter.write(tmp.resolve("dist"), "dist", tree, List.of("prod"), true);
         assertEquals(1, summary.written());
         assertEquals(tree.files().get("prod/demo.yaml"), Files.readString(manifest));
     }
@@ -79,20 +76,24 @@ class DistWriterTest {
     /** A manifest that became a link to a named pipe is replaced without being read (reading it waited forever). */
     @Test
     void aManifestThatIsALinkToAPipeIsReplacedWithoutReadingIt() throws Exception {
-        Path dist = tmp.resolve("dist");
-        List<String> envs = List.of("prod");
-        DistTree tree = tree(envs, "replicas: 1\n", Map.of());
-        DistWriter.write(dist, "dist", tree, envs, true);
+        DistTree tree = writeProd();
         Path fifo = tmp.resolve("fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        Path manifest = dist.resolve("prod/demo.yaml");
+        Path manifest = tmp.resolve("dist/prod/demo.yaml");
         Files.delete(manifest);
         Files.createSymbolicLink(manifest, fifo);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> DistWriter.write(dist, "dist", tree, envs, true));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> DistWriter.write(tmp.resolve("dist"), "dist", tree, List.of("prod"), true));
         assertFalse(Files.isSymbolicLink(manifest), "the link is replaced by the manifest");
         assertEquals(tree.files().get("prod/demo.yaml"), Files.readString(manifest));
         assertTrue(Files.exists(fifo), "what the link pointed at stays");
+    }
+
+    /** dist/prod with app demo written as synth writes it; returns its tree. */
+    private DistTree writeProd() {
+        DistTree tree = tree(List.of("prod"), "replicas: 1\n", Map.of());
+        DistWriter.write(tmp.resolve("dist"), "dist", tree, List.of("prod"), true);
+        return tree;
     }
 
     /** The files synth writes for app demo in {@code envs}, its manifest holding {@code spec}; {@code extraApp} adds an app per environment. */
