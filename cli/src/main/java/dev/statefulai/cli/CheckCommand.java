@@ -1,6 +1,7 @@
 package dev.statefulai.cli;
 
 import dev.statefulai.engine.values.DidYouMean;
+import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import dev.statefulai.facts.kubernetes.FeatureGate;
 import dev.statefulai.facts.kubernetes.KubernetesVersion;
@@ -144,9 +145,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path folder = dir.toAbsolutePath().normalize();
         String name = as != null ? as : folder.getFileName() == null ? "cluster" : folder.getFileName().toString();
-        if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-            throw new IllegalArgumentException("--as " + name + ": an environment is named like a folder of dist/:"
-                    + " lower-case letters, digits and '-', such as prod" + (as == null ? " (the folder's name is not; pass --as)" : ""));
+        if (!EnvironmentName.isValid(name)) {
+            throw new IllegalArgumentException("--as " + name + ": not an environment name; allowed: " + EnvironmentName.RULE
+                    + (as == null ? " (the folder's name is not; pass --as)" : ""));
         }
         return ManifestFolder.anyFolder(folder, name);
     }

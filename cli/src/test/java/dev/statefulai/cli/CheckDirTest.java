@@ -1,5 +1,6 @@
 package dev.statefulai.cli;
 
+import dev.statefulai.facts.EnvironmentName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,8 +49,8 @@ class CheckDirTest {
                 "--dir", dir.toString(), "--env", "prod");
         assertUsage("error: --as names the environment of a --dir folder; without --dir the environments are dist/'s folders"
                 + " (choose them with --env)", "--as", "prod", "--root", tmp.toString());
-        assertUsage("error: --as Rendered_Chart: an environment is named like a folder of dist/: lower-case letters, digits and"
-                + " '-', such as prod (the folder's name is not; pass --as)", "--dir", dir.toString());
+        assertUsage("error: --as Rendered_Chart: not an environment name; allowed: " + EnvironmentName.RULE
+                + " (the folder's name is not; pass --as)", "--dir", dir.toString());
         assertUsage("error: no folder at " + tmp.resolve("missing"), "--dir", tmp.resolve("missing").toString());
     }
 

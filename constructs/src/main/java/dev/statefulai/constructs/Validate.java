@@ -13,8 +13,7 @@ public final class Validate {
     private static final Pattern DNS1123_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-    /** What a DNS-1123 label is ({@code dns1123LabelFmt} of apimachinery's validation.go), as messages say it. */
-    public static final String DNS_LABEL_RULE =
+    static final String DNS_LABEL_RULE =
             "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit";
     static final String DNS_SUBDOMAIN_RULE =
             "a DNS-1123 subdomain: at most 253 characters, lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit";
@@ -35,15 +34,10 @@ public final class Validate {
         return value;
     }
 
-    /** Whether {@code value} is a DNS-1123 label ({@link #DNS_LABEL_RULE}). */
-    public static boolean isDnsLabel(String value) {
-        return value.length() <= 63 && DNS1123_LABEL.matcher(value).matches();
-    }
-
     /** A name used as an object name that also ends up in host names (StatefulSets, Services, claims). */
     public static String dnsLabel(String construct, String prop, String value) {
         required(construct, prop, value, DNS_LABEL_RULE);
-        if (!isDnsLabel(value)) {
+        if (value.length() > 63 || !DNS1123_LABEL.matcher(value).matches()) {
             Refusals.refuse(new InvalidPropsException(construct, prop, value, DNS_LABEL_RULE));
         }
         return value;

@@ -1,10 +1,10 @@
 package dev.statefulai.engine;
 
 import dev.statefulai.app.AppDefinition;
-import dev.statefulai.constructs.Validate;
 import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesFile;
+import dev.statefulai.facts.EnvironmentName;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -191,8 +191,7 @@ public final class AppCatalog {
 
     /**
      * The environments of the apps in {@code appDirs} ({@link #environmentsOf}), found without loading any app's
-     * classes. An environment names the folder {@code dist/<env>} and is part of object names (a snapshot class,
-     * a backup schedule), so it is a DNS-1123 label: {@code values-...yaml} would name {@code dist/..}.
+     * classes. An environment name follows {@link EnvironmentName}: {@code values-...yaml} would name {@code dist/..}.
      *
      * @throws ValuesException naming every values file whose {@code <env>} is not one
      */
@@ -206,11 +205,11 @@ public final class AppCatalog {
                         continue;
                     }
                     String env = file.substring("values-".length(), file.length() - ".yaml".length());
-                    if (Validate.isDnsLabel(env)) {
+                    if (EnvironmentName.isValid(env)) {
                         envs.add(env);
                     } else {
                         problems.add(APPS_DIR + "/" + dir.getFileName() + "/" + file + ": '" + env + "' is not an environment name;"
-                                + " allowed: " + Validate.DNS_LABEL_RULE + " (it names the folder dist/<env> and is part of object"
+                                + " allowed: " + EnvironmentName.RULE + " (it names the folder dist/<env> and is part of object"
                                 + " names); rename the file");
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.statefulai.gate;
 
+import dev.statefulai.facts.EnvironmentName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -50,8 +51,8 @@ class PolicyFileTest {
         assertEquals(file("environments.prod: a single value; allowed: a mapping of " + POLICY_RULES
                 + " to error, warning or off, e.g. {default: error, POL001: warning}", 1), refused("environments: {prod: error}\n"));
         assertEquals(file("default: a mapping; allowed: error, warning, off", 1), refused("default: {prod: error}\n"));
-        assertEquals(file("environments.Prod: not an environment name; allowed: lower-case letters, digits and '-',"
-                + " as the folders of dist/ are named, such as prod", 2), refused("environments:\n  Prod: {default: error}\n"));
+        assertEquals(file("environments.Prod: not an environment name; allowed: " + EnvironmentName.RULE, 2),
+                refused("environments:\n  Prod: {default: error}\n"));
     }
 
     @Test

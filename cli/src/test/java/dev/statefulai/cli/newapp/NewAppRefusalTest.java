@@ -94,7 +94,7 @@ class NewAppRefusalTest {
     void refusesAValuesFileWhoseEnvironmentIsNotAName() {
         repo.write("apps/vector-db/values-Q A.yaml", "{}\n");
         assertRefused("my-store", "stateful-ai", "apps/vector-db/values-Q A.yaml: 'Q A' is not an environment name; allowed: "
-                + "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit"
+                + "a DNS-1123 label: at most 63 characters, lower-case letters, digits and '-', starting and ending with a letter or digit, such as prod"
                 + " (it names the folder dist/<env> and is part of object names); rename the file");
     }
 

@@ -1,5 +1,6 @@
 package dev.statefulai.gate.rules;
 
+import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.TextFile;
 import dev.statefulai.gate.rules.PolicyConfig.Level;
@@ -39,8 +40,6 @@ final class PolicyFile {
     private static final int MAX_BYTES = 1 << 20;
     private static final String TOP_KEYS = "default, environments";
     private static final String LEVELS = "error, warning, off";
-    /** Environments are folders of dist/, named as {@code check --as} requires. */
-    private static final String ENVIRONMENT_NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 
     private final String shown;
 
@@ -95,9 +94,8 @@ final class PolicyFile {
         for (NodeTuple entry : mapping(node, "environments",
                 "a mapping of environment names to their levels, e.g. prod: {default: error}")) {
             String env = key(entry, "environments.");
-            if (!env.matches(ENVIRONMENT_NAME)) {
-                throw refused(entry.getKeyNode(), "environments." + env + ": not an environment name; allowed: lower-case letters,"
-                        + " digits and '-', as the folders of dist/ are named, such as prod");
+            if (!EnvironmentName.isValid(env)) {
+                throw refused(entry.getKeyNode(), "environments." + env + ": not an environment name; allowed: " + EnvironmentName.RULE);
             }
             String path = "environments." + env;
             Map<String, Level> levels = new LinkedHashMap<>();
