@@ -142,9 +142,15 @@ class BadValuesTest {
     }
 
     /** After a good synth, {@code change} makes the input bad: the synth reports exactly {@code expected} and keeps dist/. */
-    private void assertReported(Consumer<DemoRepo> change, List<String> args, String... expected) {
+    /** The demo repository, synthesized once. */
+    private DemoRepo synthesizedDemo() {
         DemoRepo repo = new DemoRepo(tmp);
         CliRun.synth(tmp).assertSucceeded();
+        return repo;
+    }
+
+    private void assertReported(Consumer<DemoRepo> change, List<String> args, String... expected) {
+        DemoRepo repo = synthesizedDemo();
         SortedMap<String, String> before = repo.dist();
         change.accept(repo);
         CliRun.synth(tmp, args.toArray(String[]::new)).assertRefused(expected);
@@ -180,8 +186,7 @@ class BadValuesTest {
 
     @Test
     void anUnreadableAppFolderIsAnErrorNotAnAppThatIsGone() throws IOException {
-        DemoRepo repo = new DemoRepo(tmp);
-        CliRun.synth(tmp).assertSucceeded();
+        DemoRepo repo = synthesizedDemo();
         SortedMap<String, String> before = repo.dist();
         Path app = tmp.resolve("apps/demo");
         // No permissions, read alone (its files cannot be looked at), search alone (it cannot be listed).
@@ -233,8 +238,7 @@ class BadValuesTest {
 
     @Test
     void aPipeForAValuesFileIsRefusedWithoutBeingOpened() throws Exception {
-        DemoRepo repo = new DemoRepo(tmp);
-        CliRun.synth(tmp).assertSucceeded();
+        DemoRepo repo = synthesizedDemo();
         SortedMap<String, String> before = repo.dist();
         Path pipe = tmp.resolve("apps/demo/values-prod.yaml");
         Files.delete(pipe);

@@ -1,17 +1,21 @@
 package dev.statefulai.gate;
 
-import dev.statefulai.facts.EnvironmentName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.rules.PolicyConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The --policy file is read strictly: every mistake in it could otherwise turn prod's errors into warnings (an
@@ -36,40 +40,35 @@ class PolicyFileTest {
         return assertThrows(IllegalArgumentException.class, () -> PolicyConfig.load(file)).getMessage();
     }
 
-    @Test
-    void aMisspelledOrMisplacedKeyIsRefused() throws IOException {
-        assertEquals(file("enviroments: not a key of a policy file; allowed: default, environments", 1),
-                refused("enviroments:\n  prod: {default: error}\n"));
-        assertEquals(file("prod: not a key of a policy file; allowed: default, environments", 2),
-                refused("default: warning\nprod: {POL001: fatal}\n"));
+    /** A mistake in the file: what it is about, the file's text, the line refused and the problem there. */
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("a misspelled key", "enviroments:\n  prod: {default: error}\n", 1,
+                        "enviroments: not a key of a policy file; allowed: default, environments"),
+                Arguments.of("a misplaced environment", "default: warning\nprod: {POL001: fatal}\n", 2,
+                        "prod: not a key of a policy file; allowed: default, environments"),
+                Arguments.of("environments as a list", "environments: [prod]\n", 1,
+                        "environments: a list; allowed: a mapping of environment names to their levels, e.g. prod: {default: error}"),
+                Arguments.of("an environment's level alone", "environments: {prod: error}\n", 1, "environments.prod: a single value;"
+                        + " allowed: a mapping of " + POLICY_RULES + " to error, warning or off, e.g. {default: error, POL001: warning}"),
+                Arguments.of("default as a mapping", "default: {prod: error}\n", 1, "default: a mapping; allowed: error, warning, off"),
+                Arguments.of("an environment that is no name", "environments:\n  Prod: {default: error}\n", 2,
+                        "environments.Prod: not an environment name; allowed: " + EnvironmentName.RULE),
+                Arguments.of("environments twice", "environments:\n  prod: {default: error}\nenvironments:\n  prod: {default: warning}\n",
+                        3, "environments: given twice (first at line 1); allowed: each key once"),
+                Arguments.of("a rule twice", "environments:\n  prod:\n    POL001: error\n    POL001: off\n", 4,
+                        "environments.prod.POL001: given twice (first at line 3); allowed: each key once"),
+                Arguments.of("an unknown level", "environments:\n  prod: {POL001: fatal}\n", 2,
+                        "environments.prod.POL001: 'fatal' is not allowed; allowed: error, warning, off"),
+                Arguments.of("an unknown default level", "default: fatal\n", 1, "default: 'fatal' is not allowed; allowed: error, warning, off"),
+                Arguments.of("a rule that is not the policy's", "environments:\n  prod:\n    BIND001: off\n", 3,
+                        "environments.prod.BIND001: not a policy rule id; allowed: " + POLICY_RULES));
     }
 
-    @Test
-    void aValueOfTheWrongShapeIsRefused() throws IOException {
-        assertEquals(file("environments: a list; allowed: a mapping of environment names to their levels,"
-                + " e.g. prod: {default: error}", 1), refused("environments: [prod]\n"));
-        assertEquals(file("environments.prod: a single value; allowed: a mapping of " + POLICY_RULES
-                + " to error, warning or off, e.g. {default: error, POL001: warning}", 1), refused("environments: {prod: error}\n"));
-        assertEquals(file("default: a mapping; allowed: error, warning, off", 1), refused("default: {prod: error}\n"));
-        assertEquals(file("environments.Prod: not an environment name; allowed: " + EnvironmentName.RULE, 2),
-                refused("environments:\n  Prod: {default: error}\n"));
-    }
-
-    @Test
-    void aDuplicatedKeyIsRefusedInsteadOfTheLastOneWinning() throws IOException {
-        assertEquals(file("environments: given twice (first at line 1); allowed: each key once", 3),
-                refused("environments:\n  prod: {default: error}\nenvironments:\n  prod: {default: warning}\n"));
-        assertEquals(file("environments.prod.POL001: given twice (first at line 3); allowed: each key once", 4),
-                refused("environments:\n  prod:\n    POL001: error\n    POL001: off\n"));
-    }
-
-    @Test
-    void anUnknownLevelOrRuleIdIsRefused() throws IOException {
-        assertEquals(file("environments.prod.POL001: 'fatal' is not allowed; allowed: error, warning, off", 2),
-                refused("environments:\n  prod: {POL001: fatal}\n"));
-        assertEquals(file("default: 'fatal' is not allowed; allowed: error, warning, off", 1), refused("default: fatal\n"));
-        assertEquals(file("environments.prod.BIND001: not a policy rule id; allowed: " + POLICY_RULES, 3),
-                refused("environments:\n  prod:\n    BIND001: off\n"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void aMistakeIsRefusedWithTheFileLineAndKey(String about, String text, int line, String problem) throws IOException {
+        assertEquals(file(problem, line), refused(text));
     }
 
     @Test

@@ -38,6 +38,13 @@ final class YamlTree {
     private static final Pattern OTHER_NUMBER = Pattern.compile(
             "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?)");
 
+    /**
+     * How deep the list or mapping being converted is, and whether a problem already said it is too deep:
+     * composing bounds what the text nests, but aliases nest what they refer to further, and the trees are
+     * walked by recursion.
+     */
+    private int depth;
+    private boolean tooDeep;
     private final String file;
     /** Whether messages give lines: not for a {@code --set} value, which is one line of the command. */
     private final boolean withLines;
@@ -45,12 +52,6 @@ final class YamlTree {
     private final Set<Node> enclosing = Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<String, LocatedYaml.Origin> origins = new HashMap<>();
     private int values;
-    /**
-     * How deep the list or mapping being converted is: composing bounds what the text nests, but aliases
-     * nest what they refer to further, and the trees are walked by recursion.
-     */
-    private int depth;
-    private boolean tooDeep;
 
     private YamlTree(String file, boolean withLines) {
         this.file = file;
