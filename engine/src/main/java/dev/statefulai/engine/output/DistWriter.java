@@ -5,6 +5,7 @@ import dev.statefulai.engine.files.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ public final class DistWriter {
             for (String name : TempFiles.sweep(parent)) {
                 tally.leftovers.add(shownParent == null ? name : shownParent.resolve(name).toString());
             }
-            Files.createDirectories(distDir);
+            Files.createDirectories(parent);
             tally.unchanged = tree.keptInDist().size();
             List<Change> changes = new ArrayList<>();
             try {
@@ -102,14 +104,15 @@ public final class DistWriter {
                         stageUpdate(distDir, shown, folder, wanted, kept, tally, changes);
                     }
                 }
-                // Every change is written: from here on only renames and removals, in the order they were staged.
+                // Every change is written: from here on only renames, then removals (which cannot be undone), each
+                // environment's kustomization renamed after its manifests so that it never lists a file not yet there.
+                Files.createDirectories(distDir);
+                changes.sort(Comparator.comparingInt(Change::step));
                 for (Change change : changes) {
                     change.apply();
                 }
             } finally {
-                for (Change change : changes) {
-                    change.discard();
-                }
+                discardAll(changes);
             }
             return new Summary(tally.written, tally.unchanged, tally.removed, tally.kept, tally.leftovers);
         } catch (IOException e) {
@@ -190,9 +193,33 @@ public final class DistWriter {
      * removal), {@link #discard} removes what is left of it, applied or not.
      */
     private interface Change {
+        /** When the change is applied: renames of manifests and new folders, kustomizations, removals of files, of folders. */
+        int RENAME = 0;
+        int RENAME_KUSTOMIZATION = 1;
+        int REMOVE_FILE = 2;
+        int REMOVE_FOLDER = 3;
+
         void apply() throws IOException;
 
+        default int step() {
+            return RENAME;
+        }
+
         default void discard() throws IOException {
+        }
+    }
+
+    /**
+     * Removes what is left of every change. A temporary file that cannot be removed is left, not reported over the
+     * write's own outcome: the next synth removes it as the leftover of an interrupted one ({@link TempFiles#sweep}).
+     */
+    private static void discardAll(List<Change> changes) {
+        for (Change change : changes) {
+            try {
+                change.discard();
+            } catch (IOException | RuntimeException ignored) {
+                // left for the next synth's sweep
+            }
         }
     }
 
@@ -266,10 +293,16 @@ public final class DistWriter {
             }
             Files.createDirectories(target.getParent());
             Path tmp = TempFiles.file(target.getParent(), "." + target.getFileName() + ".", ".synth-tmp");
+            boolean kustomization = target.getFileName().toString().equals(DistTree.KUSTOMIZATION);
             changes.add(new Change() {
                 @Override
                 public void apply() throws IOException {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+
+                @Override
+                public int step() {
+                    return kustomization ? RENAME_KUSTOMIZATION : RENAME;
                 }
 
                 @Override
@@ -288,7 +321,17 @@ public final class DistWriter {
             }
             if (folder.wroteFile(name)) {
                 Path removed = folder.dir().resolve(name);
-                changes.add(() -> Files.delete(removed));
+                changes.add(new Change() {
+                    @Override
+                    public void apply() throws IOException {
+                        Files.deleteIfExists(removed);
+                    }
+
+                    @Override
+                    public int step() {
+                        return REMOVE_FILE;
+                    }
+                });
                 tally.removed.add(shown + "/" + path);
             } else {
                 anyLeft = true;
@@ -299,7 +342,21 @@ public final class DistWriter {
         }
         if (!anyLeft) {
             Path emptied = folder.dir();
-            changes.add(() -> Files.delete(emptied));
+            changes.add(new Change() {
+                @Override
+                public void apply() throws IOException {
+                    try {
+                        Files.deleteIfExists(emptied);
+                    } catch (DirectoryNotEmptyException e) {
+                        // someone put a file there since it was read: theirs, so the folder stays
+                    }
+                }
+
+                @Override
+                public int step() {
+                    return REMOVE_FOLDER;
+                }
+            });
         }
     }
 
