@@ -105,16 +105,17 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return report.exitCode();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Style.oneLine(e.getMessage()));
             err.flush();
             return USAGE;
         }
     }
 
     /**
-     * A policy for an environment dist/ does not have is a typo, as far as this check can tell: {@code prd} left prod to
-     * the default level, warnings, and check passed what prod's policy makes errors. Not for --dir, one environment of
-     * many a policy may name; nor for the defaults, which name environments a repository may not have.
+     * A policy for an environment dist/ does not have but that is close to one it has is a typo: {@code prd} left prod
+     * to the default level, warnings, and check passed what prod's policy makes errors. A name far from all of them may
+     * be one of a policy shared by repositories, and is not refused. Not for --dir, one environment of many a policy
+     * may name; nor for the defaults, which name environments a repository may not have.
      */
     private void refuseOtherEnvironments(PolicyConfig policy, ManifestFolder folder) {
         if (policyFile == null || !folder.isDist() || !java.nio.file.Files.isDirectory(folder.dir())) {
@@ -122,7 +123,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<String> present = folder.environments();
         for (String env : policy.environments().keySet()) {
-            if (!present.contains(env)) {
+            // One that is close to an environment dist/ has is a typo; another may be one of a shared policy's.
+            if (!present.contains(env) && DidYouMean.suggest(env, present).isPresent()) {
                 throw new IllegalArgumentException(policyFile + ": environments: " + env + ": dist/ has no environment '" + env + "'"
                         + DidYouMean.hint(env, present) + "; allowed: the environments checked: "
                         + String.join(", ", present));

@@ -67,7 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             return diff(out, err);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Style.oneLine(e.getMessage()));
             return CheckCommand.USAGE;
         } finally {
             out.flush();

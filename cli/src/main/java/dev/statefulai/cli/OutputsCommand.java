@@ -1,6 +1,7 @@
 package dev.statefulai.cli;
 
 import dev.statefulai.engine.output.DistWriter;
+import dev.statefulai.facts.EnvironmentName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,12 +60,14 @@ public final class OutputsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path rootDir = root.toAbsolutePath().normalize();
         Path dist = rootDir.resolve("dist");
-        List<String> envs = environments.isEmpty() ? DistWriter.existingEnvironments(dist) : environments;
+        // Without --env: the environment folders of dist/, not whatever else is there.
+        List<String> envs = environments.isEmpty()
+                ? DistWriter.existingEnvironments(dist).stream().filter(EnvironmentName::isValid).toList() : environments;
         ObjectNode all = JSON.createObjectNode();
         for (String env : envs) {
-            if (!isFolderName(env)) {
-                System.err.println("error: --env " + env + ": not an environment name (a folder of dist/, such as prod);"
-                        + " environments in dist/: " + DistWriter.existingEnvironments(dist));
+            if (!EnvironmentName.isValid(env)) {
+                System.err.println("error: --env " + Style.oneLine(env) + ": not an environment name; allowed: " + EnvironmentName.RULE
+                        + "; environments in dist/: " + DistWriter.existingEnvironments(dist));
                 return SynthCommand.BAD_INPUT;
             }
             Path file = dist.resolve(env).resolve("outputs.json");
@@ -143,11 +146,6 @@ public final class OutputsCommand implements Callable<Integer> {
             out.put(keysAndKinds[i], keysAndKinds[i + 1]);
         }
         return Collections.unmodifiableMap(out);
-    }
-
-    /** One folder name, nothing that leads out of dist/ ({@code ..}, a path, a hidden folder). */
-    private static boolean isFolderName(String env) {
-        return !env.isEmpty() && !env.startsWith(".") && !env.contains("/") && !env.contains("\\");
     }
 
     /** A name, a list of names, or claims by template: {template: [names]}. */

@@ -1,6 +1,7 @@
 package dev.statefulai.engine;
 
 import dev.statefulai.app.AppDefinition;
+import dev.statefulai.engine.output.IoErrors;
 import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.ValuesFile;
@@ -214,7 +215,7 @@ public final class AppCatalog {
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage(), e);
+                problems.add(APPS_DIR + "/" + dir.getFileName() + ": cannot be listed: " + IoErrors.describe(e));
             }
         }
         if (!problems.isEmpty()) {

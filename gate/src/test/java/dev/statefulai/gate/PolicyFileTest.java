@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.statefulai.facts.EnvironmentName;
+import dev.statefulai.facts.yaml.NestingLimit;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.rules.PolicyConfig;
 import java.io.IOException;
@@ -77,6 +78,12 @@ class PolicyFileTest {
                 refused(new byte[] {'d', ':', '\n', ' ', ' ', (byte) 0xFF, (byte) 0xFE, '\n'}));
         assertEquals(file + ": holds no policy; allowed: a mapping with the keys default and environments", refused("# nothing\n"));
         assertEquals(file("a second YAML document starts here; allowed: one document", 3), refused("default: error\n---\ndefault: off\n"));
+    }
+
+    /** SnakeYAML Engine composes by recursion: 5,000 levels ended in a StackOverflowError, a stack trace and exit 1. */
+    @Test
+    void aFileNestedTooDeepIsRefusedAtItsLine() throws IOException {
+        assertEquals(file(NestingLimit.problem(false), 2), refused("default: warning\nenvironments: " + "[".repeat(5000) + "]".repeat(5000) + "\n"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.statefulai.engine.values;
 
+import dev.statefulai.facts.yaml.NestingLimit;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

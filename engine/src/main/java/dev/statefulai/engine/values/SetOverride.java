@@ -1,5 +1,6 @@
 package dev.statefulai.engine.values;
 
+import dev.statefulai.facts.yaml.NestingLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package dev.statefulai.gate.rules;
 
+import dev.statefulai.facts.yaml.NestingLimit;
 import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.TextFile;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -57,11 +57,13 @@ final class PolicyFile {
         Node root;
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(shown).setSchema(new CoreSchema()).build();
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            Iterator<Node> documents = NestingLimit.composer(settings, text);
             root = documents.hasNext() ? documents.next() : null;
             if (documents.hasNext()) {
                 throw refused(documents.next(), "a second YAML document starts here; allowed: one document");
             }
+        } catch (NestingLimit.Exceeded e) {
+            throw new IllegalArgumentException(shown + ":" + e.line() + ": " + NestingLimit.problem(false));
         } catch (ReaderException e) {
             throw new IllegalArgumentException(shown + ": not valid YAML: the character " + String.format("U+%04X", e.getCodePoint())
                     + " is not allowed (a control character); remove it");

@@ -1,4 +1,4 @@
-package dev.statefulai.engine.values;
+package dev.statefulai.facts.yaml;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -8,16 +8,16 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * How deep lists and mappings may nest in values. SnakeYAML Engine composes a document by recursion and
+ * How deep lists and mappings may nest in a YAML file the user wrote (values, environment and policy files). SnakeYAML Engine composes a document by recursion and
  * has no limit of its own (3.2), and the trees are walked by recursion after it: a few kilobytes of
  * {@code [[[[...} would overflow the stack. Real values nest a handful of levels.
  */
-final class NestingLimit {
+public final class NestingLimit {
     /** The deepest a list or mapping may be; the document's own mapping is level 1. */
-    static final int MAX_DEPTH = 100;
+    public static final int MAX_DEPTH = 100;
 
     /** Thrown while composing, at the first list or mapping nested deeper than {@link #MAX_DEPTH}. */
-    static final class Exceeded extends RuntimeException {
+    public static final class Exceeded extends RuntimeException {
         private final int line;
 
         Exceeded(int line) {
@@ -26,7 +26,7 @@ final class NestingLimit {
         }
 
         /** The line (from 1) of the list or mapping that is too deep. */
-        int line() {
+        public int line() {
             return line;
         }
     }
@@ -35,7 +35,7 @@ final class NestingLimit {
     }
 
     /** The problem, after the file and line: nested too deep ({@code throughAliases}: once aliases are expanded). */
-    static String problem(boolean throughAliases) {
+    public static String problem(boolean throughAliases) {
         return "nested deeper than " + MAX_DEPTH + " levels of lists and mappings" + (throughAliases ? " once aliases are expanded" : "")
                 + "; allowed: at most " + MAX_DEPTH;
     }
@@ -44,7 +44,7 @@ final class NestingLimit {
      * The documents of {@code text}, as {@code new Compose(settings)} composes them, but refused with {@link Exceeded}
      * when nested deeper than {@link #MAX_DEPTH}: the parser's events are counted before the composer recurses into them.
      */
-    static Composer composer(LoadSettings settings, String text) {
+    public static Composer composer(LoadSettings settings, String text) {
         return new Composer(settings, new DepthCounting(new ParserImpl(settings, new StreamReader(settings, text))));
     }
 
