@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.statefulai.cli.testing.CliRun;
 import dev.statefulai.engine.testing.RepoRoot;
+import dev.statefulai.facts.EnvironmentName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,8 @@ class OutputsTableTest {
     void anEnvironmentThatLeadsOutOfDistIsRefused() {
         CliRun run = CliRun.of("outputs", "--root", RepoRoot.find().toString(), "--env", "../..");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("error: --env ../..: not an environment name (a folder of dist/, such as prod);"
-                + " environments in dist/: [dev, prod, staging]"), run.err());
+        assertEquals("error: --env ../..: not an environment name; allowed: " + EnvironmentName.RULE
+                + "; environments in dist/: [dev, prod, staging]\n", run.err());
         assertEquals("", run.out());
     }
 
