@@ -19,6 +19,15 @@ class SynthCommandTest {
     @TempDir
     Path tmp;
 
+    /** The message repeated the path where the reason goes: "cannot list /nowhere/apps: /nowhere/apps". */
+    @Test
+    void aRootWithoutAppsSaysWhy() {
+        Path nowhere = tmp.resolve("nowhere");
+        CliRun run = CliRun.of("synth", "--root", nowhere.toString());
+        run.assertRefused("cannot list the apps: " + nowhere.resolve("apps") + ": no such file or folder");
+        assertFalse(Files.exists(nowhere), "nothing written");
+    }
+
     @Test
     void writesOneFolderPerEnvironmentWithAKustomizationAndOutputs() {
         DemoRepo repo = new DemoRepo(tmp);

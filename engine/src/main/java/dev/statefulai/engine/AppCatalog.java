@@ -123,7 +123,7 @@ public final class AppCatalog {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot list " + appsDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot list the apps: " + IoErrors.describe(e), e);
         }
         if (!problems.isEmpty()) {
             throw new ValuesException(problems);
