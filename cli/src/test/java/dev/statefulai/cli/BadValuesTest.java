@@ -53,6 +53,9 @@ class BadValuesTest {
                                 + "kmsKeyId, mountOptions, name, reclaimPolicy, regional, server, share, throughput, volumeType"),
                 inProd("wrong type", "replicas: three\n", 1, "replicas: 'three' is not allowed; allowed: a whole number"),
                 inProd("number as a string", "replicas: \"3\"\n", 1, "replicas: '3' is not allowed; allowed: a whole number"),
+                // It said "allowed: see the app's values record".
+                inProd("number too large for its field", "replicas: 2147483648\n", 1,
+                        "replicas: '2147483648' is not allowed; allowed: a whole number from -2147483648 to 2147483647"),
                 inProd("mapping where a value belongs", "size:\n  value: 10Gi\n", 1, "size: a mapping is not allowed; allowed: a string"),
                 inProd("quantity with a non-Kubernetes unit", "size: 10GB\n", 1, "size: '10GB' is not allowed; allowed: " + SIZE_RULE),
                 inProd("negative quantity", "size: -1Gi\n", 1, "size: '-1Gi' is not allowed; allowed: " + SIZE_RULE),

@@ -1,6 +1,7 @@
 package dev.statefulai.engine.values;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,6 +197,12 @@ public final class ValuesLoader {
         JsonNode given = merged.tree().at(ptr);
         String allowed = e instanceof MismatchedInputException m && m.getTargetType() != null
                 ? describeType(m.getTargetType()) : "see the app's values record";
+        // A whole number too large for its field: Jackson's coercion failure names the type it wanted.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputCoercionException c && c.getTargetType() != null) {
+                allowed = range(c.getTargetType());
+            }
+        }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             List<String> names = new ArrayList<>();
             for (Object c : f.getTargetType().getEnumConstants()) {
@@ -218,6 +225,17 @@ public final class ValuesLoader {
             p = p.substring(0, p.lastIndexOf('/'));
         }
         return "values";
+    }
+
+    /** The whole numbers {@code type} holds, as messages say it. */
+    private static String range(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return describeType(type);
     }
 
     private static String describeType(Class<?> type) {
