@@ -215,6 +215,13 @@ class BadValuesTest {
         assertReported(repo -> repo.replaceWithFolder("apps/demo/values-prod.yaml"), List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
     }
 
+    /** Just over the limit, it said "1.0 MiB; ... at most 1 MiB": sizes are rounded up. */
+    @Test
+    void aFileJustOverTheLimitDoesNotReadAsWithinIt() {
+        assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(1_100_000) + "\n"), List.of(),
+                "apps/demo/values-prod.yaml: 1.1 MiB; a values file may hold at most 1 MiB of settings");
+    }
+
     @Test
     void aFiveMegabyteSingleLineIsRefusedAtOnce() {
         assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(5_000_000) + "\n"), List.of(),

@@ -1,5 +1,6 @@
 package dev.statefulai.engine.values;
 
+import dev.statefulai.facts.FileSize;
 import dev.statefulai.facts.StrictUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,8 +44,8 @@ public final class ValuesFile {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw refused(String.format(Locale.ROOT, "%s: %.1f MiB; a values file may hold at most %d MiB of settings",
-                        displayName, size / (double) (1 << 20), MAX_BYTES >> 20));
+                throw refused(displayName + ": " + FileSize.mib(size) + "; a values file may hold at most " + (MAX_BYTES >> 20)
+                        + " MiB of settings");
             }
             return Optional.of(decode(Files.readAllBytes(file), displayName));
         } catch (AccessDeniedException e) {

@@ -1,5 +1,6 @@
 package dev.statefulai.gate.history;
 
+import dev.statefulai.facts.FileSize;
 import dev.statefulai.gate.model.ManifestFolder;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +76,8 @@ public final class GitDist {
             // git shows no number for an object it lacks; cat-file then says it is missing
             long size = head[3].matches("\\d{1,18}") ? Long.parseLong(head[3]) : 0;
             if (key != null && size > ManifestFolder.MAX_MANIFEST_BYTES) {
-                unreadable.put(key, String.format(Locale.ROOT, "%.1f MiB; allowed: a manifest file of at most %d MiB",
-                        size / (double) (1 << 20), ManifestFolder.MAX_MANIFEST_BYTES >> 20));
+                unreadable.put(key, FileSize.mib(size) + "; allowed: a manifest file of at most " + (ManifestFolder.MAX_MANIFEST_BYTES >> 20)
+                        + " MiB");
             } else if (key != null) {
                 objectByKey.put(key, head[2]);
             }

@@ -1,12 +1,12 @@
 package dev.statefulai.gate.model;
 
+import dev.statefulai.facts.FileSize;
 import dev.statefulai.facts.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The text of a file the gate reads (a manifest, the policy file): a regular file (or a link to one) of at most a
@@ -54,7 +54,7 @@ public final class TextFile {
     }
 
     private static IllegalArgumentException tooLarge(String shown, long size, int maxBytes, String what) {
-        return new IllegalArgumentException(String.format(Locale.ROOT, "%s: %.1f MiB; allowed: %s of at most %d MiB",
-                shown, size / (double) (1 << 20), what, maxBytes >> 20));
+        return new IllegalArgumentException(shown + ": " + FileSize.mib(size) + "; allowed: " + what + " of at most " + (maxBytes >> 20)
+                + " MiB");
     }
 }
