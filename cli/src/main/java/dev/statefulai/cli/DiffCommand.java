@@ -125,7 +125,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
         for (Manifest m : now.all()) {
             Manifest previous = old.remove(m.identity());
-            if (previous == null && unreadable.contains(m.file())) {
+            // An object the ref does not show may have been in a file there that could not be read, whichever file holds it now.
+            if (previous == null && !unreadable.isEmpty()) {
                 lines.add(Style.warning("  ? " + m.ref()));
             } else if (previous == null) {
                 lines.add(Style.ok("  + " + m.ref()));
