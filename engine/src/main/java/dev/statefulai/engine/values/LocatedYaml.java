@@ -1,6 +1,7 @@
 package dev.statefulai.engine.values;
 
 import dev.statefulai.facts.yaml.NestingLimit;
+import dev.statefulai.facts.yaml.YamlSyntax;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -105,11 +104,8 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
             }
         } catch (NestingLimit.Exceeded e) {
             problems.add(displayName + ":" + e.line() + ": " + NestingLimit.problem(false));
-        } catch (ReaderException e) {
-            problems.add(displayName + ":" + lineAt(text, e.getPosition()) + ": not valid YAML: the character "
-                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed (a control character); remove it");
         } catch (YamlEngineException e) {
-            problems.add(syntaxError(displayName, e));
+            problems.add(YamlSyntax.problem(e, displayName, text));
         }
         if (!problems.isEmpty()) {
             throw new ValuesException(problems);
@@ -134,7 +130,7 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
             problems.add(source + ": the value is " + NestingLimit.problem(false));
             parsed = null;
         } catch (YamlEngineException e) {
-            problems.add(source + ": the value is not YAML: " + syntaxMessage(e));
+            problems.add(source + ": the value is not YAML: " + YamlSyntax.message(e));
             parsed = null;
         }
         if (!problems.isEmpty()) {
@@ -155,42 +151,12 @@ public record LocatedYaml(ObjectNode tree, Map<String, Origin> origins, boolean 
                 .build();
     }
 
-    /** The line of the code point at {@code position} of {@code text}. */
-    private static int lineAt(String text, int position) {
-        int end = text.offsetByCodePoints(0, Math.min(Math.max(position, 0), text.codePointCount(0, text.length())));
-        return 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
-    }
-
     private static boolean isEmptyDocument(Node root) {
         return root instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.getValue().isEmpty();
     }
 
     private static int line(Node node) {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-    }
-
-    /** One line for a YAML syntax error, at the line of the problem: SnakeYAML's messages span several lines. */
-    private static String syntaxError(String displayName, YamlEngineException e) {
-        int line = 0;
-        if (e instanceof MarkedYamlEngineException m) {
-            line = m.getProblemMark().or(m::getContextMark).map(mark -> mark.getLine() + 1).orElse(0);
-        }
-        return displayName + (line > 0 ? ":" + line : "") + ": not valid YAML: " + syntaxMessage(e);
-    }
-
-    private static String syntaxMessage(YamlEngineException e) {
-        if (e instanceof MarkedYamlEngineException m) {
-            List<String> parts = new ArrayList<>();
-            if (m.getContext() != null) {
-                parts.add(m.getContext());
-            }
-            if (m.getProblem() != null) {
-                parts.add(m.getProblem());
-            }
-            return String.join("; ", parts).replaceAll("\\s+", " ").trim();
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message).trim();
     }
 
     /** Calls {@code action} with {@code pointer} and the pointer of every value inside {@code node}. */

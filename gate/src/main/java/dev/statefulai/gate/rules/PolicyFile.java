@@ -1,6 +1,7 @@
 package dev.statefulai.gate.rules;
 
 import dev.statefulai.facts.yaml.NestingLimit;
+import dev.statefulai.facts.yaml.YamlSyntax;
 import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.model.TextFile;
@@ -13,11 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -64,16 +62,8 @@ final class PolicyFile {
             }
         } catch (NestingLimit.Exceeded e) {
             throw new IllegalArgumentException(shown + ":" + e.line() + ": " + NestingLimit.problem(false));
-        } catch (ReaderException e) {
-            throw new IllegalArgumentException(shown + ": not valid YAML: the character " + String.format("U+%04X", e.getCodePoint())
-                    + " is not allowed (a control character); remove it");
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            String problem = Stream.of(e.getContext(), e.getProblem()).filter(p -> p != null).collect(Collectors.joining("; "));
-            throw new IllegalArgumentException(shown + (line > 0 ? ":" + line : "") + ": not valid YAML: "
-                    + problem.replaceAll("\\s+", " ").trim());
         } catch (YamlEngineException e) {
-            throw new IllegalArgumentException(shown + ": not valid YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(YamlSyntax.problem(e, shown, text));
         }
         if (root == null || isNull(root)) {
             throw new IllegalArgumentException(shown + ": holds no policy; allowed: a mapping with the keys " + "default and environments");
