@@ -13,6 +13,7 @@ import dev.statefulai.gate.model.Environment;
 import dev.statefulai.gate.model.ManifestFolder;
 import dev.statefulai.gate.model.Rule;
 import dev.statefulai.gate.rules.PolicyConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -118,7 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
      * may name; nor for the defaults, which name environments a repository may not have.
      */
     private void refuseOtherEnvironments(PolicyConfig policy, ManifestFolder folder) {
-        if (policyFile == null || !folder.isDist() || !java.nio.file.Files.isDirectory(folder.dir())) {
+        if (policyFile == null || !folder.isDist() || !Files.isDirectory(folder.dir())) {
             return;
         }
         List<String> present = folder.environments();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -116,10 +115,8 @@ public final class AppCatalog {
                     if (Files.isDirectory(dir) && holdsValues(dir, shown, problems)) {
                         dirs.add(dir);
                     }
-                } catch (AccessDeniedException e) {
-                    problems.add(shown + ": cannot be read: permission denied");
                 } catch (IOException e) {
-                    problems.add(shown + ": cannot be read: " + e.getMessage());
+                    problems.add(shown + ": cannot be read: " + IoErrors.reason(e));
                 }
             }
         } catch (IOException e) {
@@ -215,7 +212,7 @@ public final class AppCatalog {
                     }
                 }
             } catch (IOException e) {
-                problems.add(APPS_DIR + "/" + dir.getFileName() + ": cannot be listed: " + IoErrors.describe(e));
+                problems.add(APPS_DIR + "/" + dir.getFileName() + ": cannot be listed: " + IoErrors.reason(e));
             }
         }
         if (!problems.isEmpty()) {

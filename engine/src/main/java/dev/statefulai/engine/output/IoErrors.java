@@ -23,8 +23,15 @@ public final class IoErrors {
     /** {@code <file>: <reason>} for a file-system error (whose message is sometimes the file alone), else the message. */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            String reason = f.getReason() != null ? f.getReason() : reasonOf(f);
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /** What went wrong, without the file: for a message that names the file its own way. */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getReason() != null ? f.getReason() : reasonOf(f);
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * The text of a file the gate reads (a manifest, the policy file): a regular file (or a link to one) of at most a
- * given size, in UTF-8 ({@link StrictUtf8}). Anything else is refused with one line naming the file (and the line, for a byte that is not
- * UTF-8), never skipped and never read blindly: a pipe would block the read, a huge file would exhaust the heap.
+ * given size, in UTF-8 ({@link StrictUtf8}). Anything else is refused with one line naming the file (and the line,
+ * for a byte that is not UTF-8), never skipped and never read blindly: a pipe would block the read, a huge file would
+ * exhaust the heap.
  */
 public final class TextFile {
     private TextFile() {
