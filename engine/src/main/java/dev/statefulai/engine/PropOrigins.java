@@ -3,9 +3,7 @@ package dev.statefulai.engine;
 import dev.statefulai.app.values.PropSources;
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.engine.values.LocatedYaml;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
+import dev.statefulai.facts.RecordComponents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,24 +31,6 @@ public final class PropOrigins implements PropSources.Listener {
             return Arrays.asList(construct, prop, base, key);
         }
     }
-
-    /** The components' accessors of each record class: reflection makes new ones on every call. */
-    private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected List<Method> computeValue(Class<?> type) {
-            List<Method> accessors = new ArrayList<>();
-            for (RecordComponent c : type.getRecordComponents()) {
-                Method accessor = c.getAccessor();
-                try {
-                    accessor.setAccessible(true);
-                } catch (RuntimeException e) {
-                    // read() then finds it cannot be read
-                }
-                accessors.add(accessor);
-            }
-            return List.copyOf(accessors);
-        }
-    };
 
     /** Where each record of the bound values sits, by identity: two equal records may sit in two places. */
     private final Map<Object, String> pointers = new IdentityHashMap<>();
@@ -124,9 +104,9 @@ public final class PropOrigins implements PropSources.Listener {
     }
 
     private static Object component(Object record, String name) {
-        for (Method accessor : ACCESSORS.get(record.getClass())) {
-            if (accessor.getName().equals(name)) {
-                return read(accessor, (Record) record);
+        for (RecordComponents.Component component : RecordComponents.of(record.getClass())) {
+            if (component.name().equals(name)) {
+                return read(component, (Record) record);
             }
         }
         return null;
@@ -158,8 +138,8 @@ public final class PropOrigins implements PropSources.Listener {
     private void index(Object value, String pointer) {
         if (value instanceof Record record) {
             pointers.putIfAbsent(record, pointer);
-            for (Method accessor : ACCESSORS.get(record.getClass())) {
-                index(read(accessor, record), pointer + "/" + LocatedYaml.escape(accessor.getName()));
+            for (RecordComponents.Component component : RecordComponents.of(record.getClass())) {
+                index(read(component, record), pointer + "/" + LocatedYaml.escape(component.name()));
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -170,10 +150,10 @@ public final class PropOrigins implements PropSources.Listener {
         }
     }
 
-    private static Object read(Method accessor, Record record) {
+    private static Object read(RecordComponents.Component component, Record record) {
         try {
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            return component.read(record);
+        } catch (RuntimeException e) {
             return null; // a component that cannot be read feeds nothing the messages could name
         }
     }

@@ -2,8 +2,7 @@ package dev.statefulai.app.values;
 
 import dev.statefulai.constructs.InvalidPropsException;
 import dev.statefulai.constructs.Refusals;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import dev.statefulai.facts.RecordComponents;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,9 +21,9 @@ final class BackendKeys {
      */
     static <C extends Enum<C> & DriverChoice> void refuseOthers(String record, String kind, C chosen, Record values) {
         List<String> someTake = Arrays.stream(chosen.getDeclaringClass().getEnumConstants()).flatMap(c -> c.keys().stream()).toList();
-        for (RecordComponent component : values.getClass().getRecordComponents()) {
-            if (someTake.contains(component.getName())) {
-                refuseOthers(record, kind, chosen, chosen.keys(), component.getName(), valueOf(component, values));
+        for (RecordComponents.Component component : RecordComponents.of(values.getClass())) {
+            if (someTake.contains(component.name())) {
+                refuseOthers(record, kind, chosen, chosen.keys(), component.name(), component.read(values));
             }
         }
     }
@@ -42,14 +41,6 @@ final class BackendKeys {
                 Refusals.refuse(new InvalidPropsException(record, record + "." + keyValues[i], keyValues[i + 1],
                         "nothing for " + kind + " " + chosen + ": " + keyValues[i] + " belongs to another " + kind));
             }
-        }
-    }
-
-    private static Object valueOf(RecordComponent component, Record values) {
-        try {
-            return component.getAccessor().invoke(values);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("the values record " + values.getClass().getSimpleName() + " hides " + component.getName(), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.statefulai.constructs.render;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -20,8 +22,14 @@ final class StructFields {
     /** A struct's fields: Kubernetes name and getter, per struct class. */
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
-    private record Field(String name, Method getter) {
+    private record Field(String name, MethodHandle getter) {
     }
+
+    /**
+     * A getter's handle, typed {@code (Object)Object}: every getter then shares one invoker, where {@code Method.invoke}
+     * made a class per getter once called often enough (a cold synth paid for the generation and its compilation).
+     */
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
     private StructFields() {
     }
@@ -37,8 +45,10 @@ final class StructFields {
         for (Field field : fields(struct.getClass())) {
             Object v;
             try {
-                v = value.apply(field.getter().invoke(struct));
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                v = value.apply((Object) field.getter().invokeExact(struct));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("reading " + field.name() + " of " + struct.getClass().getName(), e);
             }
             if (v != null) {
@@ -59,11 +69,19 @@ final class StructFields {
                     if (m.getParameterCount() == 0 && m.getName().startsWith("get") && !Modifier.isStatic(m.getModifiers())
                             && m.getDeclaringClass() != Object.class) {
                         String renamed = Cdk8sPlusTable.fieldName(m.getDeclaringClass(), m.getName());
-                        fields.add(new Field(renamed != null ? renamed : decapitalizedProperty(m.getName()), m));
+                        fields.add(new Field(renamed != null ? renamed : decapitalizedProperty(m.getName()), handle(m)));
                     }
                 }
             }
             return List.copyOf(fields);
         });
+    }
+
+    private static MethodHandle handle(Method getter) {
+        try {
+            return MethodHandles.publicLookup().unreflect(getter).asType(GETTER);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("the getter " + getter + " of a jsii struct is not public", e);
+        }
     }
 }
