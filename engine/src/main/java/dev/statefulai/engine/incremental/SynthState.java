@@ -157,13 +157,13 @@ public final class SynthState implements Reuse {
             }
             // outputs.json or storage.md touched since (a checkout, an edit): this unit's parts of them are checked.
             if (!envFilesUnchanged(u.environment())
-                    && (!hash(JSON.writeValueAsString(map)).equals(e.outputs()) || !hash(topology).equals(e.topology()))) {
+                    && (!hash(outputsJson(map)).equals(e.outputs()) || !hash(topology).equals(e.topology()))) {
                 return Optional.empty();
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             return Optional.of(UnitOutput.inDist(u.app().name(), u.environment(), typed, topology));
-        } catch (IOException | RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Optional.empty();
         }
     }
@@ -199,6 +199,28 @@ public final class SynthState implements Reuse {
     }
 
     /**
+     * What a unit leaves in the state: the hash of its manifest as written ({@code path} in the tree), and its entry, or
+     * that its entry is kept ({@code kept}), or neither (a unit whose inputs or picture are not known is not recorded).
+     */
+    private record Hashed(String key, String path, String manifest, boolean kept, Entry entry) {
+        static Hashed of(UnitOutput r, DistTree tree, Map<String, String> inputsByKey) {
+            String key = Reuse.keyOf(r.app(), r.environment());
+            String inputs = inputsByKey.get(key);
+            String path = r.environment() + "/" + r.app() + ".yaml";
+            String text = tree.files().get(path);
+            String manifest = text != null ? hash(text) : null;
+            if (inputs == null || r.topology() == null) {
+                return new Hashed(key, path, manifest, false, null);
+            }
+            if (r.keptInDist()) {
+                return new Hashed(key, path, manifest, true, null);
+            }
+            Entry entry = manifest == null ? null : new Entry(inputs, manifest, hash(outputsJson(r.outputs())), hash(r.topology()));
+            return new Hashed(key, path, manifest, false, entry);
+        }
+    }
+
+    /**
      * Records the units of {@code tree} (just written to {@code distDir}) with their inputs hashes, and
      * the stamps of the files read and written; units of environments not written keep their entries.
      * Written atomically; a failure to write it only costs the next run a full synth.
@@ -215,22 +237,18 @@ public final class SynthState implements Reuse {
             // Manifests are hashed (a kept unit's is compared next time); outputs.json, storage.md and
             // Kustomization are recorded by their stamp alone (the next synth only asks if they changed).
             // (A kept unit's manifest was hashed, or its recorded hash taken, when reuse checked it.)
+            // Hashing is most of the work here (SHA-256 of every manifest, outputs entry and picture), each unit's on its
+            // own: spread over the cores.
+            List<Hashed> hashed = results.parallelStream().map(r -> Hashed.of(r, tree, inputsByKey)).toList();
             Map<String, String> shaByFile = new HashMap<>();
-            for (UnitOutput r : results) {
-                String k = Reuse.keyOf(r.app(), r.environment());
-                String inputs = inputsByKey.get(k);
-                String path = r.environment() + "/" + r.app() + ".yaml";
-                String manifest = tree.files().containsKey(path) ? hash(tree.files().get(path)) : null;
-                if (manifest != null) {
-                    shaByFile.put(path, manifest);
+            for (Hashed h : hashed) {
+                if (h.manifest() != null) {
+                    shaByFile.put(h.path(), h.manifest());
                 }
-                if (inputs == null || r.topology() == null) {
-                    continue;
-                }
-                if (r.keptInDist()) {
-                    units.put(k, previous.get(k));
-                } else if (manifest != null) {
-                    units.put(k, new Entry(inputs, manifest, hash(JSON.writeValueAsString(r.outputs())), hash(r.topology())));
+                if (h.kept()) {
+                    units.put(h.key(), previous.get(h.key()));
+                } else if (h.entry() != null) {
+                    units.put(h.key(), h.entry());
                 }
             }
             for (String f : tree.files().keySet()) {
@@ -249,7 +267,7 @@ public final class SynthState implements Reuse {
                 next.picturesByEnv.computeIfAbsent(r.environment(), env -> new HashMap<>()).put(r.app(), r.topology());
             }
             return next;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             System.err.println("warning: cannot write " + stateFile(distDir) + " (" + e.getMessage() + "); the next synth is a full one");
             return withoutPrevious();
         } finally {
@@ -368,6 +386,15 @@ public final class SynthState implements Reuse {
             update(d, f.toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
         } catch (IOException e) {
             update(d, f.toString(), "missing");
+        }
+    }
+
+    /** A unit's outputs as hashed: their JSON. */
+    private static String outputsJson(Object outputs) {
+        try {
+            return JSON.writeValueAsString(outputs);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
