@@ -1,8 +1,9 @@
 // Orchestrates bench/run: one fresh process per measurement, wall time measured around the whole
 // process (JVM or node start-up included), figures printed by each side as one JSON line.
-// Every Java run (generate, the full and the incremental synth) gets BENCH_JAVA_OPTS: by default
-// bin/ai-storage's flags and the class-data archive bench/run makes (-XX:SharedArchiveFile), so the
-// JVM starts as it does for bin/ai-storage; the TypeScript side is plain node.
+// Every Java run starts as bin/ai-storage would start its command: with the flags bin/lib/jvm.sh gives it
+// (a synth's depend on its number of units) after the class-data archive bench/run makes
+// (BENCH_ARCHIVE_OPTS); BENCH_JAVA_OPTS, or BENCH_WATCH_JAVA_OPTS in watch mode, replaces them all. The
+// TypeScript side is plain node.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const readline = require('readline');
@@ -14,10 +15,19 @@ const sizes = process.argv.slice(2).map(Number).filter(n => n > 0);
 const NS = sizes.length ? sizes : [10, 100, 1000, 3000];
 const work = path.resolve(process.env.BENCH_WORK || 'bench/target/work');
 const jobs = process.env.BENCH_JOBS || '0';
-const javaOpts = (process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
-// The gate runs as bin/ai-storage check does: the small starting heap of every command but synth.
-const gateJavaOpts = javaOpts.map(o => (o === '-Xms128m' ? '-Xms32m' : o));
-const watchJavaOpts = (process.env.BENCH_WATCH_JAVA_OPTS || process.env.BENCH_JAVA_OPTS || '').split(/\s+/).filter(Boolean);
+const words = text => (text || '').split(/\s+/).filter(Boolean);
+// The JVM flags of `bin/ai-storage <command...>` for a synth of `units` units (bin/lib/jvm.sh), after the archive's.
+function javaOpts(units, ...command) {
+  const own = command.includes('--watch') ? process.env.BENCH_WATCH_JAVA_OPTS || process.env.BENCH_JAVA_OPTS : process.env.BENCH_JAVA_OPTS;
+  if (own) {
+    return words(own);
+  }
+  const r = spawnSync('bash', ['-c', '. bin/lib/jvm.sh && command_java_opts "$@"', 'jvm.sh', String(units), ...command], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`bin/lib/jvm.sh: command_java_opts ${units} ${command.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  }
+  return [...words(process.env.BENCH_ARCHIVE_OPTS), ...words(r.stdout)];
+}
 const cp = process.env.BENCH_CLASSPATH;
 // Rounds per N: the file system of a shared machine stalls now and then (a create can take 1 ms
 // instead of 0.03 ms), so each side runs this many times, alternating, and the median counts.
@@ -35,7 +45,8 @@ function timed(cmd, args) {
   const line = r.stdout.trim().split('\n').filter(l => l.startsWith('{')).pop();
   return { ms, figures: line ? JSON.parse(line) : null };
 }
-const java = (...args) => timed('java', [...javaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', ...args]);
+// FleetSynth `args` as bin/ai-storage synth of a fleet of n instances (one environment: n units) would run.
+const java = (n, ...args) => timed('java', [...javaOpts(n, 'synth'), '-cp', cp, 'dev.statefulai.bench.FleetSynth', ...args]);
 const ts = (...args) => timed('node', [path.join('bench', 'target', 'ts-reference', 'main.js'), ...args]);
 const mib = kib => kib / 1024;
 const f = (x, d = 2) => x.toFixed(d);
@@ -47,8 +58,8 @@ const moreReplicas = (text, k) => text.replace(/^replicas: (\d+)$/m, (_, r) => `
 
 // Watch mode (bin/ai-storage synth --watch): one JVM stays up; each change of one instance's values
 // is timed from the write of the file to the watcher's line saying the re-synth is written.
-async function watched(fleet, out, changes) {
-  const child = spawn('java', [...watchJavaOpts, '-cp', cp, 'dev.statefulai.bench.FleetSynth', 'watch', fleet, out, '--jobs', jobs],
+async function watched(n, fleet, out, changes) {
+  const child = spawn('java', [...javaOpts(n, 'synth', '--watch'), '-cp', cp, 'dev.statefulai.bench.FleetSynth', 'watch', fleet, out, '--jobs', jobs],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = [];
   let wake = null;
@@ -136,12 +147,12 @@ function main() {
     for (const n of gateSizes) {
       const dist = path.join(work, `gate-${n}`);
       if (!fs.existsSync(path.join(dist, 'prod'))) {
-        timed('java', [...gateJavaOpts, '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
+        timed('java', [...javaOpts(0, 'check'), '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
       }
       const rounds = [];
       for (let round = 0; round < runs; round++) {
         const t0 = process.hrtime.bigint();
-        const r = spawnSync('java', [...javaOpts, '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
+        const r = spawnSync('java', [...javaOpts(0, 'check'), '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
           { encoding: 'utf8', maxBuffer: 64 << 20 });
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         const last = r.stdout.trim().split('\n').pop();
@@ -168,7 +179,7 @@ function main() {
     const fleet = path.join(work, `fleet-${n}`);
     if (!fs.existsSync(path.join(fleet, 'apps'))) {
       fs.mkdirSync(fleet, { recursive: true });
-      java('generate', fleet, String(n));
+      java(n, 'generate', fleet, String(n));
     }
     const js = [], tss = [], incs = [];
     let same;
@@ -178,7 +189,7 @@ function main() {
       const jOut = path.join(outputs, `java-${n}-${round}`);
       const tOut = path.join(outputs, `ts-${n}-${round}`);
       // Full synth (records the incremental state, like bin/ai-storage synth), then the reference.
-      js.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+      js.push(java(n, 'synth', fleet, jOut, '--jobs', jobs, '--incremental'));
       tss.push(ts(fleet, tOut));
       same = identical(jOut, tOut);
       // Incremental: one instance's values change, the synth runs again.
@@ -186,13 +197,13 @@ function main() {
       const before = fs.readFileSync(values, 'utf8');
       fs.writeFileSync(values, moreReplicas(before, 1));
       try {
-        incs.push(java('synth', fleet, jOut, '--jobs', jobs, '--incremental'));
+        incs.push(java(n, 'synth', fleet, jOut, '--jobs', jobs, '--incremental'));
       } finally {
         fs.writeFileSync(values, before);
       }
     }
     // Watch mode on the last round's output folder (its state matches the fleet as it is).
-    const watches = await watched(fleet, path.join(outputs, `java-${n}-${runs - 1}`), watchChanges);
+    const watches = await watched(n, fleet, path.join(outputs, `java-${n}-${runs - 1}`), watchChanges);
     const j = median(js), t = median(tss), inc = median(incs), watch = median(watches);
     const javaBytes = j.figures.bytes;
     rows.push({
