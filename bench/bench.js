@@ -150,9 +150,10 @@ function main() {
         timed('java', [...javaOpts(0, 'check'), '-cp', cp, 'dev.statefulai.bench.GateFleet', dist, String(n)]);
       }
       const rounds = [];
+      const checkOpts = javaOpts(0, 'check');
       for (let round = 0; round < runs; round++) {
         const t0 = process.hrtime.bigint();
-        const r = spawnSync('java', [...javaOpts(0, 'check'), '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
+        const r = spawnSync('java', [...checkOpts, '-cp', cp, 'dev.statefulai.cli.Main', 'check', '--dist', dist, '--ref', ''],
           { encoding: 'utf8', maxBuffer: 64 << 20 });
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         const last = r.stdout.trim().split('\n').pop();

@@ -46,6 +46,16 @@ class JvmFlagsScriptTest {
     }
 
     @Test
+    void onTwoCoresOrFewerAOneShotCommandCompilesOnOneThread() throws Exception {
+        boolean few = Integer.parseInt(lib("cores").strip()) <= 2;
+        for (String[] command : List.of(new String[] {"1000", "synth"}, new String[] {"10", "synth"}, new String[] {"0", "check"})) {
+            assertEquals(few, opts(command).contains("-XX:CICompilerCount=1"), Arrays.toString(command));
+        }
+        // Tiered compilation (C1 and C2) needs two compiler threads.
+        assertFalse(opts("0", "synth", "--watch").stream().anyMatch(o -> o.startsWith("-XX:CICompilerCount")));
+    }
+
+    @Test
     void hugePagesAreAskedForExactlyWhenTheKernelGivesThemOnRequest() throws Exception {
         Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         String mode = Files.isReadable(setting) ? Files.readString(setting) : "";
