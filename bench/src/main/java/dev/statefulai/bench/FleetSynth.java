@@ -11,7 +11,6 @@ import dev.statefulai.engine.incremental.SynthWatcher;
 import dev.statefulai.engine.Synthesis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,6 +114,19 @@ public final class FleetSynth {
     private static long bytes(DistTree tree, boolean pictures) {
         return tree.files().entrySet().stream()
                 .filter(f -> pictures || !f.getKey().endsWith("/" + StorageTopology.FILE))
-                .mapToLong(f -> f.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+                .mapToLong(f -> utf8Length(f.getValue())).sum();
+    }
+
+    /** {@code s}'s length in UTF-8, counted without encoding it, as the TypeScript side's {@code Buffer.byteLength}. */
+    static long utf8Length(String s) {
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // 2 bytes below U+0800, else 3; a surrogate pair is 4, 2 for each half
+                n += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return n;
     }
 }
