@@ -3,6 +3,7 @@ package dev.statefulai.cli;
 import dev.statefulai.engine.Overrides;
 import dev.statefulai.engine.AppCatalog;
 import dev.statefulai.engine.Synthesis;
+import dev.statefulai.engine.incremental.CodeFingerprint;
 import dev.statefulai.engine.incremental.SynthState;
 import dev.statefulai.engine.incremental.SynthWatcher;
 import dev.statefulai.engine.output.DistDiff;
@@ -85,7 +86,7 @@ public final class SynthCommand implements Callable<Integer> {
         boolean[] codeChanged = {false};
         SynthWatcher watcher = new SynthWatcher(appsDir, changed -> {
             // The library's classes were loaded once: after a rebuild they are not the code any more.
-            if (SynthState.classPathChanged()) {
+            if (CodeFingerprint.classPathChanged()) {
                 codeChanged[0] = true;
                 Thread.currentThread().interrupt();
                 return;

@@ -3,6 +3,7 @@ package dev.statefulai.engine.incremental;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -196,7 +197,15 @@ public final class ContentHashes {
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
-    private static MessageDigest sha256() {
+    /** Adds {@code key} and {@code value} to {@code d}, each ended by a zero byte, so that no two pairs run together. */
+    static void update(MessageDigest d, String key, String value) {
+        d.update(key.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(value.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+    }
+
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

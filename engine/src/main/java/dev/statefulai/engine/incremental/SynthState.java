@@ -19,18 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Incremental synth: {@code .<dist>.synth-state.json} beside the output folder (for {@code dist/}:
@@ -106,7 +102,7 @@ public final class SynthState implements Reuse {
                 files.clear();
             }
         }
-        return new SynthState(distDir, codeVersion(apps), previous, new ContentHashes(file.getParent(), files, savedAt));
+        return new SynthState(distDir, CodeFingerprint.codeVersion(apps), previous, new ContentHashes(file.getParent(), files, savedAt));
     }
 
 
@@ -117,19 +113,19 @@ public final class SynthState implements Reuse {
 
     @Override
     public String inputsHash(ParallelSynth.Unit u) {
-        MessageDigest d = sha256();
-        update(d, "code", codeVersion);
-        update(d, "app", u.app().name());
-        update(d, "environment", u.environment());
-        update(d, "target", u.target().describe());
+        MessageDigest d = ContentHashes.sha256();
+        ContentHashes.update(d, "code", codeVersion);
+        ContentHashes.update(d, "app", u.app().name());
+        ContentHashes.update(d, "environment", u.environment());
+        ContentHashes.update(d, "target", u.target().describe());
         for (String f : List.of("values.yaml", "values-" + u.environment() + ".yaml")) {
             Path file = u.app().dir().resolve(f);
             // Not read when it cannot be a values file (a pipe, a device, too large): the values reader says why.
             String sha = hashes.hash(file, ValuesFile.MAX_BYTES);
             // A file there that cannot be read (a dangling link, a folder) is an error to report, not a missing layer.
-            update(d, f, sha != null ? sha : Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "-");
+            ContentHashes.update(d, f, sha != null ? sha : Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "unreadable" : "-");
         }
-        new TreeMap<>(u.overrides()).forEach((k, v) -> update(d, "--set " + k, v));
+        new TreeMap<>(u.overrides()).forEach((k, v) -> ContentHashes.update(d, "--set " + k, v));
         return HexFormat.of().formatHex(d.digest(), 0, 16);
     }
 
@@ -292,7 +288,7 @@ public final class SynthState implements Reuse {
         if (changes != null) {
             hashes.watching(changes::of);
         }
-        SynthState next = new SynthState(distDir, codeVersion(apps), previous, hashes);
+        SynthState next = new SynthState(distDir, CodeFingerprint.codeVersion(apps), previous, hashes);
         next.outputsByEnv.putAll(outputsByEnv);
         next.picturesByEnv.putAll(picturesByEnv);
         return next;
@@ -314,81 +310,6 @@ public final class SynthState implements Reuse {
     }
 
 
-    /**
-     * A fingerprint of the code: every class-path entry and every app's compiled classes, by path,
-     * size and modification time (a rebuild that changes nothing costs one full synth, never a stale one).
-     * The class-path part is the code this JVM loaded, taken once ({@link #classPathChanged}); app
-     * classes are loaded afresh for each synth, and fingerprinted each time.
-     */
-    static String codeVersion(List<AppCatalog.App> apps) {
-        MessageDigest d = sha256();
-        update(d, "class path", ClassPathCode.AT_START);
-        List<Path> roots = new ArrayList<>();
-        for (AppCatalog.App app : apps) {
-            Path classes = app.dir().resolve("target/classes");
-            if (Files.isDirectory(classes)) {
-                roots.add(classes);
-            }
-        }
-        update(d, "apps", fingerprint(roots));
-        return HexFormat.of().formatHex(d.digest());
-    }
-
-    /**
-     * Whether the jars and folders on the class path changed since this JVM took their fingerprint (a
-     * rebuild while {@code synth --watch} runs): the classes it loaded are no longer what the code is.
-     */
-    public static boolean classPathChanged() {
-        return !ClassPathCode.AT_START.equals(ClassPathCode.now());
-    }
-
-    /** The class path's fingerprint, taken when first needed (the JVM has loaded from it since start). */
-    private static final class ClassPathCode {
-        static final String AT_START = now();
-
-        static String now() {
-            return System.getProperty("java.version") + "/" + ofClassPath(System.getProperty("java.class.path"));
-        }
-    }
-
-    /** The fingerprint of the code on class path {@code classPath}. */
-    static String ofClassPath(String classPath) {
-        List<Path> roots = new ArrayList<>();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                roots.add(Path.of(entry));
-            }
-        }
-        return fingerprint(roots);
-    }
-
-    /** Every file under {@code roots} (folders walked, jars as they are) by path, size and modification time. */
-    private static String fingerprint(List<Path> roots) {
-        MessageDigest d = sha256();
-        for (Path root : roots) {
-            update(d, "entry", root.toAbsolutePath().toString());
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(f -> stamp(d, f));
-                } catch (IOException e) {
-                    update(d, "unreadable", root.toString());
-                }
-            } else {
-                stamp(d, root);
-            }
-        }
-        return HexFormat.of().formatHex(d.digest());
-    }
-
-    private static void stamp(MessageDigest d, Path f) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-            update(d, f.toString(), a.size() + "@" + a.lastModifiedTime().toMillis());
-        } catch (IOException e) {
-            update(d, f.toString(), "missing");
-        }
-    }
-
     /** A unit's outputs as hashed: their JSON. */
     private static String outputsJson(Object outputs) {
         try {
@@ -400,20 +321,5 @@ public final class SynthState implements Reuse {
 
     private static String hash(String s) {
         return ContentHashes.of(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void update(MessageDigest d, String key, String value) {
-        d.update(key.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-        d.update(value.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,14 +22,14 @@ class CodeFingerprintTest {
         Path classes = Files.createDirectories(tmp.resolve("classes/dev"));
         Files.writeString(classes.resolve("A.class"), "a");
         String classPath = jar + File.pathSeparator + tmp.resolve("classes");
-        String before = SynthState.ofClassPath(classPath);
-        assertEquals(before, SynthState.ofClassPath(classPath), "the same code, the same fingerprint");
+        String before = CodeFingerprint.ofClassPath(classPath);
+        assertEquals(before, CodeFingerprint.ofClassPath(classPath), "the same code, the same fingerprint");
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
-        String rebuilt = SynthState.ofClassPath(classPath);
+        String rebuilt = CodeFingerprint.ofClassPath(classPath);
         assertNotEquals(before, rebuilt, "a jar written again");
 
         Files.writeString(classes.resolve("B.class"), "b");
-        assertNotEquals(rebuilt, SynthState.ofClassPath(classPath), "a class added");
+        assertNotEquals(rebuilt, CodeFingerprint.ofClassPath(classPath), "a class added");
     }
 }
