@@ -179,12 +179,12 @@ class BadValuesTest {
 
     @Test
     void aDanglingSymbolicLinkIsAnError() {
-        assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "gone.yaml"), List.of(), "apps/demo/values-prod.yaml: a symbolic link to 'gone.yaml', which does not exist");
+        assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "gone.yaml"), List.of(), "apps/demo/values-prod.yaml: a symbolic link to 'gone.yaml', which does not exist; allowed: regular files and links to them");
     }
 
     @Test
     void aDanglingValuesYamlIsAnErrorNotAnAppThatIsGone() {
-        assertReported(repo -> repo.link("apps/demo/values.yaml", "../shared/demo.yaml"), List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist");
+        assertReported(repo -> repo.link("apps/demo/values.yaml", "../shared/demo.yaml"), List.of(), "apps/demo/values.yaml: a symbolic link to '../shared/demo.yaml', which does not exist; allowed: regular files and links to them");
     }
 
     @Test
@@ -212,20 +212,20 @@ class BadValuesTest {
 
     @Test
     void aFolderNamedLikeAValuesFileIsAnError() {
-        assertReported(repo -> repo.replaceWithFolder("apps/demo/values-prod.yaml"), List.of(), "apps/demo/values-prod.yaml: a folder, not a file");
+        assertReported(repo -> repo.replaceWithFolder("apps/demo/values-prod.yaml"), List.of(), "apps/demo/values-prod.yaml: a folder, not a file; allowed: regular files and links to them");
     }
 
     /** Just over the limit, it said "1.0 MiB; ... at most 1 MiB": sizes are rounded up. */
     @Test
     void aFileJustOverTheLimitDoesNotReadAsWithinIt() {
         assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(1_100_000) + "\n"), List.of(),
-                "apps/demo/values-prod.yaml: 1.1 MiB; a values file may hold at most 1 MiB of settings");
+                "apps/demo/values-prod.yaml: 1.1 MiB; allowed: a values file of at most 1 MiB");
     }
 
     @Test
     void aFiveMegabyteSingleLineIsRefusedAtOnce() {
         assertReported(repo -> repo.write("apps/demo/values-prod.yaml", "image: " + "a".repeat(5_000_000) + "\n"), List.of(),
-                "apps/demo/values-prod.yaml: 4.8 MiB; a values file may hold at most 1 MiB of settings");
+                "apps/demo/values-prod.yaml: 4.8 MiB; allowed: a values file of at most 1 MiB");
     }
 
     @Test
@@ -237,13 +237,13 @@ class BadValuesTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, List.of(), "apps/demo/values-prod.yaml: 3072.0 MiB; a values file may hold at most 1 MiB of settings");
+        }, List.of(), "apps/demo/values-prod.yaml: 3072.0 MiB; allowed: a values file of at most 1 MiB");
     }
 
     @Test
     void aDeviceForAValuesFileIsRefusedWithoutBeingRead() {
         assertReported(repo -> repo.link("apps/demo/values-prod.yaml", "/dev/zero"), List.of(),
-                "apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+                "apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe); allowed: regular files and links to them");
     }
 
     @Test
@@ -264,7 +264,7 @@ class BadValuesTest {
         writer.setDaemon(true);
         writer.start();
         try {
-            CliRun.synth(tmp, "--full").assertRefused("apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe)");
+            CliRun.synth(tmp, "--full").assertRefused("apps/demo/values-prod.yaml: not a regular file (a device, socket or pipe); allowed: regular files and links to them");
             assertTrue(writer.isAlive(), "the synth opened the pipe");
         } finally {
             if (writer.isAlive()) {

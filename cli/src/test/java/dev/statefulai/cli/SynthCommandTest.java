@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.statefulai.engine.files.FileTrees;
 import dev.statefulai.engine.demo.DemoRepo;
 import dev.statefulai.cli.testing.CliRun;
+import dev.statefulai.gate.testing.TempGit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,36 @@ class SynthCommandTest {
         CliRun run = CliRun.of("synth", "--root", nowhere.toString());
         run.assertRefused("cannot list the apps: " + nowhere.resolve("apps") + ": no such file or folder");
         assertFalse(Files.exists(nowhere), "nothing written");
+    }
+
+    /**
+     * synth --check and diff read dist/ back: a file there that is not UTF-8 said "error: Input length = 1", naming
+     * nothing, and one of gigabytes (or a link to one) ended in an OutOfMemoryError's stack trace.
+     */
+    @Test
+    void aFileOfDistThatCannotBeReadBackIsNamedInOneLine() throws IOException {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        TempGit.init(tmp).commitAll("dist");
+        Path manifest = tmp.resolve("dist/prod/demo.yaml");
+        repo.writeBytes("dist/prod/demo.yaml", new byte[] {'a', ':', ' ', (byte) 0xFF, '\n'});
+        String notUtf8 = "error: " + manifest + ":1: not UTF-8: byte 0xFF at byte 4 of the line; save the file as UTF-8\n";
+        assertOneLine(CliRun.of("synth", "--root", tmp.toString(), "--check"), notUtf8);
+        assertOneLine(CliRun.of("diff", "--root", tmp.toString(), "--ref", "HEAD"), notUtf8);
+        Path big = tmp.resolve("big.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk space taken
+        }
+        Files.delete(manifest);
+        Files.createSymbolicLink(manifest, big);
+        assertOneLine(CliRun.of("synth", "--root", tmp.toString(), "--check"),
+                "error: " + manifest + ": 3072.0 MiB; allowed: a file of dist/ of at most 64 MiB\n");
+        assertTrue(Files.isSymbolicLink(manifest), "--check writes nothing");
+    }
+
+    private static void assertOneLine(CliRun run, String err) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(err, run.err());
     }
 
     @Test

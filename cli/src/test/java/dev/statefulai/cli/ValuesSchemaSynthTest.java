@@ -58,4 +58,25 @@ class ValuesSchemaSynthTest {
         assertEquals(mine, Files.readString(schemaFile()));
         assertEquals(dist, repo.dist());
     }
+
+    /** A schema file of gigabytes (a mistaken copy of a dump) was read whole: an OutOfMemoryError's stack trace. */
+    @Test
+    void aSchemaFileFarLargerThanOneSynthWritesIsNotReadAndNotReplaced() throws IOException {
+        DemoRepo repo = new DemoRepo(tmp);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        SortedMap<String, String> dist = repo.dist();
+        Files.delete(schemaFile());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(schemaFile().toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk space taken
+        }
+        for (String check : new String[] {"--full", "--check"}) {
+            CliRun run = CliRun.of("synth", "--root", tmp.toString(), check);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().endsWith("apps/demo/values.schema.json: synth writes the values schema of " + DemoApp.Values.class.getName()
+                    + " here, but this file is not one it wrote (no \"$comment\" saying so); move it away and run bin/ai-storage synth\n"),
+                    run.err());
+        }
+        assertEquals(3L << 30, Files.size(schemaFile()), "kept");
+        assertEquals(dist, repo.dist());
+    }
 }

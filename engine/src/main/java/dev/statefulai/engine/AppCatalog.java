@@ -4,8 +4,8 @@ import dev.statefulai.app.AppDefinition;
 import dev.statefulai.engine.output.IoErrors;
 import dev.statefulai.engine.values.DidYouMean;
 import dev.statefulai.engine.values.ValuesException;
-import dev.statefulai.engine.values.ValuesFile;
 import dev.statefulai.facts.EnvironmentName;
+import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -148,7 +148,7 @@ public final class AppCatalog {
         if (Files.isRegularFile(values)) {
             return true;
         }
-        ValuesFile.notAFile(values, shown + "/values.yaml").ifPresent(problems::add);
+        TextFile.notAFile(values, shown + "/values.yaml").ifPresent(problems::add);
         return false;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.statefulai.engine.environments.EnvironmentFile;
+import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,20 @@ public final class DistTree {
         return files.keySet().stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().toList();
     }
 
-    /** Reads the files of the given environments under {@code dir}; a missing folder reads as empty. */
+    /**
+     * The largest file of {@code dist/} read back (by {@code synth --check} and {@code diff}), checked before reading: a
+     * manifest is kilobytes, and an environment's {@code storage.md} about 2 KiB per app, so 64 MiB holds some 30,000 apps
+     * in one environment and keeps a file someone else put there (a dump, a model) from ending in an OutOfMemoryError.
+     */
+    public static final int MAX_FILE_BYTES = 64 << 20;
+
+    /**
+     * Reads the files of the given environments under {@code dir}; a missing folder reads as empty, and what is not a
+     * regular file (or a link to one) is not read.
+     *
+     * @throws UncheckedIOException naming the file that cannot be read, is larger than {@link #MAX_FILE_BYTES} or is
+     *                              not UTF-8 ({@link TextFile}), or the folder that cannot be listed
+     */
     public static SortedMap<String, String> read(Path dir, List<String> environments) {
         SortedMap<String, String> files = new TreeMap<>();
         for (String env : environments) {
@@ -162,10 +176,12 @@ public final class DistTree {
             }
             try (Stream<Path> walk = Files.walk(envDir)) {
                 for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+                    files.put(dir.relativize(f).toString().replace('\\', '/'), TextFile.read(f, f.toString(), MAX_FILE_BYTES, "a file of dist/"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (IllegalArgumentException e) {
+                throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
             }
         }
         return files;

@@ -1,10 +1,8 @@
 package dev.statefulai.engine.values;
 
-import dev.statefulai.facts.FileSize;
-import dev.statefulai.facts.StrictUtf8;
+import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,42 +35,11 @@ public final class ValuesFile {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Optional<String> notAFile = notAFile(file, displayName);
-        if (notAFile.isPresent()) {
-            throw refused(notAFile.get());
-        }
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw refused(displayName + ": " + FileSize.mib(size) + "; a values file may hold at most " + (MAX_BYTES >> 20)
-                        + " MiB of settings");
-            }
-            return Optional.of(decode(Files.readAllBytes(file), displayName));
-        } catch (AccessDeniedException e) {
-            throw refused(displayName + ": cannot be read: permission denied");
-        } catch (IOException e) {
-            throw refused(displayName + ": cannot be read: " + e.getMessage());
+            return Optional.of(TextFile.read(file, displayName, MAX_BYTES, "a values file"));
+        } catch (IllegalArgumentException e) {
+            throw new ValuesException(List.of(e.getMessage()));
         }
-    }
-
-    /**
-     * Why {@code file}, which exists, cannot be a values file: a dangling link, a folder, a device; empty
-     * when it is a regular file (or a link to one).
-     */
-    public static Optional<String> notAFile(Path file, String displayName) {
-        if (Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(file).toString();
-            } catch (IOException e) {
-                target = "?";
-            }
-            return Optional.of(displayName + ": a symbolic link to '" + target + "', which does not exist");
-        }
-        return Optional.of(displayName + (Files.isDirectory(file) ? ": a folder, not a file" : ": not a regular file (a device, socket or pipe)"));
     }
 
     /**
@@ -90,18 +57,5 @@ public final class ValuesFile {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** UTF-8 text, strictly ({@link StrictUtf8}): a byte that is not UTF-8 is reported at its line instead of being replaced. */
-    static String decode(byte[] bytes, String displayName) {
-        try {
-            return StrictUtf8.decode(bytes, displayName);
-        } catch (StrictUtf8.NotUtf8Exception e) {
-            throw refused(e.getMessage());
-        }
-    }
-
-    private static ValuesException refused(String problem) {
-        return new ValuesException(List.of(problem));
     }
 }

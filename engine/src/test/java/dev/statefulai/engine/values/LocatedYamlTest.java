@@ -181,7 +181,7 @@ class LocatedYamlTest {
     @Test
     void aValuesFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
         byte[] big = ("image: " + "a".repeat(5_000_000) + "\n").getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of(FILE + ": 4.8 MiB; a values file may hold at most 1 MiB of settings"), problemsOfBytes(big));
+        assertEquals(List.of(FILE + ": 4.8 MiB; allowed: a values file of at most 1 MiB"), problemsOfBytes(big));
     }
 
     @Test

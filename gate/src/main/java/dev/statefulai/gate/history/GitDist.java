@@ -1,6 +1,7 @@
 package dev.statefulai.gate.history;
 
 import dev.statefulai.facts.FileSize;
+import dev.statefulai.facts.TextFile;
 import dev.statefulai.gate.model.ManifestFolder;
 
 import java.io.IOException;
@@ -75,8 +76,8 @@ public final class GitDist {
             String key = folder.keyOf(entry.substring(tab + 1).substring(prefix.length()), environments);
             // git shows no number for an object it lacks; cat-file then says it is missing
             long size = head[3].matches("\\d{1,18}") ? Long.parseLong(head[3]) : 0;
-            if (key != null && size > ManifestFolder.MAX_MANIFEST_BYTES) {
-                unreadable.put(key, FileSize.mib(size) + "; allowed: a manifest file of at most " + (ManifestFolder.MAX_MANIFEST_BYTES >> 20)
+            if (key != null && size > TextFile.MAX_MANIFEST_BYTES) {
+                unreadable.put(key, FileSize.mib(size) + "; allowed: a manifest file of at most " + (TextFile.MAX_MANIFEST_BYTES >> 20)
                         + " MiB");
             } else if (key != null) {
                 objectByKey.put(key, head[2]);

@@ -1,5 +1,6 @@
 package dev.statefulai.gate.model;
 
+import dev.statefulai.facts.TextFile;
 import dev.statefulai.facts.kubernetes.ClusterTarget;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,13 +33,6 @@ public record ManifestFolder(Path dir, String environment) {
      * {@code RecognizedKustomizationFileNames}); synth writes {@code Kustomization}, which no {@code *.yaml} glob takes.
      */
     public static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-    /**
-     * The largest manifest file the gate reads, checked before reading. Real ones are kilobytes, a cluster's whole
-     * kustomize output or a bundle of CRDs a few MiB; the gate holds a file's text and its parsed tree at once, several
-     * times the file's size, in bin/ai-storage's 512 MiB heap. 32 MiB is generous and keeps a mistaken file (a model, a
-     * dump) from ending in an OutOfMemoryError.
-     */
-    public static final int MAX_MANIFEST_BYTES = 32 << 20;
     /** How many lines of a kustomization's header comment are read for its target. */
     private static final int HEADER_LINES = 10;
 
@@ -125,7 +119,7 @@ public record ManifestFolder(Path dir, String environment) {
      * The files of {@code environments} in the working tree, by key.
      *
      * @throws IllegalArgumentException naming the file that is not a regular file of UTF-8 text of at most
-     *                                  {@link #MAX_MANIFEST_BYTES}, or the folder that cannot be listed
+     *                                  {@link TextFile#MAX_MANIFEST_BYTES}, or the folder that cannot be listed
      */
     public SortedMap<String, String> read(List<String> environments) {
         SortedMap<String, String> files = new TreeMap<>();
@@ -142,7 +136,7 @@ public record ManifestFolder(Path dir, String environment) {
                 // A path named like a manifest is read or refused, never skipped: a pipe or a device is refused
                 // before it is opened (TextFile); a folder is walked into.
                 if (key != null && !Files.isDirectory(f)) {
-                    files.put(key, TextFile.read(f, f.toString(), MAX_MANIFEST_BYTES, "a manifest file"));
+                    files.put(key, TextFile.read(f, f.toString(), TextFile.MAX_MANIFEST_BYTES, "a manifest file"));
                 }
             }
         }

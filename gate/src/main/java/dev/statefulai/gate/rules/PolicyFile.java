@@ -4,7 +4,7 @@ import dev.statefulai.facts.yaml.NestingLimit;
 import dev.statefulai.facts.yaml.YamlSyntax;
 import dev.statefulai.facts.EnvironmentName;
 import dev.statefulai.gate.model.Rule;
-import dev.statefulai.gate.model.TextFile;
+import dev.statefulai.facts.TextFile;
 import dev.statefulai.gate.rules.PolicyConfig.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;

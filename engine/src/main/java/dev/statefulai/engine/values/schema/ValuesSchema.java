@@ -25,6 +25,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.statefulai.app.values.Rule;
+import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -90,16 +91,33 @@ public final class ValuesSchema {
         }
         ObjectNode committed = null;
         try {
-            Path file = appDir.resolve(FILE_NAME);
-            String text = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+            String text = committedText(appDir.resolve(FILE_NAME));
             if (text != null && isGeneratedFrom(text, type) && JSON.readTree(text) instanceof ObjectNode node) {
                 committed = node;
             }
         } catch (IOException e) {
-            committed = null; // unreadable or not JSON: generated instead, and synth rewrites a file of its own
+            committed = null; // not JSON: generated instead, and synth rewrites a file of its own
         }
         ObjectNode schema = committed;
         return schema == null ? of(type) : MADE.computeIfAbsent(type, t -> new ValuesSchema(t, schema));
+    }
+
+    /** A schema synth writes is kilobytes: a larger file is not one it wrote, and is not read (a copy of a dump would exhaust the heap). */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
+    /**
+     * The text of the schema file {@code file}; null when it cannot be one synth wrote: not a regular file (a symbolic link
+     * is not one either), larger than {@link #MAX_FILE_BYTES}, unreadable or not UTF-8.
+     */
+    static String committedText(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return TextFile.read(file, file.toString(), MAX_FILE_BYTES, "a values schema");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A new generation of the schema of {@code type}, never read from a file: what a committed file must be. */

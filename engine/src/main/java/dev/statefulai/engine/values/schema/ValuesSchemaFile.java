@@ -54,12 +54,7 @@ public record ValuesSchemaFile(Path file, String displayName, Class<?> type, Sta
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return new ValuesSchemaFile(file, display, type, State.MISSING);
         }
-        String text;
-        try {
-            text = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            text = null; // unreadable (not UTF-8, say): not a file synth wrote
-        }
+        String text = ValuesSchema.committedText(file);
         boolean current = text != null && (strict ? text.equals(ValuesSchema.generate(type).fileText()) : ValuesSchema.isGeneratedFrom(text, type));
         State state = text == null || !ValuesSchema.isGenerated(text) ? State.FOREIGN : current ? State.CURRENT : State.STALE;
         return new ValuesSchemaFile(file, display, type, state);
