@@ -1,6 +1,7 @@
 package dev.statefulai.engine.output;
 
 import dev.statefulai.engine.files.FileTrees;
+import dev.statefulai.engine.files.ShutdownGuard;
 import dev.statefulai.engine.files.TempFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,9 +109,12 @@ public final class DistWriter {
                 // environment's kustomization renamed after its manifests so that it never lists a file not yet there.
                 Files.createDirectories(distDir);
                 changes.sort(Comparator.comparingInt(Change::step));
-                for (Change change : changes) {
-                    change.apply();
-                }
+                // Ctrl-C in the middle would leave dist/ part old and part new: it waits for the renames (milliseconds).
+                ShutdownGuard.run("updating " + shown, () -> {
+                    for (Change change : changes) {
+                        change.apply();
+                    }
+                });
             } finally {
                 discardAll(changes);
             }
