@@ -128,6 +128,8 @@ public final class TempFiles {
 
     /** The shutdown hook: what this process was still writing goes. */
     static void removeLive() {
+        // A rename step still running (ShutdownGuard) needs its staged files: removed only once it is done.
+        ShutdownGuard.awaitIdle();
         for (Path p : List.copyOf(LIVE)) {
             try {
                 FileTrees.delete(p);

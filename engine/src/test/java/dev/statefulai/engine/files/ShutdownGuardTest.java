@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An interrupt (here SIGTERM, what Ctrl-C's SIGINT does too) during guarded work lets the work finish before the JVM
- * exits; outside it, the JVM exits at once. Run in a child JVM, which the test signals.
+ * exits, with the temporary file it renames still there (the temporary files' own shutdown hook waits for it); outside
+ * it, the JVM exits at once. Run in a child JVM, which the test signals.
  */
 class ShutdownGuardTest {
     @TempDir
@@ -25,11 +26,13 @@ class ShutdownGuardTest {
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
             long millis = Long.parseLong(args[1]);
+            // Staged as a synth stages a file: a temporary file, removed by a shutdown hook unless renamed first.
+            Path staged = TempFiles.file(dir, ".finished.", ".synth-tmp");
             Runnable work = () -> {
                 try {
                     Files.writeString(dir.resolve("started"), "");
                     Thread.sleep(millis);
-                    Files.writeString(dir.resolve("finished"), "");
+                    Files.move(staged, dir.resolve("finished"));
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -53,6 +56,9 @@ class ShutdownGuardTest {
     void withoutTheGuardTheSameInterruptCutsTheWorkShort() throws Exception {
         interruptedOnceStarted("unguarded");
         assertFalse(Files.exists(tmp.resolve("finished")), "the test would pass without the guard");
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".synth-tmp")), "the staged file is removed on exit");
+        }
     }
 
     private Process interruptedOnceStarted(String mode) throws Exception {
