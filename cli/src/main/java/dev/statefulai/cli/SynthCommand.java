@@ -180,9 +180,10 @@ public final class SynthCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (check) {
             staleSchemas.forEach(f -> System.err.println(f.displayName() + " is not what " + f.type().getName() + " generates"));
-            SortedMap<String, String> onDisk = DistTree.read(distDir, envs);
-            // What synth did not write is not synth's to compare: kept, as a synth would keep it.
-            OutputFolder.dropForeign(distDir, onDisk, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));
+            // What synth did not write is not synth's to compare (nor to read): kept, as a synth would keep it.
+            java.util.SortedSet<String> names = DistTree.list(distDir, envs);
+            OutputFolder.dropForeign(distDir, names, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));
+            SortedMap<String, String> onDisk = DistTree.read(distDir, names);
             String diff = DistDiff.between(onDisk, tree.files(), "dist/");
             if (!diff.isEmpty()) {
                 System.err.print(diff);

@@ -52,6 +52,13 @@ class SynthCommandTest {
         assertOneLine(CliRun.of("synth", "--root", tmp.toString(), "--check"),
                 "error: " + manifest + ": 3072.0 MiB; allowed: a file of dist/ of at most 64 MiB\n");
         assertTrue(Files.isSymbolicLink(manifest), "--check writes nothing");
+        // A file synth did not write is neither compared nor read, however large: kept, with a warning, as synth keeps it.
+        Files.delete(manifest);
+        assertEquals(0, CliRun.of("synth", "--root", tmp.toString()).exitCode());
+        Files.move(big, tmp.resolve("dist/prod/dump.bin"));
+        CliRun check = CliRun.of("synth", "--root", tmp.toString(), "--check");
+        assertEquals(0, check.exitCode(), check.err());
+        assertTrue(check.err().contains("kept dist/prod/dump.bin: synth did not write it"), check.err());
     }
 
     private static void assertOneLine(CliRun run, String err) {

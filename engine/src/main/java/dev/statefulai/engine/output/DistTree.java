@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,18 +169,33 @@ public final class DistTree {
      *                              not UTF-8 ({@link TextFile}), or the folder that cannot be listed
      */
     public static SortedMap<String, String> read(Path dir, List<String> environments) {
-        SortedMap<String, String> files = new TreeMap<>();
+        return read(dir, list(dir, environments));
+    }
+
+    /** The regular files (or links to one) of the given environments under {@code dir}, relative to it; a missing folder has none. */
+    public static SortedSet<String> list(Path dir, List<String> environments) {
+        SortedSet<String> names = new TreeSet<>();
         for (String env : environments) {
             Path envDir = dir.resolve(env);
             if (!Files.isDirectory(envDir)) {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(envDir)) {
-                for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(dir.relativize(f).toString().replace('\\', '/'), TextFile.read(f, f.toString(), MAX_FILE_BYTES, "a file of dist/"));
-                }
+                walk.filter(Files::isRegularFile).forEach(f -> names.add(dir.relativize(f).toString().replace('\\', '/')));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        return names;
+    }
+
+    /** The files {@code names} (relative to {@code dir}) as {@link #read(Path, List)} reads them. */
+    public static SortedMap<String, String> read(Path dir, Collection<String> names) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (String name : names) {
+            Path f = dir.resolve(name);
+            try {
+                files.put(name, TextFile.read(f, f.toString(), MAX_FILE_BYTES, "a file of dist/"));
             } catch (IllegalArgumentException e) {
                 throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
             }

@@ -224,10 +224,10 @@ public final class OutputFolder {
      * did not write and does not write now ({@code wanted}); returns them, sorted. Hidden files are dropped
      * without being returned.
      */
-    public static List<String> dropForeign(Path distDir, SortedMap<String, String> onDisk, Set<String> wanted) {
+    public static List<String> dropForeign(Path distDir, Set<String> onDisk, Set<String> wanted) {
         List<String> foreign = new ArrayList<>();
         java.util.Map<String, Set<String>> ownedByEnv = new java.util.HashMap<>();
-        onDisk.keySet().removeIf(path -> {
+        onDisk.removeIf(path -> {
             if (wanted.contains(path)) {
                 return false;
             }
