@@ -37,9 +37,9 @@ command_java_opts() {
   printf '%s' "$opts"
 }
 
-# cores: the processors this process may run on.
+# cores: the processors this process may run on (nproc; getconf where coreutils are missing; 1 when neither tells).
 cores() {
-  nproc 2>/dev/null || printf '1'
+  nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || printf '1'
 }
 
 # transparent_huge_pages: true when the kernel gives transparent huge pages to a process that asks.
@@ -57,7 +57,7 @@ synth_units() {
   if [ -e "${files[0]}" ]; then printf '%s' "${#files[@]}"; else printf '0'; fi
 }
 
-# root_of ARGS...: the --root a command's ARGS name, or . when none does.
+# root_of ARGS...: the --root a command's ARGS name, or . when none does (or names the empty path, as Java reads it).
 root_of() {
   local root="."
   while [ $# -gt 0 ]; do
@@ -68,5 +68,5 @@ root_of() {
     esac
     shift
   done
-  printf '%s' "$root"
+  printf '%s' "${root:-.}"
 }

@@ -95,6 +95,7 @@ class JvmFlagsScriptTest {
         assertEquals("else where", lib("root_of \"$@\"", "synth", "--root=else where"));
         assertEquals(".", lib("root_of \"$@\"", "synth", "--env", "prod"));
         assertEquals(".", lib("root_of \"$@\"", "synth", "--root"));
+        assertEquals(".", lib("root_of \"$@\"", "synth", "--root="));
     }
 
     private static List<String> opts(String... unitsAndCommand) throws IOException, InterruptedException {
