@@ -15,15 +15,40 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Temporary files of a synth never outlive it: stopped, it removes them; killed, the next synth does. */
+/**
+ * Temporary files of a synth never outlive it: stopped, it removes them, once a rename step it guards is done
+ * ({@link ShutdownGuard}); killed, the next synth does.
+ */
 class TempFilesTest {
     @TempDir
     Path tmp;
 
-    /** Makes a temporary file and folder as a synth does, prints their paths, and waits to be stopped. */
+    /**
+     * Makes a temporary file and folder as a synth does, prints their paths, and waits to be stopped. With
+     * {@code rename MILLIS guarded|unguarded}: stages a file, marks {@code started}, and after {@code MILLIS} renames it
+     * to {@code finished}, inside {@link ShutdownGuard#run} or not.
+     */
     public static final class Holder {
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
+            if (args.length > 1) {
+                Path staged = TempFiles.file(dir, ".finished.", ".synth-tmp");
+                ShutdownGuard.Work rename = () -> {
+                    Files.writeString(dir.resolve("started"), "");
+                    try {
+                        Thread.sleep(Long.parseLong(args[2]));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    Files.move(staged, dir.resolve("finished"));
+                };
+                if (args[3].equals("guarded")) {
+                    ShutdownGuard.run("the test's rename", rename);
+                } else {
+                    rename.run();
+                }
+                return;
+            }
             Path file = TempFiles.file(dir, ".dist.synth-state.json.", ".tmp");
             Path folder = TempFiles.folder(dir, ".synth-tmp-");
             Files.writeString(folder.resolve("demo.yaml"), "half\n");
@@ -48,6 +73,40 @@ class TempFilesTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertFalse(Files.exists(file), "removed on SIGTERM");
         assertFalse(Files.exists(folder), "removed on SIGTERM");
+    }
+
+    /**
+     * An interrupt (here SIGTERM, what Ctrl-C's SIGINT does too) during a guarded rename lets it finish before the JVM
+     * exits, with the staged file still there to rename: this class's own shutdown hook waits for it.
+     */
+    @Test
+    void anInterruptDuringAGuardedRenameWaitsForIt() throws Exception {
+        Process child = interruptedOnceStarted("guarded");
+        assertTrue(Files.exists(tmp.resolve("finished")), "the rename was cut short");
+        assertEquals(143, child.exitValue(), "the interrupt still ends the process (128 + SIGTERM)");
+    }
+
+    @Test
+    void withoutTheGuardTheSameInterruptCutsTheRenameShortAndRemovesTheStagedFile() throws Exception {
+        interruptedOnceStarted("unguarded");
+        assertFalse(Files.exists(tmp.resolve("finished")), "the test would pass without the guard");
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".synth-tmp")), "the staged file is removed on exit");
+        }
+    }
+
+    private Process interruptedOnceStarted(String mode) throws Exception {
+        Process child = new ProcessBuilder(ChildJvm.command(Holder.class.getName(), tmp.toString(), "rename", "1500", mode))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(tmp.resolve("started"))) {
+            assertTrue(child.isAlive(), "the child ended before its rename started");
+            assertTrue(System.nanoTime() < deadline, "the child never started its rename");
+            Thread.sleep(10);
+        }
+        child.destroy(); // SIGTERM
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not end");
+        return child;
     }
 
     @Test
