@@ -183,7 +183,7 @@ public final class SynthCommand implements Callable<Integer> {
             // What synth did not write is not synth's to compare (nor to read): kept, as a synth would keep it.
             java.util.SortedSet<String> names = DistTree.list(distDir, envs);
             OutputFolder.dropForeign(distDir, names, tree.files().keySet()).forEach(f -> warnKept(shown + "/" + f));
-            SortedMap<String, String> onDisk = DistTree.read(distDir, names);
+            SortedMap<String, String> onDisk = DistTree.readFiles(distDir, names);
             String diff = DistDiff.between(onDisk, tree.files(), "dist/");
             if (!diff.isEmpty()) {
                 System.err.print(diff);

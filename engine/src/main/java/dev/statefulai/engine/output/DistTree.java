@@ -169,7 +169,7 @@ public final class DistTree {
      *                              not UTF-8 ({@link TextFile}), or the folder that cannot be listed
      */
     public static SortedMap<String, String> read(Path dir, List<String> environments) {
-        return read(dir, list(dir, environments));
+        return readFiles(dir, list(dir, environments));
     }
 
     /** The regular files (or links to one) of the given environments under {@code dir}, relative to it; a missing folder has none. */
@@ -190,7 +190,7 @@ public final class DistTree {
     }
 
     /** The files {@code names} (relative to {@code dir}) as {@link #read(Path, List)} reads them. */
-    public static SortedMap<String, String> read(Path dir, Collection<String> names) {
+    public static SortedMap<String, String> readFiles(Path dir, Collection<String> names) {
         SortedMap<String, String> files = new TreeMap<>();
         for (String name : names) {
             Path f = dir.resolve(name);
