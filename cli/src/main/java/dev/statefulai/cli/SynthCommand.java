@@ -16,7 +16,6 @@ import dev.statefulai.engine.values.ValuesException;
 import dev.statefulai.engine.values.schema.ValuesSchemaFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;

@@ -84,7 +84,14 @@ public final class TextFile {
     }
 
     private static IllegalArgumentException tooLarge(String shown, long size, int maxBytes, String what) {
-        return new IllegalArgumentException(shown + ": " + FileSize.mib(size) + "; allowed: " + what + " of at most " + (maxBytes >> 20)
-                + " MiB");
+        return new IllegalArgumentException(shown + ": " + tooLarge(size, maxBytes, what));
+    }
+
+    /**
+     * Why a file of {@code size} bytes is not read, after its name: {@code 40.0 MiB; allowed: a manifest file of at most 32 MiB};
+     * for a reader that learns the size elsewhere (git) and says it as this class does.
+     */
+    public static String tooLarge(long size, int maxBytes, String what) {
+        return FileSize.mib(size) + "; allowed: " + what + " of at most " + (maxBytes >> 20) + " MiB";
     }
 }

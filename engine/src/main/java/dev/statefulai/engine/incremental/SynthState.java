@@ -2,7 +2,6 @@ package dev.statefulai.engine.incremental;
 
 import dev.statefulai.engine.output.UnitOutput;
 import dev.statefulai.engine.AppCatalog;
-import dev.statefulai.engine.AppSynthesizer;
 import dev.statefulai.engine.ParallelSynth;
 import dev.statefulai.engine.Reuse;
 import dev.statefulai.engine.output.DistTree;

@@ -11,7 +11,6 @@ import dev.statefulai.engine.environments.EnvironmentFile;
 import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.statefulai.engine.output;
 
-import dev.statefulai.engine.files.FileTrees;
 import dev.statefulai.engine.files.ShutdownGuard;
 import dev.statefulai.engine.files.TempFiles;
 import java.io.IOException;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
 
 /**
  * What of an output folder is synth's. Synth writes only into a folder that is new, empty or one it wrote

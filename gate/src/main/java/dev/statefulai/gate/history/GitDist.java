@@ -1,6 +1,5 @@
 package dev.statefulai.gate.history;
 
-import dev.statefulai.facts.FileSize;
 import dev.statefulai.facts.TextFile;
 import dev.statefulai.gate.model.ManifestFolder;
 
@@ -77,8 +76,7 @@ public final class GitDist {
             // git shows no number for an object it lacks; cat-file then says it is missing
             long size = head[3].matches("\\d{1,18}") ? Long.parseLong(head[3]) : 0;
             if (key != null && size > TextFile.MAX_MANIFEST_BYTES) {
-                unreadable.put(key, FileSize.mib(size) + "; allowed: a manifest file of at most " + (TextFile.MAX_MANIFEST_BYTES >> 20)
-                        + " MiB");
+                unreadable.put(key, TextFile.tooLarge(size, TextFile.MAX_MANIFEST_BYTES, "a manifest file"));
             } else if (key != null) {
                 objectByKey.put(key, head[2]);
             }

@@ -28,7 +28,6 @@ import dev.statefulai.app.values.Rule;
 import dev.statefulai.facts.TextFile;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
